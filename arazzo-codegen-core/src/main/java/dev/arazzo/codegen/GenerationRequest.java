@@ -1,0 +1,125 @@
+package dev.arazzo.codegen;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything one generation run needs: which Arazzo documents, where the Java goes, and how.
+ *
+ * <p>The Maven plugin, the tests and any other front end build the same request:
+ *
+ * <pre>{@code
+ * GenerationRequest request = GenerationRequest.builder()
+ *         .spec(Path.of("src/main/arazzo/shop.arazzo.yaml"))
+ *         .outputDirectory(Path.of("target/generated-sources/arazzo"))
+ *         .packageName("com.example.shop")
+ *         .build();
+ * }</pre>
+ *
+ * @param specs the Arazzo documents to generate from, in order
+ * @param outputDirectory the root of the generated source tree
+ * @param packageName the Java package of the generated classes, unless {@code packageBySpec} says otherwise
+ * @param packageBySpec a package for particular documents, keyed by their normalized absolute path
+ * @param sourceMappings local files that stand in for {@code sourceDescriptions} urls (offline builds,
+ *     mirrors), keyed by the url exactly as the document writes it
+ * @param warningsAsErrors whether warnings stop generation like errors do
+ * @param previousOutputs files that an earlier run wrote; those this run does not produce are deleted
+ */
+public record GenerationRequest(
+        List<Path> specs,
+        Path outputDirectory,
+        String packageName,
+        Map<Path, String> packageBySpec,
+        Map<String, Path> sourceMappings,
+        boolean warningsAsErrors,
+        Set<Path> previousOutputs) {
+
+    public GenerationRequest {
+        specs = List.copyOf(specs);
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+        Objects.requireNonNull(packageName, "packageName");
+        packageBySpec = Map.copyOf(packageBySpec);
+        sourceMappings = Map.copyOf(sourceMappings);
+        previousOutputs = Set.copyOf(previousOutputs);
+    }
+
+    /** The package for the classes generated from {@code spec}. */
+    public String packageFor(Path spec) {
+        return packageBySpec.getOrDefault(spec.toAbsolutePath().normalize(), packageName);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link GenerationRequest}; only the specs and the output directory are required. */
+    public static final class Builder {
+        private final List<Path> specs = new ArrayList<>();
+        private Path outputDirectory;
+        private String packageName = "";
+        private final Map<Path, String> packageBySpec = new LinkedHashMap<>();
+        private final Map<String, Path> sourceMappings = new LinkedHashMap<>();
+        private boolean warningsAsErrors;
+        private final Set<Path> previousOutputs = new LinkedHashSet<>();
+
+        private Builder() {
+        }
+
+        public Builder spec(Path spec) {
+            specs.add(Objects.requireNonNull(spec, "spec"));
+            return this;
+        }
+
+        public Builder specs(List<Path> specs) {
+            specs.forEach(this::spec);
+            return this;
+        }
+
+        public Builder outputDirectory(Path outputDirectory) {
+            this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory");
+            return this;
+        }
+
+        public Builder packageName(String packageName) {
+            this.packageName = Objects.requireNonNull(packageName, "packageName");
+            return this;
+        }
+
+        public Builder packageFor(Path spec, String packageName) {
+            packageBySpec.put(spec.toAbsolutePath().normalize(), Objects.requireNonNull(packageName, "packageName"));
+            return this;
+        }
+
+        public Builder sourceMapping(String url, Path localFile) {
+            sourceMappings.put(Objects.requireNonNull(url, "url"), Objects.requireNonNull(localFile, "localFile"));
+            return this;
+        }
+
+        public Builder warningsAsErrors(boolean warningsAsErrors) {
+            this.warningsAsErrors = warningsAsErrors;
+            return this;
+        }
+
+        public Builder previousOutputs(Set<Path> previousOutputs) {
+            this.previousOutputs.addAll(previousOutputs);
+            return this;
+        }
+
+        public GenerationRequest build() {
+            if (specs.isEmpty()) {
+                throw new IllegalStateException("at least one spec is required");
+            }
+            if (outputDirectory == null) {
+                throw new IllegalStateException("outputDirectory is required");
+            }
+            return new GenerationRequest(specs, outputDirectory, packageName, packageBySpec, sourceMappings,
+                    warningsAsErrors, previousOutputs);
+        }
+    }
+}
