@@ -376,8 +376,10 @@ public final class WorkflowChecker {
     }
 
     private void syntax(String pointer, ExpressionSyntaxException e) {
-        SourceLocation base = at(pointer);
-        diagnostics.error("invalid-expression", base, e.getMessage() + " (at character " + (e.offset() + 1) + ")");
+        document.source().locateWithin(pointer, e.offset()).ifPresentOrElse(
+                exact -> diagnostics.error("invalid-expression", exact, e.getMessage()),
+                () -> diagnostics.error("invalid-expression", at(pointer), e.getMessage() + " (at character "
+                        + (e.offset() + 1) + ")"));
     }
 
     private SourceLocation at(String pointer) {

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
 import java.io.IOException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -63,14 +65,22 @@ public final class DocumentLoader {
             if (diagnostics.errorCount() > before) {
                 return Optional.empty();
             }
-            return Optional.of(new SourceDocument(absolute, root, positions));
+            return Optional.of(new SourceDocument(absolute, root, positions,
+                    new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines().toList()));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             SourceLocation location = at == null || at.getLineNr() < 1
                     ? SourceLocation.ofFile(absolute, "")
                     : new SourceLocation(absolute, at.getLineNr(), Math.max(1, at.getColumnNr()), "");
+            String problem = firstLine(e.getOriginalMessage());
+            if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                // SnakeYAML knows where the problem itself is, not only where the construct began
+                Mark mark = yaml.getProblemMark();
+                location = new SourceLocation(absolute, mark.getLine() + 1, mark.getColumn() + 1, "");
+                problem = yaml.getProblem() + (yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")");
+            }
             diagnostics.error("syntax-error", location, "the document is not valid "
-                    + (factory == json ? "JSON" : "YAML") + ": " + firstLine(e.getOriginalMessage()));
+                    + (factory == json ? "JSON" : "YAML") + ": " + problem);
             return Optional.empty();
         } catch (IOException e) {
             diagnostics.error("file-unreadable", referrer, "file '" + absolute + "' cannot be read: " + e.getMessage());
