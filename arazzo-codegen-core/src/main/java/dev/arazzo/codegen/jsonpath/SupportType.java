@@ -366,6 +366,16 @@ final class SupportType {
      */
     private void addRegexTranslation() {
         ClassName invalid = ClassName.get(IllegalArgumentException.class);
+        type.addField(FieldSpec.builder(Pattern.class, "RANGE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The inside of an I-Regexp range quantifier {@code {n}}, {@code {n,}} or {@code {n,m}}.\n")
+                .initializer("$T.compile($S)", Pattern.class, "[0-9]+(,[0-9]*)?")
+                .build());
+        type.addField(FieldSpec.builder(Pattern.class, "CATEGORY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The Unicode general categories that I-Regexp allows in {@code \\p{...}}; Java knows"
+                        + " them all.\n")
+                .initializer("$T.compile($S)", Pattern.class,
+                        "\\{(L[lmotu]?|M[cen]?|N[dlo]?|P[cdefios]?|Z[lps]?|S[ckmo]?|C[cfno]?)\\}")
+                .build());
         type.addMethod(method("toJavaRegex", ClassName.get(String.class), "Translates an I-Regexp (RFC 9485) into"
                 + " {@link java.util.regex.Pattern} syntax.\n\n"
                 + "<p>{@code ^} and {@code $$} are anchors, as the JSONPath compliance test suite expects; {@code .}"
@@ -400,8 +410,7 @@ final class SupportType {
                 .addStatement("quantifiable = false")
                 .nextControlFlow("else if (c == '{')")
                 .addStatement("int close = iRegexp.indexOf('}', i)")
-                .beginControlFlow("if (!quantifiable || close < 0 || !iRegexp.substring(i, close).matches($S))",
-                        "[0-9]+(,[0-9]*)?")
+                .beginControlFlow("if (!quantifiable || close < 0 || !RANGE.matcher(iRegexp.substring(i, close)).matches())")
                 .addStatement("throw new $T(iRegexp)", invalid)
                 .endControlFlow()
                 .addStatement("java.append(iRegexp, i - 1, close + 1)")
@@ -461,8 +470,7 @@ final class SupportType {
                 .nextControlFlow("else if (c == '-' && (first || last))")
                 .addStatement("appendLiteral(java, c)")
                 .addStatement("i++")
-                .nextControlFlow("else if (c == '\\\\' && i + 1 < iRegexp.length()"
-                        + " && (iRegexp.charAt(i + 1) == 'p' || iRegexp.charAt(i + 1) == 'P'))")
+                .nextControlFlow("else if (c == '\\\\' && i + 1 < iRegexp.length() && \"pP\".indexOf(iRegexp.charAt(i + 1)) >= 0)")
                 .addStatement("i = appendEscape(iRegexp, i + 1, java, true)")
                 .nextControlFlow("else")
                 .addStatement("i = appendClassChar(iRegexp, i, java)")
@@ -508,8 +516,7 @@ final class SupportType {
                 .addStatement("char c = iRegexp.charAt(i)")
                 .beginControlFlow("if (categories && (c == 'p' || c == 'P'))")
                 .addStatement("int close = iRegexp.indexOf('}', i)")
-                .beginControlFlow("if (close < 0 || !iRegexp.substring(i + 1, close + 1).matches($S))",
-                        "\\{(L[lmotu]?|M[cen]?|N[dlo]?|P[cdefios]?|Z[lps]?|S[ckmo]?|C[cfno]?)\\}")
+                .beginControlFlow("if (close < 0 || !CATEGORY.matcher(iRegexp.substring(i + 1, close + 1)).matches())")
                 .addStatement("throw new $T(iRegexp)", invalid)
                 .endControlFlow()
                 .addStatement("java.append('\\\\').append(iRegexp, i, close + 1)")
