@@ -4,20 +4,27 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
 import javax.tools.JavaFileObject;
 
 /** Compiles generated sources in memory, as a user's build would, and loads the classes. */
 final class GeneratedCode {
 
     static final String PACKAGE = "dev.arazzo.generated.jsonpath";
+    static final ClassName SUPPORT = ClassName.get(PACKAGE, "JsonPathSupport");
 
     private GeneratedCode() {
     }
@@ -29,6 +36,33 @@ final class GeneratedCode {
                         file.packageName() + "." + file.typeSpec().name(), file.toString()))
                 .toList();
         return javac().withOptions("--release", "17", "-Xlint:all", "-Werror").compile(sources);
+    }
+
+    /**
+     * Compiles a class of the given static methods next to the support class {@code JsonPathSupport},
+     * and loads it.
+     */
+    static Class<?> compileClass(String simpleName, List<MethodSpec> methods) {
+        TypeSpec type = TypeSpec.classBuilder(simpleName).addModifiers(Modifier.FINAL).addMethods(methods).build();
+        List<JavaFile> files = List.of(
+                JavaFile.builder(PACKAGE, JsonPathCompiler.supportType(SUPPORT)).skipJavaLangImports(true).build(),
+                JavaFile.builder(PACKAGE, type).skipJavaLangImports(true).build());
+        try {
+            return load(files).loadClass(PACKAGE + "." + simpleName);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Calls a static method of a loaded class. */
+    static Object call(Class<?> type, String methodName, JsonNode argument) {
+        try {
+            Method method = type.getDeclaredMethod(methodName, JsonNode.class);
+            method.setAccessible(true);
+            return method.invoke(null, argument);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Compiles and loads; throws AssertionError with every diagnostic when javac complains. */
