@@ -25,7 +25,7 @@ import java.util.List;
  * 2<sup>53</sup>-1]. Member names must not contain unpaired surrogates. Errors are
  * {@link JsonPathSyntaxException}s carrying the 0-based index of the offending character.
  *
- * <p>Instances are used once, for one string; the class is stateless from the outside.
+ * <p>Thread-safe: each call parses with its own private instance.
  */
 public final class JsonPathParser {
 

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 import org.junit.jupiter.api.DynamicTest;
@@ -33,11 +34,15 @@ import org.junit.jupiter.api.TestFactory;
 class JsonPathComplianceTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ClassName SUPPORT = ClassName.get(GeneratedCode.PACKAGE, "JsonPathSupport");
+    private static final ClassName SUPPORT = GeneratedCode.SUPPORT;
     private static final ClassName QUERIES = ClassName.get(GeneratedCode.PACKAGE, "ComplianceQueries");
 
     static Path suite() {
         return Path.of(System.getProperty("arazzo.shared", "../../shared"), "conformance", "jsonpath-cts.json");
+    }
+
+    /** A valid case whose query went into the generated class as the method {@code methodName}. */
+    private record CompiledCase(int position, String displayName, String methodName, JsonNode test) {
     }
 
     @TestFactory
@@ -45,30 +50,29 @@ class JsonPathComplianceTest {
         JsonNode tests = MAPPER.readTree(Files.readString(suite())).get("tests");
         assertEquals(703, tests.size(), "the suite has 703 cases");
 
-        List<JsonNode> valid = new ArrayList<>();
         List<DynamicTest> dynamicTests = new ArrayList<>();
+        List<CompiledCase> compiledCases = new ArrayList<>();
         TypeSpec.Builder queries = TypeSpec.classBuilder(QUERIES).addModifiers(Modifier.FINAL);
-        JsonPathCompiler compiler = new JsonPathCompiler(SUPPORT, java.util.Set.of("document"));
-        List<String> methodNames = new ArrayList<>();
+        JsonPathCompiler compiler = new JsonPathCompiler(SUPPORT, Set.of("document"));
         for (int i = 0; i < tests.size(); i++) {
             JsonNode test = tests.get(i);
-            String name = i + ": " + test.get("name").asText();
+            String displayName = i + ": " + test.get("name").asText();
             String selector = test.get("selector").asText();
             if (test.path("invalid_selector").asBoolean()) {
-                dynamicTests.add(dynamicTest(name, () -> assertThrows(JsonPathSyntaxException.class,
+                dynamicTests.add(dynamicTest(displayName, () -> assertThrows(JsonPathSyntaxException.class,
                         () -> JsonPathParser.parse(selector), "should be rejected: " + selector)));
                 continue;
             }
-            String methodName = "case" + i;
             JsonPathQuery query;
             try {
                 query = JsonPathParser.parse(selector);
             } catch (JsonPathSyntaxException e) {
-                dynamicTests.add(dynamicTest(name, () -> {
+                dynamicTests.add(dynamicTest(displayName, () -> {
                     throw new AssertionError("valid selector rejected: " + selector, e);
                 }));
                 continue;
             }
+            String methodName = "case" + i;
             queries.addMethod(MethodSpec.methodBuilder(methodName)
                     .addModifiers(Modifier.STATIC)
                     .addJavadoc("$L\n", selector.replace("*/", "*&#47;").replace("@", "{@literal @}"))
@@ -76,39 +80,29 @@ class JsonPathComplianceTest {
                     .addParameter(JsonNode.class, "document")
                     .addStatement("return $L", compiler.compile(query, CodeBlock.of("document")))
                     .build());
-            valid.add(test);
-            methodNames.add(methodName);
-            dynamicTests.add(null); // placeholder, filled in once the class is compiled
+            compiledCases.add(new CompiledCase(dynamicTests.size(), displayName, methodName, test));
+            dynamicTests.add(null); // replaced below, once the class is compiled
         }
 
-        JavaFile supportFile = JavaFile.builder(GeneratedCode.PACKAGE, JsonPathCompiler.supportType(SUPPORT))
-                .skipJavaLangImports(true)
-                .build();
-        JavaFile queriesFile = JavaFile.builder(GeneratedCode.PACKAGE, queries.build())
-                .skipJavaLangImports(true)
-                .build();
-        Class<?> compiled;
+        Class<?> compiled = null;
         AssertionError compileFailure = null;
         try {
-            compiled = GeneratedCode.load(List.of(supportFile, queriesFile)).loadClass(QUERIES.canonicalName());
+            compiled = GeneratedCode.load(List.of(
+                            JavaFile.builder(GeneratedCode.PACKAGE, JsonPathCompiler.supportType(SUPPORT))
+                                    .skipJavaLangImports(true)
+                                    .build(),
+                            JavaFile.builder(GeneratedCode.PACKAGE, queries.build()).skipJavaLangImports(true).build()))
+                    .loadClass(QUERIES.canonicalName());
         } catch (AssertionError e) {
-            compiled = null;
-            compileFailure = e;
+            compileFailure = e; // reported by every valid case
         } catch (ClassNotFoundException e) {
             throw new AssertionError(e);
         }
-
-        int next = 0;
-        for (int i = 0; i < dynamicTests.size(); i++) {
-            if (dynamicTests.get(i) == null) {
-                JsonNode test = valid.get(next);
-                String methodName = methodNames.get(next);
-                next++;
-                Class<?> queriesClass = compiled;
-                AssertionError failure = compileFailure;
-                dynamicTests.set(i, dynamicTest(tests.get(Integer.parseInt(methodName.substring(4))).get("name")
-                        .asText(), () -> run(queriesClass, failure, methodName, test)));
-            }
+        for (CompiledCase compiledCase : compiledCases) {
+            Class<?> queriesClass = compiled;
+            AssertionError failure = compileFailure;
+            dynamicTests.set(compiledCase.position(), dynamicTest(compiledCase.displayName(),
+                    () -> run(queriesClass, failure, compiledCase.methodName(), compiledCase.test())));
         }
         return dynamicTests.stream();
     }
