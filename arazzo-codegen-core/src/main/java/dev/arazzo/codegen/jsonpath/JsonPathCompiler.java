@@ -31,11 +31,11 @@ import java.util.Set;
  * CodeBlock titles = compiler.compile(JsonPathParser.parse("$.store.book[?@.price < 10].title"),
  *         CodeBlock.of("body"));
  * // JsonPathSupport.select(body)
- * //         .flatMap(JsonPathSupport.member("store"))
- * //         .flatMap(JsonPathSupport.member("book"))
- * //         .flatMap(JsonPathSupport.filter(node -> JsonPathSupport.less(node.path("price"), IntNode.valueOf(10))))
- * //         .flatMap(JsonPathSupport.member("title"))
- * //         .toList()
+ * //     .flatMap(JsonPathSupport.member("store"))
+ * //     .flatMap(JsonPathSupport.member("book"))
+ * //     .flatMap(JsonPathSupport.filter(node -> JsonPathSupport.less(node.path("price"), IntNode.valueOf(10))))
+ * //     .flatMap(JsonPathSupport.member("title"))
+ * //     .toList()
  * }</pre>
  *
  * <p>The root expression is evaluated once; when it is {@code null} or a {@code MissingNode} the result is
@@ -175,10 +175,8 @@ public final class JsonPathCompiler {
             } else {
                 code.add("$T.select($L)", support, start);
             }
+            // One segment per line; a statement's continuation indent (addStatement) lays out the chain.
             boolean multiline = toList && segments.size() - from > 1;
-            if (multiline) {
-                code.add("$>$>");
-            }
             for (Segment segment : segments.subList(from, segments.size())) {
                 code.add(multiline ? "\n" : "");
                 if (segment.descendant()) {
@@ -195,7 +193,7 @@ public final class JsonPathCompiler {
                 }
             }
             if (toList) {
-                code.add(multiline ? "\n.toList()$<$<" : ".toList()");
+                code.add(multiline ? "\n.toList()" : ".toList()");
             }
             return code.build();
         }

@@ -41,12 +41,12 @@ class JsonPathCompilerTest {
 
         assertEquals("""
                 com.example.JsonPathSupport.select(body)
-                    .flatMap(com.example.JsonPathSupport.member("store"))
-                    .flatMap(com.example.JsonPathSupport.member("book"))
-                    .flatMap(com.example.JsonPathSupport.filter(node -> com.example.JsonPathSupport.less(\
+                .flatMap(com.example.JsonPathSupport.member("store"))
+                .flatMap(com.example.JsonPathSupport.member("book"))
+                .flatMap(com.example.JsonPathSupport.filter(node -> com.example.JsonPathSupport.less(\
                 node.path("price"), com.fasterxml.jackson.databind.node.IntNode.valueOf(10))))
-                    .flatMap(com.example.JsonPathSupport.member("title"))
-                    .toList()""", code.toString());
+                .flatMap(com.example.JsonPathSupport.member("title"))
+                .toList()""", code.toString());
     }
 
     @Test
