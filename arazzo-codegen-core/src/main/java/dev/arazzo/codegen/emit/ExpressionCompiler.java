@@ -35,22 +35,22 @@ final class ExpressionCompiler {
 
     private final WorkflowModel workflow;
     private final ClassName values;
-    private final Map<String, String> sourceUris;
+    private final Map<String, String> sourceUrls;
     private final JsonPathCriterion jsonPath;
     private final StepModel step;
 
-    ExpressionCompiler(WorkflowModel workflow, ClassName values, Map<String, String> sourceUris, JsonPathCriterion jsonPath,
+    ExpressionCompiler(WorkflowModel workflow, ClassName values, Map<String, String> sourceUrls, JsonPathCriterion jsonPath,
             StepModel step) {
         this.workflow = workflow;
         this.values = values;
-        this.sourceUris = sourceUris;
+        this.sourceUrls = sourceUrls;
         this.jsonPath = jsonPath;
         this.step = step;
     }
 
     /** The same compiler inside the methods of {@code step}, where {@code $outputs} reads the workflow it called. */
     ExpressionCompiler in(StepModel step) {
-        return new ExpressionCompiler(workflow, values, sourceUris, jsonPath, step);
+        return new ExpressionCompiler(workflow, values, sourceUrls, jsonPath, step);
     }
 
     /** A runtime expression as a Java expression of its natural type. */
@@ -119,10 +119,8 @@ final class ExpressionCompiler {
                     : new Typed(CodeBlock.of("$T.at($L, $S)", values, typed.code(), value.pointer()), TypeMapper.JSON_NODE);
         }
         if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
-            String uri = sourceUris.get(field.name());
-            return uri != null
-                    ? new Typed(CodeBlock.of("$N.toString()", uri), STRING)
-                    : new Typed(CodeBlock.of("$S", field.name()), STRING);
+            // the url as the document writes it, as the specification defines $sourceDescriptions.<name>.url
+            return new Typed(CodeBlock.of("$S", sourceUrls.get(field.name())), STRING);
         }
         throw new IllegalStateException("expression kind not checked out: " + expression);
     }

@@ -88,13 +88,11 @@ public final class WorkflowEmitter {
         this.interceptor = ClassName.get(pkg, "RequestInterceptor");
         this.workflowException = ClassName.get(pkg, "WorkflowException");
         this.stepFailed = ClassName.get(pkg, "StepFailedException");
-        Map<String, String> sourceUris = new LinkedHashMap<>();
-        workflow.sources().forEach(s -> sourceUris.put(s.name(), s.fieldName()));
         Set<String> namesInScope = new HashSet<>(List.of("inputs", "exchange", "called", "failure", "next", "resume",
                 "executions", "request"));
         workflow.steps().forEach(step -> namesInScope.add(step.methodName()));
         workflow.dependencies().forEach(dependency -> namesInScope.add(dependency.outputsName()));
-        this.compiler = new ExpressionCompiler(workflow, values, sourceUris,
+        this.compiler = new ExpressionCompiler(workflow, values, workflow.sourceUrls(),
                 new JsonPathCriterion(jsonPathSupport(className.packageName()), namesInScope), null);
         List.of("DEFAULT_MAX_STEP_EXECUTIONS").forEach(c -> constants.newName(c, c));
     }

@@ -217,7 +217,13 @@ public final class ModelBuilder {
         });
         return new WorkflowModel(workflow.workflowId(), className, workflow.summary(), workflow.description(),
                 document.source().file(), new ArrayList<>(sources.values()), inputs, outputs, steps,
-                new ArrayList<>(callees.values()), dependencies);
+                new ArrayList<>(callees.values()), dependencies, sourceUrls());
+    }
+
+    private Map<String, String> sourceUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        document.sourceDescriptions().forEach(source -> urls.put(source.name(), source.url()));
+        return urls;
     }
 
     private CalleeModel callee(Map<String, CalleeModel> callees, WorkflowTarget target) {

@@ -8,18 +8,21 @@ import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Everything the emitter needs to write one workflow class: Java names and types already chosen,
- * expressions already parsed and checked.
+ * expressions already parsed and checked. {@code sourceUrls} are the urls of the document's source
+ * descriptions as written, by name.
  */
 public record WorkflowModel(
         String workflowId, ClassName className, String summary, String description, Path spec,
         List<SourceModel> sources, List<InputModel> inputs, List<OutputModel> outputs, List<StepModel> steps,
-        List<CalleeModel> callees, List<DependencyModel> dependencies) {
+        List<CalleeModel> callees, List<DependencyModel> dependencies, Map<String, String> sourceUrls) {
 
     public WorkflowModel {
+        sourceUrls = Map.copyOf(sourceUrls);
         sources = List.copyOf(sources);
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
