@@ -78,13 +78,14 @@ public final class IncrementalGeneration {
         Optional<BuildState> previous = BuildState.read(stateFile);
         String reason;
         Set<Path> previousOutputs = Set.of();
+        Fingerprint before = null;
         if (previous.isEmpty()) {
             reason = stateFile.toFile().exists() ? "the saved build state is unreadable" : "no earlier build";
         } else {
             BuildState state = previous.get();
-            Fingerprint now = Fingerprint.of(generatorVersion, request, state.filesRead());
+            before = Fingerprint.of(generatorVersion, request, state.filesRead());
             List<Path> missing = state.missingOutputs();
-            if (!now.equals(state.fingerprint())) {
+            if (!before.equals(state.fingerprint())) {
                 reason = "inputs or configuration changed";
             } else if (!missing.isEmpty()) {
                 reason = missing.size() + " generated file(s) missing, e.g. " + missing.get(0);
@@ -102,8 +103,14 @@ public final class IncrementalGeneration {
         if (!result.hasErrors()) {
             Set<Path> outputs = new LinkedHashSet<>();
             result.files().forEach(file -> outputs.add(file.path()));
-            Fingerprint after = Fingerprint.of(generatorVersion, request, result.filesRead());
-            new BuildState(after, request.outputDirectory(), result.filesRead(), outputs).write(stateFile);
+            BuildState next = new BuildState(Fingerprint.of(generatorVersion, request, result.filesRead()),
+                    request.outputDirectory(), result.filesRead(), outputs);
+            // When the run read the same files as the last one, keep the digest taken before it ran: a
+            // file edited while the generator was running then still differs at the next build.
+            if (before != null && next.filesRead().equals(previous.get().filesRead())) {
+                next = new BuildState(before, next.outputDirectory(), next.filesRead(), next.outputs());
+            }
+            next.write(stateFile);
         }
         return new Generated(reason, result);
     }

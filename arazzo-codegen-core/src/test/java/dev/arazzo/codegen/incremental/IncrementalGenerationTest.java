@@ -225,6 +225,24 @@ class IncrementalGenerationTest {
     }
 
     @Test
+    void aFileEditedWhileTheGeneratorRunsIsRegeneratedNextTime() throws IOException {
+        run();
+        Files.writeString(openApi, "openapi: 3.1.0\n");
+        Function<GenerationRequest, GenerationResult> editedMeanwhile = request -> {
+            GenerationResult result = generate(request);
+            try {
+                Files.writeString(openApi, "openapi: 3.1.1\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return result;
+        };
+        new IncrementalGeneration(stateFile, "1.0.0", editedMeanwhile).run(request().build());
+
+        assertInstanceOf(IncrementalGeneration.Generated.class, run());
+    }
+
+    @Test
     void twoStateFilesDoNotInterfere() throws IOException {
         var first = new IncrementalGeneration(dir.resolve("target/arazzo-state/first.state"), "1.0.0", this::generate);
         var second = new IncrementalGeneration(dir.resolve("target/arazzo-state/second.state"), "1.0.0", this::generate);
