@@ -9,6 +9,7 @@ import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
 import dev.arazzo.codegen.emit.RuntimeSupport;
 import dev.arazzo.codegen.emit.WorkflowEmitter;
+import dev.arazzo.codegen.jsonpath.JsonPathCompiler;
 import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.ArazzoReader;
 import dev.arazzo.codegen.load.DocumentLoader;
@@ -56,6 +57,7 @@ public final class ArazzoCodegen {
         Set<Path> filesRead = new LinkedHashSet<>();
         Map<String, Rendered> files = new LinkedHashMap<>();
         Set<String> supportPackages = new LinkedHashSet<>();
+        Set<String> jsonPathPackages = new LinkedHashSet<>();
         for (Path spec : request.specs()) {
             Path file = spec.toAbsolutePath().normalize();
             filesRead.add(file);
@@ -63,7 +65,7 @@ public final class ArazzoCodegen {
             long errorsBefore = diagnostics.errorCount();
             List<JavaFile> emitted;
             try {
-                emitted = generate(file, packageName, request, loader, diagnostics, filesRead);
+                emitted = generate(file, packageName, request, loader, diagnostics, filesRead, jsonPathPackages);
             } catch (RuntimeException e) {
                 diagnostics.error("internal-error", SourceLocation.ofFile(file, ""), "the generator failed on this "
                         + "document (" + e + "); please report it with the document");
@@ -114,23 +116,43 @@ public final class ArazzoCodegen {
     }
 
     private static List<JavaFile> generate(Path file, String packageName, GenerationRequest request,
-            DocumentLoader loader, Diagnostics diagnostics, Set<Path> filesRead) {
+            DocumentLoader loader, Diagnostics diagnostics, Set<Path> filesRead, Set<String> jsonPathPackages) {
         long errorsBefore = diagnostics.errorCount();
-        Optional<ArazzoDocument> document = loader.load(file, SourceLocation.ofFile(file, ""), diagnostics)
+        Optional<ArazzoDocument> root = loader.load(file, SourceLocation.ofFile(file, ""), diagnostics)
                 .flatMap(source -> ArazzoReader.read(source, diagnostics));
-        if (document.isEmpty()) {
+        if (root.isEmpty()) {
             return List.of();
         }
-        Sources sources = new SourceResolver(loader, request.sourceMappings(), diagnostics).resolve(document.get());
-        filesRead.addAll(sources.filesRead());
-        CheckedDocument checked = WorkflowChecker.check(document.get(), sources, diagnostics);
+        // the document, then every Arazzo document its sources name, each once
+        SourceResolver resolver = new SourceResolver(loader, request.sourceMappings(), diagnostics);
+        List<CheckedDocument> documents = new ArrayList<>();
+        Set<Path> seen = new LinkedHashSet<>();
+        java.util.Deque<ArazzoDocument> pending = new java.util.ArrayDeque<>(List.of(root.get()));
+        while (!pending.isEmpty()) {
+            ArazzoDocument document = pending.poll();
+            if (!seen.add(document.source().file())) {
+                continue;
+            }
+            Sources sources = resolver.resolve(document);
+            filesRead.addAll(sources.filesRead());
+            documents.add(WorkflowChecker.check(document, sources, diagnostics));
+            pending.addAll(sources.arazzo().values());
+        }
         if (diagnostics.errorCount() > errorsBefore) {
             return List.of();
         }
-        List<WorkflowModel> models = ModelBuilder.build(checked, packageName, diagnostics);
+        List<WorkflowModel> models = ModelBuilder.build(documents, packageName, diagnostics);
+        if (diagnostics.errorCount() > errorsBefore) {
+            return List.of();
+        }
         List<JavaFile> files = new ArrayList<>();
         for (WorkflowModel model : models) {
-            files.add(WorkflowEmitter.emit(model, file.getFileName().toString()));
+            files.add(WorkflowEmitter.emit(model, model.spec().getFileName().toString()));
+            if (model.usesJsonPath() && jsonPathPackages.add(packageName)) {
+                files.add(JavaFile.builder(packageName,
+                                JsonPathCompiler.supportType(WorkflowEmitter.jsonPathSupport(packageName)))
+                        .skipJavaLangImports(true).indent("    ").build());
+            }
         }
         return files;
     }

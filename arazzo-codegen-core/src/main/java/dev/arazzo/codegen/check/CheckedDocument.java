@@ -11,10 +11,15 @@ import java.util.Map;
  * @param document the document
  * @param sources the documents its source descriptions name
  * @param operations the operation each operation step calls, keyed by the step's JSON Pointer
+ * @param workflows the workflow each workflow step, dependsOn entry and workflow action names, keyed by
+ *     the JSON Pointer of the step, of the dependsOn entry, or of the action
  */
-public record CheckedDocument(ArazzoDocument document, Sources sources, Map<String, ResolvedOperation> operations) {
+public record CheckedDocument(
+        ArazzoDocument document, Sources sources, Map<String, ResolvedOperation> operations,
+        Map<String, WorkflowTarget> workflows) {
 
     public CheckedDocument {
         operations = Map.copyOf(operations);
+        workflows = Map.copyOf(workflows);
     }
 }

@@ -44,7 +44,7 @@ public final class WorkflowChecker {
 
     /** Where an expression is evaluated, which decides what it may read. */
     private enum Scope {
-        REQUEST, RESPONSE, WORKFLOW_OUTPUTS
+        REQUEST, RESPONSE, WORKFLOW_RESULT, WORKFLOW_OUTPUTS
     }
 
     private final ArazzoDocument document;
@@ -61,6 +61,8 @@ public final class WorkflowChecker {
         return new WorkflowChecker(document, sources, diagnostics).check();
     }
 
+    private final Map<String, WorkflowTarget> targets = new HashMap<>();
+
     private CheckedDocument check() {
         Map<String, ResolvedOperation> operations = new HashMap<>();
         OperationResolver resolver = new OperationResolver(document, sources, diagnostics);
@@ -72,7 +74,40 @@ public final class WorkflowChecker {
             }
             checkWorkflow(workflow, resolver, operations);
         }
-        return new CheckedDocument(document, sources, operations);
+        return new CheckedDocument(document, sources, operations, targets);
+    }
+
+    /**
+     * The workflow {@code reference} names: a workflowId of this document, or
+     * {@code $sourceDescriptions.<name>.<workflowId>} of an Arazzo source.
+     */
+    private WorkflowTarget resolveWorkflow(String reference, String pointer, String who) {
+        ArazzoDocument target = document;
+        String workflowId = reference;
+        if (reference.startsWith("$sourceDescriptions.")) {
+            String rest = reference.substring("$sourceDescriptions.".length());
+            int dot = rest.indexOf('.');
+            String name = dot < 0 ? rest : rest.substring(0, dot);
+            target = sources.arazzo().get(name);
+            if (target == null || dot < 0) {
+                diagnostics.error("unknown-source", at(pointer), who + " names source description '" + name
+                        + "', which is not an Arazzo source of this document" + Suggestions.didYouMean(name,
+                                sources.arazzo().keySet()));
+                return null;
+            }
+            workflowId = rest.substring(dot + 1);
+        }
+        Workflow workflow = target.workflow(workflowId).orElse(null);
+        if (workflow == null) {
+            diagnostics.error("unknown-workflow", at(pointer), who + " names workflow '" + workflowId + "', which "
+                    + (target == document ? "this document" : "source '" + target.source().file().getFileName() + "'")
+                    + " does not define" + Suggestions.didYouMean(workflowId,
+                            target.workflows().stream().map(Workflow::workflowId).toList()));
+            return null;
+        }
+        WorkflowTarget resolved = new WorkflowTarget(target, workflow);
+        targets.put(pointer, resolved);
+        return resolved;
     }
 
     private void checkWorkflow(Workflow workflow, OperationResolver resolver, Map<String, ResolvedOperation> operations) {
@@ -83,14 +118,24 @@ public final class WorkflowChecker {
                         + "' is used twice in workflow '" + workflow.workflowId() + "'; give each step its own id");
             }
         }
-        if (!workflow.dependsOn().isEmpty()) {
-            unsupported(workflow.pointer() + "/dependsOn", "workflows that depend on other workflows (dependsOn)");
+        for (int i = 0; i < workflow.dependsOn().size(); i++) {
+            String pointer = workflow.pointer() + "/dependsOn/" + i;
+            WorkflowTarget dependency = resolveWorkflow(workflow.dependsOn().get(i), pointer,
+                    "workflow '" + workflow.workflowId() + "' depends on a workflow that");
+            if (dependency != null && dependency.sameAs(document, workflow)) {
+                diagnostics.error("workflow-cycle", at(pointer), "workflow '" + workflow.workflowId()
+                        + "' depends on itself; remove it from its own dependsOn");
+            }
         }
         StepGraph graph = new StepGraph(workflow);
         for (Step step : workflow.steps()) {
             ResolvedOperation operation = null;
             if (step.workflowId() != null) {
-                unsupported(step.pointer() + "/workflowId", "steps that call a workflow (workflowId)");
+                WorkflowTarget callee = resolveWorkflow(step.workflowId(), step.pointer() + "/workflowId",
+                        "step '" + step.stepId() + "'");
+                if (callee != null) {
+                    checkCallInputs(step, callee);
+                }
             } else {
                 operation = resolver.resolve(step).orElse(null);
                 if (operation != null) {
@@ -107,7 +152,7 @@ public final class WorkflowChecker {
 
     private void checkStep(Workflow workflow, Step step, ResolvedOperation operation, StepGraph graph) {
         for (Parameter parameter : mergedParameters(workflow, step)) {
-            if (operation != null) {
+            if (operation != null && step.parameters().contains(parameter)) {
                 checkParameter(step, parameter, operation);
             }
             checkValue(workflow, step, parameter.value(), parameter.pointer() + "/value", graph);
@@ -132,11 +177,34 @@ public final class WorkflowChecker {
         checkActions(workflow, step, step.onSuccess(), graph);
         checkActions(workflow, step, step.onFailure(), graph);
         step.outputs().forEach((name, expression) -> checkExpression(workflow, step, expression,
-                step.pointer() + "/outputs/" + SourceDocument.escape(name), Scope.RESPONSE, graph));
+                step.pointer() + "/outputs/" + SourceDocument.escape(name), resultScope(step), graph));
+    }
+
+    private static Scope resultScope(Step step) {
+        return step != null && step.workflowId() != null ? Scope.WORKFLOW_RESULT : Scope.RESPONSE;
+    }
+
+    /** A workflow step's parameters are the called workflow's inputs, matched by name. */
+    private void checkCallInputs(Step step, WorkflowTarget callee) {
+        JsonNode properties = callee.workflow().inputs() == null ? null : callee.workflow().inputs().get("properties");
+        List<String> known = new ArrayList<>();
+        if (properties != null) {
+            properties.fieldNames().forEachRemaining(known::add);
+        }
+        for (Parameter parameter : step.parameters()) {
+            if (!known.contains(parameter.name())) {
+                diagnostics.error("unknown-input", at(parameter.pointer()), "step '" + step.stepId() + "' passes '"
+                        + parameter.name() + "', which workflow '" + callee.workflow().workflowId()
+                        + "' does not declare in its inputs" + Suggestions.didYouMean(parameter.name(), known));
+            }
+        }
     }
 
     /** The workflow's parameters, then the step's; a step parameter replaces one with the same name and location. */
-    static List<Parameter> mergedParameters(Workflow workflow, Step step) {
+    public static List<Parameter> mergedParameters(Workflow workflow, Step step) {
+        if (step.workflowId() != null) {
+            return step.parameters();
+        }
         List<Parameter> merged = new ArrayList<>();
         for (Parameter parameter : workflow.parameters()) {
             boolean overridden = step.parameters().stream().anyMatch(p -> p.name().equals(parameter.name())
@@ -230,10 +298,10 @@ public final class WorkflowChecker {
             }
         } else if (expression instanceof RuntimeExpression.StepOutput output) {
             bindStepOutput(workflow, step, output, text, location, graph);
-        } else if (expression instanceof RuntimeExpression.Output) {
-            unsupported(pointer, "'$outputs' references");
-        } else if (expression instanceof RuntimeExpression.WorkflowValue) {
-            unsupported(pointer, "'$workflows' references");
+        } else if (expression instanceof RuntimeExpression.Output output) {
+            bindCalleeOutput(step, output, text, location, scope);
+        } else if (expression instanceof RuntimeExpression.WorkflowValue value) {
+            bindWorkflowValue(workflow, value, text, location);
         } else if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
             if (document.sourceDescription(field.name()).isEmpty()) {
                 diagnostics.error("unknown-source", location, "'" + text + "' names source description '"
@@ -277,10 +345,59 @@ public final class WorkflowChecker {
         }
     }
 
+    /** {@code $outputs.x} in a workflow step's outputs or criteria: an output of the workflow it called. */
+    private void bindCalleeOutput(Step step, RuntimeExpression.Output output, String text, SourceLocation location,
+            Scope scope) {
+        if (scope != Scope.WORKFLOW_RESULT) {
+            diagnostics.error("invalid-expression", location, "'" + text + "' reads an output of a called workflow; it "
+                    + "has a value only in the outputs and criteria of a step that calls a workflow (workflowId)");
+            return;
+        }
+        WorkflowTarget callee = targets.get(step.pointer() + "/workflowId");
+        if (callee != null && !callee.workflow().outputs().containsKey(output.name())) {
+            diagnostics.error("unknown-output", location, "'" + text + "' reads output '" + output.name()
+                    + "' of workflow '" + callee.workflow().workflowId() + "', which that workflow does not define"
+                    + Suggestions.didYouMean(output.name(), callee.workflow().outputs().keySet()));
+        }
+    }
+
+    /** {@code $workflows.x.inputs.y} and {@code $workflows.x.outputs.y}: x must be one this workflow depends on. */
+    private void bindWorkflowValue(Workflow workflow, RuntimeExpression.WorkflowValue value, String text,
+            SourceLocation location) {
+        WorkflowTarget dependency = null;
+        for (int i = 0; i < workflow.dependsOn().size(); i++) {
+            WorkflowTarget target = targets.get(workflow.pointer() + "/dependsOn/" + i);
+            if (target != null && (workflow.dependsOn().get(i).equals(value.workflowId())
+                    || target.workflow().workflowId().equals(value.workflowId()))) {
+                dependency = target;
+            }
+        }
+        if (dependency == null) {
+            diagnostics.error("unknown-workflow", location, "'" + text + "' reads workflow '" + value.workflowId()
+                    + "', which workflow '" + workflow.workflowId() + "' does not depend on; add it to dependsOn"
+                    + Suggestions.didYouMean(value.workflowId(), workflow.dependsOn()));
+            return;
+        }
+        if (value.output() && !dependency.workflow().outputs().containsKey(value.name())) {
+            diagnostics.error("unknown-output", location, "'" + text + "' reads output '" + value.name()
+                    + "' of workflow '" + value.workflowId() + "', which that workflow does not define"
+                    + Suggestions.didYouMean(value.name(), dependency.workflow().outputs().keySet()));
+        }
+        JsonNode properties = dependency.workflow().inputs() == null ? null
+                : dependency.workflow().inputs().get("properties");
+        if (!value.output() && (properties == null || !properties.has(value.name()))) {
+            diagnostics.error("unknown-input", location, "'" + text + "' reads input '" + value.name()
+                    + "' of workflow '" + value.workflowId() + "', which that workflow does not declare");
+        }
+    }
+
     private void responseOnly(String text, SourceLocation location, Scope scope) {
         if (scope == Scope.REQUEST) {
             diagnostics.error("response-not-available", location, "'" + text + "' has no value while the request is "
                     + "built; read it in the step's outputs or criteria");
+        } else if (scope == Scope.WORKFLOW_RESULT) {
+            diagnostics.error("response-not-available", location, "'" + text + "' has no value in a step that calls "
+                    + "a workflow; read the workflow's outputs as '$outputs.<name>'");
         } else if (scope == Scope.WORKFLOW_OUTPUTS) {
             diagnostics.error("response-not-available", location, "'" + text + "' has no value in workflow outputs; "
                     + "define a step output and read it as '$steps.<stepId>.outputs.<name>'");
@@ -290,7 +407,8 @@ public final class WorkflowChecker {
     private void checkCriterion(Workflow workflow, Step step, Criterion criterion, StepGraph graph) {
         String pointer = criterion.pointer() + "/condition";
         if (criterion.context() != null) {
-            checkExpression(workflow, step, criterion.context(), criterion.pointer() + "/context", Scope.RESPONSE, graph);
+            checkExpression(workflow, step, criterion.context(), criterion.pointer() + "/context", resultScope(step),
+                    graph);
         }
         switch (criterion.type()) {
             case "simple" -> {
@@ -338,7 +456,7 @@ public final class WorkflowChecker {
 
     private void bindOperand(Workflow workflow, Step step, Condition.Operand operand, String pointer, StepGraph graph) {
         if (operand instanceof Condition.Reference reference) {
-            bind(workflow, step, reference.expression(), reference.text(), pointer, Scope.RESPONSE, graph);
+            bind(workflow, step, reference.expression(), reference.text(), pointer, resultScope(step), graph);
         }
     }
 
@@ -350,7 +468,8 @@ public final class WorkflowChecker {
                 }
                 case "goto", "retry" -> {
                     if (action.workflowId() != null) {
-                        unsupported(action.pointer() + "/workflowId", "actions that run another workflow");
+                        resolveWorkflow(action.workflowId(), action.pointer() + "/workflowId", "action '"
+                                + action.name() + "'");
                     } else if (action.stepId() != null && workflow.step(action.stepId()).isEmpty()) {
                         diagnostics.error("unknown-step", at(action.pointer() + "/stepId"), "action '" + action.name()
                                 + "' goes to step '" + action.stepId() + "', which workflow '" + workflow.workflowId()

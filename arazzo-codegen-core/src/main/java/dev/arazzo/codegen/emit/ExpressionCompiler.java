@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeName;
 import dev.arazzo.codegen.expression.Condition;
 import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
+import dev.arazzo.codegen.jsonpath.JsonPathCriterion;
 import dev.arazzo.codegen.model.TypeMapper;
 import dev.arazzo.codegen.model.WorkflowModel;
 import dev.arazzo.codegen.model.WorkflowModel.InputModel;
@@ -35,13 +36,21 @@ final class ExpressionCompiler {
     private final WorkflowModel workflow;
     private final ClassName values;
     private final Map<String, String> sourceUris;
-    private final JsonPathEmitter jsonPath;
+    private final JsonPathCriterion jsonPath;
+    private final StepModel step;
 
-    ExpressionCompiler(WorkflowModel workflow, ClassName values, Map<String, String> sourceUris, JsonPathEmitter jsonPath) {
+    ExpressionCompiler(WorkflowModel workflow, ClassName values, Map<String, String> sourceUris, JsonPathCriterion jsonPath,
+            StepModel step) {
         this.workflow = workflow;
         this.values = values;
         this.sourceUris = sourceUris;
         this.jsonPath = jsonPath;
+        this.step = step;
+    }
+
+    /** The same compiler inside the methods of {@code step}, where {@code $outputs} reads the workflow it called. */
+    ExpressionCompiler in(StepModel step) {
+        return new ExpressionCompiler(workflow, values, sourceUris, jsonPath, step);
     }
 
     /** A runtime expression as a Java expression of its natural type. */
@@ -87,6 +96,28 @@ final class ExpressionCompiler {
                     ? new Typed(code, model.type())
                     : new Typed(CodeBlock.of("$T.at($L, $S)", values, code, output.pointer()), TypeMapper.JSON_NODE);
         }
+        if (expression instanceof RuntimeExpression.Output output) {
+            OutputModel model = step.call().callee().output(output.name()).orElseThrow();
+            CodeBlock code = CodeBlock.of("called.$N()", model.javaName());
+            return output.pointer().isEmpty()
+                    ? new Typed(code, model.type())
+                    : new Typed(CodeBlock.of("$T.at($L, $S)", values, code, output.pointer()), TypeMapper.JSON_NODE);
+        }
+        if (expression instanceof RuntimeExpression.WorkflowValue value) {
+            WorkflowModel.DependencyModel dependency = workflow.dependency(value.workflowId()).orElseThrow();
+            Typed typed;
+            if (value.output()) {
+                OutputModel model = dependency.callee().output(value.name()).orElseThrow();
+                typed = new Typed(CodeBlock.of("$N.$N()", dependency.outputsName(), model.javaName()), model.type());
+            } else {
+                InputModel model = dependency.callee().input(value.name()).orElseThrow();
+                typed = new Typed(CodeBlock.of("$N(inputs).$N()", dependency.callee().fieldName() + "Inputs",
+                        model.javaName()), model.type());
+            }
+            return value.pointer().isEmpty()
+                    ? typed
+                    : new Typed(CodeBlock.of("$T.at($L, $S)", values, typed.code(), value.pointer()), TypeMapper.JSON_NODE);
+        }
         if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
             String uri = sourceUris.get(field.name());
             return uri != null
@@ -103,33 +134,67 @@ final class ExpressionCompiler {
     /** An expression converted to {@code target}, the type of the record component it fills. */
     CodeBlock converted(RuntimeExpression expression, TypeName target) {
         Typed typed = expression(expression);
+        if (typed.type().equals(TypeMapper.JSON_NODE) && target.equals(TypeMapper.JSON_NODE)) {
+            return CodeBlock.of("$T.node($L)", values, typed.code()); // a missing node reads as null
+        }
+        return converted(typed, target);
+    }
+
+    /** A value of the document converted to {@code target}, the type of a called workflow's input. */
+    CodeBlock convertedValue(ValueModel value, TypeName target) {
+        if (value instanceof WorkflowModel.ExpressionValue expression) {
+            return converted(expression.expression(), target);
+        }
+        TypeName natural = TypeMapper.JSON_NODE;
+        if (isText(value)) {
+            natural = STRING;
+        } else if (value instanceof WorkflowModel.LiteralValue literal && literal.value().isBoolean()) {
+            natural = ClassName.get(Boolean.class);
+        } else if (value instanceof WorkflowModel.LiteralValue literal && literal.value().isIntegralNumber()
+                && literal.value().canConvertToInt()) {
+            natural = INTEGER;
+        }
+        CodeBlock code = value(value);
+        return natural.equals(TypeMapper.JSON_NODE) && !isJsonBuilt(value)
+                ? converted(new Typed(CodeBlock.of("$T.json($L)", values, code), TypeMapper.JSON_NODE), target)
+                : converted(new Typed(code, natural), target);
+    }
+
+    private static boolean isJsonBuilt(ValueModel value) {
+        return value instanceof WorkflowModel.ObjectValue || value instanceof WorkflowModel.ArrayValue;
+    }
+
+    private CodeBlock converted(Typed typed, TypeName target) {
         if (typed.type().equals(target) || typed.type().box().equals(target)) {
             return typed.code();
-        }
-        if (typed.type().equals(TypeMapper.JSON_NODE)) {
-            String method;
-            if (target.equals(STRING)) {
-                method = "string";
-            } else if (target.equals(INTEGER)) {
-                method = "integer";
-            } else if (target.equals(ClassName.get(Long.class))) {
-                method = "int64";
-            } else if (target.equals(ClassName.get(Double.class))) {
-                method = "number";
-            } else if (target.equals(ClassName.get(Boolean.class))) {
-                method = "bool";
-            } else {
-                method = "node";
-            }
-            return CodeBlock.of("$T.$N($L)", values, method, typed.code());
         }
         if (target.equals(TypeMapper.JSON_NODE)) {
             return CodeBlock.of("$T.json($L)", values, typed.code());
         }
+        CodeBlock json = typed.type().equals(TypeMapper.JSON_NODE)
+                ? typed.code()
+                : CodeBlock.of("$T.json($L)", values, typed.code());
         if (target.equals(STRING)) {
-            return CodeBlock.of("$T.text($L)", values, typed.code());
+            return typed.type().equals(TypeMapper.JSON_NODE)
+                    ? CodeBlock.of("$T.string($L)", values, json)
+                    : CodeBlock.of("$T.text($L)", values, typed.code());
         }
-        throw new IllegalStateException("no conversion from " + typed.type() + " to " + target);
+        String method = null;
+        if (target.equals(INTEGER)) {
+            method = "integer";
+        } else if (target.equals(ClassName.get(Long.class))) {
+            method = "int64";
+        } else if (target.equals(ClassName.get(Double.class))) {
+            method = "number";
+        } else if (target.equals(ClassName.get(Boolean.class))) {
+            method = "bool";
+        }
+        if (method != null) {
+            return CodeBlock.of("$T.$N($L)", values, method, json);
+        }
+        // lists and maps: Jackson converts the JSON tree into the declared collection type
+        return CodeBlock.of("$T.convert($L, new $T<$T>() {})", values, json,
+                ClassName.get("com.fasterxml.jackson.core.type", "TypeReference"), target);
     }
 
     /** A value of the document (parameter value, payload) as a Java expression. */
@@ -281,7 +346,7 @@ final class ExpressionCompiler {
         }
         WorkflowModel.JsonPathCriterion path = (WorkflowModel.JsonPathCriterion) criterion;
         Typed context = expression(path.context());
-        return jsonPath.criterion(path.query(), context.type().equals(TypeMapper.JSON_NODE)
+        return jsonPath.compileCriterion(path.query(), context.type().equals(TypeMapper.JSON_NODE)
                 ? context.code()
                 : CodeBlock.of("$T.json($L)", values, context.code()));
     }

@@ -11,9 +11,13 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.arazzo.codegen.expression.RuntimeExpression;
+import dev.arazzo.codegen.jsonpath.JsonPathCriterion;
 import dev.arazzo.codegen.model.JavaNames;
 import dev.arazzo.codegen.model.WorkflowModel;
 import dev.arazzo.codegen.model.WorkflowModel.ActionModel;
+import dev.arazzo.codegen.model.WorkflowModel.CalleeModel;
+import dev.arazzo.codegen.model.WorkflowModel.DependencyModel;
 import dev.arazzo.codegen.model.WorkflowModel.CriterionModel;
 import dev.arazzo.codegen.model.WorkflowModel.InputModel;
 import dev.arazzo.codegen.model.WorkflowModel.OutputModel;
@@ -24,10 +28,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
@@ -83,8 +90,18 @@ public final class WorkflowEmitter {
         this.stepFailed = ClassName.get(pkg, "StepFailedException");
         Map<String, String> sourceUris = new LinkedHashMap<>();
         workflow.sources().forEach(s -> sourceUris.put(s.name(), s.fieldName()));
-        this.compiler = new ExpressionCompiler(workflow, values, sourceUris, new JsonPathEmitter(values));
+        Set<String> namesInScope = new HashSet<>(List.of("inputs", "exchange", "called", "failure", "next", "resume",
+                "executions", "request"));
+        workflow.steps().forEach(step -> namesInScope.add(step.methodName()));
+        workflow.dependencies().forEach(dependency -> namesInScope.add(dependency.outputsName()));
+        this.compiler = new ExpressionCompiler(workflow, values, sourceUris,
+                new JsonPathCriterion(jsonPathSupport(className.packageName()), namesInScope), null);
         List.of("DEFAULT_MAX_STEP_EXECUTIONS").forEach(c -> constants.newName(c, c));
+    }
+
+    /** The class that compiled JSONPath criteria of the workflows in {@code packageName} call. */
+    public static ClassName jsonPathSupport(String packageName) {
+        return ClassName.get(packageName, "JsonPathSupport");
     }
 
     /** The Java file for {@code workflow}; {@code specName} is the file name of the document it came from. */
@@ -117,9 +134,12 @@ public final class WorkflowEmitter {
         List<MethodSpec> privateMethods = new ArrayList<>();
         for (StepModel step : workflow.steps()) {
             stepMethods.add(publicStepMethod(step));
-            privateMethods.add(sendMethod(step));
+            privateMethods.add(step.callsWorkflow() ? callMethod(step) : sendMethod(step));
             privateMethods.add(failureMethod(step));
             privateMethods.add(resultMethod(step));
+        }
+        for (CalleeModel callee : inputsByName()) {
+            privateMethods.add(inputsByNameMethod(callee));
         }
         MethodSpec run = runMethod();
         patternConstants.forEach((pattern, name) -> type.addField(FieldSpec.builder(Pattern.class, name, Modifier.PRIVATE,
@@ -130,6 +150,9 @@ public final class WorkflowEmitter {
             type.addField(URI.class, source.fieldName(), Modifier.PRIVATE, Modifier.FINAL);
         }
         type.addField(int.class, "maxStepExecutions", Modifier.PRIVATE, Modifier.FINAL);
+        for (CalleeModel callee : workflow.callees()) {
+            type.addField(callee.className(), callee.fieldName(), Modifier.PRIVATE, Modifier.FINAL);
+        }
         type.addMethod(constructor());
         type.addMethod(MethodSpec.methodBuilder("builder")
                 .addJavadoc("Starts configuring a client of this workflow.\n")
@@ -193,7 +216,22 @@ public final class WorkflowEmitter {
         for (SourceModel source : workflow.sources()) {
             constructor.addStatement("this.$N = builder.$N", source.fieldName(), source.fieldName());
         }
-        return constructor.addStatement("this.maxStepExecutions = builder.maxStepExecutions").build();
+        constructor.addStatement("this.maxStepExecutions = builder.maxStepExecutions");
+        for (CalleeModel callee : workflow.callees()) {
+            CodeBlock.Builder build = CodeBlock.builder()
+                    .add("this.$N = $T.builder()", callee.fieldName(), callee.className())
+                    .add("\n.httpClient(transport.client())")
+                    .add("\n.requestInterceptor(builder.requestInterceptor)")
+                    .add("\n.requestTimeout(builder.requestTimeout)")
+                    .add("\n.maxStepExecutions(builder.maxStepExecutions)");
+            for (SourceModel source : callee.sources()) {
+                SourceModel own = workflow.sources().stream().filter(s -> s.name().equals(source.name())).findFirst()
+                        .orElseThrow();
+                build.add("\n.baseUri($S, builder.$N)", source.name(), own.fieldName());
+            }
+            constructor.addStatement(build.add("\n.build()").build());
+        }
+        return constructor.build();
     }
 
     // ---- steps -------------------------------------------------------------------------------
@@ -206,13 +244,34 @@ public final class WorkflowEmitter {
             StepModel earlier = workflow.step(read).orElseThrow();
             parameters.add(ParameterSpec.builder(earlier.resultType(), earlier.methodName()).build());
         }
+        for (String read : step.readsWorkflows()) {
+            DependencyModel dependency = workflow.dependency(read).orElseThrow();
+            parameters.add(ParameterSpec.builder(outputsOf(dependency.callee()), dependency.outputsName()).build());
+        }
         return parameters;
+    }
+
+    private static ClassName outputsOf(CalleeModel callee) {
+        return callee.className().nestedClass("Outputs");
+    }
+
+    private static ClassName inputsOf(CalleeModel callee) {
+        return callee.className().nestedClass("Inputs");
+    }
+
+    /** The type of what a step's criteria and outputs read: the HTTP exchange, or the called workflow's outputs. */
+    private TypeName resultSource(StepModel step) {
+        return step.callsWorkflow() ? outputsOf(step.call().callee()) : exchange;
+    }
+
+    private static String resultSourceName(StepModel step) {
+        return step.callsWorkflow() ? "called" : "exchange";
     }
 
     private CodeBlock stepArguments(StepModel step, boolean withExchange) {
         List<CodeBlock> arguments = new ArrayList<>();
         if (withExchange) {
-            arguments.add(CodeBlock.of("exchange"));
+            arguments.add(CodeBlock.of("$N", resultSourceName(step)));
         }
         stepParameters(step).forEach(p -> arguments.add(CodeBlock.of("$N", p.name())));
         return CodeBlock.join(arguments, ", ");
@@ -227,8 +286,13 @@ public final class WorkflowEmitter {
         if (step.description() != null) {
             doc.add("$L\n\n<p>", Javadocs.escape(step.description()));
         }
-        doc.add("Step {@code $L}: {@code $L $L}, checked against its success criteria.\n", Javadocs.escape(step.stepId()),
-                step.httpMethod(), Javadocs.escape(step.path()));
+        if (step.callsWorkflow()) {
+            doc.add("Step {@code $L}: runs workflow {@code $L}, checked against its success criteria.\n",
+                    Javadocs.escape(step.stepId()), Javadocs.escape(step.call().callee().workflowId()));
+        } else {
+            doc.add("Step {@code $L}: {@code $L $L}, checked against its success criteria.\n",
+                    Javadocs.escape(step.stepId()), step.httpMethod(), Javadocs.escape(step.path()));
+        }
         doc.add("\n@throws $T when the response does not meet the success criteria\n", stepFailed);
         method.addJavadoc(doc.build());
         method.addStatement("$T.requireNonNull(inputs, $S)", Objects.class, "inputs");
@@ -237,18 +301,83 @@ public final class WorkflowEmitter {
             method.addStatement("$T.requireNonNull($N, $S)", Objects.class, earlier.methodName(),
                     "step '" + step.stepId() + "' reads the result of step '" + read + "'");
         }
-        method.addStatement("$T exchange = $N($L)", exchange, sendName(step), stepArguments(step, false));
+        for (String read : step.readsWorkflows()) {
+            DependencyModel dependency = workflow.dependency(read).orElseThrow();
+            method.addStatement("$T.requireNonNull($N, $S)", Objects.class, dependency.outputsName(),
+                    "step '" + step.stepId() + "' reads the outputs of workflow '" + read + "'");
+        }
+        method.addStatement("$T $N = $N($L)", resultSource(step), resultSourceName(step), sendName(step),
+                stepArguments(step, false));
         method.addStatement("$T failure = $N($L)", String.class, failureName(step), stepArguments(step, true));
         method.beginControlFlow("if (failure != null)");
-        method.addStatement("throw new $T($S, exchange.statusCode(), failure, exchange.bodyExcerpt())", stepFailed,
-                step.stepId());
+        method.addStatement(stepFailure(step));
         method.endControlFlow();
         method.addStatement("return $N($L)", resultName(step), stepArguments(step, true));
         return method.build();
     }
 
     private static String sendName(StepModel step) {
-        return "send" + capitalize(step.methodName());
+        return (step.callsWorkflow() ? "call" : "send") + capitalize(step.methodName());
+    }
+
+    /** {@code throw new StepFailedException(...)} for a step whose criteria failed (status 0: it called a workflow). */
+    private CodeBlock stepFailure(StepModel step) {
+        return step.callsWorkflow()
+                ? CodeBlock.of("throw new $T($S, 0, failure, $S)", stepFailed, step.stepId(), "")
+                : CodeBlock.of("throw new $T($S, exchange.statusCode(), failure, exchange.bodyExcerpt())", stepFailed,
+                        step.stepId());
+    }
+
+    private MethodSpec callMethod(StepModel step) {
+        CalleeModel callee = step.call().callee();
+        CodeBlock.Builder inputs = CodeBlock.builder().add("$T.builder()", inputsOf(callee));
+        ExpressionCompiler scoped = compiler.in(step);
+        for (WorkflowModel.CallInput input : step.call().inputs()) {
+            inputs.add("\n.$N($L)", input.input().javaName(), scoped.convertedValue(input.value(), input.input().type()));
+        }
+        inputs.add("\n.build()");
+        return MethodSpec.methodBuilder(sendName(step))
+                .addModifiers(Modifier.PRIVATE)
+                .returns(outputsOf(callee))
+                .addParameters(stepParameters(step))
+                .addStatement("return $N.run($L)", callee.fieldName(), inputs.build())
+                .build();
+    }
+
+    /** The callees run with this workflow's inputs matched by name: dependencies and workflow actions. */
+    private List<CalleeModel> inputsByName() {
+        Set<String> used = new LinkedHashSet<>();
+        workflow.dependencies().forEach(d -> used.add(d.callee().fieldName()));
+        for (StepModel step : workflow.steps()) {
+            for (ActionModel action : concat(step.onSuccess(), step.onFailure())) {
+                if (action.workflow() != null) {
+                    used.add(action.workflow().fieldName());
+                }
+            }
+        }
+        return workflow.callees().stream().filter(c -> used.contains(c.fieldName())).toList();
+    }
+
+    private static List<ActionModel> concat(List<ActionModel> a, List<ActionModel> b) {
+        List<ActionModel> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private MethodSpec inputsByNameMethod(CalleeModel callee) {
+        CodeBlock.Builder build = CodeBlock.builder().add("return $T.builder()", inputsOf(callee));
+        for (InputModel input : callee.inputs()) {
+            workflow.input(input.name()).filter(own -> own.type().equals(input.type()))
+                    .ifPresent(own -> build.add("\n.$N(inputs.$N())", input.javaName(), own.javaName()));
+        }
+        return MethodSpec.methodBuilder(callee.fieldName() + "Inputs")
+                .addJavadoc("The inputs of workflow {@code $L}: this workflow's inputs of the same name and type.\n",
+                        Javadocs.escape(callee.workflowId()))
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(inputsOf(callee))
+                .addParameter(inputs, "inputs")
+                .addStatement(build.add("\n.build()").build())
+                .build();
     }
 
     private static String failureName(StepModel step) {
@@ -311,10 +440,14 @@ public final class WorkflowEmitter {
                         Javadocs.escape(step.stepId()))
                 .addModifiers(Modifier.PRIVATE)
                 .returns(String.class)
-                .addParameter(exchange, "exchange")
+                .addParameter(resultSource(step), resultSourceName(step))
                 .addParameters(stepParameters(step));
         if (step.successCriteria().isEmpty()) {
-            method.addStatement("return exchange.statusCode() / 100 == 2 ? null : $S", "$statusCode is 2xx");
+            if (step.callsWorkflow()) {
+                method.addStatement("return null");
+            } else {
+                method.addStatement("return exchange.statusCode() / 100 == 2 ? null : $S", "$statusCode is 2xx");
+            }
             return method.build();
         }
         for (CriterionModel criterion : step.successCriteria()) {
@@ -327,7 +460,7 @@ public final class WorkflowEmitter {
     }
 
     private CodeBlock criterion(StepModel step, CriterionModel criterion) {
-        return compiler.criterion(criterion, pattern -> patternConstants.computeIfAbsent(pattern,
+        return compiler.in(step).criterion(criterion, pattern -> patternConstants.computeIfAbsent(pattern,
                 p -> constants.newName(JavaNames.constant(step.stepId()) + "_PATTERN")));
     }
 
@@ -335,11 +468,11 @@ public final class WorkflowEmitter {
         MethodSpec.Builder method = MethodSpec.methodBuilder(resultName(step))
                 .addModifiers(Modifier.PRIVATE)
                 .returns(step.resultType())
-                .addParameter(exchange, "exchange")
+                .addParameter(resultSource(step), resultSourceName(step))
                 .addParameters(stepParameters(step));
         List<CodeBlock> components = new ArrayList<>();
         for (OutputModel output : step.outputs()) {
-            components.add(compiler.converted(output.value(), output.type()));
+            components.add(compiler.in(step).converted(output.value(), output.type()));
         }
         if (components.isEmpty()) {
             method.addStatement("return new $T()", step.resultType());
@@ -353,7 +486,8 @@ public final class WorkflowEmitter {
 
     private MethodSpec runMethod() {
         NameAllocator locals = new NameAllocator();
-        List.of("inputs", "next", "executions", "exchange", "failure").forEach(n -> locals.newName(n, n));
+        List.of("inputs", "next", "resume", "executions", "exchange", "called", "failure", "request")
+                .forEach(n -> locals.newName(n, n));
         Map<String, String> retryCounters = new LinkedHashMap<>();
         MethodSpec.Builder run = MethodSpec.methodBuilder("run")
                 .addModifiers(Modifier.PUBLIC)
@@ -366,27 +500,29 @@ public final class WorkflowEmitter {
                         + "@throws $T when the workflow runs more steps than the builder allows\n", stepFailed,
                         workflowException);
         run.addStatement("$T.requireNonNull(inputs, $S)", Objects.class, "inputs");
+        for (DependencyModel dependency : workflow.dependencies()) {
+            locals.newName(dependency.outputsName(), dependency.outputsName());
+            run.addStatement("$T $N = $N.run($N(inputs))", outputsOf(dependency.callee()), dependency.outputsName(),
+                    dependency.callee().fieldName(), dependency.callee().fieldName() + "Inputs");
+        }
         for (StepModel step : workflow.steps()) {
             run.addStatement("$T $N = null", step.resultType(), step.methodName());
             locals.newName(step.methodName(), step.methodName());
         }
         for (StepModel step : workflow.steps()) {
-            for (ActionModel action : step.onFailure()) {
-                if (action.type() == WorkflowModel.ActionType.RETRY) {
+            for (ActionModel action : concat(step.onSuccess(), step.onFailure())) {
+                String key = step.stepId() + "\u0000" + action.name();
+                if (action.type() == WorkflowModel.ActionType.RETRY && !retryCounters.containsKey(key)) {
                     String counter = locals.newName(step.methodName() + JavaNames.pascal(action.name()) + "Retries");
-                    retryCounters.put(step.stepId() + "\u0000" + action.name(), counter);
-                    run.addStatement("int $N = 0", counter);
-                }
-            }
-            for (ActionModel action : step.onSuccess()) {
-                if (action.type() == WorkflowModel.ActionType.RETRY) {
-                    String counter = locals.newName(step.methodName() + JavaNames.pascal(action.name()) + "Retries");
-                    retryCounters.put(step.stepId() + "\u0000" + action.name(), counter);
+                    retryCounters.put(key, counter);
                     run.addStatement("int $N = 0", counter);
                 }
             }
         }
         run.addStatement("int executions = 0");
+        if (workflow.resumes()) {
+            run.addStatement("$T resume = null", stepEnum);
+        }
         if (workflow.steps().isEmpty()) {
             run.addStatement("$T next = null", stepEnum);
         } else {
@@ -409,16 +545,29 @@ public final class WorkflowEmitter {
                         + "' reads the outputs of step '" + read + "', which has not run");
                 run.endControlFlow();
             }
-            run.addStatement("$T exchange = $N($L)", exchange, sendName(step), stepArguments(step, false));
-            run.addStatement("$T failure = $N($L)", String.class, failureName(step), stepArguments(step, true));
+            if (step.callsWorkflow()) {
+                run.addStatement("$T called = null", outputsOf(step.call().callee()));
+                run.addStatement("$T failure", String.class);
+                run.beginControlFlow("try");
+                run.addStatement("called = $N($L)", sendName(step), stepArguments(step, false));
+                run.addStatement("failure = $N($L)", failureName(step), stepArguments(step, true));
+                run.nextControlFlow("catch ($T e)", workflowException);
+                run.addStatement("failure = $S + e.getMessage()", "workflow '" + step.call().callee().workflowId()
+                        + "' failed: ");
+                run.endControlFlow();
+            } else {
+                run.addStatement("$T exchange = $N($L)", exchange, sendName(step), stepArguments(step, false));
+                run.addStatement("$T failure = $N($L)", String.class, failureName(step), stepArguments(step, true));
+            }
             run.beginControlFlow("if (failure == null)");
             run.addStatement("$N = $N($L)", step.methodName(), resultName(step), stepArguments(step, true));
-            actions(run, step, step.onSuccess(), retryCounters,
-                    following == null ? CodeBlock.of("next = null") : CodeBlock.of("next = $T.$N", stepEnum, following));
+            CodeBlock following_ = following == null ? CodeBlock.of("null") : CodeBlock.of("$T.$N", stepEnum, following);
+            CodeBlock proceed = workflow.resumes()
+                    ? CodeBlock.of("next = resume != null ? resume : $L;\nresume = null", following_)
+                    : CodeBlock.of("next = $L", following_);
+            actions(run, step, step.onSuccess(), retryCounters, proceed);
             run.nextControlFlow("else");
-            actions(run, step, step.onFailure(), retryCounters,
-                    CodeBlock.of("throw new $T($S, exchange.statusCode(), failure, exchange.bodyExcerpt())", stepFailed,
-                            step.stepId()));
+            actions(run, step, step.onFailure(), retryCounters, stepFailure(step));
             run.endControlFlow();
             run.endControlFlow();
         }
@@ -440,7 +589,6 @@ public final class WorkflowEmitter {
     private void actions(MethodSpec.Builder run, StepModel step, List<ActionModel> actions,
             Map<String, String> retryCounters, CodeBlock otherwise) {
         boolean open = false;
-        boolean unconditional = false;
         for (ActionModel action : actions) {
             List<CodeBlock> conditions = new ArrayList<>();
             for (CriterionModel criterion : action.criteria()) {
@@ -451,6 +599,7 @@ public final class WorkflowEmitter {
                 conditions.add(CodeBlock.of("$N < $L", counter, action.retryLimit()));
             }
             if (conditions.isEmpty()) {
+                // an action without criteria always matches: the chain ends here
                 if (open) {
                     run.nextControlFlow("else");
                     actionBody(run, step, action, counter);
@@ -458,9 +607,7 @@ public final class WorkflowEmitter {
                 } else {
                     actionBody(run, step, action, counter);
                 }
-                unconditional = true;
-                open = false;
-                break;
+                return;
             }
             CodeBlock condition = CodeBlock.join(conditions, " && ");
             if (open) {
@@ -470,9 +617,6 @@ public final class WorkflowEmitter {
                 open = true;
             }
             actionBody(run, step, action, counter);
-        }
-        if (unconditional) {
-            return;
         }
         if (open) {
             run.nextControlFlow("else");
@@ -486,20 +630,37 @@ public final class WorkflowEmitter {
     private void actionBody(MethodSpec.Builder run, StepModel step, ActionModel action, String counter) {
         switch (action.type()) {
             case END -> run.addStatement("next = null");
-            case GOTO -> run.addStatement("next = $T.$N", stepEnum, workflow.step(action.stepId()).orElseThrow().constantName());
+            case GOTO -> {
+                if (action.workflow() != null) {
+                    run.addStatement("$N.run($N(inputs))", action.workflow().fieldName(),
+                            action.workflow().fieldName() + "Inputs");
+                    run.addStatement("next = null");
+                } else {
+                    run.addStatement("next = $T.$N", stepEnum,
+                            workflow.step(action.stepId()).orElseThrow().constantName());
+                }
+            }
             case RETRY -> {
                 run.addStatement("$N++", counter);
-                run.addStatement("$T.pauseBeforeRetry($S, exchange, $L)", transport, step.stepId(),
-                        action.retryAfterSeconds());
-                String target = action.stepId() == null ? step.constantName()
-                        : workflow.step(action.stepId()).orElseThrow().constantName();
-                run.addStatement("next = $T.$N", stepEnum, target);
+                run.addStatement("$T.pauseBeforeRetry($S, $L, $L)", transport, step.stepId(),
+                        step.callsWorkflow() ? "null" : "exchange", action.retryAfterSeconds());
+                if (action.workflow() != null) {
+                    run.addStatement("$N.run($N(inputs))", action.workflow().fieldName(),
+                            action.workflow().fieldName() + "Inputs");
+                }
+                if (action.stepId() != null) {
+                    run.addStatement("resume = $T.$N", stepEnum, step.constantName());
+                    run.addStatement("next = $T.$N", stepEnum,
+                            workflow.step(action.stepId()).orElseThrow().constantName());
+                } else {
+                    run.addStatement("next = $T.$N", stepEnum, step.constantName());
+                }
             }
         }
     }
 
     private CodeBlock workflowOutput(OutputModel output) {
-        if (output.value() instanceof dev.arazzo.codegen.expression.RuntimeExpression.StepOutput read) {
+        if (output.value() instanceof RuntimeExpression.StepOutput read) {
             StepModel step = workflow.step(read.stepId()).orElseThrow();
             return CodeBlock.of("$N == null ? null : $L", step.methodName(), compiler.converted(read, output.type()));
         }

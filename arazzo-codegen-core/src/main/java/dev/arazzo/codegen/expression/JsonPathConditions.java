@@ -1,6 +1,9 @@
 package dev.arazzo.codegen.expression;
 
-/** Checks the conditions of {@code jsonpath} criteria at build time. */
+import dev.arazzo.codegen.jsonpath.JsonPathCriterion;
+import dev.arazzo.codegen.jsonpath.JsonPathSyntaxException;
+
+/** Checks the conditions of {@code jsonpath} criteria at build time (RFC 9535, and the forms Arazzo documents use). */
 public final class JsonPathConditions {
 
     private JsonPathConditions() {
@@ -8,8 +11,10 @@ public final class JsonPathConditions {
 
     /** Throws when {@code condition} is not a JSONPath criterion this generator can compile. */
     public static void check(String condition) throws ExpressionSyntaxException {
-        if (!condition.strip().startsWith("$")) {
-            throw new ExpressionSyntaxException("a JSONPath query starts with '$'", 0);
+        try {
+            JsonPathCriterion.check(condition);
+        } catch (JsonPathSyntaxException e) {
+            throw new ExpressionSyntaxException("JSONPath '" + condition.strip() + "': " + e.reason(), e.index());
         }
     }
 }

@@ -5,6 +5,8 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import dev.arazzo.codegen.check.CheckedDocument;
+import dev.arazzo.codegen.check.WorkflowChecker;
+import dev.arazzo.codegen.check.WorkflowTarget;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.expression.Condition;
 import dev.arazzo.codegen.expression.ConditionParser;
@@ -21,6 +23,8 @@ import dev.arazzo.codegen.load.SourceDocument;
 import dev.arazzo.codegen.model.WorkflowModel.ActionModel;
 import dev.arazzo.codegen.model.WorkflowModel.ActionType;
 import dev.arazzo.codegen.model.WorkflowModel.BodyModel;
+import dev.arazzo.codegen.model.WorkflowModel.CalleeModel;
+import dev.arazzo.codegen.model.WorkflowModel.DependencyModel;
 import dev.arazzo.codegen.model.WorkflowModel.CriterionModel;
 import dev.arazzo.codegen.model.WorkflowModel.InputModel;
 import dev.arazzo.codegen.model.WorkflowModel.OutputModel;
@@ -58,28 +62,107 @@ public final class ModelBuilder {
     private final CheckedDocument checked;
     private final ArazzoDocument document;
     private final Diagnostics diagnostics;
+    private final Map<String, WorkflowModel> built;
 
-    private ModelBuilder(CheckedDocument checked, Diagnostics diagnostics) {
+    private ModelBuilder(CheckedDocument checked, Diagnostics diagnostics, Map<String, WorkflowModel> built) {
         this.checked = checked;
         this.document = checked.document();
         this.diagnostics = diagnostics;
+        this.built = built;
     }
 
-    public static List<WorkflowModel> build(CheckedDocument checked, String packageName, Diagnostics diagnostics) {
-        ModelBuilder builder = new ModelBuilder(checked, diagnostics);
+    /**
+     * Models every workflow of {@code documents} (the document a user named first, then the Arazzo
+     * documents its sources name), each workflow after the workflows it calls. Calls that form a cycle
+     * are errors.
+     */
+    public static List<WorkflowModel> build(List<CheckedDocument> documents, String packageName, Diagnostics diagnostics) {
         NameAllocator classNames = new NameAllocator();
-        List<WorkflowModel> models = new ArrayList<>();
-        for (Workflow workflow : checked.document().workflows()) {
-            String simpleName = classNames.newName(JavaNames.pascal(workflow.workflowId()) + "Workflow");
-            models.add(builder.workflow(workflow, ClassName.get(packageName, simpleName)));
+        Map<String, ClassName> classes = new LinkedHashMap<>();
+        Map<String, CheckedDocument> owners = new LinkedHashMap<>();
+        for (CheckedDocument checked : documents) {
+            for (Workflow workflow : checked.document().workflows()) {
+                String key = key(checked.document(), workflow);
+                if (!classes.containsKey(key)) {
+                    classes.put(key, ClassName.get(packageName,
+                            classNames.newName(JavaNames.pascal(workflow.workflowId()) + "Workflow")));
+                    owners.put(key, checked);
+                }
+            }
         }
+        Map<String, WorkflowModel> built = new LinkedHashMap<>();
+        Set<String> building = new LinkedHashSet<>();
+        for (String key : classes.keySet()) {
+            buildInOrder(key, classes, owners, built, building, diagnostics);
+        }
+        List<WorkflowModel> models = new ArrayList<>();
+        classes.keySet().forEach(key -> {
+            if (built.get(key) != null) {
+                models.add(built.get(key));
+            }
+        });
         return models;
+    }
+
+    private static void buildInOrder(String key, Map<String, ClassName> classes, Map<String, CheckedDocument> owners,
+            Map<String, WorkflowModel> built, Set<String> building, Diagnostics diagnostics) {
+        if (built.containsKey(key)) {
+            return;
+        }
+        CheckedDocument checked = owners.get(key);
+        Workflow workflow = checked.document().workflows().stream()
+                .filter(w -> key(checked.document(), w).equals(key)).findFirst().orElseThrow();
+        if (!building.add(key)) {
+            diagnostics.error("workflow-cycle", checked.document().locate(workflow.pointer() + "/workflowId"),
+                    "workflow '" + workflow.workflowId() + "' calls itself through " + String.join(" -> ",
+                            building.stream().map(k -> k.substring(k.indexOf('#') + 1)).toList())
+                    + "; a generated workflow cannot call itself");
+            built.put(key, null);
+            return;
+        }
+        for (Map.Entry<String, WorkflowTarget> call : checked.workflows().entrySet()) {
+            if (call.getKey().startsWith(workflow.pointer() + "/") || call.getKey().startsWith("/components/")) {
+                String callee = key(call.getValue().document(), call.getValue().workflow());
+                if (classes.containsKey(callee) && callee.equals(key)) {
+                    continue; // a goto to itself: the same instance, no field needed
+                }
+                buildInOrder(callee, classes, owners, built, building, diagnostics);
+            }
+        }
+        building.remove(key);
+        if (built.containsKey(key)) {
+            return;
+        }
+        built.put(key, new ModelBuilder(checked, diagnostics, built).workflow(workflow, classes.get(key)));
+    }
+
+    private static String key(ArazzoDocument document, Workflow workflow) {
+        return document.source().file() + "#" + workflow.workflowId();
+    }
+
+    /** What a step's expressions read besides inputs: earlier steps' results and dependencies' outputs. */
+    private record Reads(Set<String> steps, Set<String> workflows) {
+        Reads() {
+            this(new LinkedHashSet<>(), new LinkedHashSet<>());
+        }
     }
 
     private WorkflowModel workflow(Workflow workflow, ClassName className) {
         List<InputModel> inputs = inputs(workflow.inputs());
+        NameAllocator fields = new NameAllocator();
+        List.of("transport", "maxStepExecutions").forEach(reserved -> fields.newName(reserved, reserved));
+        Map<String, CalleeModel> callees = new LinkedHashMap<>();
+        for (Map.Entry<String, WorkflowTarget> call : checked.workflows().entrySet()) {
+            if (call.getKey().startsWith(workflow.pointer() + "/") || call.getKey().startsWith("/components/")) {
+                WorkflowModel callee = built.get(key(call.getValue().document(), call.getValue().workflow()));
+                if (callee != null && !callees.containsKey(callee.className().simpleName())) {
+                    callees.put(callee.className().simpleName(), new CalleeModel(callee.workflowId(), callee.className(),
+                            fields.newName(JavaNames.camel(callee.className().simpleName())), callee.sources(),
+                            callee.inputs(), callee.outputs()));
+                }
+            }
+        }
         Map<String, SourceModel> sources = new LinkedHashMap<>();
-        NameAllocator sourceFields = new NameAllocator();
         for (OpenApiSource source : checked.sources().openApi().values()) {
             boolean used = workflow.steps().stream().anyMatch(s -> {
                 ResolvedOperation operation = checked.operations().get(s.pointer());
@@ -87,20 +170,41 @@ public final class ModelBuilder {
             });
             if (used) {
                 sources.put(source.name(), new SourceModel(source.name(),
-                        sourceFields.newName(JavaNames.camel(source.name()) + "BaseUri"), source.serverUrl()));
+                        fields.newName(JavaNames.camel(source.name()) + "BaseUri"), source.serverUrl()));
             }
+        }
+        for (CalleeModel callee : callees.values()) {
+            for (SourceModel source : callee.sources()) {
+                sources.computeIfAbsent(source.name(), name -> new SourceModel(name,
+                        fields.newName(JavaNames.camel(name) + "BaseUri"), source.defaultUri()));
+            }
+        }
+        NameAllocator locals = new NameAllocator();
+        List.of("inputs", "next", "resume", "executions", "exchange", "called", "failure", "request")
+                .forEach(reserved -> locals.newName(reserved, reserved));
+        List<DependencyModel> dependencies = new ArrayList<>();
+        for (int i = 0; i < workflow.dependsOn().size(); i++) {
+            WorkflowTarget target = checked.workflows().get(workflow.pointer() + "/dependsOn/" + i);
+            CalleeModel callee = callee(callees, target);
+            dependencies.add(new DependencyModel(workflow.dependsOn().get(i), callee,
+                    locals.newName(JavaNames.camel(callee.workflowId()) + "Outputs")));
         }
         NameAllocator methods = new NameAllocator();
         RESERVED_METHODS.forEach(reserved -> methods.newName(reserved, reserved));
+        callees.values().forEach(c -> methods.newName(c.fieldName() + "Inputs", c.fieldName() + "Inputs"));
         NameAllocator nested = new NameAllocator();
         List.of("Inputs", "Outputs", "Builder", "Step").forEach(reserved -> nested.newName(reserved, reserved));
         List<StepModel> steps = new ArrayList<>();
         Map<String, StepModel> byId = new LinkedHashMap<>();
         for (Step step : workflow.steps()) {
             ResolvedOperation operation = checked.operations().get(step.pointer());
-            StepModel model = step(workflow, step, operation, sources.get(operation.source().name()),
+            CalleeModel callee = step.workflowId() == null ? null
+                    : callee(callees, checked.workflows().get(step.pointer() + "/workflowId"));
+            StepModel model = step(workflow, step, operation, callee,
+                    operation == null ? null : sources.get(operation.source().name()),
                     methods.newName(JavaNames.camel(step.stepId())),
-                    className.nestedClass(nested.newName(JavaNames.pascal(step.stepId()) + "Result")), inputs, byId);
+                    className.nestedClass(nested.newName(JavaNames.pascal(step.stepId()) + "Result")), inputs, byId,
+                    callees, dependencies);
             steps.add(model);
             byId.put(step.stepId(), model);
         }
@@ -109,10 +213,16 @@ public final class ModelBuilder {
         workflow.outputs().forEach((name, text) -> {
             RuntimeExpression expression = parse(text);
             outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)),
-                    typeOf(expression, inputs, byId), expression, text));
+                    typeOf(expression, inputs, byId, null, dependencies), expression, text));
         });
         return new WorkflowModel(workflow.workflowId(), className, workflow.summary(), workflow.description(),
-                document.source().file(), new ArrayList<>(sources.values()), inputs, outputs, steps);
+                document.source().file(), new ArrayList<>(sources.values()), inputs, outputs, steps,
+                new ArrayList<>(callees.values()), dependencies);
+    }
+
+    private CalleeModel callee(Map<String, CalleeModel> callees, WorkflowTarget target) {
+        WorkflowModel model = built.get(key(target.document(), target.workflow()));
+        return callees.get(model.className().simpleName());
     }
 
     private List<InputModel> inputs(JsonNode schema) {
@@ -134,17 +244,31 @@ public final class ModelBuilder {
         return inputs;
     }
 
-    private StepModel step(Workflow workflow, Step step, ResolvedOperation operation, SourceModel source,
-            String methodName, ClassName resultType, List<InputModel> inputs, Map<String, StepModel> earlier) {
+    private StepModel step(Workflow workflow, Step step, ResolvedOperation operation, CalleeModel callee,
+            SourceModel source, String methodName, ClassName resultType, List<InputModel> inputs,
+            Map<String, StepModel> earlier, Map<String, CalleeModel> callees, List<DependencyModel> dependencies) {
+        Reads reads = new Reads();
         List<ParameterModel> parameters = new ArrayList<>();
-        Set<String> reads = new LinkedHashSet<>();
-        for (Parameter parameter : mergedParameters(workflow, step)) {
-            String in = parameter.in() != null ? parameter.in() : operation.parameters().stream()
-                    .filter(p -> p.getName().equals(parameter.name())).map(p -> p.getIn()).findFirst().orElse("query");
-            parameters.add(new ParameterModel(parameter.name(), in, value(parameter.value(), reads)));
+        WorkflowModel.CallModel call = null;
+        if (callee != null) {
+            List<WorkflowModel.CallInput> passed = new ArrayList<>();
+            for (Parameter parameter : step.parameters()) {
+                passed.add(new WorkflowModel.CallInput(callee.input(parameter.name()).orElseThrow(),
+                        value(parameter.value(), reads)));
+            }
+            call = new WorkflowModel.CallModel(callee, passed);
+        } else {
+            for (Parameter parameter : WorkflowChecker.mergedParameters(workflow, step)) {
+                Optional<String> declared = operation.parameters().stream()
+                        .filter(p -> p.getName().equals(parameter.name())).map(p -> p.getIn()).findFirst();
+                String in = parameter.in() != null ? parameter.in() : declared.orElse(null);
+                if (in != null) {
+                    parameters.add(new ParameterModel(parameter.name(), in, value(parameter.value(), reads)));
+                }
+            }
         }
         BodyModel body = null;
-        if (step.requestBody() != null && step.requestBody().payload() != null) {
+        if (callee == null && step.requestBody() != null && step.requestBody().payload() != null) {
             List<WorkflowModel.ReplacementModel> replacements = new ArrayList<>();
             for (ArazzoDocument.Replacement replacement : step.requestBody().replacements()) {
                 replacements.add(new WorkflowModel.ReplacementModel(replacement.target(),
@@ -153,33 +277,24 @@ public final class ModelBuilder {
             body = new BodyModel(contentType(step, operation), value(step.requestBody().payload(), reads), replacements);
         }
         List<CriterionModel> successCriteria = criteria(step.successCriteria(), reads);
-        Schema<?> responseSchema = responseSchema(operation, successCriteria);
+        Schema<?> responseSchema = operation == null ? null : responseSchema(operation, successCriteria);
         NameAllocator outputNames = new NameAllocator();
         List<OutputModel> outputs = new ArrayList<>();
         step.outputs().forEach((name, text) -> {
             RuntimeExpression expression = parse(text);
             collectReads(expression, reads);
-            TypeName type = outputType(step, name, expression, responseSchema, operation, inputs, earlier);
+            TypeName type = operation == null
+                    ? typeOf(expression, inputs, earlier, callee, dependencies)
+                    : outputType(step, name, expression, responseSchema, operation, inputs, earlier, dependencies);
             outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)), type, expression, text));
         });
-        List<ActionModel> onSuccess = actions(step.onSuccess(), workflow.successActions(), reads);
-        List<ActionModel> onFailure = actions(step.onFailure(), workflow.failureActions(), reads);
-        reads.remove(step.stepId());
+        List<ActionModel> onSuccess = actions(step.onSuccess(), workflow.successActions(), reads, callees);
+        List<ActionModel> onFailure = actions(step.onFailure(), workflow.failureActions(), reads, callees);
+        reads.steps().remove(step.stepId());
         return new StepModel(step.stepId(), methodName, JavaNames.constant(step.stepId()), resultType,
-                step.description(), source, operation.method(), operation.path(), parameters, body, successCriteria,
-                onSuccess, onFailure, outputs, new ArrayList<>(reads));
-    }
-
-    private static List<Parameter> mergedParameters(Workflow workflow, Step step) {
-        List<Parameter> merged = new ArrayList<>();
-        for (Parameter parameter : workflow.parameters()) {
-            if (step.parameters().stream().noneMatch(p -> p.name().equals(parameter.name())
-                    && (p.in() == null || parameter.in() == null || p.in().equals(parameter.in())))) {
-                merged.add(parameter);
-            }
-        }
-        merged.addAll(step.parameters());
-        return merged;
+                step.description(), source, operation == null ? null : operation.method(),
+                operation == null ? null : operation.path(), call, parameters, body, successCriteria, onSuccess,
+                onFailure, outputs, new ArrayList<>(reads.steps()), new ArrayList<>(reads.workflows()));
     }
 
     private String contentType(Step step, ResolvedOperation operation) {
@@ -236,7 +351,8 @@ public final class ModelBuilder {
     }
 
     private TypeName outputType(Step step, String name, RuntimeExpression expression, Schema<?> responseSchema,
-            ResolvedOperation operation, List<InputModel> inputs, Map<String, StepModel> earlier) {
+            ResolvedOperation operation, List<InputModel> inputs, Map<String, StepModel> earlier,
+            List<DependencyModel> dependencies) {
         if (expression instanceof RuntimeExpression.ResponseBody body) {
             if (responseSchema == null) {
                 return TypeMapper.JSON_NODE;
@@ -251,10 +367,24 @@ public final class ModelBuilder {
             }
             return TypeMapper.fromOpenApi(schema.get(), operation.source().openApi());
         }
-        return typeOf(expression, inputs, earlier);
+        return typeOf(expression, inputs, earlier, null, dependencies);
     }
 
-    private static TypeName typeOf(RuntimeExpression expression, List<InputModel> inputs, Map<String, StepModel> steps) {
+    private static TypeName typeOf(RuntimeExpression expression, List<InputModel> inputs, Map<String, StepModel> steps,
+            CalleeModel callee, List<DependencyModel> dependencies) {
+        if (expression instanceof RuntimeExpression.Output output && output.pointer().isEmpty() && callee != null) {
+            return callee.output(output.name()).map(OutputModel::type).orElse(TypeMapper.JSON_NODE);
+        }
+        if (expression instanceof RuntimeExpression.WorkflowValue value && value.pointer().isEmpty()) {
+            Optional<DependencyModel> dependency = dependencies.stream()
+                    .filter(d -> d.reference().equals(value.workflowId())
+                            || d.callee().workflowId().equals(value.workflowId())).findFirst();
+            if (dependency.isPresent()) {
+                return value.output()
+                        ? dependency.get().callee().output(value.name()).map(OutputModel::type).orElse(TypeMapper.JSON_NODE)
+                        : dependency.get().callee().input(value.name()).map(InputModel::type).orElse(TypeMapper.JSON_NODE);
+            }
+        }
         if (expression instanceof RuntimeExpression.StatusCode) {
             return ClassName.get(Integer.class);
         }
@@ -277,7 +407,7 @@ public final class ModelBuilder {
         return TypeMapper.JSON_NODE;
     }
 
-    private ValueModel value(JsonNode node, Set<String> reads) {
+    private ValueModel value(JsonNode node, Reads reads) {
         if (node.isTextual()) {
             String text = node.asText();
             if (RuntimeExpressionParser.isExpression(text)) {
@@ -318,7 +448,7 @@ public final class ModelBuilder {
         return new WorkflowModel.LiteralValue(node);
     }
 
-    private List<CriterionModel> criteria(List<Criterion> criteria, Set<String> reads) {
+    private List<CriterionModel> criteria(List<Criterion> criteria, Reads reads) {
         List<CriterionModel> models = new ArrayList<>();
         for (Criterion criterion : criteria) {
             RuntimeExpression context = criterion.context() == null ? null : parse(criterion.context().strip());
@@ -345,29 +475,32 @@ public final class ModelBuilder {
     }
 
     /** The step's own actions, then the workflow's whose names the step does not use. */
-    private List<ActionModel> actions(List<Action> own, List<Action> inherited, Set<String> reads) {
+    private List<ActionModel> actions(List<Action> own, List<Action> inherited, Reads reads,
+            Map<String, CalleeModel> callees) {
         List<ActionModel> models = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Action action : own) {
             names.add(action.name());
-            models.add(action(action, reads));
+            models.add(action(action, reads, callees));
         }
         for (Action action : inherited) {
             if (!names.contains(action.name())) {
-                models.add(action(action, reads));
+                models.add(action(action, reads, callees));
             }
         }
         return models;
     }
 
-    private ActionModel action(Action action, Set<String> reads) {
+    private ActionModel action(Action action, Reads reads, Map<String, CalleeModel> callees) {
         ActionType type = ActionType.valueOf(action.type().toUpperCase(Locale.ROOT));
-        return new ActionModel(action.name(), type, action.stepId(),
+        WorkflowTarget target = checked.workflows().get(action.pointer() + "/workflowId");
+        CalleeModel workflow = target == null ? null : callee(callees, target);
+        return new ActionModel(action.name(), type, action.stepId(), workflow,
                 action.retryAfter() == null ? 0 : action.retryAfter().doubleValue(),
                 action.retryLimit() == null ? 1 : action.retryLimit(), criteria(action.criteria(), reads));
     }
 
-    private static void collectReads(Condition condition, Set<String> reads) {
+    private static void collectReads(Condition condition, Reads reads) {
         if (condition instanceof Condition.Or or) {
             collectReads(or.left(), reads);
             collectReads(or.right(), reads);
@@ -384,15 +517,17 @@ public final class ModelBuilder {
         }
     }
 
-    private static void collectReads(Condition.Operand operand, Set<String> reads) {
+    private static void collectReads(Condition.Operand operand, Reads reads) {
         if (operand instanceof Condition.Reference reference) {
             collectReads(reference.expression(), reads);
         }
     }
 
-    private static void collectReads(RuntimeExpression expression, Set<String> reads) {
+    private static void collectReads(RuntimeExpression expression, Reads reads) {
         if (expression instanceof RuntimeExpression.StepOutput output) {
-            reads.add(output.stepId());
+            reads.steps().add(output.stepId());
+        } else if (expression instanceof RuntimeExpression.WorkflowValue value) {
+            reads.workflows().add(value.workflowId());
         }
     }
 

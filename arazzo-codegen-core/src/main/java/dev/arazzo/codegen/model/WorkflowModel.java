@@ -16,13 +16,77 @@ import java.util.Optional;
  */
 public record WorkflowModel(
         String workflowId, ClassName className, String summary, String description, Path spec,
-        List<SourceModel> sources, List<InputModel> inputs, List<OutputModel> outputs, List<StepModel> steps) {
+        List<SourceModel> sources, List<InputModel> inputs, List<OutputModel> outputs, List<StepModel> steps,
+        List<CalleeModel> callees, List<DependencyModel> dependencies) {
 
     public WorkflowModel {
         sources = List.copyOf(sources);
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         steps = List.copyOf(steps);
+        callees = List.copyOf(callees);
+        dependencies = List.copyOf(dependencies);
+    }
+
+    /** Whether some retry action runs another step before retrying (the run loop then remembers where to resume). */
+    public boolean resumes() {
+        return steps.stream().flatMap(s -> java.util.stream.Stream.concat(s.onSuccess().stream(), s.onFailure().stream()))
+                .anyMatch(a -> a.type() == ActionType.RETRY && a.stepId() != null);
+    }
+
+    /** Whether some criterion is a JSONPath one (the package then needs the JSONPath support class). */
+    public boolean usesJsonPath() {
+        return steps.stream().flatMap(s -> java.util.stream.Stream.of(s.successCriteria().stream(),
+                        s.onSuccess().stream().flatMap(a -> a.criteria().stream()),
+                        s.onFailure().stream().flatMap(a -> a.criteria().stream())).flatMap(c -> c))
+                .anyMatch(c -> c instanceof JsonPathCriterion);
+    }
+
+    public Optional<DependencyModel> dependency(String reference) {
+        return dependencies.stream().filter(d -> d.reference().equals(reference)
+                || d.callee().workflowId().equals(reference)).findFirst();
+    }
+
+    /**
+     * Another generated workflow this one runs (from a step, dependsOn or an action), held as a field.
+     *
+     * @param sources the callee's sources, whose base URIs this workflow passes on
+     */
+    public record CalleeModel(
+            String workflowId, ClassName className, String fieldName, List<SourceModel> sources,
+            List<InputModel> inputs, List<OutputModel> outputs) {
+
+        public CalleeModel {
+            sources = List.copyOf(sources);
+            inputs = List.copyOf(inputs);
+            outputs = List.copyOf(outputs);
+        }
+
+        public Optional<OutputModel> output(String name) {
+            return outputs.stream().filter(o -> o.name().equals(name)).findFirst();
+        }
+
+        public Optional<InputModel> input(String name) {
+            return inputs.stream().filter(i -> i.name().equals(name)).findFirst();
+        }
+    }
+
+    /**
+     * A workflow named in dependsOn: run first, once, with inputs matched by name; its outputs are held
+     * in a variable (and passed as a parameter) named {@code outputsName}.
+     */
+    public record DependencyModel(String reference, CalleeModel callee, String outputsName) {
+    }
+
+    /** What a workflow step passes: the callee's inputs, each from a value. */
+    public record CallModel(CalleeModel callee, List<CallInput> inputs) {
+        public CallModel {
+            inputs = List.copyOf(inputs);
+        }
+    }
+
+    /** One input of a called workflow and the value passed for it. */
+    public record CallInput(InputModel input, ValueModel value) {
     }
 
     public Optional<StepModel> step(String stepId) {
@@ -45,12 +109,16 @@ public record WorkflowModel(
     public record OutputModel(String name, String javaName, TypeName type, RuntimeExpression value, String text) {
     }
 
-    /** One step that calls an OpenAPI operation. */
+    /**
+     * One step: it calls an OpenAPI operation ({@code source}, {@code httpMethod}, {@code path}) or
+     * another workflow ({@code call}). {@code reads} are the steps whose results it reads,
+     * {@code readsWorkflows} the dependencies whose outputs it reads.
+     */
     public record StepModel(
             String stepId, String methodName, String constantName, ClassName resultType, String description,
-            SourceModel source, String httpMethod, String path, List<ParameterModel> parameters, BodyModel body,
-            List<CriterionModel> successCriteria, List<ActionModel> onSuccess, List<ActionModel> onFailure,
-            List<OutputModel> outputs, List<String> reads) {
+            SourceModel source, String httpMethod, String path, CallModel call, List<ParameterModel> parameters,
+            BodyModel body, List<CriterionModel> successCriteria, List<ActionModel> onSuccess,
+            List<ActionModel> onFailure, List<OutputModel> outputs, List<String> reads, List<String> readsWorkflows) {
 
         public StepModel {
             parameters = List.copyOf(parameters);
@@ -59,6 +127,11 @@ public record WorkflowModel(
             onFailure = List.copyOf(onFailure);
             outputs = List.copyOf(outputs);
             reads = List.copyOf(reads);
+            readsWorkflows = List.copyOf(readsWorkflows);
+        }
+
+        public boolean callsWorkflow() {
+            return call != null;
         }
 
         public Optional<OutputModel> output(String name) {
@@ -143,11 +216,11 @@ public record WorkflowModel(
 
     /**
      * A success or failure action: the first whose criteria all hold is taken. {@code stepId} is the
-     * goto target, or the step to run before a retry.
+     * goto target, or the step to run before a retry; {@code workflow} the workflow to run instead.
      */
     public record ActionModel(
-            String name, ActionType type, String stepId, double retryAfterSeconds, int retryLimit,
-            List<CriterionModel> criteria) {
+            String name, ActionType type, String stepId, CalleeModel workflow, double retryAfterSeconds,
+            int retryLimit, List<CriterionModel> criteria) {
 
         public ActionModel {
             criteria = List.copyOf(criteria);

@@ -29,6 +29,11 @@ final class Transport {
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
     }
 
+    /** The HTTP client, shared with the workflows this one calls. */
+    HttpClient client() {
+        return client;
+    }
+
     /** Sends {@code request} for step {@code stepId} and reads the whole response. */
     HttpExchange send(String stepId, StepRequest request) {
         HttpRequest httpRequest = request.toHttpRequest(requestTimeout);
@@ -50,10 +55,10 @@ final class Transport {
 
     /**
      * Waits before a retry: the response's {@code Retry-After} header (seconds or an HTTP date) when it
-     * has one, else {@code retryAfterSeconds}.
+     * has one, else {@code retryAfterSeconds}. {@code exchange} is null for a step that calls a workflow.
      */
     static void pauseBeforeRetry(String stepId, HttpExchange exchange, double retryAfterSeconds) {
-        Duration wait = retryAfter(exchange.header("Retry-After"))
+        Duration wait = retryAfter(exchange == null ? null : exchange.header("Retry-After"))
                 .orElse(Duration.ofNanos((long) (retryAfterSeconds * 1_000_000_000L)));
         if (wait.isNegative() || wait.isZero()) {
             return;
