@@ -1,0 +1,163 @@
+package dev.arazzo.codegen.incremental;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a successful generation run leaves for the next one: its fingerprint, the files it read and
+ * the files it produced.
+ *
+ * <p>Kept as a small text file, one entry per line; outputs are stored relative to the output
+ * directory. A file that cannot be parsed is treated as absent, which costs one full regeneration
+ * and nothing else.
+ *
+ * @param fingerprint the fingerprint of the inputs the run saw
+ * @param outputDirectory the root that the run wrote into, absolute and normalized
+ * @param filesRead every file the run read, absolute and normalized
+ * @param outputs every file the run produced, absolute, normalized and under {@code outputDirectory}
+ */
+public record BuildState(Fingerprint fingerprint, Path outputDirectory, Set<Path> filesRead, Set<Path> outputs) {
+
+    private static final String HEADER =
+            "# arazzo-codegen incremental build state. Delete this file to force a full regeneration.";
+    private static final String FORMAT = "format=1";
+    private static final String END = "end";
+
+    public BuildState {
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        outputDirectory = outputDirectory.toAbsolutePath().normalize();
+        filesRead = normalized(filesRead);
+        outputs = normalized(outputs);
+        for (Path output : outputs) {
+            if (!output.startsWith(outputDirectory) || output.equals(outputDirectory)) {
+                throw new IllegalArgumentException("output " + output + " is not under " + outputDirectory);
+            }
+        }
+    }
+
+    private static Set<Path> normalized(Set<Path> paths) {
+        Set<Path> result = new LinkedHashSet<>();
+        new TreeSet<>(paths).forEach(path -> result.add(path.toAbsolutePath().normalize()));
+        return Set.copyOf(result);
+    }
+
+    /** The outputs that no longer exist on disk, in a stable order. */
+    public List<Path> missingOutputs() {
+        return new TreeSet<>(outputs).stream().filter(path -> !Files.isRegularFile(path)).toList();
+    }
+
+    /**
+     * Reads the state that an earlier run saved.
+     *
+     * @return empty when there is no state file or it cannot be parsed (truncated, edited, an older
+     *     format): the caller then regenerates everything
+     * @throws IOException when the file exists but cannot be read
+     */
+    public static Optional<BuildState> read(Path file) throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+        return parse(lines);
+    }
+
+    private static Optional<BuildState> parse(List<String> lines) {
+        if (lines.size() < 4 || !lines.get(1).equals(FORMAT) || !lines.get(lines.size() - 1).equals(END)) {
+            return Optional.empty();
+        }
+        Fingerprint fingerprint = null;
+        Path outputDirectory = null;
+        Set<Path> filesRead = new LinkedHashSet<>();
+        List<String> outputs = new ArrayList<>();
+        try {
+            for (String line : lines.subList(2, lines.size() - 1)) {
+                int eq = line.indexOf('=');
+                if (eq < 0) {
+                    return Optional.empty();
+                }
+                String value = line.substring(eq + 1);
+                switch (line.substring(0, eq)) {
+                    case "fingerprint" -> fingerprint = new Fingerprint(value);
+                    case "outputDirectory" -> outputDirectory = Path.of(value);
+                    case "read" -> filesRead.add(Path.of(value));
+                    case "output" -> outputs.add(value);
+                    default -> {
+                        return Optional.empty();
+                    }
+                }
+            }
+            if (fingerprint == null || outputDirectory == null || !outputDirectory.isAbsolute()) {
+                return Optional.empty();
+            }
+            Set<Path> resolved = new LinkedHashSet<>();
+            for (String output : outputs) {
+                Path relative = Path.of(output);
+                if (relative.isAbsolute()) {
+                    return Optional.empty();
+                }
+                resolved.add(outputDirectory.resolve(relative));
+            }
+            return Optional.of(new BuildState(fingerprint, outputDirectory, filesRead, resolved));
+        } catch (IllegalArgumentException e) {
+            // A bad digest, a path that escapes the output directory, a path this platform cannot hold.
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Saves this state to {@code file}, replacing any earlier one atomically where the file system
+     * allows: a reader sees the old state or the new one, never half of either.
+     */
+    public void write(Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER);
+        lines.add(FORMAT);
+        lines.add("fingerprint=" + fingerprint.value());
+        lines.add("outputDirectory=" + checked(outputDirectory.toString()));
+        for (Path path : new TreeSet<>(filesRead)) {
+            lines.add("read=" + checked(path.toString()));
+        }
+        for (Path path : new TreeSet<>(outputs)) {
+            lines.add("output=" + checked(outputDirectory.relativize(path).toString().replace('\\', '/')));
+        }
+        lines.add(END);
+
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
+        try {
+            Files.write(temporary, lines, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static String checked(String path) throws IOException {
+        if (path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
+            throw new IOException("cannot record a path with a line break: " + path);
+        }
+        return path;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.arazzo.codegen.incremental;
+
+import dev.arazzo.codegen.GenerationRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A SHA-256 digest of everything that decides what a generation run writes: the generator's version,
+ * the request's configuration and the bytes of every file the run reads.
+ *
+ * <pre>{@code
+ * Fingerprint before = Fingerprint.of(GeneratorVersion.current(), request, previousState.filesRead());
+ * boolean upToDate = before.equals(previousState.fingerprint());
+ * }</pre>
+ *
+ * <p>The configuration is normalized first: paths are absolute, maps are sorted, and the request's
+ * {@code previousOutputs} (bookkeeping, not configuration) are left out. Equal fingerprints mean the
+ * generator would produce the same bytes again.
+ *
+ * @param value the digest as lower-case hex
+ */
+public record Fingerprint(String value) {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    public Fingerprint {
+        Objects.requireNonNull(value, "value");
+        if (value.length() != 64 || !value.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new IllegalArgumentException("not a SHA-256 hex digest: '" + value + "'");
+        }
+    }
+
+    /**
+     * Digests the generator version, the normalized configuration of {@code request} and the current
+     * bytes of {@code files}, the request's specs and its source-mapping targets.
+     *
+     * <p>A file that does not exist or cannot be read contributes a marker instead of its bytes, so
+     * that its appearance or disappearance changes the fingerprint.
+     */
+    public static Fingerprint of(String generatorVersion, GenerationRequest request, Collection<Path> files) {
+        Objects.requireNonNull(generatorVersion, "generatorVersion");
+        Objects.requireNonNull(request, "request");
+        MessageDigest digest = sha256();
+        field(digest, "generator", generatorVersion);
+        for (Path spec : request.specs()) {
+            field(digest, "spec", normalize(spec).toString());
+        }
+        field(digest, "outputDirectory", normalize(request.outputDirectory()).toString());
+        field(digest, "packageName", request.packageName());
+        Map<String, String> packages = new TreeMap<>();
+        request.packageBySpec().forEach((spec, pkg) -> packages.put(normalize(spec).toString(), pkg));
+        packages.forEach((spec, pkg) -> {
+            field(digest, "packageFor", spec);
+            field(digest, "package", pkg);
+        });
+        new TreeMap<>(request.sourceMappings()).forEach((url, file) -> {
+            field(digest, "sourceMapping", url);
+            field(digest, "localFile", normalize(file).toString());
+        });
+        field(digest, "warningsAsErrors", Boolean.toString(request.warningsAsErrors()));
+
+        TreeSet<String> inputs = new TreeSet<>();
+        files.forEach(file -> inputs.add(normalize(file).toString()));
+        request.specs().forEach(spec -> inputs.add(normalize(spec).toString()));
+        request.sourceMappings().values().forEach(file -> inputs.add(normalize(file).toString()));
+        for (String file : inputs) {
+            field(digest, "file", file);
+            field(digest, "content", contentDigest(Path.of(file)));
+        }
+        return new Fingerprint(HEX.formatHex(digest.digest()));
+    }
+
+    private static Path normalize(Path path) {
+        return path.toAbsolutePath().normalize();
+    }
+
+    /** Writes a length-prefixed field, so that no two different configurations feed the same bytes. */
+    private static void field(MessageDigest digest, String name, String value) {
+        for (String part : new String[] {name, value}) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            digest.update((byte) (bytes.length >>> 24));
+            digest.update((byte) (bytes.length >>> 16));
+            digest.update((byte) (bytes.length >>> 8));
+            digest.update((byte) bytes.length);
+            digest.update(bytes);
+        }
+    }
+
+    private static String contentDigest(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return "missing";
+        }
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[8192];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            // The generator will report the file when it tries to read it; here it only has to differ.
+            return "unreadable";
+        }
+        return HEX.formatHex(digest.digest());
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

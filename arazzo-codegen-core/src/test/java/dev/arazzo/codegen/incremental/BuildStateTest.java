@@ -1,0 +1,125 @@
+package dev.arazzo.codegen.incremental;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class BuildStateTest {
+
+    private static final Fingerprint FINGERPRINT = new Fingerprint("ab".repeat(32));
+
+    @TempDir
+    Path dir;
+
+    private BuildState state() {
+        Path out = dir.resolve("generated");
+        return new BuildState(FINGERPRINT, out,
+                Set.of(dir.resolve("pets.arazzo.yaml"), dir.resolve("pets.openapi.yaml")),
+                Set.of(out.resolve("com/example/AdoptPetWorkflow.java"), out.resolve("com/example/ReturnPetWorkflow.java")));
+    }
+
+    @Test
+    void whatIsWrittenIsReadBack() throws IOException {
+        Path file = dir.resolve("state/default.state");
+
+        state().write(file);
+
+        assertEquals(Optional.of(state()), BuildState.read(file));
+    }
+
+    @Test
+    void outputsAreStoredRelativeToTheOutputDirectory() throws IOException {
+        Path file = dir.resolve("default.state");
+
+        state().write(file);
+
+        String text = Files.readString(file);
+        assertTrue(text.contains("output=com/example/AdoptPetWorkflow.java\n"), text);
+    }
+
+    @Test
+    void writingReplacesTheEarlierStateAndLeavesNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("default.state");
+        state().write(file);
+        BuildState next = new BuildState(new Fingerprint("cd".repeat(32)), dir.resolve("generated"), Set.of(), Set.of());
+
+        next.write(file);
+
+        assertEquals(Optional.of(next), BuildState.read(file));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.filter(Files::isRegularFile).toList());
+        }
+    }
+
+    @Test
+    void noStateFileMeansNoState() throws IOException {
+        assertEquals(Optional.empty(), BuildState.read(dir.resolve("absent.state")));
+    }
+
+    static Stream<Arguments> corruptions() {
+        return Stream.of(
+                Arguments.of("empty", (UnaryOperator<String>) text -> ""),
+                Arguments.of("truncated", (UnaryOperator<String>) text -> text.substring(0, text.length() / 2)),
+                Arguments.of("no end marker", (UnaryOperator<String>) text -> text.replace("\nend\n", "\n")),
+                Arguments.of("other format", (UnaryOperator<String>) text -> text.replace("format=1", "format=9")),
+                Arguments.of("bad fingerprint", (UnaryOperator<String>) text -> text.replace("ab".repeat(32), "xyz")),
+                Arguments.of("no fingerprint", (UnaryOperator<String>) text -> text.replaceAll("fingerprint=.*\n", "")),
+                Arguments.of("unknown key", (UnaryOperator<String>) text -> text.replace("read=", "wrote=")),
+                Arguments.of("line without key", (UnaryOperator<String>) text -> text.replace("read=", "read ")),
+                Arguments.of("output escaping the folder", (UnaryOperator<String>) text ->
+                        text.replace("output=com/example/AdoptPetWorkflow.java", "output=../../etc/passwd")),
+                Arguments.of("absolute output", (UnaryOperator<String>) text ->
+                        text.replace("output=com/example/AdoptPetWorkflow.java", "output=/etc/passwd")),
+                Arguments.of("relative output directory", (UnaryOperator<String>) text ->
+                        text.replaceAll("outputDirectory=.*\n", "outputDirectory=generated\n")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corruptions")
+    void aCorruptStateFileIsTreatedAsNoState(String what, UnaryOperator<String> corrupt) throws IOException {
+        Path file = dir.resolve("default.state");
+        state().write(file);
+        Files.writeString(file, corrupt.apply(Files.readString(file)));
+
+        assertEquals(Optional.empty(), BuildState.read(file));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreTreatedAsNoState() throws IOException {
+        Path file = dir.resolve("default.state");
+        Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+
+        assertEquals(Optional.empty(), BuildState.read(file));
+    }
+
+    @Test
+    void anOutputOutsideTheOutputDirectoryIsRejected() {
+        assertThrows(IllegalArgumentException.class, () ->
+                new BuildState(FINGERPRINT, dir.resolve("generated"), Set.of(), Set.of(dir.resolve("Elsewhere.java"))));
+    }
+
+    @Test
+    void missingOutputsAreThoseNoLongerOnDisk() throws IOException {
+        BuildState state = state();
+        Path adopt = dir.resolve("generated/com/example/AdoptPetWorkflow.java");
+        Files.createDirectories(adopt.getParent());
+        Files.writeString(adopt, "class AdoptPetWorkflow {}", StandardCharsets.UTF_8);
+
+        assertEquals(List.of(dir.resolve("generated/com/example/ReturnPetWorkflow.java")), state.missingOutputs());
+    }
+}

@@ -1,0 +1,22 @@
+// A clean build generates the workflow class, registers the source root and compiles it.
+def log = new File(basedir, 'build.log').text
+def generated = new File(basedir, 'target/generated-sources/arazzo')
+def workflow = new File(generated, 'com/example/pets/AdoptPetWorkflow.java')
+
+assert workflow.isFile() : "no $workflow"
+assert workflow.text.contains('class AdoptPetWorkflow')
+assert new File(basedir, 'target/classes/com/example/pets/AdoptPetWorkflow.class').isFile()
+// The project's own class refers to the generated one: the folder was a compile source root.
+assert new File(basedir, 'target/classes/com/example/app/Adoption.class').isFile()
+
+def files = []
+generated.eachFileRecurse(groovy.io.FileType.FILES) { files << it }
+def summary = log =~ /src\/main\/arazzo\/pets\.arazzo\.yaml: (\d+) class(?:es)? written, 0 unchanged/
+assert summary.find() : 'no per-spec summary in the log'
+assert summary.group(1) as int == files.size()
+
+def state = new File(basedir, 'target/arazzo-state/default.state')
+assert state.isFile()
+assert state.text.contains('output=com/example/pets/AdoptPetWorkflow.java')
+assert state.text.contains('pets.openapi.yaml') : 'the OpenAPI document is not among the files read'
+return true

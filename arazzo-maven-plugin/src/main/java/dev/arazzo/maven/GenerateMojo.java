@@ -1,0 +1,371 @@
+package dev.arazzo.maven;
+
+import dev.arazzo.codegen.ArazzoCodegen;
+import dev.arazzo.codegen.GenerationRequest;
+import dev.arazzo.codegen.GenerationResult;
+import dev.arazzo.codegen.diagnostic.Diagnostic;
+import dev.arazzo.codegen.incremental.GeneratorVersion;
+import dev.arazzo.codegen.incremental.IncrementalGeneration;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.inject.Inject;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.sonatype.plexus.build.incremental.BuildContext;
+
+/**
+ * Generates typed Java clients from Arazzo workflow documents: one class per workflow, with typed
+ * {@code Inputs} and {@code Outputs} records and one method per step.
+ *
+ * <p>The output folder is added as a compile source root, so the generated classes are compiled with
+ * the project's own code. The goal is incremental: when neither the Arazzo documents, nor the
+ * OpenAPI documents they name (and their {@code $ref} targets), nor the configuration, nor the
+ * generator changed since the last successful run, nothing is generated; otherwise only files whose
+ * content changed are rewritten and classes of removed workflows are deleted. Problems in the
+ * documents are reported as {@code file:line:column} errors and fail the build.
+ *
+ * <pre>
+ * &lt;plugin&gt;
+ *   &lt;groupId&gt;dev.arazzo&lt;/groupId&gt;
+ *   &lt;artifactId&gt;arazzo-maven-plugin&lt;/artifactId&gt;
+ *   &lt;executions&gt;&lt;execution&gt;&lt;goals&gt;&lt;goal&gt;generate&lt;/goal&gt;&lt;/goals&gt;&lt;/execution&gt;&lt;/executions&gt;
+ *   &lt;configuration&gt;
+ *     &lt;packageName&gt;com.example.connect&lt;/packageName&gt;
+ *   &lt;/configuration&gt;
+ * &lt;/plugin&gt;
+ * </pre>
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractMojo {
+
+    /** Used when no {@code includes} are configured. */
+    static final List<String> DEFAULT_INCLUDES = List.of(
+            "**/*.arazzo.yaml", "**/*.arazzo.yml", "**/*.arazzo.json",
+            "**/*-workflow.yaml", "**/*-workflow.yml", "**/*-workflow.json");
+
+    /**
+     * Arazzo documents to generate from, relative to the project's base directory or absolute. Each
+     * must exist. When none are listed and no {@code specDirectory} is set, the documents are found
+     * in {@code src/main/arazzo}.
+     *
+     * <p>Default: none.
+     *
+     * <pre>
+     * &lt;specs&gt;
+     *   &lt;spec&gt;src/main/arazzo/amazon-connect-start-chat-and-set-attributes-workflow.yml&lt;/spec&gt;
+     * &lt;/specs&gt;
+     * </pre>
+     */
+    @Parameter
+    private List<File> specs;
+
+    /**
+     * A folder searched for Arazzo documents with {@code includes} and {@code excludes}; the documents
+     * found are used together with any listed in {@code specs}. When unset it is
+     * <code>${project.basedir}/src/main/arazzo</code>, searched only if {@code specs} is empty. A folder that
+     * does not exist holds no documents.
+     *
+     * <p>Default: <code>${project.basedir}/src/main/arazzo</code> (when {@code specs} is empty). User
+     * property: {@code arazzo.specDirectory}.
+     *
+     * <pre>
+     * &lt;specDirectory&gt;${project.basedir}/src/main/workflows&lt;/specDirectory&gt;
+     * </pre>
+     */
+    @Parameter(property = "arazzo.specDirectory")
+    private File specDirectory;
+
+    /**
+     * Ant-style patterns, relative to {@code specDirectory}, of the documents to generate from
+     * ({@code **} any folders, {@code *} any characters of a name).
+     *
+     * <p>Default: {@code **&#47;*.arazzo.yaml}, {@code **&#47;*.arazzo.yml}, {@code **&#47;*.arazzo.json},
+     * {@code **&#47;*-workflow.yaml}, {@code **&#47;*-workflow.yml}, {@code **&#47;*-workflow.json}:
+     * Arazzo documents are told apart from the OpenAPI documents next to them by their names.
+     *
+     * <pre>
+     * &lt;includes&gt;
+     *   &lt;include&gt;**&#47;*.arazzo.yaml&lt;/include&gt;
+     *   &lt;include&gt;shop/*.yaml&lt;/include&gt;
+     * &lt;/includes&gt;
+     * </pre>
+     */
+    @Parameter
+    private List<String> includes;
+
+    /**
+     * Ant-style patterns, relative to {@code specDirectory}, of documents to leave out although
+     * {@code includes} match them.
+     *
+     * <p>Default: none.
+     *
+     * <pre>
+     * &lt;excludes&gt;
+     *   &lt;exclude&gt;drafts/**&lt;/exclude&gt;
+     * &lt;/excludes&gt;
+     * </pre>
+     */
+    @Parameter
+    private List<String> excludes;
+
+    /**
+     * The Java package of the generated classes. Required unless {@code packages} gives every
+     * document its own package.
+     *
+     * <p>Default: none. User property: {@code arazzo.packageName}.
+     *
+     * <pre>
+     * &lt;packageName&gt;com.example.connect&lt;/packageName&gt;
+     * </pre>
+     */
+    @Parameter(property = "arazzo.packageName")
+    private String packageName;
+
+    /**
+     * A Java package for the classes of particular documents, overriding {@code packageName}. Each
+     * {@code spec} must be one of the documents this execution generates from.
+     *
+     * <p>Default: none.
+     *
+     * <pre>
+     * &lt;packages&gt;
+     *   &lt;package&gt;
+     *     &lt;spec&gt;src/main/arazzo/shop.arazzo.yaml&lt;/spec&gt;
+     *     &lt;name&gt;com.example.shop&lt;/name&gt;
+     *   &lt;/package&gt;
+     * &lt;/packages&gt;
+     * </pre>
+     */
+    @Parameter
+    private List<PackageMapping> packages;
+
+    /**
+     * Where the generated sources are written; added to the project's compile source roots, also
+     * when the goal is skipped or finds nothing to do. Several executions may share it as long as
+     * they generate into different packages.
+     *
+     * <p>Default: <code>${project.build.directory}/generated-sources/arazzo</code>. User property:
+     * {@code arazzo.outputDirectory}.
+     *
+     * <pre>
+     * &lt;outputDirectory&gt;${project.build.directory}/generated-sources/workflows&lt;/outputDirectory&gt;
+     * </pre>
+     */
+    @Parameter(property = "arazzo.outputDirectory", defaultValue = "${project.build.directory}/generated-sources/arazzo",
+            required = true)
+    private File outputDirectory;
+
+    /**
+     * Local files read in place of {@code sourceDescriptions} urls: for offline builds, mirrors or a
+     * pinned copy of an API description. The url must be written exactly as in the Arazzo document.
+     *
+     * <p>Default: none.
+     *
+     * <pre>
+     * &lt;sourceMappings&gt;
+     *   &lt;sourceMapping&gt;
+     *     &lt;url&gt;https://api.example.com/openapi.yaml&lt;/url&gt;
+     *     &lt;file&gt;src/main/openapi/example.yaml&lt;/file&gt;
+     *   &lt;/sourceMapping&gt;
+     * &lt;/sourceMappings&gt;
+     * </pre>
+     */
+    @Parameter
+    private List<SourceMapping> sourceMappings;
+
+    /**
+     * Whether warnings about the documents fail the build like errors do.
+     *
+     * <p>Default: {@code false}. User property: {@code arazzo.warningsAsErrors}.
+     *
+     * <pre>
+     * &lt;warningsAsErrors&gt;true&lt;/warningsAsErrors&gt;
+     * </pre>
+     */
+    @Parameter(property = "arazzo.warningsAsErrors", defaultValue = "false")
+    private boolean warningsAsErrors;
+
+    /**
+     * Skips generation. The output folder is still added as a compile source root, so sources
+     * generated earlier are compiled.
+     *
+     * <p>Default: {@code false}. User property: {@code arazzo.skip}.
+     *
+     * <pre>
+     * &lt;skip&gt;true&lt;/skip&gt;
+     * </pre>
+     */
+    @Parameter(property = "arazzo.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Holds one incremental-build state file per execution id. */
+    @Parameter(defaultValue = "${project.build.directory}/arazzo-state", readonly = true, required = true)
+    private File stateDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
+    /** Tells an IDE (m2e) which files changed; Maven's own implementation does nothing. */
+    @Inject
+    private BuildContext buildContext;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        Path output = outputDirectory.toPath().toAbsolutePath().normalize();
+        // First, whatever happens next: a skipped or up-to-date run must still compile what is there.
+        project.addCompileSourceRoot(output.toString());
+        if (skip) {
+            getLog().info("Skipping Arazzo code generation (arazzo.skip)");
+            return;
+        }
+        GenerationReport report = new GenerationReport(project.getBasedir().toPath());
+        List<Path> documents = documents();
+        if (documents.isEmpty()) {
+            getLog().warn("No Arazzo documents found in " + report.display(scannedDirectory().toPath())
+                    + " (includes " + effectiveIncludes() + "); nothing to generate");
+            return;
+        }
+        GenerationRequest request = request(documents, output);
+        IncrementalGeneration generation =
+                new IncrementalGeneration(stateFile(), GeneratorVersion.current(), ArazzoCodegen::generate);
+
+        IncrementalGeneration.Outcome outcome;
+        try {
+            outcome = generation.run(request);
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("Arazzo code generation failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("The Arazzo generator failed unexpectedly; this is a bug: " + e, e);
+        }
+
+        if (outcome instanceof IncrementalGeneration.UpToDate upToDate) {
+            getLog().info(report.upToDate(documents.size(), upToDate.state().outputs().size()));
+            return;
+        }
+        IncrementalGeneration.Generated generated = (IncrementalGeneration.Generated) outcome;
+        getLog().debug("Generating Arazzo sources: " + generated.reason());
+        GenerationResult result = generated.result();
+        for (Diagnostic diagnostic : result.diagnostics()) {
+            if (diagnostic.isError()) {
+                getLog().error(diagnostic.toString());
+            } else {
+                getLog().warn(diagnostic.toString());
+            }
+        }
+        if (result.hasErrors()) {
+            throw new MojoFailureException(report.failure(result));
+        }
+        report.perSpec(documents, result).forEach(getLog()::info);
+        if (!result.deleted().isEmpty()) {
+            getLog().info(report.deleted(result.deleted()));
+        }
+        if (!result.written().isEmpty() || !result.deleted().isEmpty()) {
+            buildContext.refresh(output.toFile());
+        }
+    }
+
+    /** The listed specs, then those found in the spec folder; each once. */
+    private List<Path> documents() throws MojoExecutionException, MojoFailureException {
+        Set<Path> found = new LinkedHashSet<>();
+        List<String> missing = new ArrayList<>();
+        for (File spec : nonNull(specs)) {
+            Path path = spec.toPath().toAbsolutePath().normalize();
+            if (Files.isRegularFile(path)) {
+                found.add(path);
+            } else {
+                missing.add(path.toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new MojoFailureException("Arazzo spec(s) listed in <specs> do not exist: " + String.join(", ", missing));
+        }
+        if (specDirectory != null || found.isEmpty()) {
+            try {
+                new SpecFinder(effectiveIncludes(), nonNull(excludes)).find(scannedDirectory().toPath())
+                        .forEach(path -> found.add(path.toAbsolutePath().normalize()));
+            } catch (IOException | UncheckedIOException e) {
+                throw new MojoExecutionException("Cannot search " + scannedDirectory() + " for Arazzo documents: "
+                        + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private File scannedDirectory() {
+        return specDirectory != null ? specDirectory : new File(project.getBasedir(), "src/main/arazzo");
+    }
+
+    private List<String> effectiveIncludes() {
+        return includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
+    }
+
+    /** The one request for the core; every configuration mistake reported at once. */
+    private GenerationRequest request(List<Path> documents, Path output) throws MojoFailureException {
+        List<String> problems = new ArrayList<>();
+        GenerationRequest.Builder request = GenerationRequest.builder()
+                .specs(documents)
+                .outputDirectory(output)
+                .warningsAsErrors(warningsAsErrors);
+        String defaultPackage = packageName == null ? "" : packageName.trim();
+        request.packageName(defaultPackage);
+
+        Set<Path> mapped = new LinkedHashSet<>();
+        for (PackageMapping mapping : nonNull(packages)) {
+            if (mapping.getSpec() == null || mapping.getName() == null || mapping.getName().isBlank()) {
+                problems.add("<package> " + mapping + " needs both <spec> and <name>");
+                continue;
+            }
+            Path spec = mapping.getSpec().toPath().toAbsolutePath().normalize();
+            if (!documents.contains(spec)) {
+                problems.add("<package> names " + spec + ", which is not one of the specs generated from");
+                continue;
+            }
+            mapped.add(spec);
+            request.packageFor(spec, mapping.getName().trim());
+        }
+        if (defaultPackage.isEmpty()) {
+            documents.stream().filter(spec -> !mapped.contains(spec)).forEach(spec ->
+                    problems.add("no Java package for " + spec + ": set <packageName> or map it in <packages>"));
+        }
+        for (SourceMapping mapping : nonNull(sourceMappings)) {
+            if (mapping.getUrl() == null || mapping.getUrl().isBlank() || mapping.getFile() == null) {
+                problems.add("<sourceMapping> " + mapping + " needs both <url> and <file>");
+            } else if (!mapping.getFile().isFile()) {
+                problems.add("<sourceMapping> for " + mapping.getUrl() + " names " + mapping.getFile()
+                        + ", which does not exist");
+            } else {
+                request.sourceMapping(mapping.getUrl().trim(), mapping.getFile().toPath().toAbsolutePath().normalize());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MojoFailureException("Invalid arazzo-maven-plugin configuration:\n" + String.join("\n", problems));
+        }
+        return request.build();
+    }
+
+    /** One state file per execution, so that several executions in one project do not interfere. */
+    private Path stateFile() {
+        String id = mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9._-]", "_");
+        return stateDirectory.toPath().resolve(id + ".state");
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

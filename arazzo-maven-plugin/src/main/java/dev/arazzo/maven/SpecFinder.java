@@ -1,0 +1,71 @@
+package dev.arazzo.maven;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Finds Arazzo documents under a folder by Ant-style patterns, as Maven users write them:
+ * {@code **} matches any number of folders (also none), {@code *} any characters but {@code /},
+ * {@code ?} one such character. Patterns are relative to the folder and always use {@code /}.
+ *
+ * <pre>
+ * List&lt;Path&gt; specs = new SpecFinder(List.of("**&#47;*.arazzo.yaml"), List.of("draft/**")).find(dir);
+ * </pre>
+ */
+final class SpecFinder {
+
+    private final List<Pattern> includes;
+    private final List<Pattern> excludes;
+
+    SpecFinder(List<String> includes, List<String> excludes) {
+        this.includes = includes.stream().map(SpecFinder::compile).toList();
+        this.excludes = excludes.stream().map(SpecFinder::compile).toList();
+    }
+
+    /** The matching files under {@code directory}, sorted by relative path; none when it does not exist. */
+    List<Path> find(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> matches(directory.relativize(file).toString().replace('\\', '/')))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    boolean matches(String relativePath) {
+        return includes.stream().anyMatch(p -> p.matcher(relativePath).matches())
+                && excludes.stream().noneMatch(p -> p.matcher(relativePath).matches());
+    }
+
+    static Pattern compile(String antPattern) {
+        String pattern = antPattern.trim().replace('\\', '/');
+        if (pattern.endsWith("/")) {
+            pattern += "**"; // Ant: a trailing slash means everything below
+        }
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (pattern.startsWith("**/", i)) {
+                regex.append("(?:.*/)?");
+                i += 2;
+            } else if (pattern.startsWith("**", i)) {
+                regex.append(".*");
+                i += 1;
+            } else if (c == '*') {
+                regex.append("[^/]*");
+            } else if (c == '?') {
+                regex.append("[^/]");
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+}
