@@ -290,16 +290,16 @@ public final class ConnectSimulator implements AutoCloseable {
     }
 
     private void send(HttpExchange exchange, Response response) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(response.body);
+        byte[] bytes = json.writeValueAsBytes(response.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-        if (response.errorType != null) {
-            exchange.getResponseHeaders().set("x-amzn-ErrorType", response.errorType);
+        if (response.errorType() != null) {
+            exchange.getResponseHeaders().set("x-amzn-ErrorType", response.errorType());
         }
-        if (response.allow != null) {
-            exchange.getResponseHeaders().set("Allow", response.allow);
+        if (response.allow() != null) {
+            exchange.getResponseHeaders().set("Allow", response.allow());
         }
-        exchange.sendResponseHeaders(response.status, bytes.length);
+        exchange.sendResponseHeaders(response.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
@@ -311,10 +311,7 @@ public final class ConnectSimulator implements AutoCloseable {
             return Response.error(404, "UnknownOperationException", "No operation at " + rawPath);
         }
         if (!route.method.equals(method)) {
-            Response response = Response.error(405, "MethodNotAllowedException",
-                    method + " is not allowed on " + rawPath + "; use " + route.method);
-            response.allow = route.method;
-            return response;
+            return Response.methodNotAllowed(method, rawPath, route.method);
         }
         synchronized (lock) {
             Deque<InjectedFailure> failures = injectedFailures.get(route.operationId);
@@ -593,26 +590,20 @@ public final class ConnectSimulator implements AutoCloseable {
         }
     }
 
-    private static final class Response {
-        final int status;
-        final String errorType;
-        final JsonNode body;
-        String allow;
-
-        private Response(int status, String errorType, JsonNode body) {
-            this.status = status;
-            this.errorType = errorType;
-            this.body = body;
-        }
+    /** An answer: status, error type (null on success), Allow header (null unless 405), JSON body. */
+    private record Response(int status, String errorType, String allow, JsonNode body) {
 
         static Response ok(JsonNode body) {
-            return new Response(200, null, body);
+            return new Response(200, null, null, body);
         }
 
         static Response error(int status, String errorType, String message) {
-            ObjectNode body = JsonNodeFactory.instance.objectNode();
-            body.put("Message", message);
-            return new Response(status, errorType, body);
+            return new Response(status, errorType, null, JsonNodeFactory.instance.objectNode().put("Message", message));
+        }
+
+        static Response methodNotAllowed(String method, String rawPath, String allowed) {
+            return new Response(405, "MethodNotAllowedException", allowed, JsonNodeFactory.instance.objectNode()
+                    .put("Message", method + " is not allowed on " + rawPath + "; use " + allowed));
         }
     }
 
