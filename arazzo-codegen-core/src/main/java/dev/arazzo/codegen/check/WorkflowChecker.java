@@ -1,0 +1,388 @@
+package dev.arazzo.codegen.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.arazzo.codegen.diagnostic.Diagnostics;
+import dev.arazzo.codegen.diagnostic.SourceLocation;
+import dev.arazzo.codegen.expression.Condition;
+import dev.arazzo.codegen.expression.ConditionParser;
+import dev.arazzo.codegen.expression.ExpressionSyntaxException;
+import dev.arazzo.codegen.expression.RuntimeExpression;
+import dev.arazzo.codegen.expression.RuntimeExpressionParser;
+import dev.arazzo.codegen.expression.JsonPathConditions;
+import dev.arazzo.codegen.load.ArazzoDocument;
+import dev.arazzo.codegen.load.ArazzoDocument.Action;
+import dev.arazzo.codegen.load.ArazzoDocument.Criterion;
+import dev.arazzo.codegen.load.ArazzoDocument.Parameter;
+import dev.arazzo.codegen.load.ArazzoDocument.Step;
+import dev.arazzo.codegen.load.ArazzoDocument.Workflow;
+import dev.arazzo.codegen.load.SourceDocument;
+import dev.arazzo.codegen.load.Suggestions;
+import dev.arazzo.codegen.resolve.OperationResolver;
+import dev.arazzo.codegen.resolve.ResolvedOperation;
+import dev.arazzo.codegen.resolve.Sources;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The check stage: every reference in a document is bound and every expression parsed, and each
+ * problem becomes a diagnostic with the location of the node that holds it.
+ *
+ * <p>Checked: step targets resolve to operations; parameters exist on the operation; runtime
+ * expressions follow the grammar and name inputs, steps and outputs that exist, in places where
+ * they have a value (a response is read only after the request); a {@code $steps.x} reference names
+ * a step that can have run before; criteria parse and regexes compile; goto and retry targets exist.
+ */
+public final class WorkflowChecker {
+
+    /** Where an expression is evaluated, which decides what it may read. */
+    private enum Scope {
+        REQUEST, RESPONSE, WORKFLOW_OUTPUTS
+    }
+
+    private final ArazzoDocument document;
+    private final Sources sources;
+    private final Diagnostics diagnostics;
+
+    private WorkflowChecker(ArazzoDocument document, Sources sources, Diagnostics diagnostics) {
+        this.document = document;
+        this.sources = sources;
+        this.diagnostics = diagnostics;
+    }
+
+    public static CheckedDocument check(ArazzoDocument document, Sources sources, Diagnostics diagnostics) {
+        return new WorkflowChecker(document, sources, diagnostics).check();
+    }
+
+    private CheckedDocument check() {
+        Map<String, ResolvedOperation> operations = new HashMap<>();
+        OperationResolver resolver = new OperationResolver(document, sources, diagnostics);
+        Set<String> workflowIds = new HashSet<>();
+        for (Workflow workflow : document.workflows()) {
+            if (!workflowIds.add(workflow.workflowId())) {
+                diagnostics.error("duplicate-workflow", at(workflow.pointer() + "/workflowId"), "workflowId '"
+                        + workflow.workflowId() + "' is used twice in this document; give each workflow its own id");
+            }
+            checkWorkflow(workflow, resolver, operations);
+        }
+        return new CheckedDocument(document, sources, operations);
+    }
+
+    private void checkWorkflow(Workflow workflow, OperationResolver resolver, Map<String, ResolvedOperation> operations) {
+        Set<String> stepIds = new HashSet<>();
+        for (Step step : workflow.steps()) {
+            if (!stepIds.add(step.stepId())) {
+                diagnostics.error("duplicate-step", at(step.pointer() + "/stepId"), "stepId '" + step.stepId()
+                        + "' is used twice in workflow '" + workflow.workflowId() + "'; give each step its own id");
+            }
+        }
+        if (!workflow.dependsOn().isEmpty()) {
+            unsupported(workflow.pointer() + "/dependsOn", "workflows that depend on other workflows (dependsOn)");
+        }
+        StepGraph graph = new StepGraph(workflow);
+        for (Step step : workflow.steps()) {
+            ResolvedOperation operation = null;
+            if (step.workflowId() != null) {
+                unsupported(step.pointer() + "/workflowId", "steps that call a workflow (workflowId)");
+            } else {
+                operation = resolver.resolve(step).orElse(null);
+                if (operation != null) {
+                    operations.put(step.pointer(), operation);
+                }
+            }
+            checkStep(workflow, step, operation, graph);
+        }
+        checkActions(workflow, null, workflow.successActions(), graph);
+        checkActions(workflow, null, workflow.failureActions(), graph);
+        workflow.outputs().forEach((name, expression) -> checkExpression(workflow, null, expression,
+                workflow.pointer() + "/outputs/" + SourceDocument.escape(name), Scope.WORKFLOW_OUTPUTS, graph));
+    }
+
+    private void checkStep(Workflow workflow, Step step, ResolvedOperation operation, StepGraph graph) {
+        for (Parameter parameter : mergedParameters(workflow, step)) {
+            if (operation != null) {
+                checkParameter(step, parameter, operation);
+            }
+            checkValue(workflow, step, parameter.value(), parameter.pointer() + "/value", graph);
+        }
+        if (step.requestBody() != null) {
+            if (step.requestBody().payload() != null) {
+                checkValue(workflow, step, step.requestBody().payload(), step.requestBody().pointer() + "/payload", graph);
+            }
+            for (ArazzoDocument.Replacement replacement : step.requestBody().replacements()) {
+                if (!replacement.target().isEmpty() && !replacement.target().startsWith("/")) {
+                    diagnostics.error("invalid-pointer", at(replacement.pointer() + "/target"), "replacement target '"
+                            + replacement.target() + "' must be a JSON Pointer such as '/user/id'");
+                }
+                if (replacement.value() != null) {
+                    checkValue(workflow, step, replacement.value(), replacement.pointer() + "/value", graph);
+                }
+            }
+        }
+        for (Criterion criterion : step.successCriteria()) {
+            checkCriterion(workflow, step, criterion, graph);
+        }
+        checkActions(workflow, step, step.onSuccess(), graph);
+        checkActions(workflow, step, step.onFailure(), graph);
+        step.outputs().forEach((name, expression) -> checkExpression(workflow, step, expression,
+                step.pointer() + "/outputs/" + SourceDocument.escape(name), Scope.RESPONSE, graph));
+    }
+
+    /** The workflow's parameters, then the step's; a step parameter replaces one with the same name and location. */
+    static List<Parameter> mergedParameters(Workflow workflow, Step step) {
+        List<Parameter> merged = new ArrayList<>();
+        for (Parameter parameter : workflow.parameters()) {
+            boolean overridden = step.parameters().stream().anyMatch(p -> p.name().equals(parameter.name())
+                    && (p.in() == null || parameter.in() == null || p.in().equals(parameter.in())));
+            if (!overridden) {
+                merged.add(parameter);
+            }
+        }
+        merged.addAll(step.parameters());
+        return merged;
+    }
+
+    private void checkParameter(Step step, Parameter parameter, ResolvedOperation operation) {
+        List<io.swagger.v3.oas.models.parameters.Parameter> declared = operation.parameters();
+        boolean found = declared.stream().anyMatch(p -> p.getName().equals(parameter.name())
+                && (parameter.in() == null || parameter.in().equals(p.getIn())));
+        if (parameter.in() != null && !List.of("path", "query", "header", "cookie").contains(parameter.in())) {
+            diagnostics.error("invalid-parameter", at(parameter.pointer() + "/in"), "parameter '" + parameter.name()
+                    + "' is 'in: " + parameter.in() + "'; use path, query, header or cookie");
+            return;
+        }
+        if (!found) {
+            if (parameter.in() != null && !"path".equals(parameter.in())) {
+                diagnostics.warning("undeclared-parameter", at(parameter.pointer()), "parameter '" + parameter.name()
+                        + "' (in " + parameter.in() + ") is not declared by operation " + describe(operation)
+                        + "; it is sent anyway" + Suggestions.didYouMean(parameter.name(),
+                                declared.stream().map(p -> p.getName()).toList()));
+            } else {
+                diagnostics.error("unknown-parameter", at(parameter.pointer()), "parameter '" + parameter.name()
+                        + "' is not declared by operation " + describe(operation) + Suggestions.didYouMean(
+                                parameter.name(), declared.stream().map(p -> p.getName()).toList()));
+            }
+        }
+    }
+
+    private static String describe(ResolvedOperation operation) {
+        String id = operation.operation().getOperationId();
+        return id != null ? "'" + id + "'" : operation.method() + " " + operation.path();
+    }
+
+    private void checkValue(Workflow workflow, Step step, JsonNode value, String pointer, StepGraph graph) {
+        if (value.isTextual()) {
+            String text = value.asText();
+            if (RuntimeExpressionParser.isExpression(text)) {
+                checkExpression(workflow, step, text, pointer, Scope.REQUEST, graph);
+            } else if (text.contains("{$")) {
+                try {
+                    for (RuntimeExpressionParser.TemplatePart part : RuntimeExpressionParser.parseTemplate(text)) {
+                        if (part instanceof RuntimeExpressionParser.TemplatePart.Embedded embedded) {
+                            bind(workflow, step, embedded.expression(), embedded.text(), pointer, Scope.REQUEST, graph);
+                        }
+                    }
+                } catch (ExpressionSyntaxException e) {
+                    syntax(pointer, e);
+                }
+            }
+        } else if (value.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                checkValue(workflow, step, field.getValue(), pointer + "/" + SourceDocument.escape(field.getKey()), graph);
+            }
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                checkValue(workflow, step, value.get(i), pointer + "/" + i, graph);
+            }
+        }
+    }
+
+    private void checkExpression(Workflow workflow, Step step, String text, String pointer, Scope scope, StepGraph graph) {
+        try {
+            bind(workflow, step, RuntimeExpressionParser.parse(text.strip()), text, pointer, scope, graph);
+        } catch (ExpressionSyntaxException e) {
+            syntax(pointer, e);
+        }
+    }
+
+    private void bind(Workflow workflow, Step step, RuntimeExpression expression, String text, String pointer,
+            Scope scope, StepGraph graph) {
+        SourceLocation location = at(pointer);
+        if (expression instanceof RuntimeExpression.Input input) {
+            JsonNode properties = workflow.inputs() == null ? null : workflow.inputs().get("properties");
+            if (properties == null || !properties.has(input.name())) {
+                List<String> known = new ArrayList<>();
+                if (properties != null) {
+                    properties.fieldNames().forEachRemaining(known::add);
+                }
+                diagnostics.error("unknown-input", location, "'" + text + "' reads input '" + input.name()
+                        + "', which workflow '" + workflow.workflowId() + "' does not declare in its inputs"
+                        + Suggestions.didYouMean(input.name(), known));
+            }
+        } else if (expression instanceof RuntimeExpression.StepOutput output) {
+            bindStepOutput(workflow, step, output, text, location, graph);
+        } else if (expression instanceof RuntimeExpression.Output) {
+            unsupported(pointer, "'$outputs' references");
+        } else if (expression instanceof RuntimeExpression.WorkflowValue) {
+            unsupported(pointer, "'$workflows' references");
+        } else if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
+            if (document.sourceDescription(field.name()).isEmpty()) {
+                diagnostics.error("unknown-source", location, "'" + text + "' names source description '"
+                        + field.name() + "', which this document does not have" + Suggestions.didYouMean(
+                                field.name(), document.sourceDescriptions().stream().map(s -> s.name()).toList()));
+            } else if (!field.field().equals("url")) {
+                diagnostics.error("invalid-expression", location, "'" + text + "' reads field '" + field.field()
+                        + "'; a source description is read as '$sourceDescriptions." + field.name() + ".url'");
+            }
+        } else if (expression instanceof RuntimeExpression.Component component) {
+            if (!component.kind().equals("parameters")) {
+                diagnostics.error("invalid-expression", location, "'" + text + "' cannot be used as a value; only "
+                        + "'$components.parameters.<name>' is");
+            } else if (document.source().root().path("components").path("parameters").get(component.name()) == null) {
+                diagnostics.error("unknown-component", location, "'" + text + "' names no parameter under components");
+            }
+        } else {
+            // $url, $method, $statusCode, $request.*, $response.*: values of the exchange
+            responseOnly(text, location, scope);
+        }
+    }
+
+    private void bindStepOutput(Workflow workflow, Step step, RuntimeExpression.StepOutput output, String text,
+            SourceLocation location, StepGraph graph) {
+        Step target = workflow.step(output.stepId()).orElse(null);
+        if (target == null) {
+            diagnostics.error("unknown-step", location, "'" + text + "' reads step '" + output.stepId()
+                    + "', which workflow '" + workflow.workflowId() + "' does not have" + Suggestions.didYouMean(
+                            output.stepId(), workflow.steps().stream().map(Step::stepId).toList()));
+            return;
+        }
+        if (!target.outputs().containsKey(output.name())) {
+            diagnostics.error("unknown-output", location, "'" + text + "' reads output '" + output.name()
+                    + "' of step '" + output.stepId() + "', which that step does not define"
+                    + Suggestions.didYouMean(output.name(), target.outputs().keySet()));
+            return;
+        }
+        if (step != null && !graph.canRunBefore(target.stepId(), step.stepId())) {
+            diagnostics.error("step-not-run", location, "'" + text + "' reads step '" + output.stepId()
+                    + "', which cannot have run before step '" + step.stepId() + "'; read only steps that come earlier");
+        }
+    }
+
+    private void responseOnly(String text, SourceLocation location, Scope scope) {
+        if (scope == Scope.REQUEST) {
+            diagnostics.error("response-not-available", location, "'" + text + "' has no value while the request is "
+                    + "built; read it in the step's outputs or criteria");
+        } else if (scope == Scope.WORKFLOW_OUTPUTS) {
+            diagnostics.error("response-not-available", location, "'" + text + "' has no value in workflow outputs; "
+                    + "define a step output and read it as '$steps.<stepId>.outputs.<name>'");
+        }
+    }
+
+    private void checkCriterion(Workflow workflow, Step step, Criterion criterion, StepGraph graph) {
+        String pointer = criterion.pointer() + "/condition";
+        if (criterion.context() != null) {
+            checkExpression(workflow, step, criterion.context(), criterion.pointer() + "/context", Scope.RESPONSE, graph);
+        }
+        switch (criterion.type()) {
+            case "simple" -> {
+                try {
+                    bindCondition(workflow, step, ConditionParser.parse(criterion.condition()), pointer, graph);
+                } catch (ExpressionSyntaxException e) {
+                    syntax(pointer, e);
+                }
+            }
+            case "regex" -> {
+                try {
+                    Pattern.compile(criterion.condition());
+                } catch (PatternSyntaxException e) {
+                    diagnostics.error("invalid-regex", at(pointer), "regex '" + criterion.condition()
+                            + "' does not compile: " + e.getDescription() + " near index " + e.getIndex());
+                }
+            }
+            case "jsonpath" -> {
+                try {
+                    JsonPathConditions.check(criterion.condition());
+                } catch (ExpressionSyntaxException e) {
+                    syntax(pointer, e);
+                }
+            }
+            default -> unsupported(criterion.pointer() + "/type", "'" + criterion.type() + "' criteria");
+        }
+    }
+
+    private void bindCondition(Workflow workflow, Step step, Condition condition, String pointer, StepGraph graph) {
+        if (condition instanceof Condition.Or or) {
+            bindCondition(workflow, step, or.left(), pointer, graph);
+            bindCondition(workflow, step, or.right(), pointer, graph);
+        } else if (condition instanceof Condition.And and) {
+            bindCondition(workflow, step, and.left(), pointer, graph);
+            bindCondition(workflow, step, and.right(), pointer, graph);
+        } else if (condition instanceof Condition.Not not) {
+            bindCondition(workflow, step, not.operand(), pointer, graph);
+        } else if (condition instanceof Condition.Comparison comparison) {
+            bindOperand(workflow, step, comparison.left(), pointer, graph);
+            bindOperand(workflow, step, comparison.right(), pointer, graph);
+        } else if (condition instanceof Condition.Truthy truthy) {
+            bindOperand(workflow, step, truthy.operand(), pointer, graph);
+        }
+    }
+
+    private void bindOperand(Workflow workflow, Step step, Condition.Operand operand, String pointer, StepGraph graph) {
+        if (operand instanceof Condition.Reference reference) {
+            bind(workflow, step, reference.expression(), reference.text(), pointer, Scope.RESPONSE, graph);
+        }
+    }
+
+    private void checkActions(Workflow workflow, Step step, List<Action> actions, StepGraph graph) {
+        for (Action action : actions) {
+            String type = action.type().toLowerCase(Locale.ROOT);
+            switch (type) {
+                case "end" -> {
+                }
+                case "goto", "retry" -> {
+                    if (action.workflowId() != null) {
+                        unsupported(action.pointer() + "/workflowId", "actions that run another workflow");
+                    } else if (action.stepId() != null && workflow.step(action.stepId()).isEmpty()) {
+                        diagnostics.error("unknown-step", at(action.pointer() + "/stepId"), "action '" + action.name()
+                                + "' goes to step '" + action.stepId() + "', which workflow '" + workflow.workflowId()
+                                + "' does not have" + Suggestions.didYouMean(action.stepId(),
+                                        workflow.steps().stream().map(Step::stepId).toList()));
+                    } else if (type.equals("goto") && action.stepId() == null) {
+                        diagnostics.error("missing-field", at(action.pointer()), "goto action '" + action.name()
+                                + "' needs a 'stepId' (or 'workflowId') to go to");
+                    }
+                }
+                default -> diagnostics.error("invalid-action-type", at(action.pointer() + "/type"), "action '"
+                        + action.name() + "' has type '" + action.type() + "'; use end, goto or retry");
+            }
+            for (Criterion criterion : action.criteria()) {
+                checkCriterion(workflow, step, criterion, graph);
+            }
+        }
+    }
+
+    private void unsupported(String pointer, String what) {
+        diagnostics.error("unsupported-feature", at(pointer), what + " are not generated by this version yet; "
+                + "remove them from the workflow or generate it by hand");
+    }
+
+    private void syntax(String pointer, ExpressionSyntaxException e) {
+        document.source().locateWithin(pointer, e.offset()).ifPresentOrElse(
+                exact -> diagnostics.error("invalid-expression", exact, e.getMessage()),
+                () -> diagnostics.error("invalid-expression", at(pointer), e.getMessage() + " (at character "
+                        + (e.offset() + 1) + ")"));
+    }
+
+    private SourceLocation at(String pointer) {
+        return document.locate(pointer);
+    }
+}

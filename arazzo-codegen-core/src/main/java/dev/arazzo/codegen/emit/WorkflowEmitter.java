@@ -1,0 +1,732 @@
+package dev.arazzo.codegen.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.arazzo.codegen.model.JavaNames;
+import dev.arazzo.codegen.model.WorkflowModel;
+import dev.arazzo.codegen.model.WorkflowModel.ActionModel;
+import dev.arazzo.codegen.model.WorkflowModel.CriterionModel;
+import dev.arazzo.codegen.model.WorkflowModel.InputModel;
+import dev.arazzo.codegen.model.WorkflowModel.OutputModel;
+import dev.arazzo.codegen.model.WorkflowModel.ParameterModel;
+import dev.arazzo.codegen.model.WorkflowModel.SourceModel;
+import dev.arazzo.codegen.model.WorkflowModel.StepModel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The emit stage: one {@link JavaFile} per workflow, from its {@link WorkflowModel}.
+ *
+ * <p>The class holds nested records {@code Inputs} (with a builder that checks required inputs),
+ * {@code Outputs} and one result record per step; one public method per step; {@code run(Inputs)}
+ * with the workflow's control flow as a loop over a private {@code Step} enum; and a builder for
+ * base URIs, the HTTP client, a request interceptor, the request timeout and the step budget.
+ */
+public final class WorkflowEmitter {
+
+    /** The name the {@code @Generated} annotation gives. */
+    public static final String GENERATOR = "dev.arazzo.codegen";
+
+    private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    private static final ClassName STEP_ENUM_NAME = ClassName.get("", "Step");
+
+    private final WorkflowModel workflow;
+    private final String specName;
+    private final ClassName className;
+    private final ClassName inputs;
+    private final ClassName outputs;
+    private final ClassName builder;
+    private final ClassName stepEnum;
+    private final ClassName values;
+    private final ClassName transport;
+    private final ClassName exchange;
+    private final ClassName stepRequest;
+    private final ClassName interceptor;
+    private final ClassName workflowException;
+    private final ClassName stepFailed;
+    private final ExpressionCompiler compiler;
+    private final Map<String, String> patternConstants = new LinkedHashMap<>();
+    private final NameAllocator constants = new NameAllocator();
+
+    private WorkflowEmitter(WorkflowModel workflow, String specName) {
+        this.workflow = workflow;
+        this.specName = specName;
+        this.className = workflow.className();
+        String pkg = className.packageName();
+        this.inputs = className.nestedClass("Inputs");
+        this.outputs = className.nestedClass("Outputs");
+        this.builder = className.nestedClass("Builder");
+        this.stepEnum = className.nestedClass(STEP_ENUM_NAME.simpleName());
+        this.values = ClassName.get(pkg, "Values");
+        this.transport = ClassName.get(pkg, "Transport");
+        this.exchange = ClassName.get(pkg, "HttpExchange");
+        this.stepRequest = ClassName.get(pkg, "StepRequest");
+        this.interceptor = ClassName.get(pkg, "RequestInterceptor");
+        this.workflowException = ClassName.get(pkg, "WorkflowException");
+        this.stepFailed = ClassName.get(pkg, "StepFailedException");
+        Map<String, String> sourceUris = new LinkedHashMap<>();
+        workflow.sources().forEach(s -> sourceUris.put(s.name(), s.fieldName()));
+        this.compiler = new ExpressionCompiler(workflow, values, sourceUris, new JsonPathEmitter(values));
+        List.of("DEFAULT_MAX_STEP_EXECUTIONS").forEach(c -> constants.newName(c, c));
+    }
+
+    /** The Java file for {@code workflow}; {@code specName} is the file name of the document it came from. */
+    public static JavaFile emit(WorkflowModel workflow, String specName) {
+        return new WorkflowEmitter(workflow, specName).file();
+    }
+
+    private JavaFile file() {
+        TypeSpec.Builder type = TypeSpec.classBuilder(className)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(AnnotationSpec.builder(GENERATED)
+                        .addMember("value", "$S", GENERATOR)
+                        .addMember("comments", "$S", "workflow " + workflow.workflowId() + " of " + specName)
+                        .build())
+                .addJavadoc(classJavadoc());
+        List<FieldSpec> defaults = new ArrayList<>();
+        for (SourceModel source : workflow.sources()) {
+            if (isAbsolute(source.defaultUri())) {
+                defaults.add(FieldSpec.builder(URI.class, defaultUriConstant(source), Modifier.PRIVATE, Modifier.STATIC,
+                                Modifier.FINAL)
+                        .initializer("$T.create($S)", URI.class, source.defaultUri()).build());
+            }
+        }
+        type.addField(FieldSpec.builder(int.class, "DEFAULT_MAX_STEP_EXECUTIONS", Modifier.PUBLIC, Modifier.STATIC,
+                        Modifier.FINAL)
+                .addJavadoc("How many step executions one run may make, unless the builder says otherwise.\n")
+                .initializer("$L", 1000).build());
+        defaults.forEach(type::addField);
+        List<MethodSpec> stepMethods = new ArrayList<>();
+        List<MethodSpec> privateMethods = new ArrayList<>();
+        for (StepModel step : workflow.steps()) {
+            stepMethods.add(publicStepMethod(step));
+            privateMethods.add(sendMethod(step));
+            privateMethods.add(failureMethod(step));
+            privateMethods.add(resultMethod(step));
+        }
+        MethodSpec run = runMethod();
+        patternConstants.forEach((pattern, name) -> type.addField(FieldSpec.builder(Pattern.class, name, Modifier.PRIVATE,
+                        Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.compile($S)", Pattern.class, pattern).build()));
+        type.addField(transport, "transport", Modifier.PRIVATE, Modifier.FINAL);
+        for (SourceModel source : workflow.sources()) {
+            type.addField(URI.class, source.fieldName(), Modifier.PRIVATE, Modifier.FINAL);
+        }
+        type.addField(int.class, "maxStepExecutions", Modifier.PRIVATE, Modifier.FINAL);
+        type.addMethod(constructor());
+        type.addMethod(MethodSpec.methodBuilder("builder")
+                .addJavadoc("Starts configuring a client of this workflow.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(builder)
+                .addStatement("return new $T()", builder)
+                .build());
+        type.addMethod(run);
+        stepMethods.forEach(type::addMethod);
+        privateMethods.forEach(type::addMethod);
+        type.addType(inputsRecord());
+        type.addType(outputsRecord());
+        workflow.steps().forEach(step -> type.addType(resultRecord(step)));
+        type.addType(stepEnumType());
+        type.addType(builderType());
+        return JavaFile.builder(className.packageName(), type.build())
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+    }
+
+    private CodeBlock classJavadoc() {
+        CodeBlock.Builder doc = CodeBlock.builder();
+        if (workflow.summary() != null) {
+            doc.add("$L\n\n", Javadocs.escape(workflow.summary()));
+        }
+        if (workflow.description() != null) {
+            doc.add("<p>$L\n\n", Javadocs.escape(workflow.description()));
+        }
+        doc.add("<p>Generated from workflow {@code $L} of {@code $L}:\n", Javadocs.escape(workflow.workflowId()),
+                Javadocs.escape(specName));
+        doc.add("<pre>{@code\n");
+        doc.add("$L client = $L.builder().build();\n", className.simpleName(), className.simpleName());
+        doc.add("$L.Outputs outputs = client.run($L.Inputs.builder()\n        // set the inputs\n        .build());\n",
+                className.simpleName(), className.simpleName());
+        doc.add("}</pre>\n");
+        return doc.build();
+    }
+
+    private static boolean isAbsolute(String uri) {
+        if (uri == null) {
+            return false;
+        }
+        try {
+            return URI.create(uri).isAbsolute();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private String defaultUriConstant(SourceModel source) {
+        return JavaNames.constant(source.name()) + "_DEFAULT_URI";
+    }
+
+    private MethodSpec constructor() {
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(builder, "builder")
+                .addStatement("this.transport = new $T(builder.httpClient, builder.requestInterceptor, builder.requestTimeout)",
+                        transport);
+        for (SourceModel source : workflow.sources()) {
+            constructor.addStatement("this.$N = builder.$N", source.fieldName(), source.fieldName());
+        }
+        return constructor.addStatement("this.maxStepExecutions = builder.maxStepExecutions").build();
+    }
+
+    // ---- steps -------------------------------------------------------------------------------
+
+    /** The parameters a step's methods take: the inputs, then the results of the steps it reads. */
+    private List<ParameterSpec> stepParameters(StepModel step) {
+        List<ParameterSpec> parameters = new ArrayList<>();
+        parameters.add(ParameterSpec.builder(inputs, "inputs").build());
+        for (String read : step.reads()) {
+            StepModel earlier = workflow.step(read).orElseThrow();
+            parameters.add(ParameterSpec.builder(earlier.resultType(), earlier.methodName()).build());
+        }
+        return parameters;
+    }
+
+    private CodeBlock stepArguments(StepModel step, boolean withExchange) {
+        List<CodeBlock> arguments = new ArrayList<>();
+        if (withExchange) {
+            arguments.add(CodeBlock.of("exchange"));
+        }
+        stepParameters(step).forEach(p -> arguments.add(CodeBlock.of("$N", p.name())));
+        return CodeBlock.join(arguments, ", ");
+    }
+
+    private MethodSpec publicStepMethod(StepModel step) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(step.methodName())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(step.resultType())
+                .addParameters(stepParameters(step));
+        CodeBlock.Builder doc = CodeBlock.builder();
+        if (step.description() != null) {
+            doc.add("$L\n\n<p>", Javadocs.escape(step.description()));
+        }
+        doc.add("Step {@code $L}: {@code $L $L}, checked against its success criteria.\n", Javadocs.escape(step.stepId()),
+                step.httpMethod(), Javadocs.escape(step.path()));
+        doc.add("\n@throws $T when the response does not meet the success criteria\n", stepFailed);
+        method.addJavadoc(doc.build());
+        method.addStatement("$T.requireNonNull(inputs, $S)", Objects.class, "inputs");
+        for (String read : step.reads()) {
+            StepModel earlier = workflow.step(read).orElseThrow();
+            method.addStatement("$T.requireNonNull($N, $S)", Objects.class, earlier.methodName(),
+                    "step '" + step.stepId() + "' reads the result of step '" + read + "'");
+        }
+        method.addStatement("$T exchange = $N($L)", exchange, sendName(step), stepArguments(step, false));
+        method.addStatement("$T failure = $N($L)", String.class, failureName(step), stepArguments(step, true));
+        method.beginControlFlow("if (failure != null)");
+        method.addStatement("throw new $T($S, exchange.statusCode(), failure, exchange.bodyExcerpt())", stepFailed,
+                step.stepId());
+        method.endControlFlow();
+        method.addStatement("return $N($L)", resultName(step), stepArguments(step, true));
+        return method.build();
+    }
+
+    private static String sendName(StepModel step) {
+        return "send" + capitalize(step.methodName());
+    }
+
+    private static String failureName(StepModel step) {
+        return step.methodName() + "Failure";
+    }
+
+    private static String resultName(StepModel step) {
+        return step.methodName() + "Result";
+    }
+
+    private static String capitalize(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private MethodSpec sendMethod(StepModel step) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(sendName(step))
+                .addModifiers(Modifier.PRIVATE)
+                .returns(exchange)
+                .addParameters(stepParameters(step));
+        CodeBlock.Builder request = CodeBlock.builder()
+                .add("$T request = $T.of($N, $S, $S)", stepRequest, stepRequest, step.source().fieldName(),
+                        step.httpMethod(), step.path())
+                .indent().indent();
+        for (ParameterModel parameter : step.parameters()) {
+            request.add("\n.$N($S, $L)", parameter.in(), parameter.name(), compiler.value(parameter.value()));
+        }
+        request.unindent().unindent();
+        method.addStatement(request.build());
+        if (step.body() != null) {
+            WorkflowModel.BodyModel body = step.body();
+            String contentType = body.contentType();
+            if (contentType.toLowerCase(java.util.Locale.ROOT).contains("x-www-form-urlencoded")
+                    && !ExpressionCompiler.isText(body.payload())) {
+                method.addStatement("request.formBody($L)", payload(body));
+            } else if (ExpressionCompiler.isText(body.payload()) && body.replacements().isEmpty()) {
+                method.addStatement("request.textBody($S, $L)", contentType, compiler.value(body.payload()));
+            } else {
+                method.addStatement("request.jsonBody($S, $L)", contentType, payload(body));
+            }
+        }
+        method.addStatement("return transport.send($S, request)", step.stepId());
+        return method.build();
+    }
+
+    private CodeBlock payload(WorkflowModel.BodyModel body) {
+        CodeBlock payload = body.payload() instanceof WorkflowModel.ObjectValue
+                || body.payload() instanceof WorkflowModel.ArrayValue
+                ? compiler.value(body.payload())
+                : CodeBlock.of("$T.json($L)", values, compiler.value(body.payload()));
+        for (WorkflowModel.ReplacementModel replacement : body.replacements()) {
+            payload = CodeBlock.of("$T.replace($L, $S, $L)", values, payload, replacement.target(),
+                    compiler.value(replacement.value()));
+        }
+        return payload;
+    }
+
+    private MethodSpec failureMethod(StepModel step) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(failureName(step))
+                .addJavadoc("The first success criterion of step {@code $L} that the exchange does not meet, or null.\n",
+                        Javadocs.escape(step.stepId()))
+                .addModifiers(Modifier.PRIVATE)
+                .returns(String.class)
+                .addParameter(exchange, "exchange")
+                .addParameters(stepParameters(step));
+        if (step.successCriteria().isEmpty()) {
+            method.addStatement("return exchange.statusCode() / 100 == 2 ? null : $S", "$statusCode is 2xx");
+            return method.build();
+        }
+        for (CriterionModel criterion : step.successCriteria()) {
+            method.beginControlFlow("if (!($L))", criterion(step, criterion));
+            method.addStatement("return $S", criterion.text());
+            method.endControlFlow();
+        }
+        method.addStatement("return null");
+        return method.build();
+    }
+
+    private CodeBlock criterion(StepModel step, CriterionModel criterion) {
+        return compiler.criterion(criterion, pattern -> patternConstants.computeIfAbsent(pattern,
+                p -> constants.newName(JavaNames.constant(step.stepId()) + "_PATTERN")));
+    }
+
+    private MethodSpec resultMethod(StepModel step) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(resultName(step))
+                .addModifiers(Modifier.PRIVATE)
+                .returns(step.resultType())
+                .addParameter(exchange, "exchange")
+                .addParameters(stepParameters(step));
+        List<CodeBlock> components = new ArrayList<>();
+        for (OutputModel output : step.outputs()) {
+            components.add(compiler.converted(output.value(), output.type()));
+        }
+        if (components.isEmpty()) {
+            method.addStatement("return new $T()", step.resultType());
+        } else {
+            method.addStatement("return new $T(\n$L)", step.resultType(), CodeBlock.join(components, ",\n"));
+        }
+        return method.build();
+    }
+
+    // ---- run ---------------------------------------------------------------------------------
+
+    private MethodSpec runMethod() {
+        NameAllocator locals = new NameAllocator();
+        List.of("inputs", "next", "executions", "exchange", "failure").forEach(n -> locals.newName(n, n));
+        Map<String, String> retryCounters = new LinkedHashMap<>();
+        MethodSpec.Builder run = MethodSpec.methodBuilder("run")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(outputs)
+                .addParameter(inputs, "inputs")
+                .addJavadoc("Runs the workflow: each step's request, its success criteria, and its success and failure\n"
+                        + "actions ({@code end}, {@code goto}, {@code retry}).\n\n"
+                        + "@return the workflow's outputs; outputs of steps that did not run are null\n"
+                        + "@throws $T when a step fails and no failure action handles it\n"
+                        + "@throws $T when the workflow runs more steps than the builder allows\n", stepFailed,
+                        workflowException);
+        run.addStatement("$T.requireNonNull(inputs, $S)", Objects.class, "inputs");
+        for (StepModel step : workflow.steps()) {
+            run.addStatement("$T $N = null", step.resultType(), step.methodName());
+            locals.newName(step.methodName(), step.methodName());
+        }
+        for (StepModel step : workflow.steps()) {
+            for (ActionModel action : step.onFailure()) {
+                if (action.type() == WorkflowModel.ActionType.RETRY) {
+                    String counter = locals.newName(step.methodName() + JavaNames.pascal(action.name()) + "Retries");
+                    retryCounters.put(step.stepId() + "\u0000" + action.name(), counter);
+                    run.addStatement("int $N = 0", counter);
+                }
+            }
+            for (ActionModel action : step.onSuccess()) {
+                if (action.type() == WorkflowModel.ActionType.RETRY) {
+                    String counter = locals.newName(step.methodName() + JavaNames.pascal(action.name()) + "Retries");
+                    retryCounters.put(step.stepId() + "\u0000" + action.name(), counter);
+                    run.addStatement("int $N = 0", counter);
+                }
+            }
+        }
+        run.addStatement("int executions = 0");
+        if (workflow.steps().isEmpty()) {
+            run.addStatement("$T next = null", stepEnum);
+        } else {
+            run.addStatement("$T next = $T.$N", stepEnum, stepEnum, workflow.steps().get(0).constantName());
+        }
+        run.beginControlFlow("while (next != null)");
+        run.beginControlFlow("if (++executions > maxStepExecutions)");
+        run.addStatement("throw new $T($S + maxStepExecutions + $S)", workflowException,
+                "workflow '" + workflow.workflowId() + "' ran more than ", " steps; is a goto looping?");
+        run.endControlFlow();
+        run.beginControlFlow("switch (next)");
+        for (int i = 0; i < workflow.steps().size(); i++) {
+            StepModel step = workflow.steps().get(i);
+            String following = i + 1 < workflow.steps().size() ? workflow.steps().get(i + 1).constantName() : null;
+            run.beginControlFlow("case $N ->", step.constantName());
+            for (String read : step.reads()) {
+                StepModel earlier = workflow.step(read).orElseThrow();
+                run.beginControlFlow("if ($N == null)", earlier.methodName());
+                run.addStatement("throw new $T($S)", workflowException, "step '" + step.stepId()
+                        + "' reads the outputs of step '" + read + "', which has not run");
+                run.endControlFlow();
+            }
+            run.addStatement("$T exchange = $N($L)", exchange, sendName(step), stepArguments(step, false));
+            run.addStatement("$T failure = $N($L)", String.class, failureName(step), stepArguments(step, true));
+            run.beginControlFlow("if (failure == null)");
+            run.addStatement("$N = $N($L)", step.methodName(), resultName(step), stepArguments(step, true));
+            actions(run, step, step.onSuccess(), retryCounters,
+                    following == null ? CodeBlock.of("next = null") : CodeBlock.of("next = $T.$N", stepEnum, following));
+            run.nextControlFlow("else");
+            actions(run, step, step.onFailure(), retryCounters,
+                    CodeBlock.of("throw new $T($S, exchange.statusCode(), failure, exchange.bodyExcerpt())", stepFailed,
+                            step.stepId()));
+            run.endControlFlow();
+            run.endControlFlow();
+        }
+        run.endControlFlow();
+        run.endControlFlow();
+        List<CodeBlock> values = new ArrayList<>();
+        for (OutputModel output : workflow.outputs()) {
+            values.add(workflowOutput(output));
+        }
+        if (values.isEmpty()) {
+            run.addStatement("return new $T()", outputs);
+        } else {
+            run.addStatement("return new $T(\n$L)", outputs, CodeBlock.join(values, ",\n"));
+        }
+        return run.build();
+    }
+
+    /** An if / else-if chain over the actions: the first whose criteria hold is taken, else {@code otherwise}. */
+    private void actions(MethodSpec.Builder run, StepModel step, List<ActionModel> actions,
+            Map<String, String> retryCounters, CodeBlock otherwise) {
+        boolean open = false;
+        boolean unconditional = false;
+        for (ActionModel action : actions) {
+            List<CodeBlock> conditions = new ArrayList<>();
+            for (CriterionModel criterion : action.criteria()) {
+                conditions.add(criterion(step, criterion));
+            }
+            String counter = retryCounters.get(step.stepId() + "\u0000" + action.name());
+            if (action.type() == WorkflowModel.ActionType.RETRY) {
+                conditions.add(CodeBlock.of("$N < $L", counter, action.retryLimit()));
+            }
+            if (conditions.isEmpty()) {
+                if (open) {
+                    run.nextControlFlow("else");
+                    actionBody(run, step, action, counter);
+                    run.endControlFlow();
+                } else {
+                    actionBody(run, step, action, counter);
+                }
+                unconditional = true;
+                open = false;
+                break;
+            }
+            CodeBlock condition = CodeBlock.join(conditions, " && ");
+            if (open) {
+                run.nextControlFlow("else if ($L)", condition);
+            } else {
+                run.beginControlFlow("if ($L)", condition);
+                open = true;
+            }
+            actionBody(run, step, action, counter);
+        }
+        if (unconditional) {
+            return;
+        }
+        if (open) {
+            run.nextControlFlow("else");
+            run.addStatement(otherwise);
+            run.endControlFlow();
+        } else {
+            run.addStatement(otherwise);
+        }
+    }
+
+    private void actionBody(MethodSpec.Builder run, StepModel step, ActionModel action, String counter) {
+        switch (action.type()) {
+            case END -> run.addStatement("next = null");
+            case GOTO -> run.addStatement("next = $T.$N", stepEnum, workflow.step(action.stepId()).orElseThrow().constantName());
+            case RETRY -> {
+                run.addStatement("$N++", counter);
+                run.addStatement("$T.pauseBeforeRetry($S, exchange, $L)", transport, step.stepId(),
+                        action.retryAfterSeconds());
+                String target = action.stepId() == null ? step.constantName()
+                        : workflow.step(action.stepId()).orElseThrow().constantName();
+                run.addStatement("next = $T.$N", stepEnum, target);
+            }
+        }
+    }
+
+    private CodeBlock workflowOutput(OutputModel output) {
+        if (output.value() instanceof dev.arazzo.codegen.expression.RuntimeExpression.StepOutput read) {
+            StepModel step = workflow.step(read.stepId()).orElseThrow();
+            return CodeBlock.of("$N == null ? null : $L", step.methodName(), compiler.converted(read, output.type()));
+        }
+        return compiler.converted(output.value(), output.type());
+    }
+
+    // ---- nested types ------------------------------------------------------------------------
+
+    private TypeSpec inputsRecord() {
+        MethodSpec.Builder canonical = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+        MethodSpec.Builder components = MethodSpec.constructorBuilder();
+        CodeBlock.Builder doc = CodeBlock.builder().add("The inputs of workflow {@code $L}.\n",
+                Javadocs.escape(workflow.workflowId()));
+        for (InputModel input : workflow.inputs()) {
+            components.addParameter(input.type(), input.javaName());
+            doc.add("$L@param $N $L\n", workflow.inputs().indexOf(input) == 0 ? "\n" : "", input.javaName(),
+                    input.description() == null
+                    ? "input {@code " + Javadocs.escape(input.name()) + "}" + (input.required() ? " (required)" : "")
+                    : Javadocs.escape(input.description()) + (input.required() ? " (required)" : ""));
+            if (input.required()) {
+                canonical.addStatement("$T.requireNonNull($N, $S)", Objects.class, input.javaName(),
+                        "input '" + input.name() + "' is required");
+            }
+            copyCollection(canonical, input.type(), input.javaName());
+        }
+        TypeSpec.Builder record = TypeSpec.recordBuilder(inputs)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc(doc.build());
+        MethodSpec compact = canonical.build();
+        record.recordConstructor(components.build());
+        if (!compact.code().isEmpty()) {
+            record.addMethod(compact);
+        }
+        record.addMethod(MethodSpec.methodBuilder("builder")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(inputs.nestedClass("Builder"))
+                .addStatement("return new $T()", inputs.nestedClass("Builder"))
+                .build());
+        record.addType(inputsBuilder());
+        return record.build();
+    }
+
+    private void copyCollection(MethodSpec.Builder canonical, TypeName type, String name) {
+        if (type instanceof ParameterizedTypeName parameterized) {
+            String raw = parameterized.rawType().simpleName();
+            if (raw.equals("List")) {
+                canonical.addStatement("$N = $N == null ? null : $T.unmodifiableList(new $T<>($N))", name, name,
+                        java.util.Collections.class, java.util.ArrayList.class, name);
+            } else if (raw.equals("Map")) {
+                canonical.addStatement("$N = $N == null ? null : $T.unmodifiableMap(new $T<>($N))", name, name,
+                        java.util.Collections.class, java.util.LinkedHashMap.class, name);
+            }
+        }
+    }
+
+    private TypeSpec inputsBuilder() {
+        ClassName inputsBuilder = inputs.nestedClass("Builder");
+        TypeSpec.Builder type = TypeSpec.classBuilder(inputsBuilder)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Builds {@link Inputs}; {@link #build()} checks that every required input is set.\n")
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (InputModel input : workflow.inputs()) {
+            type.addField(input.type(), input.javaName(), Modifier.PRIVATE);
+            type.addMethod(MethodSpec.methodBuilder(input.javaName())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(inputsBuilder)
+                    .addParameter(input.type(), input.javaName())
+                    .addStatement("this.$N = $N", input.javaName(), input.javaName())
+                    .addStatement("return this")
+                    .build());
+            arguments.add(CodeBlock.of("$N", input.javaName()));
+        }
+        type.addMethod(MethodSpec.methodBuilder("build")
+                .addJavadoc("@throws NullPointerException naming the first required input that is not set\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(inputs)
+                .addStatement("return new $T($L)", inputs, CodeBlock.join(arguments, ", "))
+                .build());
+        return type.build();
+    }
+
+    private TypeSpec outputsRecord() {
+        MethodSpec.Builder components = MethodSpec.constructorBuilder();
+        CodeBlock.Builder doc = CodeBlock.builder().add("The outputs of workflow {@code $L}.\n",
+                Javadocs.escape(workflow.workflowId()));
+        for (OutputModel output : workflow.outputs()) {
+            components.addParameter(output.type(), output.javaName());
+            doc.add("$L@param $N {@code $L}\n", workflow.outputs().indexOf(output) == 0 ? "\n" : "", output.javaName(),
+                    Javadocs.escape(output.text()));
+        }
+        return TypeSpec.recordBuilder(outputs)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc(doc.build())
+                .recordConstructor(components.build())
+                .build();
+    }
+
+    private TypeSpec resultRecord(StepModel step) {
+        MethodSpec.Builder components = MethodSpec.constructorBuilder();
+        CodeBlock.Builder doc = CodeBlock.builder().add("The outputs of step {@code $L}.\n",
+                Javadocs.escape(step.stepId()));
+        for (OutputModel output : step.outputs()) {
+            components.addParameter(output.type(), output.javaName());
+            doc.add("$L@param $N {@code $L}\n", step.outputs().indexOf(output) == 0 ? "\n" : "", output.javaName(),
+                    Javadocs.escape(output.text()));
+        }
+        return TypeSpec.recordBuilder(step.resultType())
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc(doc.build())
+                .recordConstructor(components.build())
+                .build();
+    }
+
+    private TypeSpec stepEnumType() {
+        TypeSpec.Builder type = TypeSpec.enumBuilder(stepEnum).addModifiers(Modifier.PRIVATE)
+                .addJavadoc("The steps, for {@link #run}'s control flow.\n");
+        for (StepModel step : workflow.steps()) {
+            type.addEnumConstant(step.constantName());
+        }
+        if (workflow.steps().isEmpty()) {
+            type.addEnumConstant("NONE");
+        }
+        return type.build();
+    }
+
+    private TypeSpec builderType() {
+        TypeSpec.Builder type = TypeSpec.classBuilder(builder)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Configures a {@link $T}: base URIs, HTTP client, request interceptor, timeouts.\n", className);
+        for (SourceModel source : workflow.sources()) {
+            FieldSpec.Builder field = FieldSpec.builder(URI.class, source.fieldName(), Modifier.PRIVATE);
+            if (isAbsolute(source.defaultUri())) {
+                field.initializer("$N", defaultUriConstant(source));
+            }
+            type.addField(field.build());
+        }
+        type.addField(HttpClient.class, "httpClient", Modifier.PRIVATE);
+        type.addField(interceptor, "requestInterceptor", Modifier.PRIVATE);
+        type.addField(FieldSpec.builder(Duration.class, "requestTimeout", Modifier.PRIVATE)
+                .initializer("$T.DEFAULT_REQUEST_TIMEOUT", transport).build());
+        type.addField(FieldSpec.builder(int.class, "maxStepExecutions", Modifier.PRIVATE)
+                .initializer("DEFAULT_MAX_STEP_EXECUTIONS").build());
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+
+        MethodSpec.Builder all = MethodSpec.methodBuilder("baseUri")
+                .addJavadoc("Sends the requests of every source to {@code baseUri} instead of its OpenAPI server url.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(URI.class, "baseUri")
+                .addStatement("$T.requireNonNull(baseUri, $S)", Objects.class, "baseUri");
+        for (SourceModel source : workflow.sources()) {
+            all.addStatement("this.$N = baseUri", source.fieldName());
+        }
+        type.addMethod(all.addStatement("return this").build());
+
+        MethodSpec.Builder named = MethodSpec.methodBuilder("baseUri")
+                .addJavadoc("Sends the requests of source description {@code sourceName} to {@code baseUri}.\n\n"
+                        + "@throws IllegalArgumentException when the workflow calls no source of that name\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(String.class, "sourceName")
+                .addParameter(URI.class, "baseUri")
+                .addStatement("$T.requireNonNull(baseUri, $S)", Objects.class, "baseUri")
+                .beginControlFlow("switch ($T.requireNonNull(sourceName, $S))", Objects.class, "sourceName");
+        for (SourceModel source : workflow.sources()) {
+            named.addStatement("case $S -> this.$N = baseUri", source.name(), source.fieldName());
+        }
+        named.addStatement("default -> throw new $T($S + sourceName + $S)", IllegalArgumentException.class,
+                "workflow '" + workflow.workflowId() + "' calls no source named '",
+                "'; its sources are " + String.join(", ", workflow.sources().stream().map(SourceModel::name).toList()));
+        named.endControlFlow();
+        type.addMethod(named.addStatement("return this").build());
+
+        type.addMethod(setter("httpClient", TypeName.get(HttpClient.class),
+                "The HTTP client to send requests with; by default one with a 10 second connect timeout."));
+        type.addMethod(setter("requestInterceptor", interceptor,
+                "Changes every request before it is sent: authentication, signing, tracing."));
+        type.addMethod(MethodSpec.methodBuilder("requestTimeout")
+                .addJavadoc("How long one request may take; 30 seconds by default.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(Duration.class, "requestTimeout")
+                .beginControlFlow("if (requestTimeout.isNegative() || requestTimeout.isZero())")
+                .addStatement("throw new $T($S + requestTimeout)", IllegalArgumentException.class,
+                        "requestTimeout must be positive: ")
+                .endControlFlow()
+                .addStatement("this.requestTimeout = requestTimeout")
+                .addStatement("return this")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("maxStepExecutions")
+                .addJavadoc("How many step executions one run may make before it fails; stops goto loops.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(int.class, "maxStepExecutions")
+                .beginControlFlow("if (maxStepExecutions < 1)")
+                .addStatement("throw new $T($S + maxStepExecutions)", IllegalArgumentException.class,
+                        "maxStepExecutions must be at least 1: ")
+                .endControlFlow()
+                .addStatement("this.maxStepExecutions = maxStepExecutions")
+                .addStatement("return this")
+                .build());
+        MethodSpec.Builder build = MethodSpec.methodBuilder("build")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(className);
+        for (SourceModel source : workflow.sources()) {
+            if (!isAbsolute(source.defaultUri())) {
+                build.beginControlFlow("if ($N == null)", source.fieldName());
+                build.addStatement("throw new $T($S)", IllegalStateException.class, "source '" + source.name()
+                        + "' has no absolute server url in its OpenAPI description"
+                        + (source.defaultUri() == null ? "" : " (it says '" + source.defaultUri() + "')")
+                        + "; set one with baseUri(\"" + source.name() + "\", uri)");
+                build.endControlFlow();
+            }
+        }
+        type.addMethod(build.addStatement("return new $T(this)", className).build());
+        return type.build();
+    }
+
+    private MethodSpec setter(String name, TypeName type, String doc) {
+        return MethodSpec.methodBuilder(name)
+                .addJavadoc("$L\n", doc)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(type, name)
+                .addStatement("this.$N = $N", name, name)
+                .addStatement("return this")
+                .build();
+    }
+}

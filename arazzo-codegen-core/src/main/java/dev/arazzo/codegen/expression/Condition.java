@@ -1,0 +1,79 @@
+package dev.arazzo.codegen.expression;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A parsed simple condition of a Criterion Object: literals, runtime expressions, comparisons,
+ * {@code ! && || ()}, with {@code [index]} and {@code .property} on values.
+ */
+public sealed interface Condition {
+
+    /** {@code left || right}. */
+    record Or(Condition left, Condition right) implements Condition {
+    }
+
+    /** {@code left && right}. */
+    record And(Condition left, Condition right) implements Condition {
+    }
+
+    /** {@code !operand}. */
+    record Not(Condition operand) implements Condition {
+    }
+
+    /** {@code left op right}. */
+    record Comparison(Operator operator, Operand left, Operand right) implements Condition {
+        public Comparison {
+            Objects.requireNonNull(operator, "operator");
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(right, "right");
+        }
+    }
+
+    /** A lone value: true when it is {@code true} (a boolean or the text "true", case-insensitively). */
+    record Truthy(Operand operand) implements Condition {
+    }
+
+    /** A comparison operator. */
+    enum Operator {
+        EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+
+        private final String symbol;
+
+        Operator(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+    }
+
+    /** One side of a comparison. */
+    sealed interface Operand {
+    }
+
+    /** A literal: a string, number, boolean or null, as a JSON value. */
+    record Literal(JsonNode value) implements Operand {
+    }
+
+    /** A runtime expression, followed by property and index accessors. */
+    record Reference(String text, int offset, RuntimeExpression expression, List<Accessor> accessors) implements Operand {
+        public Reference {
+            accessors = List.copyOf(accessors);
+        }
+    }
+
+    /** {@code .name} or {@code [index]} applied to a value. */
+    sealed interface Accessor {
+    }
+
+    /** {@code .name}. */
+    record Property(String name) implements Accessor {
+    }
+
+    /** {@code [index]}. */
+    record Index(int index) implements Accessor {
+    }
+}

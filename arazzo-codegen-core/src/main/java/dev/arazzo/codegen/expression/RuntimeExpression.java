@@ -1,0 +1,102 @@
+package dev.arazzo.codegen.expression;
+
+import java.util.Objects;
+
+/**
+ * A parsed Arazzo runtime expression (the ABNF of the specification's "Runtime Expressions" section).
+ *
+ * <p>A {@code pointer} is a JSON Pointer into the value ({@code ""} for the whole value).
+ */
+public sealed interface RuntimeExpression {
+
+    /** {@code $url}. */
+    record Url() implements RuntimeExpression {
+    }
+
+    /** {@code $method}. */
+    record Method() implements RuntimeExpression {
+    }
+
+    /** {@code $statusCode}. */
+    record StatusCode() implements RuntimeExpression {
+    }
+
+    /** {@code $request.header.X}, {@code $request.query.x}, {@code $request.path.x}. */
+    record RequestParameter(String in, String name) implements RuntimeExpression {
+        public RequestParameter {
+            Objects.requireNonNull(in, "in");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** {@code $request.body} with an optional {@code #/pointer}. */
+    record RequestBody(String pointer) implements RuntimeExpression {
+        public RequestBody {
+            Objects.requireNonNull(pointer, "pointer");
+        }
+    }
+
+    /** {@code $response.header.X}: header names are case-insensitive. */
+    record ResponseHeader(String name) implements RuntimeExpression {
+        public ResponseHeader {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** {@code $response.body} with an optional {@code #/pointer}. */
+    record ResponseBody(String pointer) implements RuntimeExpression {
+        public ResponseBody {
+            Objects.requireNonNull(pointer, "pointer");
+        }
+    }
+
+    /** {@code $inputs.name}, with an optional {@code #/pointer}. */
+    record Input(String name, String pointer) implements RuntimeExpression {
+        public Input {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(pointer, "pointer");
+        }
+    }
+
+    /** {@code $outputs.name}: an output of the current workflow. */
+    record Output(String name, String pointer) implements RuntimeExpression {
+        public Output {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(pointer, "pointer");
+        }
+    }
+
+    /** {@code $steps.stepId.outputs.name#/pointer}. */
+    record StepOutput(String stepId, String name, String pointer) implements RuntimeExpression {
+        public StepOutput {
+            Objects.requireNonNull(stepId, "stepId");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(pointer, "pointer");
+        }
+    }
+
+    /** {@code $workflows.id.inputs.name} or {@code $workflows.id.outputs.name#/pointer}. */
+    record WorkflowValue(String workflowId, boolean output, String name, String pointer) implements RuntimeExpression {
+        public WorkflowValue {
+            Objects.requireNonNull(workflowId, "workflowId");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(pointer, "pointer");
+        }
+    }
+
+    /** {@code $sourceDescriptions.name.url} (or another field of the Source Description Object). */
+    record SourceDescriptionField(String name, String field) implements RuntimeExpression {
+        public SourceDescriptionField {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(field, "field");
+        }
+    }
+
+    /** {@code $components.parameters.name} and other {@code $components.kind.name} forms. */
+    record Component(String kind, String name) implements RuntimeExpression {
+        public Component {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+}

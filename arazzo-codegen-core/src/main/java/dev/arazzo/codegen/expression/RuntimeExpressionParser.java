@@ -1,0 +1,214 @@
+package dev.arazzo.codegen.expression;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses runtime expressions ({@code $inputs.x}, {@code $response.body#/a/b}, ...) and strings with
+ * embedded expressions ({@code "Bearer {$steps.login.outputs.token}"}).
+ *
+ * <p>Common non-spec forms are rejected with the spec form as the fix: {@code $response.body.id} is
+ * {@code $response.body#/id}, {@code $response.headers.X} is {@code $response.header.X}.
+ */
+public final class RuntimeExpressionParser {
+
+    private RuntimeExpressionParser() {
+    }
+
+    /** Whether {@code text} is meant as a runtime expression (it starts with {@code $}). */
+    public static boolean isExpression(String text) {
+        return text.startsWith("$");
+    }
+
+    /** Parses a whole runtime expression. */
+    public static RuntimeExpression parse(String text) throws ExpressionSyntaxException {
+        if (!text.startsWith("$")) {
+            throw new ExpressionSyntaxException("a runtime expression starts with '$'", 0);
+        }
+        int hash = text.indexOf('#');
+        String head = hash < 0 ? text : text.substring(0, hash);
+        String pointer = hash < 0 ? "" : text.substring(hash + 1);
+        if (hash >= 0) {
+            checkPointer(pointer, hash + 1);
+        }
+        if (head.equals("$url") || head.equals("$method") || head.equals("$statusCode")) {
+            noPointer(text, hash);
+            return switch (head) {
+                case "$url" -> new RuntimeExpression.Url();
+                case "$method" -> new RuntimeExpression.Method();
+                default -> new RuntimeExpression.StatusCode();
+            };
+        }
+        if (head.startsWith("$request.") || head.startsWith("$response.")) {
+            boolean request = head.startsWith("$request.");
+            String root = request ? "$request" : "$response";
+            String rest = head.substring(root.length() + 1);
+            if (rest.equals("body")) {
+                return request ? new RuntimeExpression.RequestBody(pointer) : new RuntimeExpression.ResponseBody(pointer);
+            }
+            if (rest.startsWith("body.") || rest.startsWith("body[")) {
+                String path = rest.substring(4);
+                throw new ExpressionSyntaxException("'" + text + "' is not a runtime expression: a part of the body is "
+                        + "read with a JSON Pointer, write '" + root + ".body#" + toPointer(path) + "'", root.length() + 5);
+            }
+            if (rest.startsWith("headers.")) {
+                throw new ExpressionSyntaxException("'" + text + "' is not a runtime expression: write '" + root
+                        + ".header." + rest.substring(8) + "' (singular 'header')", root.length() + 1);
+            }
+            for (String in : List.of("header", "query", "path")) {
+                if (rest.startsWith(in + ".")) {
+                    String name = rest.substring(in.length() + 1);
+                    if (name.isEmpty()) {
+                        throw new ExpressionSyntaxException("'" + text + "' names no " + in + " parameter; add its name",
+                                text.length());
+                    }
+                    noPointer(text, hash);
+                    if (!request && !in.equals("header")) {
+                        throw new ExpressionSyntaxException("'" + text + "' is not a runtime expression: a response has "
+                                + "headers and a body only ('$response.header.X', '$response.body#/x')", root.length() + 1);
+                    }
+                    return request ? new RuntimeExpression.RequestParameter(in, name) : new RuntimeExpression.ResponseHeader(name);
+                }
+            }
+            throw new ExpressionSyntaxException("'" + text + "' is not a runtime expression: after '" + root
+                    + ".' comes 'header.', " + (request ? "'query.', 'path.', " : "") + "or 'body'", root.length() + 1);
+        }
+        if (head.startsWith("$inputs.")) {
+            return new RuntimeExpression.Input(name(text, head, "$inputs."), pointer);
+        }
+        if (head.startsWith("$outputs.")) {
+            return new RuntimeExpression.Output(name(text, head, "$outputs."), pointer);
+        }
+        if (head.startsWith("$steps.")) {
+            String rest = head.substring(7);
+            int dot = rest.indexOf('.');
+            if (dot <= 0 || !rest.substring(dot + 1).startsWith("outputs.") || rest.length() <= dot + 9) {
+                throw new ExpressionSyntaxException("'" + text + "' is not a runtime expression: a step's value is read "
+                        + "as '$steps.<stepId>.outputs.<name>'", 7 + Math.max(dot, 0));
+            }
+            return new RuntimeExpression.StepOutput(rest.substring(0, dot), rest.substring(dot + 9), pointer);
+        }
+        if (head.startsWith("$workflows.")) {
+            String rest = head.substring(11);
+            int dot = rest.indexOf('.');
+            String kind = dot <= 0 ? "" : rest.substring(dot + 1);
+            boolean output = kind.startsWith("outputs.");
+            if (dot <= 0 || !(output || kind.startsWith("inputs.")) || kind.indexOf('.') == kind.length() - 1) {
+                throw new ExpressionSyntaxException("'" + text + "' is not a runtime expression: a workflow's value is "
+                        + "read as '$workflows.<workflowId>.inputs.<name>' or '$workflows.<workflowId>.outputs.<name>'",
+                        11 + Math.max(dot, 0));
+            }
+            return new RuntimeExpression.WorkflowValue(rest.substring(0, dot), output,
+                    kind.substring(kind.indexOf('.') + 1), pointer);
+        }
+        if (head.startsWith("$sourceDescriptions.")) {
+            String rest = head.substring(20);
+            int dot = rest.indexOf('.');
+            if (dot <= 0 || dot == rest.length() - 1) {
+                throw new ExpressionSyntaxException("'" + text + "' is not a runtime expression: a source description "
+                        + "is read as '$sourceDescriptions.<name>.url'", 20);
+            }
+            noPointer(text, hash);
+            return new RuntimeExpression.SourceDescriptionField(rest.substring(0, dot), rest.substring(dot + 1));
+        }
+        if (head.startsWith("$components.")) {
+            String rest = head.substring(12);
+            int dot = rest.indexOf('.');
+            if (dot <= 0 || dot == rest.length() - 1) {
+                throw new ExpressionSyntaxException("'" + text + "' is not a runtime expression: a component is read as "
+                        + "'$components.<kind>.<name>', e.g. '$components.parameters.page'", 12);
+            }
+            noPointer(text, hash);
+            return new RuntimeExpression.Component(rest.substring(0, dot), rest.substring(dot + 1));
+        }
+        throw new ExpressionSyntaxException("'" + text + "' starts with an unknown root; a runtime expression starts "
+                + "with $url, $method, $statusCode, $request., $response., $inputs., $outputs., $steps., $workflows., "
+                + "$sourceDescriptions. or $components.", 0);
+    }
+
+    /**
+     * Splits a string value into literal text and embedded expressions: {@code "id={$inputs.id}"} gives
+     * the literal {@code "id="} and the expression {@code $inputs.id}.
+     */
+    public static List<TemplatePart> parseTemplate(String text) throws ExpressionSyntaxException {
+        List<TemplatePart> parts = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '{' && i + 1 < text.length() && text.charAt(i + 1) == '$') {
+                int end = text.indexOf('}', i);
+                if (end < 0) {
+                    throw new ExpressionSyntaxException("the embedded expression that starts here has no closing '}'", i);
+                }
+                if (literal.length() > 0) {
+                    parts.add(new TemplatePart.Literal(literal.toString()));
+                    literal.setLength(0);
+                }
+                String inner = text.substring(i + 1, end);
+                try {
+                    parts.add(new TemplatePart.Embedded(inner, parse(inner)));
+                } catch (ExpressionSyntaxException e) {
+                    throw new ExpressionSyntaxException(e.getMessage(), i + 1 + e.offset());
+                }
+                i = end + 1;
+            } else {
+                literal.append(c);
+                i++;
+            }
+        }
+        if (literal.length() > 0) {
+            parts.add(new TemplatePart.Literal(literal.toString()));
+        }
+        return parts;
+    }
+
+    /** A piece of a string with embedded expressions. */
+    public sealed interface TemplatePart {
+        /** Text kept as written. */
+        record Literal(String text) implements TemplatePart {
+        }
+
+        /** An expression between {@code {}}, with its source text. */
+        record Embedded(String text, RuntimeExpression expression) implements TemplatePart {
+        }
+    }
+
+    private static String name(String text, String head, String prefix) throws ExpressionSyntaxException {
+        String name = head.substring(prefix.length());
+        if (name.isEmpty()) {
+            throw new ExpressionSyntaxException("'" + text + "' names nothing after '" + prefix + "'", prefix.length());
+        }
+        return name;
+    }
+
+    private static void noPointer(String text, int hash) throws ExpressionSyntaxException {
+        if (hash >= 0) {
+            throw new ExpressionSyntaxException("'" + text.substring(0, hash) + "' is a single value: it takes no JSON Pointer",
+                    hash);
+        }
+    }
+
+    private static void checkPointer(String pointer, int offset) throws ExpressionSyntaxException {
+        if (!pointer.isEmpty() && !pointer.startsWith("/")) {
+            throw new ExpressionSyntaxException("a JSON Pointer after '#' starts with '/', e.g. '#/" + pointer + "'", offset);
+        }
+        for (int i = 0; i < pointer.length(); i++) {
+            if (pointer.charAt(i) == '~' && (i + 1 >= pointer.length() || "01".indexOf(pointer.charAt(i + 1)) < 0)) {
+                throw new ExpressionSyntaxException("'~' in a JSON Pointer is written '~0' and '/' inside a name '~1'",
+                        offset + i);
+            }
+        }
+    }
+
+    /** {@code .a.b[0]} to {@code /a/b/0}. */
+    private static String toPointer(String path) {
+        StringBuilder pointer = new StringBuilder();
+        for (String part : path.replace("[", ".").replace("]", "").split("\\.")) {
+            if (!part.isEmpty()) {
+                pointer.append('/').append(part.replace("~", "~0").replace("/", "~1"));
+            }
+        }
+        return pointer.toString();
+    }
+}

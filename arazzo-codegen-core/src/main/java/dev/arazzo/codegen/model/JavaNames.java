@@ -1,0 +1,91 @@
+package dev.arazzo.codegen.model;
+
+import com.palantir.javapoet.NameAllocator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.lang.model.SourceVersion;
+
+/**
+ * Turns names from a document ({@code start-chat}, {@code Contact.Id}, {@code 2fa}) into Java
+ * identifiers. Every name that reaches generated code goes through here, then through a
+ * {@link NameAllocator} scope so that keywords and clashes are escaped.
+ */
+public final class JavaNames {
+
+    private JavaNames() {
+    }
+
+    /** {@code start-chat-and-set-attributes} to {@code StartChatAndSetAttributes}. */
+    public static String pascal(String name) {
+        StringBuilder out = new StringBuilder();
+        for (String word : words(name)) {
+            out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return identifier(out.toString(), "Value");
+    }
+
+    /** {@code start-chat} to {@code startChat}; {@code InstanceId} to {@code instanceId}. */
+    public static String camel(String name) {
+        String pascal = pascal(name);
+        int upper = 0;
+        while (upper < pascal.length() && Character.isUpperCase(pascal.charAt(upper))) {
+            upper++;
+        }
+        // "URL" -> "url", "URLValue" -> "urlValue", "Id" -> "id"
+        int lower = upper <= 1 || upper == pascal.length() ? upper : upper - 1;
+        String camel = pascal.substring(0, lower).toLowerCase(Locale.ROOT) + pascal.substring(lower);
+        return SourceVersion.isKeyword(camel) ? camel + "_" : camel;
+    }
+
+    /** {@code confirmContact} to {@code CONFIRM_CONTACT}. */
+    public static String constant(String name) {
+        String camel = camel(name).replace("_", "");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
+            if (Character.isUpperCase(c) && i > 0 && !Character.isUpperCase(camel.charAt(i - 1))) {
+                out.append('_');
+            }
+            out.append(Character.toUpperCase(c));
+        }
+        return identifier(out.toString(), "VALUE");
+    }
+
+    private static List<String> words(String name) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                word.append(c);
+            } else if (word.length() > 0) {
+                words.add(word.toString());
+                word.setLength(0);
+            }
+        }
+        if (word.length() > 0) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    private static String identifier(String candidate, String fallback) {
+        if (candidate.isEmpty()) {
+            return fallback;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < candidate.length(); i++) {
+            char c = candidate.charAt(i);
+            boolean ok = i == 0 ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c);
+            if (ok && c < 128) {
+                out.append(c);
+            } else if (i == 0 && Character.isDigit(c)) {
+                out.append('_').append(c);
+            } else {
+                out.append('_');
+            }
+        }
+        return out.toString();
+    }
+}

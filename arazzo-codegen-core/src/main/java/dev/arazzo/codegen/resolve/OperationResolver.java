@@ -1,0 +1,171 @@
+package dev.arazzo.codegen.resolve;
+
+import dev.arazzo.codegen.diagnostic.Diagnostics;
+import dev.arazzo.codegen.load.ArazzoDocument;
+import dev.arazzo.codegen.load.ArazzoDocument.Step;
+import dev.arazzo.codegen.load.Suggestions;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The resolve stage, second half: finds the OpenAPI operation each step names by {@code operationId}
+ * (plain or {@code $sourceDescriptions.<name>.<operationId>}) or {@code operationPath}
+ * ({@code {$sourceDescriptions.<name>.url}#/paths/~1pets/get}).
+ */
+public final class OperationResolver {
+
+    private static final Pattern QUALIFIED_ID = Pattern.compile("^\\$sourceDescriptions\\.([^.]+)\\.(.+)$");
+    private static final Pattern OPERATION_PATH = Pattern.compile("^\\{\\$sourceDescriptions\\.([^.}]+)\\.url\\}#(.*)$");
+
+    private final ArazzoDocument document;
+    private final Sources sources;
+    private final Diagnostics diagnostics;
+
+    public OperationResolver(ArazzoDocument document, Sources sources, Diagnostics diagnostics) {
+        this.document = document;
+        this.sources = sources;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The operation {@code step} calls; empty (with a diagnostic) when it names none that exists. */
+    public Optional<ResolvedOperation> resolve(Step step) {
+        if (step.operationId() != null) {
+            return byOperationId(step);
+        }
+        if (step.operationPath() != null) {
+            return byOperationPath(step);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ResolvedOperation> byOperationId(Step step) {
+        String operationId = step.operationId();
+        List<OpenApiSource> candidates = new ArrayList<>(sources.openApi().values());
+        Matcher qualified = QUALIFIED_ID.matcher(operationId);
+        if (qualified.matches()) {
+            OpenApiSource source = sources.openApi().get(qualified.group(1));
+            if (source == null) {
+                unknownSource(step, "/operationId", qualified.group(1));
+                return Optional.empty();
+            }
+            candidates = List.of(source);
+            operationId = qualified.group(2);
+        }
+        List<ResolvedOperation> found = new ArrayList<>();
+        List<String> known = new ArrayList<>();
+        for (OpenApiSource source : candidates) {
+            for (ResolvedOperation operation : operations(source)) {
+                String id = operation.operation().getOperationId();
+                if (id != null) {
+                    known.add(id);
+                    if (id.equals(operationId)) {
+                        found.add(operation);
+                    }
+                }
+            }
+        }
+        if (found.size() == 1) {
+            return Optional.of(found.get(0));
+        }
+        if (found.size() > 1) {
+            diagnostics.error("ambiguous-operation", document.locate(step.pointer() + "/operationId"), "step '"
+                    + step.stepId() + "' names operation '" + operationId + "', which more than one source defines; "
+                    + "qualify it as '$sourceDescriptions.<name>." + operationId + "'");
+            return Optional.empty();
+        }
+        if (candidates.isEmpty()) {
+            diagnostics.error("unknown-operation", document.locate(step.pointer() + "/operationId"), "step '"
+                    + step.stepId() + "' names operation '" + operationId + "', but no OpenAPI source could be read");
+            return Optional.empty();
+        }
+        diagnostics.error("unknown-operation", document.locate(step.pointer() + "/operationId"), "step '"
+                + step.stepId() + "' names operation '" + operationId + "', which no source defines"
+                + Suggestions.didYouMean(operationId, known));
+        return Optional.empty();
+    }
+
+    private Optional<ResolvedOperation> byOperationPath(Step step) {
+        Matcher matcher = OPERATION_PATH.matcher(step.operationPath());
+        if (!matcher.matches()) {
+            diagnostics.error("invalid-operation-path", document.locate(step.pointer() + "/operationPath"), "step '"
+                    + step.stepId() + "' has operationPath '" + step.operationPath() + "'; write it as "
+                    + "'{$sourceDescriptions.<name>.url}#/paths/<path with / as ~1>/<method>'");
+            return Optional.empty();
+        }
+        OpenApiSource source = sources.openApi().get(matcher.group(1));
+        if (source == null) {
+            unknownSource(step, "/operationPath", matcher.group(1));
+            return Optional.empty();
+        }
+        String pointer = matcher.group(2);
+        String[] tokens = pointer.split("/", -1);
+        if (tokens.length != 4 || !tokens[0].isEmpty() || !tokens[1].equals("paths")) {
+            diagnostics.error("invalid-operation-path", document.locate(step.pointer() + "/operationPath"), "step '"
+                    + step.stepId() + "' points at '" + pointer + "'; an operationPath points at an operation, as "
+                    + "'#/paths/<path with / as ~1>/<method>'");
+            return Optional.empty();
+        }
+        String path = unescape(tokens[2]);
+        String method = tokens[3].toUpperCase(Locale.ROOT);
+        List<String> known = new ArrayList<>();
+        for (ResolvedOperation operation : operations(source)) {
+            known.add(operation.path() + " " + operation.method().toLowerCase(Locale.ROOT));
+            if (operation.path().equals(path) && operation.method().equals(method)) {
+                return Optional.of(operation);
+            }
+        }
+        diagnostics.error("unknown-operation", document.locate(step.pointer() + "/operationPath"), "step '"
+                + step.stepId() + "' points at " + method + " " + path + ", which source '" + source.name()
+                + "' does not define" + Suggestions.didYouMean(path + " " + tokens[3].toLowerCase(Locale.ROOT), known));
+        return Optional.empty();
+    }
+
+    private void unknownSource(Step step, String field, String name) {
+        diagnostics.error("unknown-source", document.locate(step.pointer() + field), "step '" + step.stepId()
+                + "' names source description '" + name + "', which is not an OpenAPI source of this document"
+                + Suggestions.didYouMean(name, sources.openApi().keySet()));
+    }
+
+    /** Every operation of a source, in document order. */
+    public static List<ResolvedOperation> operations(OpenApiSource source) {
+        List<ResolvedOperation> operations = new ArrayList<>();
+        if (source.openApi().getPaths() == null) {
+            return operations;
+        }
+        for (Map.Entry<String, PathItem> path : source.openApi().getPaths().entrySet()) {
+            PathItem item = path.getValue();
+            for (Map.Entry<PathItem.HttpMethod, Operation> operation : item.readOperationsMap().entrySet()) {
+                operations.add(new ResolvedOperation(source, operation.getKey().name(), path.getKey(),
+                        operation.getValue(), parameters(item, operation.getValue())));
+            }
+        }
+        return operations;
+    }
+
+    private static List<Parameter> parameters(PathItem item, Operation operation) {
+        Map<String, Parameter> byKey = new LinkedHashMap<>();
+        for (List<Parameter> list : java.util.Arrays.asList(item.getParameters(), operation.getParameters())) {
+            if (list != null) {
+                for (Parameter parameter : list) {
+                    if (parameter.getName() != null) {
+                        byKey.put(parameter.getIn() + ":" + parameter.getName(), parameter);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private static String unescape(String token) {
+        return token.replace("~1", "/").replace("~0", "~");
+    }
+}

@@ -1,0 +1,126 @@
+package dev.arazzo.codegen.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One request a step sent and the response it got: what runtime expressions such as
+ * {@code $statusCode}, {@code $response.header.X} and {@code $response.body#/a} read.
+ */
+final class HttpExchange {
+
+    private static final int EXCERPT_LENGTH = 512;
+
+    private final StepRequest request;
+    private final URI uri;
+    private final int statusCode;
+    private final HttpHeaders headers;
+    private final byte[] body;
+    private JsonNode parsedBody;
+
+    HttpExchange(StepRequest request, URI uri, int statusCode, HttpHeaders headers, byte[] body) {
+        this.request = request;
+        this.uri = uri;
+        this.statusCode = statusCode;
+        this.headers = headers;
+        this.body = body;
+    }
+
+    /** {@code $statusCode}. */
+    int statusCode() {
+        return statusCode;
+    }
+
+    /** {@code $url}. */
+    String url() {
+        return uri.toString();
+    }
+
+    /** {@code $method}. */
+    String method() {
+        return request.method();
+    }
+
+    /** {@code $response.header.name}: the first value, the name compared case-insensitively; null when absent. */
+    String header(String name) {
+        return headers.firstValue(name).orElse(null);
+    }
+
+    /** {@code $request.header.name}. */
+    String requestHeader(String name) {
+        return request.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** {@code $request.query.name}. */
+    String requestQuery(String name) {
+        return request.queryValue(name);
+    }
+
+    /** {@code $request.path.name}. */
+    String requestPath(String name) {
+        return request.pathValues().get(name);
+    }
+
+    /** {@code $request.body}: the payload sent, or a missing node when there was none. */
+    JsonNode requestBody() {
+        JsonNode sent = request.jsonBody();
+        return sent == null ? MissingNode.getInstance() : sent;
+    }
+
+    /**
+     * {@code $response.body}: the body parsed as JSON; a body that is not JSON is a text node; an empty
+     * body is a missing node.
+     */
+    JsonNode body() {
+        if (parsedBody == null) {
+            parsedBody = parse();
+        }
+        return parsedBody;
+    }
+
+    /** The body as text, decoded with the charset of the response's Content-Type (UTF-8 when none). */
+    String bodyText() {
+        return new String(body, charset());
+    }
+
+    /** The start of the body, at most 512 characters, for error messages. */
+    String bodyExcerpt() {
+        String text = bodyText();
+        return text.length() <= EXCERPT_LENGTH ? text : text.substring(0, EXCERPT_LENGTH) + "...";
+    }
+
+    private JsonNode parse() {
+        if (body.length == 0) {
+            return MissingNode.getInstance();
+        }
+        try {
+            JsonNode node = Values.MAPPER.readTree(bodyText());
+            return node == null ? MissingNode.getInstance() : node;
+        } catch (IOException e) {
+            return Values.MAPPER.getNodeFactory().textNode(bodyText());
+        }
+    }
+
+    private Charset charset() {
+        String contentType = headers.firstValue("Content-Type").orElse("");
+        for (String part : contentType.split(";")) {
+            String trimmed = part.strip();
+            if (trimmed.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                try {
+                    return Charset.forName(trimmed.substring(8).replace("\"", ""));
+                } catch (IllegalArgumentException e) {
+                    return StandardCharsets.UTF_8;
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+}

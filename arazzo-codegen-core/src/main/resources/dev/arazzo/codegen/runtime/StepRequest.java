@@ -1,0 +1,219 @@
+package dev.arazzo.codegen.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The request one step sends, built from the step's parameters and request body.
+ *
+ * <p>Path values are percent-encoded as one segment (a {@code ../} cannot leave the path), query names
+ * and values as RFC 3986 query components; header values that hold CR or LF are rejected. A parameter
+ * whose value is {@code null} is not sent.
+ */
+final class StepRequest {
+
+    private final URI baseUri;
+    private final String method;
+    private final String pathTemplate;
+    private final Map<String, String> pathValues = new LinkedHashMap<>();
+    private final List<Map.Entry<String, String>> queryValues = new ArrayList<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final List<String> cookies = new ArrayList<>();
+    private JsonNode jsonBody;
+    private String contentType;
+    private byte[] body = new byte[0];
+
+    private StepRequest(URI baseUri, String method, String pathTemplate) {
+        this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+        this.method = method;
+        this.pathTemplate = pathTemplate;
+    }
+
+    static StepRequest of(URI baseUri, String method, String pathTemplate) {
+        return new StepRequest(baseUri, method, pathTemplate);
+    }
+
+    StepRequest path(String name, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("path parameter '" + name + "' has no value");
+        }
+        pathValues.put(name, Values.text(value));
+        return this;
+    }
+
+    StepRequest query(String name, Object value) {
+        if (value instanceof Iterable<?> values) {
+            for (Object item : values) {
+                query(name, item);
+            }
+        } else if (value instanceof JsonNode node && node.isArray()) {
+            node.forEach(item -> query(name, item));
+        } else if (value != null && !(value instanceof JsonNode node && (node.isNull() || node.isMissingNode()))) {
+            queryValues.add(Map.entry(name, Values.text(value)));
+        }
+        return this;
+    }
+
+    StepRequest header(String name, Object value) {
+        if (value != null) {
+            String text = Values.text(value);
+            if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("header '" + name + "' holds a line break; header values cannot");
+            }
+            headers.put(name, text);
+        }
+        return this;
+    }
+
+    StepRequest cookie(String name, Object value) {
+        if (value != null) {
+            String text = Values.text(value);
+            if (text.indexOf(';') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("cookie '" + name + "' holds ';' or a line break; cookie values cannot");
+            }
+            cookies.add(name + "=" + text);
+        }
+        return this;
+    }
+
+    StepRequest jsonBody(String contentType, JsonNode payload) {
+        this.contentType = contentType;
+        this.jsonBody = payload;
+        try {
+            this.body = Values.MAPPER.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("request body cannot be written as JSON", e);
+        }
+        return this;
+    }
+
+    StepRequest formBody(JsonNode fields) {
+        this.contentType = "application/x-www-form-urlencoded";
+        this.jsonBody = fields;
+        StringBuilder form = new StringBuilder();
+        fields.properties().forEach(field -> {
+            if (form.length() > 0) {
+                form.append('&');
+            }
+            form.append(encodeQuery(field.getKey())).append('=').append(encodeQuery(Values.text(field.getValue())));
+        });
+        this.body = form.toString().getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    StepRequest textBody(String contentType, String text) {
+        this.contentType = contentType;
+        this.jsonBody = Values.MAPPER.getNodeFactory().textNode(text);
+        this.body = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    String method() {
+        return method;
+    }
+
+    URI uri() {
+        StringBuilder path = new StringBuilder();
+        int i = 0;
+        while (i < pathTemplate.length()) {
+            char c = pathTemplate.charAt(i);
+            int close = c == '{' ? pathTemplate.indexOf('}', i) : -1;
+            if (close > 0) {
+                String name = pathTemplate.substring(i + 1, close);
+                String value = pathValues.get(name);
+                if (value == null) {
+                    throw new IllegalArgumentException("path parameter '" + name + "' has no value");
+                }
+                path.append(encodePathSegment(value));
+                i = close + 1;
+            } else {
+                path.append(c);
+                i++;
+            }
+        }
+        StringBuilder uri = new StringBuilder(stripTrailingSlash(baseUri.toString())).append(path);
+        for (int q = 0; q < queryValues.size(); q++) {
+            Map.Entry<String, String> entry = queryValues.get(q);
+            uri.append(q == 0 ? '?' : '&').append(encodeQuery(entry.getKey())).append('=')
+                    .append(encodeQuery(entry.getValue()));
+        }
+        return URI.create(uri.toString());
+    }
+
+    HttpRequest toHttpRequest(Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri()).timeout(timeout)
+                .method(method, body.length == 0 && contentType == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        if (!headers.containsKey("Accept") && !headers.containsKey("accept")) {
+            builder.header("Accept", "application/json");
+        }
+        headers.forEach(builder::header);
+        if (!cookies.isEmpty()) {
+            builder.header("Cookie", String.join("; ", cookies));
+        }
+        return builder.build();
+    }
+
+    byte[] body() {
+        return body.clone();
+    }
+
+    JsonNode jsonBody() {
+        return jsonBody;
+    }
+
+    Map<String, String> pathValues() {
+        return Collections.unmodifiableMap(pathValues);
+    }
+
+    Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
+    }
+
+    String queryValue(String name) {
+        return queryValues.stream().filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** Percent-encodes everything but RFC 3986 unreserved characters: {@code /} and {@code .} included. */
+    static String encodePathSegment(String value) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if (isUnreserved(c) && !(c == '.' && (value.equals(".") || value.equals("..")))) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+            }
+        }
+        return encoded.toString();
+    }
+
+    /** Percent-encodes a query name or value: unreserved characters stay, a space becomes {@code %20}. */
+    static String encodeQuery(String value) {
+        return encodePathSegment(value).replace("%2E", ".");
+    }
+
+    private static boolean isUnreserved(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                || c == '_' || c == '~';
+    }
+
+    private static String stripTrailingSlash(String uri) {
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+}

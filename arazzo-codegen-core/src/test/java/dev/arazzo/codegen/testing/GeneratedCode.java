@@ -1,0 +1,151 @@
+package dev.arazzo.codegen.testing;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import dev.arazzo.codegen.ArazzoCodegen;
+import dev.arazzo.codegen.GenerationRequest;
+import dev.arazzo.codegen.GenerationResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+
+/**
+ * Generates Java from a document, compiles it as a user's build would ({@code --release 17 -Xlint:all
+ * -Werror}) and loads the classes, so that tests can run what was generated.
+ */
+public final class GeneratedCode {
+
+    public static final String PACKAGE = "com.example.generated";
+
+    private final GenerationResult result;
+    private final ClassLoader loader;
+
+    private GeneratedCode(GenerationResult result, ClassLoader loader) {
+        this.result = result;
+        this.loader = loader;
+    }
+
+    /** Generates from {@code spec} into {@code output}, asserts there were no errors, compiles and loads. */
+    public static GeneratedCode generate(Path spec, Path output, Map<String, Path> sourceMappings) {
+        GenerationRequest.Builder request = GenerationRequest.builder()
+                .spec(spec).outputDirectory(output).packageName(PACKAGE);
+        sourceMappings.forEach(request::sourceMapping);
+        GenerationResult result = ArazzoCodegen.generate(request.build());
+        if (result.hasErrors()) {
+            throw new AssertionError("generation failed:\n" + String.join("\n",
+                    result.diagnostics().stream().map(Object::toString).toList()));
+        }
+        Compilation compilation = compile(result);
+        return new GeneratedCode(result, new CompiledClassLoader(compilation));
+    }
+
+    /** Compiles every file of {@code result} and asserts javac says nothing at all. */
+    public static Compilation compile(GenerationResult result) {
+        List<JavaFileObject> sources = result.files().stream().map(f -> {
+            try {
+                return JavaFileObjects.forResource(f.path().toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        Compilation compilation = Compiler.javac()
+                .withOptions("--release", "17", "-Xlint:all", "-Werror")
+                .compile(sources);
+        assertThat(compilation).succeededWithoutWarnings();
+        return compilation;
+    }
+
+    public GenerationResult result() {
+        return result;
+    }
+
+    public Class<?> type(String simpleName) {
+        try {
+            return loader.loadClass(PACKAGE + "." + simpleName.replace('.', '$'));
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("no generated class " + simpleName, e);
+        }
+    }
+
+    /** Calls {@code target.name(args)} (a static method when target is a Class), unwrapping exceptions. */
+    public static Object call(Object target, String name, Object... args) {
+        Class<?> type = target instanceof Class<?> c ? c : target.getClass();
+        Method method = Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(name) && m.getParameterCount() == args.length)
+                .filter(m -> matches(m.getParameterTypes(), args))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no method " + name + " with " + args.length + " arguments on "
+                        + type.getName()));
+        try {
+            method.setAccessible(true);
+            return method.invoke(target instanceof Class<?> ? null : target, args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new AssertionError(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static boolean matches(Class<?>[] types, Object[] args) {
+        for (int i = 0; i < types.length; i++) {
+            if (args[i] != null && !box(types[i]).isInstance(args[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        Map<Class<?>, Class<?>> boxes = Map.of(int.class, Integer.class, long.class, Long.class,
+                double.class, Double.class, boolean.class, Boolean.class);
+        return boxes.getOrDefault(type, type);
+    }
+
+    /** Loads the class files of a compilation. */
+    private static final class CompiledClassLoader extends ClassLoader {
+        private final Map<String, byte[]> classes = new HashMap<>();
+
+        CompiledClassLoader(Compilation compilation) {
+            super(GeneratedCode.class.getClassLoader());
+            for (JavaFileObject file : compilation.generatedFiles()) {
+                if (file.getKind() == JavaFileObject.Kind.CLASS) {
+                    String path = file.toUri().getPath();
+                    String name = path.substring(path.indexOf("/" + PACKAGE.replace('.', '/') + "/") + 1,
+                            path.length() - ".class".length()).replace('/', '.');
+                    try (InputStream in = file.openInputStream()) {
+                        classes.put(name, in.readAllBytes());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classes.get(name);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+}
