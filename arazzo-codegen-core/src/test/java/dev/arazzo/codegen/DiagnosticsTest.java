@@ -29,8 +29,10 @@ class DiagnosticsTest {
                         + "defines; did you mean 'placeOrder'?",
                 spec + ":23:20: error: [unknown-step] '$steps.plaec.outputs.id' reads step 'plaec', which workflow "
                         + "'broken' does not have; did you mean 'place'?",
-                spec + ":26:34: error: [invalid-expression] '$response.body.id' is not a runtime expression: a part "
-                        + "of the body is read with a JSON Pointer, write '$response.body#/id'",
+                spec + ":26:20: warning: [non-spec-expression] '$response.body.id' is not a runtime expression; "
+                        + "write '$response.body#/id' (it is read as that)",
+                spec + ":26:20: error: [response-not-available] '$response.body.id' has no value while the request is "
+                        + "built; read it in the step's outputs or criteria",
                 spec + ":28:45: error: [invalid-expression] the condition ends where a value is expected"),
                 messages(result));
         assertTrue(result.hasErrors());

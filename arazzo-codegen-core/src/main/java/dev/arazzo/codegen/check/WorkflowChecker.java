@@ -89,6 +89,9 @@ public final class WorkflowChecker {
             int dot = rest.indexOf('.');
             String name = dot < 0 ? rest : rest.substring(0, dot);
             target = sources.arazzo().get(name);
+            if (sources.unavailable().contains(name)) {
+                return null; // it could not be read: that is reported at its url
+            }
             if (target == null || dot < 0) {
                 diagnostics.error("unknown-source", at(pointer), who + " names source description '" + name
                         + "', which is not an Arazzo source of this document" + Suggestions.didYouMean(name,
@@ -219,24 +222,29 @@ public final class WorkflowChecker {
 
     private void checkParameter(Step step, Parameter parameter, ResolvedOperation operation) {
         List<io.swagger.v3.oas.models.parameters.Parameter> declared = operation.parameters();
-        boolean found = declared.stream().anyMatch(p -> p.getName().equals(parameter.name())
-                && (parameter.in() == null || parameter.in().equals(p.getIn())));
         if (parameter.in() != null && !List.of("path", "query", "header", "cookie").contains(parameter.in())) {
             diagnostics.error("invalid-parameter", at(parameter.pointer() + "/in"), "parameter '" + parameter.name()
                     + "' is 'in: " + parameter.in() + "'; use path, query, header or cookie");
             return;
         }
-        if (!found) {
-            if (parameter.in() != null && !"path".equals(parameter.in())) {
-                diagnostics.warning("undeclared-parameter", at(parameter.pointer()), "parameter '" + parameter.name()
-                        + "' (in " + parameter.in() + ") is not declared by operation " + describe(operation)
-                        + "; it is sent anyway" + Suggestions.didYouMean(parameter.name(),
-                                declared.stream().map(p -> p.getName()).toList()));
-            } else {
-                diagnostics.error("unknown-parameter", at(parameter.pointer()), "parameter '" + parameter.name()
-                        + "' is not declared by operation " + describe(operation) + Suggestions.didYouMean(
-                                parameter.name(), declared.stream().map(p -> p.getName()).toList()));
+        var match = operation.declared(parameter.name(), parameter.in());
+        if (match.isPresent()) {
+            if (!match.get().getName().equals(parameter.name())) {
+                diagnostics.warning("parameter-name-mismatch", at(parameter.pointer()), "parameter '" + parameter.name()
+                        + "' is declared by operation " + describe(operation) + " as '" + match.get().getName()
+                        + "'; it is sent as '" + match.get().getName() + "': write that name");
             }
+            return;
+        }
+        if (parameter.in() != null && !"path".equals(parameter.in())) {
+            diagnostics.warning("undeclared-parameter", at(parameter.pointer()), "parameter '" + parameter.name()
+                    + "' (in " + parameter.in() + ") is not declared by operation " + describe(operation)
+                    + "; it is sent anyway" + Suggestions.didYouMean(parameter.name(),
+                            declared.stream().map(p -> p.getName()).toList()));
+        } else {
+            diagnostics.error("unknown-parameter", at(parameter.pointer()), "parameter '" + parameter.name()
+                    + "' is not declared by operation " + describe(operation) + Suggestions.didYouMean(
+                            parameter.name(), declared.stream().map(p -> p.getName()).toList()));
         }
     }
 
@@ -249,11 +257,20 @@ public final class WorkflowChecker {
         if (value.isTextual()) {
             String text = value.asText();
             if (RuntimeExpressionParser.isExpression(text)) {
-                checkExpression(workflow, step, text, pointer, Scope.REQUEST, graph);
+                try {
+                    RuntimeExpressionParser.Parsed parsed = RuntimeExpressionParser.parseNoting(text.strip());
+                    nonSpec(pointer, parsed.nonSpecForm().orElse(null));
+                    bind(workflow, step, parsed.expression(), text, pointer, Scope.REQUEST, graph);
+                } catch (ExpressionSyntaxException e) {
+                    // a value may be a constant: a text that is no runtime expression is sent as written
+                    diagnostics.warning("not-an-expression", at(pointer), e.getMessage() + "; the value is sent as "
+                            + "the text '" + text + "'");
+                }
             } else if (text.contains("{$")) {
                 try {
                     for (RuntimeExpressionParser.TemplatePart part : RuntimeExpressionParser.parseTemplate(text)) {
                         if (part instanceof RuntimeExpressionParser.TemplatePart.Embedded embedded) {
+                            nonSpec(pointer, embedded.parsed().nonSpecForm().orElse(null));
                             bind(workflow, step, embedded.expression(), embedded.text(), pointer, Scope.REQUEST, graph);
                         }
                     }
@@ -276,9 +293,17 @@ public final class WorkflowChecker {
 
     private void checkExpression(Workflow workflow, Step step, String text, String pointer, Scope scope, StepGraph graph) {
         try {
-            bind(workflow, step, RuntimeExpressionParser.parse(text.strip()), text, pointer, scope, graph);
+            RuntimeExpressionParser.Parsed parsed = RuntimeExpressionParser.parseNoting(text.strip());
+            nonSpec(pointer, parsed.nonSpecForm().orElse(null));
+            bind(workflow, step, parsed.expression(), text, pointer, scope, graph);
         } catch (ExpressionSyntaxException e) {
             syntax(pointer, e);
+        }
+    }
+
+    private void nonSpec(String pointer, String sentence) {
+        if (sentence != null) {
+            diagnostics.warning("non-spec-expression", at(pointer), sentence);
         }
     }
 
@@ -292,9 +317,10 @@ public final class WorkflowChecker {
                 if (properties != null) {
                     properties.fieldNames().forEachRemaining(known::add);
                 }
-                diagnostics.error("unknown-input", location, "'" + text + "' reads input '" + input.name()
+                diagnostics.warning("undeclared-input", location, "'" + text + "' reads input '" + input.name()
                         + "', which workflow '" + workflow.workflowId() + "' does not declare in its inputs"
-                        + Suggestions.didYouMean(input.name(), known));
+                        + Suggestions.didYouMean(input.name(), known) + "; it is added as an untyped input (JsonNode): "
+                        + "declare it under inputs.properties to type it");
             }
         } else if (expression instanceof RuntimeExpression.StepOutput output) {
             bindStepOutput(workflow, step, output, text, location, graph);
@@ -334,9 +360,9 @@ public final class WorkflowChecker {
             return;
         }
         if (!target.outputs().containsKey(output.name())) {
-            diagnostics.error("unknown-output", location, "'" + text + "' reads output '" + output.name()
-                    + "' of step '" + output.stepId() + "', which that step does not define"
-                    + Suggestions.didYouMean(output.name(), target.outputs().keySet()));
+            diagnostics.warning("unknown-output", location, "'" + text + "' reads output '" + output.name()
+                    + "' of step '" + output.stepId() + "', which that step does not define, so it is always null"
+                    + Suggestions.didYouMean(output.name(), target.outputs().keySet()) + "; define it in the step's outputs");
             return;
         }
         if (step != null && !graph.canRunBefore(target.stepId(), step.stepId())) {
@@ -355,9 +381,9 @@ public final class WorkflowChecker {
         }
         WorkflowTarget callee = targets.get(step.pointer() + "/workflowId");
         if (callee != null && !callee.workflow().outputs().containsKey(output.name())) {
-            diagnostics.error("unknown-output", location, "'" + text + "' reads output '" + output.name()
-                    + "' of workflow '" + callee.workflow().workflowId() + "', which that workflow does not define"
-                    + Suggestions.didYouMean(output.name(), callee.workflow().outputs().keySet()));
+            diagnostics.warning("unknown-output", location, "'" + text + "' reads output '" + output.name()
+                    + "' of workflow '" + callee.workflow().workflowId() + "', which that workflow does not define, so it "
+                    + "is always null" + Suggestions.didYouMean(output.name(), callee.workflow().outputs().keySet()));
         }
     }
 
@@ -372,21 +398,28 @@ public final class WorkflowChecker {
                 dependency = target;
             }
         }
+        for (Step step : workflow.steps()) {
+            WorkflowTarget called = step.workflowId() == null ? null : targets.get(step.pointer() + "/workflowId");
+            if (dependency == null && called != null && (step.workflowId().equals(value.workflowId())
+                    || called.workflow().workflowId().equals(value.workflowId()))) {
+                dependency = called;
+            }
+        }
         if (dependency == null) {
             diagnostics.error("unknown-workflow", location, "'" + text + "' reads workflow '" + value.workflowId()
-                    + "', which workflow '" + workflow.workflowId() + "' does not depend on; add it to dependsOn"
-                    + Suggestions.didYouMean(value.workflowId(), workflow.dependsOn()));
+                    + "', which workflow '" + workflow.workflowId() + "' neither depends on nor calls in a step; add "
+                    + "it to dependsOn" + Suggestions.didYouMean(value.workflowId(), workflow.dependsOn()));
             return;
         }
         if (value.output() && !dependency.workflow().outputs().containsKey(value.name())) {
-            diagnostics.error("unknown-output", location, "'" + text + "' reads output '" + value.name()
-                    + "' of workflow '" + value.workflowId() + "', which that workflow does not define"
-                    + Suggestions.didYouMean(value.name(), dependency.workflow().outputs().keySet()));
+            diagnostics.warning("unknown-output", location, "'" + text + "' reads output '" + value.name()
+                    + "' of workflow '" + value.workflowId() + "', which that workflow does not define, so it is always "
+                    + "null" + Suggestions.didYouMean(value.name(), dependency.workflow().outputs().keySet()));
         }
         JsonNode properties = dependency.workflow().inputs() == null ? null
                 : dependency.workflow().inputs().get("properties");
         if (!value.output() && (properties == null || !properties.has(value.name()))) {
-            diagnostics.error("unknown-input", location, "'" + text + "' reads input '" + value.name()
+            diagnostics.warning("unknown-input", location, "'" + text + "' reads input '" + value.name()
                     + "' of workflow '" + value.workflowId() + "', which that workflow does not declare");
         }
     }
@@ -395,6 +428,9 @@ public final class WorkflowChecker {
         if (scope == Scope.REQUEST) {
             diagnostics.error("response-not-available", location, "'" + text + "' has no value while the request is "
                     + "built; read it in the step's outputs or criteria");
+        } else if (scope == Scope.WORKFLOW_RESULT && text.strip().equals("$statusCode")) {
+            diagnostics.warning("response-not-available", location, "'$statusCode' has no value in a step that calls "
+                    + "a workflow; it reads 200 once the workflow completed: test '$outputs.<name>' instead");
         } else if (scope == Scope.WORKFLOW_RESULT) {
             diagnostics.error("response-not-available", location, "'" + text + "' has no value in a step that calls "
                     + "a workflow; read the workflow's outputs as '$outputs.<name>'");
@@ -433,6 +469,21 @@ public final class WorkflowChecker {
                     syntax(pointer, e);
                 }
             }
+            case "xpath" -> {
+                try {
+                    javax.xml.xpath.XPathFactory.newInstance().newXPath().compile(criterion.condition().strip());
+                    if (!"xpath-10".equals(criterion.version())) {
+                        diagnostics.warning("xpath-version", at(criterion.pointer()), "xpath criterion '"
+                                + criterion.condition().strip() + "' is " + (criterion.version() == null
+                                        ? "XPath 3.0 by default" : criterion.version()) + "; the generated code "
+                                + "evaluates it with the JDK's XPath 1.0 engine: say 'version: xpath-10' to confirm");
+                    }
+                } catch (javax.xml.xpath.XPathExpressionException e) {
+                    diagnostics.error("invalid-xpath", at(pointer), "xpath '" + criterion.condition().strip()
+                            + "' does not compile as XPath 1.0: " + (e.getCause() == null ? e.getMessage()
+                                    : e.getCause().getMessage()));
+                }
+            }
             default -> unsupported(criterion.pointer() + "/type", "'" + criterion.type() + "' criteria");
         }
     }
@@ -456,6 +507,7 @@ public final class WorkflowChecker {
 
     private void bindOperand(Workflow workflow, Step step, Condition.Operand operand, String pointer, StepGraph graph) {
         if (operand instanceof Condition.Reference reference) {
+            nonSpec(pointer, reference.nonSpecForm());
             bind(workflow, step, reference.expression(), reference.text(), pointer, resultScope(step), graph);
         }
     }

@@ -56,7 +56,9 @@ final class ExpressionCompiler {
     /** A runtime expression as a Java expression of its natural type. */
     Typed expression(RuntimeExpression expression) {
         if (expression instanceof RuntimeExpression.StatusCode) {
-            return new Typed(CodeBlock.of("exchange.statusCode()"), TypeName.INT);
+            // a step that calls a workflow has no response: its criteria run once the workflow completed
+            return new Typed(step != null && step.callsWorkflow() ? CodeBlock.of("200") : CodeBlock.of("exchange.statusCode()"),
+                    TypeName.INT);
         }
         if (expression instanceof RuntimeExpression.Url) {
             return new Typed(CodeBlock.of("exchange.url()"), STRING);
@@ -90,14 +92,20 @@ final class ExpressionCompiler {
         }
         if (expression instanceof RuntimeExpression.StepOutput output) {
             StepModel step = workflow.step(output.stepId()).orElseThrow();
-            OutputModel model = step.output(output.name()).orElseThrow();
+            OutputModel model = step.output(output.name()).orElse(null);
+            if (model == null) {
+                return undefined();
+            }
             CodeBlock code = CodeBlock.of("$N.$N()", step.methodName(), model.javaName());
             return output.pointer().isEmpty()
                     ? new Typed(code, model.type())
                     : new Typed(CodeBlock.of("$T.at($L, $S)", values, code, output.pointer()), TypeMapper.JSON_NODE);
         }
         if (expression instanceof RuntimeExpression.Output output) {
-            OutputModel model = step.call().callee().output(output.name()).orElseThrow();
+            OutputModel model = step.call().callee().output(output.name()).orElse(null);
+            if (model == null) {
+                return undefined();
+            }
             CodeBlock code = CodeBlock.of("called.$N()", model.javaName());
             return output.pointer().isEmpty()
                     ? new Typed(code, model.type())
@@ -107,10 +115,16 @@ final class ExpressionCompiler {
             WorkflowModel.DependencyModel dependency = workflow.dependency(value.workflowId()).orElseThrow();
             Typed typed;
             if (value.output()) {
-                OutputModel model = dependency.callee().output(value.name()).orElseThrow();
+                OutputModel model = dependency.callee().output(value.name()).orElse(null);
+                if (model == null) {
+                    return undefined();
+                }
                 typed = new Typed(CodeBlock.of("$N.$N()", dependency.outputsName(), model.javaName()), model.type());
             } else {
-                InputModel model = dependency.callee().input(value.name()).orElseThrow();
+                InputModel model = dependency.callee().input(value.name()).orElse(null);
+                if (model == null) {
+                    return undefined();
+                }
                 typed = new Typed(CodeBlock.of("$N(inputs).$N()", dependency.callee().fieldName() + "Inputs",
                         model.javaName()), model.type());
             }
@@ -123,6 +137,11 @@ final class ExpressionCompiler {
             return new Typed(CodeBlock.of("$S", sourceUrls.get(field.name())), STRING);
         }
         throw new IllegalStateException("expression kind not checked out: " + expression);
+    }
+
+    /** A value the document reads but never defines (a warning at build time): always null. */
+    private static Typed undefined() {
+        return new Typed(CodeBlock.of("($T) null", TypeMapper.JSON_NODE), TypeMapper.JSON_NODE);
     }
 
     private CodeBlock pointer(CodeBlock node, String pointer) {
@@ -341,6 +360,9 @@ final class ExpressionCompiler {
         }
         if (criterion instanceof WorkflowModel.RegexCriterion regex) {
             return CodeBlock.of("$T.find($N, $L)", values, patterns.apply(regex.pattern()), expression(regex.context()).code());
+        }
+        if (criterion instanceof WorkflowModel.XPathCriterion xpath) {
+            return CodeBlock.of("$T.xpath($S, $L)", values, xpath.expression(), expression(xpath.context()).code());
         }
         WorkflowModel.JsonPathCriterion path = (WorkflowModel.JsonPathCriterion) criterion;
         Typed context = expression(path.context());

@@ -500,8 +500,12 @@ public final class WorkflowEmitter {
         run.addStatement("$T.requireNonNull(inputs, $S)", Objects.class, "inputs");
         for (DependencyModel dependency : workflow.dependencies()) {
             locals.newName(dependency.outputsName(), dependency.outputsName());
-            run.addStatement("$T $N = $N.run($N(inputs))", outputsOf(dependency.callee()), dependency.outputsName(),
-                    dependency.callee().fieldName(), dependency.callee().fieldName() + "Inputs");
+            if (dependency.stepId() == null) {
+                run.addStatement("$T $N = $N.run($N(inputs))", outputsOf(dependency.callee()), dependency.outputsName(),
+                        dependency.callee().fieldName(), dependency.callee().fieldName() + "Inputs");
+            } else {
+                run.addStatement("$T $N = null", outputsOf(dependency.callee()), dependency.outputsName());
+            }
         }
         for (StepModel step : workflow.steps()) {
             run.addStatement("$T $N = null", step.resultType(), step.methodName());
@@ -543,6 +547,15 @@ public final class WorkflowEmitter {
                         + "' reads the outputs of step '" + read + "', which has not run");
                 run.endControlFlow();
             }
+            for (String read : step.readsWorkflows()) {
+                DependencyModel dependency = workflow.dependency(read).orElseThrow();
+                if (dependency.stepId() != null) {
+                    run.beginControlFlow("if ($N == null)", dependency.outputsName());
+                    run.addStatement("throw new $T($S)", workflowException, "step '" + step.stepId()
+                            + "' reads the outputs of workflow '" + read + "', which has not run");
+                    run.endControlFlow();
+                }
+            }
             if (step.callsWorkflow()) {
                 run.addStatement("$T called = null", outputsOf(step.call().callee()));
                 run.addStatement("$T failure", String.class);
@@ -558,6 +571,11 @@ public final class WorkflowEmitter {
                 run.addStatement("$T failure = $N($L)", String.class, failureName(step), stepArguments(step, true));
             }
             run.beginControlFlow("if (failure == null)");
+            for (DependencyModel dependency : workflow.dependencies()) {
+                if (step.stepId().equals(dependency.stepId())) {
+                    run.addStatement("$N = called", dependency.outputsName());
+                }
+            }
             run.addStatement("$N = $N($L)", step.methodName(), resultName(step), stepArguments(step, true));
             CodeBlock following_ = following == null ? CodeBlock.of("null") : CodeBlock.of("$T.$N", stepEnum, following);
             CodeBlock proceed = workflow.resumes()

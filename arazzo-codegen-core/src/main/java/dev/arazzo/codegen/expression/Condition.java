@@ -58,8 +58,12 @@ public sealed interface Condition {
     record Literal(JsonNode value) implements Operand {
     }
 
-    /** A runtime expression, followed by property and index accessors. */
-    record Reference(String text, int offset, RuntimeExpression expression, List<Accessor> accessors) implements Operand {
+    /**
+     * A runtime expression, followed by property and index accessors; {@code nonSpecForm} says how to
+     * write it when the text used a common non-spec form (else null).
+     */
+    record Reference(String text, int offset, RuntimeExpression expression, List<Accessor> accessors,
+            String nonSpecForm) implements Operand {
         public Reference {
             accessors = List.copyOf(accessors);
         }

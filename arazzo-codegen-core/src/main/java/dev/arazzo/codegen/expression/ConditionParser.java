@@ -164,14 +164,14 @@ public final class ConditionParser {
             pos++;
         }
         String raw = text.substring(start, pos);
-        RuntimeExpression expression;
+        RuntimeExpressionParser.Parsed parsed;
         try {
-            expression = RuntimeExpressionParser.parse(raw);
+            parsed = RuntimeExpressionParser.parseNoting(raw);
         } catch (ExpressionSyntaxException e) {
             throw new ExpressionSyntaxException(e.getMessage(), start + e.offset());
         }
+        RuntimeExpression expression = parsed.expression();
         List<Condition.Accessor> accessors = new ArrayList<>();
-        expression = splitProperties(expression, accessors);
         while (peek('[')) {
             int open = pos++;
             int close = text.indexOf(']', pos);
@@ -201,35 +201,8 @@ public final class ConditionParser {
                 accessors.add(new Condition.Property(text.substring(dot, pos)));
             }
         }
-        return new Condition.Reference(text.substring(start, pos), start, expression, accessors);
-    }
-
-    /** {@code $inputs.a.b} reads input {@code a}, then its property {@code b}; likewise for outputs. */
-    private static RuntimeExpression splitProperties(RuntimeExpression expression, List<Condition.Accessor> accessors) {
-        String name;
-        if (expression instanceof RuntimeExpression.Input input && input.pointer().isEmpty()) {
-            name = input.name();
-        } else if (expression instanceof RuntimeExpression.StepOutput output && output.pointer().isEmpty()) {
-            name = output.name();
-        } else if (expression instanceof RuntimeExpression.Output output && output.pointer().isEmpty()) {
-            name = output.name();
-        } else {
-            return expression;
-        }
-        String[] parts = name.split("\\.", -1);
-        if (parts.length == 1) {
-            return expression;
-        }
-        for (int i = 1; i < parts.length; i++) {
-            accessors.add(new Condition.Property(parts[i]));
-        }
-        if (expression instanceof RuntimeExpression.Input) {
-            return new RuntimeExpression.Input(parts[0], "");
-        }
-        if (expression instanceof RuntimeExpression.StepOutput output) {
-            return new RuntimeExpression.StepOutput(output.stepId(), parts[0], "");
-        }
-        return new RuntimeExpression.Output(parts[0], "");
+        return new Condition.Reference(text.substring(start, pos), start, expression, accessors,
+                parsed.nonSpecForm().orElse(null));
     }
 
     private boolean consume(String token) {

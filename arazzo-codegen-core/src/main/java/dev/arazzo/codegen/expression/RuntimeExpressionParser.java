@@ -20,8 +20,71 @@ public final class RuntimeExpressionParser {
         return text.startsWith("$");
     }
 
-    /** Parses a whole runtime expression. */
+    /** A parsed expression, and a sentence with the spec form when the text used a common non-spec form. */
+    public record Parsed(RuntimeExpression expression, java.util.Optional<String> nonSpecForm) {
+    }
+
+    /**
+     * Parses a whole runtime expression. Forms that real documents use but the grammar does not have
+     * are read as their authors meant them: {@code $response.body.a.b} as {@code $response.body#/a/b},
+     * {@code $response.headers.X} as {@code $response.header.X}, {@code $steps.s.x} as
+     * {@code $steps.s.outputs.x}, {@code $sourceDescriptions.src.wf.outputs.x} as that workflow's output;
+     * {@link #parseNoting} says when that happened.
+     */
     public static RuntimeExpression parse(String text) throws ExpressionSyntaxException {
+        return parseNoting(text).expression();
+    }
+
+    private static final java.util.regex.Pattern BODY_PATH =
+            java.util.regex.Pattern.compile("^(\\$(?:request|response))\\.body([.\\[][^#]*)$");
+    private static final java.util.regex.Pattern HEADERS =
+            java.util.regex.Pattern.compile("^(\\$(?:request|response))\\.headers\\.(.+)$");
+    private static final java.util.regex.Pattern STEP_WITHOUT_OUTPUTS =
+            java.util.regex.Pattern.compile("^\\$steps\\.([^.#]+)\\.(?!outputs\\.)([^#]+)(#.*)?$");
+    private static final java.util.regex.Pattern SOURCE_WORKFLOW_VALUE =
+            java.util.regex.Pattern.compile("^([^.]+)\\.([^.]+)\\.(outputs|inputs)\\.(.+)$");
+
+    /** {@link #parse}, and the spec form when {@code text} used a non-spec one. */
+    public static Parsed parseNoting(String text) throws ExpressionSyntaxException {
+        RuntimeExpression strict;
+        try {
+            strict = parseStrict(text);
+        } catch (ExpressionSyntaxException e) {
+            java.util.regex.Matcher body = BODY_PATH.matcher(text);
+            java.util.regex.Matcher headers = HEADERS.matcher(text);
+            java.util.regex.Matcher step = STEP_WITHOUT_OUTPUTS.matcher(text);
+            String rewritten = body.matches() ? body.group(1) + ".body#" + toPointer(body.group(2))
+                    : headers.matches() ? headers.group(1) + ".header." + headers.group(2)
+                    : step.matches() ? "$steps." + step.group(1) + ".outputs." + step.group(2)
+                            + (step.group(3) == null ? "" : step.group(3))
+                    : null;
+            if (rewritten == null) {
+                throw e;
+            }
+            try {
+                return new Parsed(parseStrict(rewritten), java.util.Optional.of(nonSpec(text, rewritten)));
+            } catch (ExpressionSyntaxException ignored) {
+                throw e;
+            }
+        }
+        if (strict instanceof RuntimeExpression.SourceDescriptionField field && !field.field().equals("url")) {
+            java.util.regex.Matcher value = SOURCE_WORKFLOW_VALUE.matcher(field.name() + "." + field.field());
+            if (value.matches()) {
+                String workflow = "$sourceDescriptions." + value.group(1) + "." + value.group(2);
+                return new Parsed(new RuntimeExpression.WorkflowValue(workflow, value.group(3).equals("outputs"),
+                        value.group(4), ""), java.util.Optional.of("'" + text + "' is not a runtime expression: a "
+                        + "workflow's values are read as '$workflows." + value.group(2) + "." + value.group(3) + "."
+                        + value.group(4) + "'; it is read as that"));
+            }
+        }
+        return new Parsed(strict, java.util.Optional.empty());
+    }
+
+    private static String nonSpec(String text, String specForm) {
+        return "'" + text + "' is not a runtime expression; write '" + specForm + "' (it is read as that)";
+    }
+
+    private static RuntimeExpression parseStrict(String text) throws ExpressionSyntaxException {
         if (!text.startsWith("$")) {
             throw new ExpressionSyntaxException("a runtime expression starts with '$'", 0);
         }
@@ -74,10 +137,12 @@ public final class RuntimeExpressionParser {
                     + ".' comes 'header.', " + (request ? "'query.', 'path.', " : "") + "or 'body'", root.length() + 1);
         }
         if (head.startsWith("$inputs.")) {
-            return new RuntimeExpression.Input(name(text, head, "$inputs."), pointer);
+            String name = name(text, head, "$inputs.");
+            return new RuntimeExpression.Input(firstName(name), dottedPointer(name, pointer));
         }
         if (head.startsWith("$outputs.")) {
-            return new RuntimeExpression.Output(name(text, head, "$outputs."), pointer);
+            String name = name(text, head, "$outputs.");
+            return new RuntimeExpression.Output(firstName(name), dottedPointer(name, pointer));
         }
         if (head.startsWith("$steps.")) {
             String rest = head.substring(7);
@@ -86,7 +151,8 @@ public final class RuntimeExpressionParser {
                 throw new ExpressionSyntaxException("'" + text + "' is not a runtime expression: a step's value is read "
                         + "as '$steps.<stepId>.outputs.<name>'", 7 + Math.max(dot, 0));
             }
-            return new RuntimeExpression.StepOutput(rest.substring(0, dot), rest.substring(dot + 9), pointer);
+            String name = rest.substring(dot + 9);
+            return new RuntimeExpression.StepOutput(rest.substring(0, dot), firstName(name), dottedPointer(name, pointer));
         }
         if (head.startsWith("$workflows.")) {
             String rest = head.substring(11);
@@ -147,7 +213,7 @@ public final class RuntimeExpressionParser {
                 }
                 String inner = text.substring(i + 1, end);
                 try {
-                    parts.add(new TemplatePart.Embedded(inner, parse(inner)));
+                    parts.add(new TemplatePart.Embedded(inner, parseNoting(inner)));
                 } catch (ExpressionSyntaxException e) {
                     throw new ExpressionSyntaxException(e.getMessage(), i + 1 + e.offset());
                 }
@@ -170,8 +236,23 @@ public final class RuntimeExpressionParser {
         }
 
         /** An expression between {@code {}}, with its source text. */
-        record Embedded(String text, RuntimeExpression expression) implements TemplatePart {
+        record Embedded(String text, Parsed parsed) implements TemplatePart {
+            public RuntimeExpression expression() {
+                return parsed.expression();
+            }
         }
+    }
+
+    /** {@code a.b.c}: the name is {@code a}; the rest are properties of its value. */
+    private static String firstName(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    /** The properties after the first name as a JSON Pointer, before any explicit pointer. */
+    private static String dottedPointer(String name, String pointer) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? pointer : toPointer(name.substring(dot)) + pointer;
     }
 
     private static String name(String text, String head, String prefix) throws ExpressionSyntaxException {

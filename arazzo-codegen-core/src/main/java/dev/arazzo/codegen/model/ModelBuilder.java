@@ -48,6 +48,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The model stage: turns a checked document into {@link WorkflowModel}s, choosing every Java name
@@ -148,7 +150,7 @@ public final class ModelBuilder {
     }
 
     private WorkflowModel workflow(Workflow workflow, ClassName className) {
-        List<InputModel> inputs = inputs(workflow.inputs());
+        List<InputModel> inputs = inputs(workflow);
         NameAllocator fields = new NameAllocator();
         List.of("transport", "maxStepExecutions").forEach(reserved -> fields.newName(reserved, reserved));
         Map<String, CalleeModel> callees = new LinkedHashMap<>();
@@ -187,7 +189,22 @@ public final class ModelBuilder {
             WorkflowTarget target = checked.workflows().get(workflow.pointer() + "/dependsOn/" + i);
             CalleeModel callee = callee(callees, target);
             dependencies.add(new DependencyModel(workflow.dependsOn().get(i), callee,
-                    locals.newName(JavaNames.camel(callee.workflowId()) + "Outputs")));
+                    locals.newName(JavaNames.camel(callee.workflowId()) + "Outputs"), null));
+        }
+        String workflowText = document.source().root().at(workflow.pointer()).toString();
+        for (Step step : workflow.steps()) {
+            if (step.workflowId() == null) {
+                continue;
+            }
+            CalleeModel callee = callee(callees, checked.workflows().get(step.pointer() + "/workflowId"));
+            boolean read = workflowText.contains("$workflows." + step.workflowId() + ".")
+                    || workflowText.contains("$workflows." + callee.workflowId() + ".")
+                    || workflowText.contains(step.workflowId() + ".outputs.");
+            boolean declared = dependencies.stream().anyMatch(d -> d.callee().equals(callee));
+            if (read && !declared) {
+                dependencies.add(new DependencyModel(step.workflowId(), callee,
+                        locals.newName(JavaNames.camel(callee.workflowId()) + "Outputs"), step.stepId()));
+            }
         }
         NameAllocator methods = new NameAllocator();
         RESERVED_METHODS.forEach(reserved -> methods.newName(reserved, reserved));
@@ -231,21 +248,37 @@ public final class ModelBuilder {
         return callees.get(model.className().simpleName());
     }
 
-    private List<InputModel> inputs(JsonNode schema) {
+    private static final Pattern INPUT_REFERENCE = Pattern.compile("\\$inputs\\.([^.#\\s}\\[\\]=!<>&|()'\"]+)");
+
+    /**
+     * The inputs the schema declares, in its order, then inputs the workflow reads without declaring
+     * them (reported as warnings by the checker), untyped.
+     */
+    private List<InputModel> inputs(Workflow workflow) {
+        JsonNode schema = workflow.inputs();
         List<InputModel> inputs = new ArrayList<>();
-        if (schema == null || !schema.has("properties")) {
-            return inputs;
-        }
-        Set<String> required = new HashSet<>();
-        schema.path("required").forEach(r -> required.add(r.asText()));
         NameAllocator names = new NameAllocator();
         names.newName("builder", "builder");
-        Iterator<Map.Entry<String, JsonNode>> properties = schema.get("properties").fields();
-        while (properties.hasNext()) {
-            Map.Entry<String, JsonNode> property = properties.next();
-            inputs.add(new InputModel(property.getKey(), names.newName(JavaNames.camel(property.getKey())),
-                    TypeMapper.fromJsonSchema(property.getValue()), required.contains(property.getKey()),
-                    property.getValue().path("description").asText(null)));
+        Set<String> declared = new HashSet<>();
+        if (schema != null && schema.has("properties")) {
+            Set<String> required = new HashSet<>();
+            schema.path("required").forEach(r -> required.add(r.asText()));
+            Iterator<Map.Entry<String, JsonNode>> properties = schema.get("properties").fields();
+            while (properties.hasNext()) {
+                Map.Entry<String, JsonNode> property = properties.next();
+                declared.add(property.getKey());
+                inputs.add(new InputModel(property.getKey(), names.newName(JavaNames.camel(property.getKey())),
+                        TypeMapper.fromJsonSchema(property.getValue()), required.contains(property.getKey()),
+                        property.getValue().path("description").asText(null)));
+            }
+        }
+        Matcher reference = INPUT_REFERENCE.matcher(document.source().root().at(workflow.pointer()).toString());
+        while (reference.find()) {
+            String name = reference.group(1);
+            if (declared.add(name)) {
+                inputs.add(new InputModel(name, names.newName(JavaNames.camel(name)), TypeMapper.JSON_NODE, false,
+                        "read by the workflow but not declared in its inputs schema"));
+            }
         }
         return inputs;
     }
@@ -265,11 +298,11 @@ public final class ModelBuilder {
             call = new WorkflowModel.CallModel(callee, passed);
         } else {
             for (Parameter parameter : WorkflowChecker.mergedParameters(workflow, step)) {
-                Optional<String> declared = operation.parameters().stream()
-                        .filter(p -> p.getName().equals(parameter.name())).map(p -> p.getIn()).findFirst();
-                String in = parameter.in() != null ? parameter.in() : declared.orElse(null);
+                var declared = operation.declared(parameter.name(), parameter.in());
+                String in = parameter.in() != null ? parameter.in() : declared.map(p -> p.getIn()).orElse(null);
+                String name = declared.map(p -> p.getName()).orElse(parameter.name());
                 if (in != null) {
-                    parameters.add(new ParameterModel(parameter.name(), in, value(parameter.value(), reads)));
+                    parameters.add(new ParameterModel(name, in, value(parameter.value(), reads)));
                 }
             }
         }
@@ -416,7 +449,7 @@ public final class ModelBuilder {
     private ValueModel value(JsonNode node, Reads reads) {
         if (node.isTextual()) {
             String text = node.asText();
-            if (RuntimeExpressionParser.isExpression(text)) {
+            if (RuntimeExpressionParser.isExpression(text) && parses(text.strip())) {
                 RuntimeExpression expression = parse(text.strip());
                 collectReads(expression, reads);
                 if (expression instanceof RuntimeExpression.Component component) {
@@ -466,6 +499,8 @@ public final class ModelBuilder {
                         criterion.condition()));
                 case "jsonpath" -> models.add(new WorkflowModel.JsonPathCriterion(criterion.condition(), context,
                         criterion.condition()));
+                case "xpath" -> models.add(new WorkflowModel.XPathCriterion(criterion.condition(), context,
+                        criterion.condition().strip()));
                 default -> {
                     try {
                         Condition condition = ConditionParser.parse(criterion.condition());
@@ -534,6 +569,15 @@ public final class ModelBuilder {
             reads.steps().add(output.stepId());
         } else if (expression instanceof RuntimeExpression.WorkflowValue value) {
             reads.workflows().add(value.workflowId());
+        }
+    }
+
+    private static boolean parses(String text) {
+        try {
+            RuntimeExpressionParser.parse(text);
+            return true;
+        } catch (ExpressionSyntaxException e) {
+            return false;
         }
     }
 

@@ -75,10 +75,12 @@ public record WorkflowModel(
     }
 
     /**
-     * A workflow named in dependsOn: run first, once, with inputs matched by name; its outputs are held
-     * in a variable (and passed as a parameter) named {@code outputsName}.
+     * A workflow whose values {@code $workflows.<reference>...} reads: one named in dependsOn (run first,
+     * once, with inputs matched by name; {@code stepId} null), or one that the step {@code stepId} calls
+     * (its outputs are those of that step's last run). Its outputs are held in a variable, and passed as
+     * a parameter, named {@code outputsName}.
      */
-    public record DependencyModel(String reference, CalleeModel callee, String outputsName) {
+    public record DependencyModel(String reference, CalleeModel callee, String outputsName, String stepId) {
     }
 
     /** What a workflow step passes: the callee's inputs, each from a value. */
@@ -206,6 +208,10 @@ public record WorkflowModel(
 
     /** A regex condition applied to a context value, with find semantics. */
     public record RegexCriterion(String text, RuntimeExpression context, String pattern) implements CriterionModel {
+    }
+
+    /** An XPath condition applied to a context value's text as XML. */
+    public record XPathCriterion(String text, RuntimeExpression context, String expression) implements CriterionModel {
     }
 
     /** A JSONPath condition applied to a context value. */

@@ -25,6 +25,7 @@ public final class OperationResolver {
 
     private static final Pattern QUALIFIED_ID = Pattern.compile("^\\$sourceDescriptions\\.([^.]+)\\.(.+)$");
     private static final Pattern OPERATION_PATH = Pattern.compile("^\\{\\$sourceDescriptions\\.([^.}]+)\\.url\\}#(.*)$");
+    private static final Pattern LOOSE_OPERATION_PATH = Pattern.compile("^([^#{}]+)#(/paths/.*)$");
 
     private final ArazzoDocument document;
     private final Sources sources;
@@ -83,9 +84,22 @@ public final class OperationResolver {
             return Optional.empty();
         }
         if (candidates.isEmpty()) {
-            diagnostics.error("unknown-operation", document.locate(step.pointer() + "/operationId"), "step '"
-                    + step.stepId() + "' names operation '" + operationId + "', but no OpenAPI source could be read");
+            if (sources.unavailable().isEmpty()) {
+                diagnostics.error("unknown-operation", document.locate(step.pointer() + "/operationId"), "step '"
+                        + step.stepId() + "' names operation '" + operationId + "', but the document has no OpenAPI "
+                        + "source; add one to sourceDescriptions");
+            }
             return Optional.empty();
+        }
+        int dot = operationId.indexOf('.');
+        if (dot > 0 && sources.openApi().containsKey(operationId.substring(0, dot))) {
+            diagnostics.error("unknown-operation", document.locate(step.pointer() + "/operationId"), "step '"
+                    + step.stepId() + "' names operation '" + operationId + "' in a shorthand the specification does "
+                    + "not have; write '$sourceDescriptions." + operationId + "'");
+            return Optional.empty();
+        }
+        if (!sources.unavailable().isEmpty()) {
+            return Optional.empty(); // a source that might define it could not be read: that is reported already
         }
         diagnostics.error("unknown-operation", document.locate(step.pointer() + "/operationId"), "step '"
                 + step.stepId() + "' names operation '" + operationId + "', which no source defines"
@@ -95,19 +109,45 @@ public final class OperationResolver {
 
     private Optional<ResolvedOperation> byOperationPath(Step step) {
         Matcher matcher = OPERATION_PATH.matcher(step.operationPath());
-        if (!matcher.matches()) {
-            diagnostics.error("invalid-operation-path", document.locate(step.pointer() + "/operationPath"), "step '"
-                    + step.stepId() + "' has operationPath '" + step.operationPath() + "'; write it as "
-                    + "'{$sourceDescriptions.<name>.url}#/paths/<path with / as ~1>/<method>'");
-            return Optional.empty();
+        String sourceName;
+        String pointer;
+        if (matcher.matches()) {
+            sourceName = matcher.group(1);
+            pointer = matcher.group(2);
+        } else {
+            // real documents also write '<source name>#/paths/...' or '<source url>#/paths/...'
+            Matcher loose = LOOSE_OPERATION_PATH.matcher(step.operationPath());
+            String named = loose.matches() ? sourceNamed(loose.group(1)) : null;
+            if (named == null) {
+                diagnostics.error("invalid-operation-path", document.locate(step.pointer() + "/operationPath"), "step '"
+                        + step.stepId() + "' has operationPath '" + step.operationPath() + "'; write it as "
+                        + "'{$sourceDescriptions.<name>.url}#/paths/<path with / as ~1>/<method>'");
+                return Optional.empty();
+            }
+            sourceName = named;
+            pointer = loose.group(2);
+            diagnostics.warning("non-spec-operation-path", document.locate(step.pointer() + "/operationPath"),
+                    "operationPath '" + step.operationPath() + "' names its source without a runtime expression; "
+                            + "write '{$sourceDescriptions." + named + ".url}#" + pointer + "' (it is read as that)");
         }
-        OpenApiSource source = sources.openApi().get(matcher.group(1));
+        OpenApiSource source = sources.openApi().get(sourceName);
         if (source == null) {
-            unknownSource(step, "/operationPath", matcher.group(1));
+            unknownSource(step, "/operationPath", sourceName);
             return Optional.empty();
         }
-        String pointer = matcher.group(2);
         String[] tokens = pointer.split("/", -1);
+        if (tokens.length == 3 && tokens[0].isEmpty() && tokens[1].equals("paths")) {
+            // a pointer to a path item: fine when the path has exactly one operation
+            String itemPath = unescape(tokens[2]);
+            List<ResolvedOperation> onPath = operations(source).stream().filter(o -> o.path().equals(itemPath)).toList();
+            if (onPath.size() == 1) {
+                diagnostics.warning("non-spec-operation-path", document.locate(step.pointer() + "/operationPath"),
+                        "operationPath of step '" + step.stepId() + "' points at a path, not an operation; append the "
+                                + "method: '" + step.operationPath() + "/" + onPath.get(0).method().toLowerCase(Locale.ROOT)
+                                + "' (it is read as that)");
+                return Optional.of(onPath.get(0));
+            }
+        }
         if (tokens.length != 4 || !tokens[0].isEmpty() || !tokens[1].equals("paths")) {
             diagnostics.error("invalid-operation-path", document.locate(step.pointer() + "/operationPath"), "step '"
                     + step.stepId() + "' points at '" + pointer + "'; an operationPath points at an operation, as "
@@ -129,7 +169,21 @@ public final class OperationResolver {
         return Optional.empty();
     }
 
+    /** The source description a loose operationPath prefix means: its name or its url. */
+    private String sourceNamed(String prefix) {
+        String name = prefix.replaceFirst("^\\$sourceDescriptions\\.", "").replaceFirst("\\.url$", "");
+        for (ArazzoDocument.SourceDescription description : document.sourceDescriptions()) {
+            if (description.name().equals(name) || description.url().equals(prefix)) {
+                return description.name();
+            }
+        }
+        return null;
+    }
+
     private void unknownSource(Step step, String field, String name) {
+        if (sources.unavailable().contains(name)) {
+            return; // it could not be read: that is reported at its url
+        }
         diagnostics.error("unknown-source", document.locate(step.pointer() + field), "step '" + step.stepId()
                 + "' names source description '" + name + "', which is not an OpenAPI source of this document"
                 + Suggestions.didYouMean(name, sources.openApi().keySet()));
@@ -145,24 +199,38 @@ public final class OperationResolver {
             PathItem item = path.getValue();
             for (Map.Entry<PathItem.HttpMethod, Operation> operation : item.readOperationsMap().entrySet()) {
                 operations.add(new ResolvedOperation(source, operation.getKey().name(), path.getKey(),
-                        operation.getValue(), parameters(item, operation.getValue())));
+                        operation.getValue(), parameters(source, item, operation.getValue())));
             }
         }
         return operations;
     }
 
-    private static List<Parameter> parameters(PathItem item, Operation operation) {
+    private static List<Parameter> parameters(OpenApiSource source, PathItem item, Operation operation) {
         Map<String, Parameter> byKey = new LinkedHashMap<>();
         for (List<Parameter> list : java.util.Arrays.asList(item.getParameters(), operation.getParameters())) {
             if (list != null) {
-                for (Parameter parameter : list) {
-                    if (parameter.getName() != null) {
+                for (Parameter declared : list) {
+                    Parameter parameter = follow(source, declared);
+                    if (parameter != null && parameter.getName() != null) {
                         byKey.put(parameter.getIn() + ":" + parameter.getName(), parameter);
                     }
                 }
             }
         }
         return new ArrayList<>(byKey.values());
+    }
+
+    /** A parameter, or the component parameter its {@code $ref} names. */
+    private static Parameter follow(OpenApiSource source, Parameter parameter) {
+        Parameter current = parameter;
+        for (int depth = 0; current != null && current.get$ref() != null && depth < 16; depth++) {
+            String ref = current.get$ref();
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            current = source.openApi().getComponents() == null || source.openApi().getComponents().getParameters() == null
+                    ? null
+                    : source.openApi().getComponents().getParameters().get(name);
+        }
+        return current;
     }
 
     private static String unescape(String token) {

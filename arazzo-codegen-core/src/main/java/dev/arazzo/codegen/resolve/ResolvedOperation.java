@@ -19,4 +19,25 @@ public record ResolvedOperation(
     public ResolvedOperation {
         parameters = List.copyOf(parameters);
     }
+
+    /**
+     * The declared parameter a step's parameter means: the one with its name (and location, when the
+     * step gives one), else the only one whose name differs just in case and separators
+     * ({@code pet_id} for {@code petId}).
+     */
+    public java.util.Optional<Parameter> declared(String name, String in) {
+        java.util.function.Predicate<Parameter> located = p -> in == null || in.equals(p.getIn());
+        java.util.Optional<Parameter> exact = parameters.stream()
+                .filter(p -> p.getName().equals(name)).filter(located).findFirst();
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<Parameter> loose = parameters.stream()
+                .filter(p -> normalized(p.getName()).equals(normalized(name))).filter(located).toList();
+        return loose.size() == 1 ? java.util.Optional.of(loose.get(0)) : java.util.Optional.empty();
+    }
+
+    private static String normalized(String name) {
+        return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+    }
 }

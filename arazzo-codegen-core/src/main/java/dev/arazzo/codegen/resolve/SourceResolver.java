@@ -80,7 +80,10 @@ public final class SourceResolver {
                                 + "'; the types are 'openapi' and 'arazzo'");
             }
         }
-        return new Sources(openApi, arazzo, filesRead);
+        Set<String> unavailable = new LinkedHashSet<>();
+        document.sourceDescriptions().stream().map(ArazzoDocument.SourceDescription::name)
+                .filter(name -> !openApi.containsKey(name) && !arazzo.containsKey(name)).forEach(unavailable::add);
+        return new Sources(openApi, arazzo, filesRead, unavailable);
     }
 
     private Path locate(ArazzoDocument document, String url, SourceLocation at) {
@@ -118,14 +121,14 @@ public final class SourceResolver {
                     + "', which does not exist; check the url or add a source mapping");
             return null;
         }
-        Diagnostics ignored = new Diagnostics();
-        loader.load(file, at, ignored).ifPresent(doc -> {
-            String version = doc.root().path("openapi").asText("");
-            if (version.startsWith("3.2")) {
-                diagnostics.error("unsupported-openapi-version", at, "source '" + name + "' is OpenAPI " + version
-                        + ", which this generator cannot read yet; describe the API in OpenAPI 3.1 or 3.0");
-            }
-        });
+        String version = loader.load(file, at, new Diagnostics())
+                .map(doc -> doc.root().path("openapi").asText("")).orElse("");
+        if (version.startsWith("3.2")) {
+            diagnostics.error("unsupported-openapi-version", at, "source '" + name + "' is OpenAPI " + version
+                    + ", which this generator cannot read yet (its OpenAPI parser reads 3.0 and 3.1); describe the API "
+                    + "in OpenAPI 3.1 or 3.0");
+            return null;
+        }
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         SwaggerParseResult result = new OpenAPIParser().readLocation(file.toUri().toString(), null, options);

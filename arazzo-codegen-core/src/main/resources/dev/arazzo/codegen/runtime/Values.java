@@ -213,6 +213,31 @@ final class Values {
         return plain != null && pattern.matcher(plain instanceof JsonNode node ? node.toString() : text(plain)).find();
     }
 
+    /**
+     * An xpath criterion: whether {@code expression} (XPath 1.0, the JDK's engine) holds for the value's
+     * text parsed as XML; text that is not XML never matches. DTDs and external entities are refused.
+     */
+    static boolean xpath(String expression, Object value) {
+        Object plain = plain(value);
+        if (plain == null) {
+            return false;
+        }
+        try {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            factory.setNamespaceAware(false);
+            org.w3c.dom.Document document = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(
+                    new java.io.StringReader(plain instanceof JsonNode node ? node.toString() : text(plain))));
+            javax.xml.xpath.XPath xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+            return (Boolean) xpath.evaluate(expression, document, javax.xml.xpath.XPathConstants.BOOLEAN);
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException
+                | javax.xml.xpath.XPathExpressionException e) {
+            return false;
+        }
+    }
+
     private static Integer order(Object left, Object right) {
         Object a = plain(left);
         Object b = plain(right);
