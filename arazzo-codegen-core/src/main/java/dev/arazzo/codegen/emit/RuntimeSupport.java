@@ -18,7 +18,7 @@ import java.util.List;
 public final class RuntimeSupport {
 
     /** The support types, by simple name: public ones first. */
-    public static final List<String> TYPES = List.of("RequestInterceptor", "WorkflowException",
+    public static final List<String> TYPES = List.of("RequestInterceptor", "WorkflowListener", "WorkflowException",
             "StepFailedException", "WorkflowTransportException", "HttpExchange", "StepRequest", "Transport", "Values");
 
     private static final String TEMPLATE_PACKAGE = "package dev.arazzo.codegen.runtime;";

@@ -66,6 +66,11 @@ public final class WorkflowEmitter {
     private final ClassName exchange;
     private final ClassName stepRequest;
     private final ClassName interceptor;
+    private final ClassName listener;
+    private final ClassName result;
+    private final ClassName completed;
+    private final ClassName ended;
+    private final ClassName failed;
     private final ClassName workflowException;
     private final ClassName stepFailed;
     private final ExpressionCompiler compiler;
@@ -86,6 +91,11 @@ public final class WorkflowEmitter {
         this.exchange = ClassName.get(pkg, "HttpExchange");
         this.stepRequest = ClassName.get(pkg, "StepRequest");
         this.interceptor = ClassName.get(pkg, "RequestInterceptor");
+        this.listener = ClassName.get(pkg, "WorkflowListener");
+        this.result = className.nestedClass("Result");
+        this.completed = className.nestedClass("Completed");
+        this.ended = className.nestedClass("Ended");
+        this.failed = className.nestedClass("Failed");
         this.workflowException = ClassName.get(pkg, "WorkflowException");
         this.stepFailed = ClassName.get(pkg, "StepFailedException");
         Set<String> namesInScope = new HashSet<>(List.of("inputs", "exchange", "called", "failure", "next", "resume",
@@ -139,7 +149,7 @@ public final class WorkflowEmitter {
         for (CalleeModel callee : inputsByName()) {
             privateMethods.add(inputsByNameMethod(callee));
         }
-        MethodSpec run = runMethod();
+        MethodSpec execute = executeMethod();
         patternConstants.forEach((pattern, name) -> type.addField(FieldSpec.builder(Pattern.class, name, Modifier.PRIVATE,
                         Modifier.STATIC, Modifier.FINAL)
                 .initializer("$T.compile($S)", Pattern.class, pattern).build()));
@@ -158,11 +168,13 @@ public final class WorkflowEmitter {
                 .returns(builder)
                 .addStatement("return new $T()", builder)
                 .build());
-        type.addMethod(run);
+        type.addMethod(runMethod());
+        type.addMethod(execute);
         stepMethods.forEach(type::addMethod);
         privateMethods.forEach(type::addMethod);
         type.addType(inputsRecord());
         type.addType(outputsRecord());
+        resultTypes().forEach(type::addType);
         workflow.steps().forEach(step -> type.addType(resultRecord(step)));
         type.addType(stepEnumType());
         type.addType(builderType());
@@ -209,8 +221,9 @@ public final class WorkflowEmitter {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(builder, "builder")
-                .addStatement("this.transport = new $T(builder.httpClient, builder.requestInterceptor, builder.requestTimeout)",
-                        transport);
+                .addStatement("this.transport = new $T($S, builder.httpClient, builder.connectTimeout, "
+                        + "builder.requestInterceptor, builder.requestTimeout, builder.listener)", transport,
+                        workflow.workflowId());
         for (SourceModel source : workflow.sources()) {
             constructor.addStatement("this.$N = builder.$N", source.fieldName(), source.fieldName());
         }
@@ -221,7 +234,8 @@ public final class WorkflowEmitter {
                     .add("\n.httpClient(transport.client())")
                     .add("\n.requestInterceptor(builder.requestInterceptor)")
                     .add("\n.requestTimeout(builder.requestTimeout)")
-                    .add("\n.maxStepExecutions(builder.maxStepExecutions)");
+                    .add("\n.maxStepExecutions(builder.maxStepExecutions)")
+                    .add("\n.listener(builder.listener)");
             for (SourceModel source : callee.sources()) {
                 SourceModel own = workflow.sources().stream().filter(s -> s.name().equals(source.name())).findFirst()
                         .orElseThrow();
@@ -323,6 +337,14 @@ public final class WorkflowEmitter {
         return step.callsWorkflow()
                 ? CodeBlock.of("throw new $T($S, 0, failure, $S)", stepFailed, step.stepId(), "")
                 : CodeBlock.of("throw new $T($S, exchange.statusCode(), failure, exchange.bodyExcerpt())", stepFailed,
+                        step.stepId());
+    }
+
+    /** {@code return new Failed(...)} for a step whose criteria failed (status 0: it called a workflow). */
+    private CodeBlock failedResult(StepModel step) {
+        return step.callsWorkflow()
+                ? CodeBlock.of("return new $T($S, 0, failure, $S)", failed, step.stepId(), "")
+                : CodeBlock.of("return new $T($S, exchange.statusCode(), failure, exchange.bodyExcerpt())", failed,
                         step.stepId());
     }
 
@@ -483,11 +505,7 @@ public final class WorkflowEmitter {
     // ---- run ---------------------------------------------------------------------------------
 
     private MethodSpec runMethod() {
-        NameAllocator locals = new NameAllocator();
-        List.of("inputs", "next", "resume", "executions", "exchange", "called", "failure", "request")
-                .forEach(n -> locals.newName(n, n));
-        Map<String, String> retryCounters = new LinkedHashMap<>();
-        MethodSpec.Builder run = MethodSpec.methodBuilder("run")
+        return MethodSpec.methodBuilder("run")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(outputs)
                 .addParameter(inputs, "inputs")
@@ -495,8 +513,76 @@ public final class WorkflowEmitter {
                         + "actions ({@code end}, {@code goto}, {@code retry}).\n\n"
                         + "@return the workflow's outputs; outputs of steps that did not run are null\n"
                         + "@throws $T when a step fails and no failure action handles it\n"
+                        + "@throws $T when a request cannot be sent or its response not read\n"
                         + "@throws $T when the workflow runs more steps than the builder allows\n", stepFailed,
-                        workflowException);
+                        ClassName.get(className.packageName(), "WorkflowTransportException"), workflowException)
+                .addStatement("$T result = execute(inputs)", result)
+                .beginControlFlow("if (result instanceof $T completed)", completed)
+                .addStatement("return completed.outputs()")
+                .endControlFlow()
+                .beginControlFlow("if (result instanceof $T ended)", ended)
+                .addStatement("return ended.outputs()")
+                .endControlFlow()
+                .addStatement("$T failed = ($T) result", failed, failed)
+                .addStatement("throw new $T(failed.stepId(), failed.statusCode(), failed.failedCriterion(), "
+                        + "failed.bodyExcerpt())", stepFailed)
+                .build();
+    }
+
+    /** The sealed {@code Result} of {@code execute} and its three kinds. */
+    private List<TypeSpec> resultTypes() {
+        TypeSpec sealed = TypeSpec.interfaceBuilder(result)
+                .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+                .addPermittedSubclass(completed)
+                .addPermittedSubclass(ended)
+                .addPermittedSubclass(failed)
+                .addJavadoc("How a run of the workflow turned out: {@link Completed}, {@link Ended} early by an "
+                        + "{@code end} action,\nor {@link Failed} at a step that no failure action handled.\n")
+                .build();
+        TypeSpec completedType = TypeSpec.recordBuilder(completed)
+                .addModifiers(Modifier.PUBLIC)
+                .addSuperinterface(result)
+                .addJavadoc("The workflow ran to its end.\n\n@param outputs its outputs\n")
+                .recordConstructor(MethodSpec.constructorBuilder().addParameter(outputs, "outputs").build())
+                .build();
+        TypeSpec endedType = TypeSpec.recordBuilder(ended)
+                .addModifiers(Modifier.PUBLIC)
+                .addSuperinterface(result)
+                .addJavadoc("An {@code end} action ended the workflow early.\n\n"
+                        + "@param stepId the step whose action ended it\n"
+                        + "@param outputs its outputs; those of steps that did not run are null\n")
+                .recordConstructor(MethodSpec.constructorBuilder()
+                        .addParameter(String.class, "stepId").addParameter(outputs, "outputs").build())
+                .build();
+        TypeSpec failedType = TypeSpec.recordBuilder(failed)
+                .addModifiers(Modifier.PUBLIC)
+                .addSuperinterface(result)
+                .addJavadoc("A step failed and no failure action handled it.\n\n"
+                        + "@param stepId the step that failed\n"
+                        + "@param statusCode the HTTP status of its last response (0 for a step that calls a workflow)\n"
+                        + "@param failedCriterion the first success criterion that did not hold, as written\n"
+                        + "@param bodyExcerpt the start of the response body, at most 512 characters\n")
+                .recordConstructor(MethodSpec.constructorBuilder()
+                        .addParameter(String.class, "stepId").addParameter(int.class, "statusCode")
+                        .addParameter(String.class, "failedCriterion").addParameter(String.class, "bodyExcerpt").build())
+                .build();
+        return List.of(sealed, completedType, endedType, failedType);
+    }
+
+    private MethodSpec executeMethod() {
+        NameAllocator locals = new NameAllocator();
+        List.of("inputs", "next", "resume", "executions", "exchange", "called", "failure", "request", "endedAt",
+                "outputs").forEach(n -> locals.newName(n, n));
+        Map<String, String> retryCounters = new LinkedHashMap<>();
+        MethodSpec.Builder run = MethodSpec.methodBuilder("execute")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(result)
+                .addParameter(inputs, "inputs")
+                .addJavadoc("Runs the workflow like {@link #run}, but returns a failed step as a {@link Failed} result\n"
+                        + "instead of throwing.\n\n"
+                        + "@throws $T when a request cannot be sent or its response not read\n"
+                        + "@throws $T when the workflow runs more steps than the builder allows\n",
+                        ClassName.get(className.packageName(), "WorkflowTransportException"), workflowException);
         run.addStatement("$T.requireNonNull(inputs, $S)", Objects.class, "inputs");
         for (DependencyModel dependency : workflow.dependencies()) {
             locals.newName(dependency.outputsName(), dependency.outputsName());
@@ -522,6 +608,7 @@ public final class WorkflowEmitter {
             }
         }
         run.addStatement("int executions = 0");
+        run.addStatement("$T endedAt = null", String.class);
         if (workflow.resumes()) {
             run.addStatement("$T resume = null", stepEnum);
         }
@@ -583,7 +670,7 @@ public final class WorkflowEmitter {
                     : CodeBlock.of("next = $L", following_);
             actions(run, step, step.onSuccess(), retryCounters, proceed);
             run.nextControlFlow("else");
-            actions(run, step, step.onFailure(), retryCounters, stepFailure(step));
+            actions(run, step, step.onFailure(), retryCounters, failedResult(step));
             run.endControlFlow();
             run.endControlFlow();
         }
@@ -594,10 +681,11 @@ public final class WorkflowEmitter {
             values.add(workflowOutput(output));
         }
         if (values.isEmpty()) {
-            run.addStatement("return new $T()", outputs);
+            run.addStatement("$T outputs = new $T()", outputs, outputs);
         } else {
-            run.addStatement("return new $T(\n$L)", outputs, CodeBlock.join(values, ",\n"));
+            run.addStatement("$T outputs = new $T(\n$L)", outputs, outputs, CodeBlock.join(values, ",\n"));
         }
+        run.addStatement("return endedAt == null ? new $T(outputs) : new $T(endedAt, outputs)", completed, ended);
         return run.build();
     }
 
@@ -645,7 +733,10 @@ public final class WorkflowEmitter {
 
     private void actionBody(MethodSpec.Builder run, StepModel step, ActionModel action, String counter) {
         switch (action.type()) {
-            case END -> run.addStatement("next = null");
+            case END -> {
+                run.addStatement("endedAt = $S", step.stepId());
+                run.addStatement("next = null");
+            }
             case GOTO -> {
                 if (action.workflow() != null) {
                     run.addStatement("$N.run($N(inputs))", action.workflow().fieldName(),
@@ -658,8 +749,8 @@ public final class WorkflowEmitter {
             }
             case RETRY -> {
                 run.addStatement("$N++", counter);
-                run.addStatement("$T.pauseBeforeRetry($S, $L, $L)", transport, step.stepId(),
-                        step.callsWorkflow() ? "null" : "exchange", action.retryAfterSeconds());
+                run.addStatement("transport.pauseBeforeRetry($S, $L, $L, $N)", step.stepId(),
+                        step.callsWorkflow() ? "null" : "exchange", action.retryAfterSeconds(), counter);
                 if (action.workflow() != null) {
                     run.addStatement("$N.run($N(inputs))", action.workflow().fieldName(),
                             action.workflow().fieldName() + "Inputs");
@@ -815,6 +906,9 @@ public final class WorkflowEmitter {
             type.addField(field.build());
         }
         type.addField(HttpClient.class, "httpClient", Modifier.PRIVATE);
+        type.addField(FieldSpec.builder(Duration.class, "connectTimeout", Modifier.PRIVATE)
+                .initializer("$T.DEFAULT_CONNECT_TIMEOUT", transport).build());
+        type.addField(listener, "listener", Modifier.PRIVATE);
         type.addField(interceptor, "requestInterceptor", Modifier.PRIVATE);
         type.addField(FieldSpec.builder(Duration.class, "requestTimeout", Modifier.PRIVATE)
                 .initializer("$T.DEFAULT_REQUEST_TIMEOUT", transport).build());
@@ -855,6 +949,20 @@ public final class WorkflowEmitter {
                 "The HTTP client to send requests with; by default one with a 10 second connect timeout."));
         type.addMethod(setter("requestInterceptor", interceptor,
                 "Changes every request before it is sent: authentication, signing, tracing."));
+        type.addMethod(setter("listener", listener,
+                "Hears every step start and end and every retry: for metrics and tracing."));
+        type.addMethod(MethodSpec.methodBuilder("connectTimeout")
+                .addJavadoc("How long connecting may take when no {@link #httpClient} is given; 10 seconds by default.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(Duration.class, "connectTimeout")
+                .beginControlFlow("if (connectTimeout.isNegative() || connectTimeout.isZero())")
+                .addStatement("throw new $T($S + connectTimeout)", IllegalArgumentException.class,
+                        "connectTimeout must be positive: ")
+                .endControlFlow()
+                .addStatement("this.connectTimeout = connectTimeout")
+                .addStatement("return this")
+                .build());
         type.addMethod(MethodSpec.methodBuilder("requestTimeout")
                 .addJavadoc("How long one request may take; 30 seconds by default.\n")
                 .addModifiers(Modifier.PUBLIC)

@@ -210,7 +210,8 @@ public final class ModelBuilder {
         RESERVED_METHODS.forEach(reserved -> methods.newName(reserved, reserved));
         callees.values().forEach(c -> methods.newName(c.fieldName() + "Inputs", c.fieldName() + "Inputs"));
         NameAllocator nested = new NameAllocator();
-        List.of("Inputs", "Outputs", "Builder", "Step").forEach(reserved -> nested.newName(reserved, reserved));
+        List.of("Inputs", "Outputs", "Builder", "Step", "Result", "Completed", "Ended", "Failed")
+                .forEach(reserved -> nested.newName(reserved, reserved));
         List<StepModel> steps = new ArrayList<>();
         Map<String, StepModel> byId = new LinkedHashMap<>();
         for (Step step : workflow.steps()) {

@@ -188,6 +188,31 @@ final class StepRequest {
         return queryValues.stream().filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
+    private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
+            "(?i).*(key|token|secret|password|passwd|signature|credential|auth|session|sig).*");
+
+    /**
+     * {@code uri} for messages and logs: the values of query parameters whose names suggest a secret
+     * (api_key, access_token, X-Amz-Signature, ...) are replaced by {@code ***}.
+     */
+    static String masked(URI uri) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return uri.toString();
+        }
+        StringBuilder masked = new StringBuilder();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            masked.append(masked.length() == 0 ? "" : "&").append(name);
+            if (equals >= 0) {
+                masked.append('=').append(SECRET_NAME.matcher(name).matches() ? "***" : pair.substring(equals + 1));
+            }
+        }
+        String text = uri.toString();
+        return text.substring(0, text.indexOf('?') + 1) + masked;
+    }
+
     /** Percent-encodes everything but RFC 3986 unreserved characters: {@code /} and {@code .} included. */
     static String encodePathSegment(String value) {
         StringBuilder encoded = new StringBuilder();

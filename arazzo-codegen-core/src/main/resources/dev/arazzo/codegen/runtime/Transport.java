@@ -11,22 +11,39 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
-/** Sends the requests of a workflow's steps through one {@link HttpClient}. */
+/**
+ * Sends the requests of a workflow's steps through one {@link HttpClient}, tells the listener, and logs
+ * each exchange through {@link System.Logger} at DEBUG level (method, url with secret query values
+ * masked, status, time; never headers or bodies).
+ */
 final class Transport {
 
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final System.Logger LOGGER = System.getLogger(Transport.class.getName());
+    private static final WorkflowListener SILENT = new WorkflowListener() {
+    };
 
+    private final String workflowId;
     private final HttpClient client;
     private final RequestInterceptor interceptor;
     private final Duration requestTimeout;
+    private final WorkflowListener listener;
 
-    Transport(HttpClient client, RequestInterceptor interceptor, Duration requestTimeout) {
+    Transport(String workflowId, HttpClient client, Duration connectTimeout, RequestInterceptor interceptor,
+            Duration requestTimeout, WorkflowListener listener) {
+        this.workflowId = workflowId;
         this.client = client != null
                 ? client
-                : HttpClient.newBuilder().connectTimeout(DEFAULT_CONNECT_TIMEOUT).build();
+                : HttpClient.newBuilder().connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout")).build();
         this.interceptor = interceptor;
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        this.listener = listener == null ? SILENT : listener;
+    }
+
+    /** The listener, shared with the workflows this one calls; null when none was given. */
+    WorkflowListener listener() {
+        return listener == SILENT ? null : listener;
     }
 
     /** The HTTP client, shared with the workflows this one calls. */
@@ -42,14 +59,23 @@ final class Transport {
                     "the request interceptor returned null");
         }
         URI uri = httpRequest.uri();
+        String shown = request.method() + " " + StepRequest.masked(uri);
+        listener.stepStarted(workflowId, stepId);
+        long started = System.nanoTime();
         try {
             HttpResponse<byte[]> response = client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            LOGGER.log(System.Logger.Level.DEBUG, () -> workflowId + "/" + stepId + ": " + shown + " -> "
+                    + response.statusCode() + " in " + took.toMillis() + " ms");
+            listener.stepFinished(workflowId, stepId, response.statusCode(), took);
             return new HttpExchange(request, uri, response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
-            throw new WorkflowTransportException(stepId, request.method() + " " + uri + " failed: " + e, e);
+            LOGGER.log(System.Logger.Level.DEBUG, () -> workflowId + "/" + stepId + ": " + shown + " failed: " + e);
+            throw new WorkflowTransportException(stepId, shown + " failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WorkflowTransportException(stepId, request.method() + " " + uri + " was interrupted", e);
+            throw new WorkflowTransportException(stepId, shown + " was interrupted", e);
         }
     }
 
@@ -57,9 +83,10 @@ final class Transport {
      * Waits before a retry: the response's {@code Retry-After} header (seconds or an HTTP date) when it
      * has one, else {@code retryAfterSeconds}. {@code exchange} is null for a step that calls a workflow.
      */
-    static void pauseBeforeRetry(String stepId, HttpExchange exchange, double retryAfterSeconds) {
+    void pauseBeforeRetry(String stepId, HttpExchange exchange, double retryAfterSeconds, int attempt) {
         Duration wait = retryAfter(exchange == null ? null : exchange.header("Retry-After"))
                 .orElse(Duration.ofNanos((long) (retryAfterSeconds * 1_000_000_000L)));
+        listener.retrying(workflowId, stepId, attempt, wait.isNegative() ? Duration.ZERO : wait);
         if (wait.isNegative() || wait.isZero()) {
             return;
         }
