@@ -19,7 +19,7 @@ public final class RuntimeSupport {
 
     /** The support types, by simple name: public ones first. */
     public static final List<String> TYPES = List.of("RequestInterceptor", "WorkflowListener", "WorkflowException",
-            "StepFailedException", "WorkflowTransportException", "HttpExchange", "StepRequest", "Transport", "Values");
+            "StepFailedException", "WorkflowTransportException", "Credentials", "HttpExchange", "StepRequest", "Transport", "Values");
 
     private static final String TEMPLATE_PACKAGE = "package dev.arazzo.codegen.runtime;";
 

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
@@ -222,8 +223,8 @@ public final class WorkflowEmitter {
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(builder, "builder")
                 .addStatement("this.transport = new $T($S, builder.httpClient, builder.connectTimeout, "
-                        + "builder.requestInterceptor, builder.requestTimeout, builder.listener)", transport,
-                        workflow.workflowId());
+                        + "builder.requestInterceptor, builder.requestTimeout, builder.listener, "
+                        + "builder.credentials.copy())", transport, workflow.workflowId());
         for (SourceModel source : workflow.sources()) {
             constructor.addStatement("this.$N = builder.$N", source.fieldName(), source.fieldName());
         }
@@ -235,7 +236,8 @@ public final class WorkflowEmitter {
                     .add("\n.requestInterceptor(builder.requestInterceptor)")
                     .add("\n.requestTimeout(builder.requestTimeout)")
                     .add("\n.maxStepExecutions(builder.maxStepExecutions)")
-                    .add("\n.listener(builder.listener)");
+                    .add("\n.listener(builder.listener)")
+                    .add("\n.credentials(transport.credentials())");
             for (SourceModel source : callee.sources()) {
                 SourceModel own = workflow.sources().stream().filter(s -> s.name().equals(source.name())).findFirst()
                         .orElseThrow();
@@ -438,8 +440,18 @@ public final class WorkflowEmitter {
                 method.addStatement("request.jsonBody($S, $L)", contentType, payload(body));
             }
         }
-        method.addStatement("return transport.send($S, request)", step.stepId());
+        method.addStatement("return transport.send($S, request, $L)", step.stepId(), security(step.security()));
         return method.build();
+    }
+
+    /** The security requirements as a Java expression: {@code List.of(List.of("apiKey"))}. */
+    private static CodeBlock security(List<List<String>> requirements) {
+        List<CodeBlock> alternatives = new ArrayList<>();
+        for (List<String> requirement : requirements) {
+            alternatives.add(CodeBlock.of("$T.of($L)", List.class,
+                    CodeBlock.join(requirement.stream().map(name -> CodeBlock.of("$S", name)).toList(), ", ")));
+        }
+        return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(alternatives, ", "));
     }
 
     private CodeBlock payload(WorkflowModel.BodyModel body) {
@@ -909,6 +921,8 @@ public final class WorkflowEmitter {
         type.addField(FieldSpec.builder(Duration.class, "connectTimeout", Modifier.PRIVATE)
                 .initializer("$T.DEFAULT_CONNECT_TIMEOUT", transport).build());
         type.addField(listener, "listener", Modifier.PRIVATE);
+        type.addField(FieldSpec.builder(ClassName.get(className.packageName(), "Credentials"), "credentials",
+                Modifier.PRIVATE).initializer("new $T()", ClassName.get(className.packageName(), "Credentials")).build());
         type.addField(interceptor, "requestInterceptor", Modifier.PRIVATE);
         type.addField(FieldSpec.builder(Duration.class, "requestTimeout", Modifier.PRIVATE)
                 .initializer("$T.DEFAULT_REQUEST_TIMEOUT", transport).build());
@@ -951,6 +965,16 @@ public final class WorkflowEmitter {
                 "Changes every request before it is sent: authentication, signing, tracing."));
         type.addMethod(setter("listener", listener,
                 "Hears every step start and end and every retry: for metrics and tracing."));
+        for (WorkflowModel.SecuritySchemeModel scheme : workflow.securitySchemes()) {
+            securityMethods(scheme).forEach(type::addMethod);
+        }
+        type.addMethod(MethodSpec.methodBuilder("credentials")
+                .addJavadoc("Shares the credentials of a workflow that calls this one.\n")
+                .returns(builder)
+                .addParameter(ClassName.get(className.packageName(), "Credentials"), "credentials")
+                .addStatement("this.credentials = $T.requireNonNull(credentials, $S)", Objects.class, "credentials")
+                .addStatement("return this")
+                .build());
         type.addMethod(MethodSpec.methodBuilder("connectTimeout")
                 .addJavadoc("How long connecting may take when no {@link #httpClient} is given; 10 seconds by default.\n")
                 .addModifiers(Modifier.PUBLIC)
@@ -1002,6 +1026,55 @@ public final class WorkflowEmitter {
         }
         type.addMethod(build.addStatement("return new $T(this)", className).build());
         return type.build();
+    }
+
+    /** The builder methods that take the credentials of one security scheme. */
+    private List<MethodSpec> securityMethods(WorkflowModel.SecuritySchemeModel scheme) {
+        String about = scheme.description() == null ? "" : "\n\n<p>" + Javadocs.escape(scheme.description());
+        MethodSpec.Builder method = MethodSpec.methodBuilder(scheme.methodName())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder);
+        List<MethodSpec> methods = new ArrayList<>();
+        switch (scheme.kind()) {
+            case API_KEY -> methods.add(method
+                    .addJavadoc("The API key of security scheme {@code $L}, sent as $L {@code $L}.$L\n",
+                            Javadocs.escape(scheme.name()), scheme.in(), Javadocs.escape(scheme.parameterName()), about)
+                    .addParameter(String.class, "apiKey")
+                    .addStatement("credentials.apiKey($S, $S, $S, apiKey)", scheme.name(), scheme.in(),
+                            scheme.parameterName())
+                    .addStatement("return this").build());
+            case BASIC -> methods.add(method
+                    .addJavadoc("The user name and password of HTTP basic security scheme {@code $L}.$L\n",
+                            Javadocs.escape(scheme.name()), about)
+                    .addParameter(String.class, "username")
+                    .addParameter(String.class, "password")
+                    .addStatement("credentials.basic($S, username, password)", scheme.name())
+                    .addStatement("return this").build());
+            case BEARER, OAUTH2_CLIENT_CREDENTIALS -> {
+                methods.add(method
+                        .addJavadoc("The bearer tokens of security scheme {@code $L}, asked for before each request "
+                                + "(a supplier that refreshes them as they expire).$L\n", Javadocs.escape(scheme.name()),
+                                about)
+                        .addParameter(ParameterizedTypeName.get(Supplier.class, String.class), "tokens")
+                        .addStatement("credentials.bearer($S, tokens)", scheme.name())
+                        .addStatement("return this").build());
+                if (scheme.kind() == WorkflowModel.SecurityKind.OAUTH2_CLIENT_CREDENTIALS) {
+                    methods.add(MethodSpec.methodBuilder(scheme.methodName() + "ClientCredentials")
+                            .addJavadoc("Fetches the tokens of OAuth2 security scheme {@code $L} from {@code $L} with the "
+                                    + "client credentials grant,\nand keeps each until 30 seconds before it expires.\n",
+                                    Javadocs.escape(scheme.name()), Javadocs.escape(scheme.tokenUrl()))
+                            .addModifiers(Modifier.PUBLIC)
+                            .returns(builder)
+                            .addParameter(String.class, "clientId")
+                            .addParameter(String.class, "clientSecret")
+                            .addStatement("credentials.clientCredentials($S, $S, clientId, clientSecret, $L)", scheme.name(),
+                                    scheme.tokenUrl(), CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(
+                                            scheme.scopes().stream().map(x -> CodeBlock.of("$S", x)).toList(), ", ")))
+                            .addStatement("return this").build());
+                }
+            }
+        }
+        return methods;
     }
 
     private MethodSpec setter(String name, TypeName type, String doc) {

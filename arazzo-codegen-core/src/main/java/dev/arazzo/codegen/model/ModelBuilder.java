@@ -235,7 +235,7 @@ public final class ModelBuilder {
         });
         return new WorkflowModel(workflow.workflowId(), className, workflow.summary(), workflow.description(),
                 document.source().file(), new ArrayList<>(sources.values()), inputs, outputs, steps,
-                new ArrayList<>(callees.values()), dependencies, sourceUrls());
+                new ArrayList<>(callees.values()), dependencies, sourceUrls(), securitySchemes(workflow));
     }
 
     private Map<String, String> sourceUrls() {
@@ -334,7 +334,85 @@ public final class ModelBuilder {
         return new StepModel(step.stepId(), methodName, JavaNames.constant(step.stepId()), resultType,
                 step.description(), source, operation == null ? null : operation.method(),
                 operation == null ? null : operation.path(), call, parameters, body, successCriteria, onSuccess,
-                onFailure, outputs, new ArrayList<>(reads.steps()), new ArrayList<>(reads.workflows()));
+                onFailure, outputs, new ArrayList<>(reads.steps()), new ArrayList<>(reads.workflows()),
+                security(operation));
+    }
+
+    /** The operation's security requirements (else its document's), as alternatives of scheme names. */
+    private static List<List<String>> security(ResolvedOperation operation) {
+        if (operation == null) {
+            return List.of();
+        }
+        List<io.swagger.v3.oas.models.security.SecurityRequirement> requirements =
+                operation.operation().getSecurity() != null
+                        ? operation.operation().getSecurity()
+                        : operation.source().openApi().getSecurity();
+        if (requirements == null) {
+            return List.of();
+        }
+        return requirements.stream().map(r -> (List<String>) new ArrayList<>(r.keySet())).toList();
+    }
+
+    /** The security schemes that the workflow's steps require and this generator can give credentials for. */
+    private List<WorkflowModel.SecuritySchemeModel> securitySchemes(Workflow workflow) {
+        Map<String, WorkflowModel.SecuritySchemeModel> schemes = new LinkedHashMap<>();
+        NameAllocator methods = new NameAllocator();
+        List.of("baseUri", "httpClient", "requestInterceptor", "listener", "connectTimeout", "requestTimeout",
+                "maxStepExecutions", "build", "credentials").forEach(reserved -> methods.newName(reserved, reserved));
+        for (Step step : workflow.steps()) {
+            ResolvedOperation operation = checked.operations().get(step.pointer());
+            if (operation == null || operation.source().openApi().getComponents() == null
+                    || operation.source().openApi().getComponents().getSecuritySchemes() == null) {
+                continue;
+            }
+            Map<String, io.swagger.v3.oas.models.security.SecurityScheme> declared =
+                    operation.source().openApi().getComponents().getSecuritySchemes();
+            for (List<String> requirement : security(operation)) {
+                for (String name : requirement) {
+                    io.swagger.v3.oas.models.security.SecurityScheme scheme = declared.get(name);
+                    if (scheme == null || schemes.containsKey(name)) {
+                        continue;
+                    }
+                    securityScheme(name, scheme, requirement, methods).ifPresent(model -> schemes.put(name, model));
+                }
+            }
+        }
+        return new ArrayList<>(schemes.values());
+    }
+
+    private static Optional<WorkflowModel.SecuritySchemeModel> securityScheme(String name,
+            io.swagger.v3.oas.models.security.SecurityScheme scheme, List<String> requirement, NameAllocator methods) {
+        String description = scheme.getDescription();
+        if (scheme.getType() == null) {
+            return Optional.empty();
+        }
+        switch (scheme.getType()) {
+            case APIKEY -> {
+                return Optional.of(new WorkflowModel.SecuritySchemeModel(name, methods.newName(JavaNames.camel(name)),
+                        WorkflowModel.SecurityKind.API_KEY, scheme.getIn() == null ? "header" : scheme.getIn().toString(),
+                        scheme.getName(), null, List.of(), description));
+            }
+            case HTTP -> {
+                String httpScheme = scheme.getScheme() == null ? "" : scheme.getScheme().toLowerCase(Locale.ROOT);
+                if (httpScheme.equals("basic") || httpScheme.equals("bearer")) {
+                    return Optional.of(new WorkflowModel.SecuritySchemeModel(name, methods.newName(JavaNames.camel(name)),
+                            httpScheme.equals("basic") ? WorkflowModel.SecurityKind.BASIC : WorkflowModel.SecurityKind.BEARER,
+                            null, null, null, List.of(), description));
+                }
+                return Optional.empty();
+            }
+            case OAUTH2 -> {
+                var flow = scheme.getFlows() == null ? null : scheme.getFlows().getClientCredentials();
+                return Optional.of(new WorkflowModel.SecuritySchemeModel(name, methods.newName(JavaNames.camel(name)),
+                        flow != null ? WorkflowModel.SecurityKind.OAUTH2_CLIENT_CREDENTIALS : WorkflowModel.SecurityKind.BEARER,
+                        null, null, flow == null ? null : flow.getTokenUrl(),
+                        flow == null || flow.getScopes() == null ? List.of() : new ArrayList<>(flow.getScopes().keySet()),
+                        description));
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
     }
 
     private String contentType(Step step, ResolvedOperation operation) {

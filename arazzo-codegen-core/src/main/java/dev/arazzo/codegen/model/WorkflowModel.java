@@ -19,9 +19,11 @@ import java.util.Optional;
 public record WorkflowModel(
         String workflowId, ClassName className, String summary, String description, Path spec,
         List<SourceModel> sources, List<InputModel> inputs, List<OutputModel> outputs, List<StepModel> steps,
-        List<CalleeModel> callees, List<DependencyModel> dependencies, Map<String, String> sourceUrls) {
+        List<CalleeModel> callees, List<DependencyModel> dependencies, Map<String, String> sourceUrls,
+        List<SecuritySchemeModel> securitySchemes) {
 
     public WorkflowModel {
+        securitySchemes = List.copyOf(securitySchemes);
         sourceUrls = Map.copyOf(sourceUrls);
         sources = List.copyOf(sources);
         inputs = List.copyOf(inputs);
@@ -102,6 +104,25 @@ public record WorkflowModel(
         return inputs.stream().filter(i -> i.name().equals(name)).findFirst();
     }
 
+    /** How a security scheme of an OpenAPI description is given credentials on the builder. */
+    public enum SecurityKind {
+        API_KEY, BASIC, BEARER, OAUTH2_CLIENT_CREDENTIALS
+    }
+
+    /**
+     * A security scheme that the workflow's operations require, with the builder method that takes its
+     * credentials. {@code in} and {@code parameterName} are an API key's; {@code tokenUrl} and
+     * {@code scopes} an OAuth2 client-credentials flow's.
+     */
+    public record SecuritySchemeModel(
+            String name, String methodName, SecurityKind kind, String in, String parameterName, String tokenUrl,
+            List<String> scopes, String description) {
+
+        public SecuritySchemeModel {
+            scopes = List.copyOf(scopes);
+        }
+    }
+
     /** An API the workflow calls: one base URI on the builder. */
     public record SourceModel(String name, String fieldName, String defaultUri) {
     }
@@ -117,15 +138,18 @@ public record WorkflowModel(
     /**
      * One step: it calls an OpenAPI operation ({@code source}, {@code httpMethod}, {@code path}) or
      * another workflow ({@code call}). {@code reads} are the steps whose results it reads,
-     * {@code readsWorkflows} the dependencies whose outputs it reads.
+     * {@code readsWorkflows} the dependencies whose outputs it reads; {@code security} the operation's
+     * security requirements, alternatives of scheme names.
      */
     public record StepModel(
             String stepId, String methodName, String constantName, ClassName resultType, String description,
             SourceModel source, String httpMethod, String path, CallModel call, List<ParameterModel> parameters,
             BodyModel body, List<CriterionModel> successCriteria, List<ActionModel> onSuccess,
-            List<ActionModel> onFailure, List<OutputModel> outputs, List<String> reads, List<String> readsWorkflows) {
+            List<ActionModel> onFailure, List<OutputModel> outputs, List<String> reads, List<String> readsWorkflows,
+            List<List<String>> security) {
 
         public StepModel {
+            security = security.stream().map(List::copyOf).toList();
             parameters = List.copyOf(parameters);
             successCriteria = List.copyOf(successCriteria);
             onSuccess = List.copyOf(onSuccess);

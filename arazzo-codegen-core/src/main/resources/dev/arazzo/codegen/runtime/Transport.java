@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,10 +30,12 @@ final class Transport {
     private final RequestInterceptor interceptor;
     private final Duration requestTimeout;
     private final WorkflowListener listener;
+    private final Credentials credentials;
 
     Transport(String workflowId, HttpClient client, Duration connectTimeout, RequestInterceptor interceptor,
-            Duration requestTimeout, WorkflowListener listener) {
+            Duration requestTimeout, WorkflowListener listener, Credentials credentials) {
         this.workflowId = workflowId;
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.client = client != null
                 ? client
                 : HttpClient.newBuilder().connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout")).build();
@@ -46,13 +49,22 @@ final class Transport {
         return listener == SILENT ? null : listener;
     }
 
+    /** The credentials, shared with the workflows this one calls. */
+    Credentials credentials() {
+        return credentials;
+    }
+
     /** The HTTP client, shared with the workflows this one calls. */
     HttpClient client() {
         return client;
     }
 
-    /** Sends {@code request} for step {@code stepId} and reads the whole response. */
-    HttpExchange send(String stepId, StepRequest request) {
+    /**
+     * Sends {@code request} for step {@code stepId} with the credentials of the first of
+     * {@code security}'s requirements that has them, and reads the whole response.
+     */
+    HttpExchange send(String stepId, StepRequest request, List<List<String>> security) {
+        credentials.apply(request, security, client, requestTimeout);
         HttpRequest httpRequest = request.toHttpRequest(requestTimeout);
         if (interceptor != null) {
             httpRequest = Objects.requireNonNull(interceptor.intercept(httpRequest, request.body()),
