@@ -60,6 +60,7 @@ public final class WorkflowChecker {
     public static CheckedDocument check(ArazzoDocument document, Sources sources, Diagnostics diagnostics) {
         CheckedDocument checked = new WorkflowChecker(document, sources, diagnostics).check();
         FlowChecker.check(checked, diagnostics);
+        ComparisonChecker.check(checked, diagnostics);
         return checked;
     }
 
