@@ -193,8 +193,8 @@ public final class ComparisonChecker {
                 responses.add(response);
             }
         });
-        if (responses.isEmpty() && operation.operation().getResponses().getDefault() != null) {
-            responses.add(operation.operation().getResponses().getDefault());
+        if (responses.isEmpty() && operation.operation().getResponses().get("default") != null) {
+            responses.add(operation.operation().getResponses().get("default"));
         }
         for (ApiResponse response : responses) {
             Schema<?> schema = jsonSchema(follow(response, openApi));
