@@ -3,6 +3,7 @@ package dev.arazzo.codegen;
 import com.palantir.javapoet.JavaFile;
 import dev.arazzo.codegen.GenerationResult.GeneratedFile;
 import dev.arazzo.codegen.check.CheckedDocument;
+import dev.arazzo.codegen.check.SchemaChecker;
 import dev.arazzo.codegen.check.WorkflowChecker;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
@@ -11,7 +12,6 @@ import dev.arazzo.codegen.emit.RuntimeSupport;
 import dev.arazzo.codegen.emit.WorkflowEmitter;
 import dev.arazzo.codegen.jsonpath.JsonPathCompiler;
 import dev.arazzo.codegen.load.ArazzoDocument;
-import dev.arazzo.codegen.load.ArazzoReader;
 import dev.arazzo.codegen.load.DocumentLoader;
 import dev.arazzo.codegen.model.ModelBuilder;
 import dev.arazzo.codegen.model.WorkflowModel;
@@ -119,7 +119,7 @@ public final class ArazzoCodegen {
             DocumentLoader loader, Diagnostics diagnostics, Set<Path> filesRead, Set<String> jsonPathPackages) {
         long errorsBefore = diagnostics.errorCount();
         Optional<ArazzoDocument> root = loader.load(file, SourceLocation.ofFile(file, ""), diagnostics)
-                .flatMap(source -> ArazzoReader.read(source, diagnostics));
+                .flatMap(source -> SchemaChecker.read(source, diagnostics));
         if (root.isEmpty()) {
             return List.of();
         }

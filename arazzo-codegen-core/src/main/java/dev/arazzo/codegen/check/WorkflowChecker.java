@@ -58,7 +58,10 @@ public final class WorkflowChecker {
     }
 
     public static CheckedDocument check(ArazzoDocument document, Sources sources, Diagnostics diagnostics) {
-        return new WorkflowChecker(document, sources, diagnostics).check();
+        CheckedDocument checked = new WorkflowChecker(document, sources, diagnostics).check();
+        FlowChecker.check(checked, diagnostics);
+        ComparisonChecker.check(checked, diagnostics);
+        return checked;
     }
 
     private final Map<String, WorkflowTarget> targets = new HashMap<>();

@@ -1,10 +1,10 @@
 package dev.arazzo.codegen.resolve;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arazzo.codegen.check.SchemaChecker;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
 import dev.arazzo.codegen.load.ArazzoDocument;
-import dev.arazzo.codegen.load.ArazzoReader;
 import dev.arazzo.codegen.load.DocumentLoader;
 import dev.arazzo.codegen.load.SourceDocument;
 import io.swagger.parser.OpenAPIParser;
@@ -66,7 +66,7 @@ public final class SourceResolver {
             if ("arazzo".equals(type)) {
                 loader.load(file, at, diagnostics).flatMap(source -> {
                     filesRead.add(source.file());
-                    return ArazzoReader.read(source, diagnostics);
+                    return SchemaChecker.read(source, diagnostics);
                 }).ifPresent(source -> arazzo.put(description.name(), source));
             } else if ("openapi".equals(type)) {
                 OpenApiSource source = parseOpenApi(description.name(), file, at);
@@ -74,11 +74,8 @@ public final class SourceResolver {
                     openApi.put(description.name(), source);
                     filesRead.addAll(referencedFiles(file, at));
                 }
-            } else {
-                diagnostics.error("unknown-source-type", document.locate(description.pointer() + "/type"),
-                        "source description '" + description.name() + "' has type '" + type
-                                + "'; the types are 'openapi' and 'arazzo'");
             }
+            // any other type is a schema violation, reported by SchemaChecker at the type itself
         }
         Set<String> unavailable = new LinkedHashSet<>();
         document.sourceDescriptions().stream().map(ArazzoDocument.SourceDescription::name)
