@@ -220,7 +220,8 @@ final class SigV4 {
         String expected = signature(secretAccessKey, amzDate, authorization.region(), authorization.service(),
                 canonical);
         if (!MessageDigest.isEqual(expected.getBytes(UTF_8), authorization.signature().getBytes(UTF_8))) {
-            throw new AssertionError("the signature does not match the canonical request:\n" + canonical);
+            throw new AssertionError("the signature does not match the canonical request:\n"
+                    + canonical.replaceAll("(?m)^x-amz-security-token:.*$", "x-amz-security-token:<redacted>"));
         }
         return authorization;
     }
