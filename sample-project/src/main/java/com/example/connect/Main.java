@@ -10,11 +10,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Runs the generated {@link StartChatAndSetAttributesWorkflow}: by default against an embedded
  * {@link ConnectSimulator}, or against {@code --endpoint}. Prints the workflow's outputs, one
- * {@code name=value} line each.
+ * {@code name=value} line each. Requests to an AWS endpoint (a host ending with {@code .amazonaws.com})
+ * are signed with SigV4 by a {@link SigV4RequestInterceptor}, with the credentials of the environment.
  *
  * <pre>
  * mvn -B -q -pl sample-project exec:java
@@ -27,7 +29,7 @@ public final class Main {
     public static final int OK = 0;
     /** Exit code of a run whose workflow failed (a step's criteria, the transport). */
     public static final int WORKFLOW_FAILED = 1;
-    /** Exit code of a run with bad arguments. */
+    /** Exit code of a run with bad arguments, or an AWS endpoint without credentials to sign with. */
     public static final int USAGE_ERROR = 2;
 
     static final String USAGE = String.join(System.lineSeparator(),
@@ -37,14 +39,17 @@ public final class Main {
             "",
             "Options:",
             "  --endpoint URL          run against this Amazon Connect endpoint instead of the embedded",
-            "                          simulator (which knows instance inst-1 with contact flow flow-1)",
+            "                          simulator (which knows instance inst-1 with contact flow flow-1);",
+            "                          requests to https://connect.REGION.amazonaws.com are signed with",
+            "                          SigV4 using AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and",
+            "                          AWS_SESSION_TOKEN (if set); AWS_REGION overrides the host's region",
             "  --instance-id ID        the Amazon Connect instance (default inst-1)",
             "  --contact-flow-id ID    the contact flow to start the chat in (default flow-1)",
             "  --display-name NAME     the customer's display name (default \"Jane Doe\")",
             "  --attribute KEY=VALUE   a contact attribute to attach; repeatable (default tier=gold)",
             "  --help                  print this help",
             "",
-            "Exit codes: 0 done, 1 the workflow failed, 2 bad arguments.",
+            "Exit codes: 0 done, 1 the workflow failed, 2 bad arguments or no AWS credentials.",
             "");
 
     private Main() {}
@@ -66,6 +71,15 @@ public final class Main {
      * @return {@link #OK}, {@link #WORKFLOW_FAILED} or {@link #USAGE_ERROR}
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System::getenv);
+    }
+
+    /**
+     * {@link #run(String[], PrintStream, PrintStream)} with the environment looked up through {@code env}.
+     *
+     * @param env the value of an environment variable, or null when it is not set
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Function<String, String> env) {
         Options options;
         try {
             options = Options.parse(args);
@@ -78,13 +92,23 @@ public final class Main {
             out.print(USAGE);
             return OK;
         }
+        RequestInterceptor interceptor = null;
+        if (options.endpoint() != null) {
+            try {
+                interceptor = requestInterceptor(options.endpoint(), env);
+            } catch (IllegalStateException e) {
+                // The message names environment variables, never their values.
+                err.println("error: " + e.getMessage());
+                return USAGE_ERROR;
+            }
+        }
         StartChatAndSetAttributesWorkflow.Outputs outputs;
         try {
             if (options.endpoint() != null) {
-                outputs = runWorkflow(options.endpoint(), options);
+                outputs = runWorkflow(options.endpoint(), interceptor, options);
             } else {
                 try (ConnectSimulator simulator = ConnectSimulator.start()) {
-                    outputs = runWorkflow(simulator.baseUri(), options);
+                    outputs = runWorkflow(simulator.baseUri(), null, options);
                 }
             }
         } catch (WorkflowException e) {
@@ -97,10 +121,32 @@ public final class Main {
         return OK;
     }
 
-    private static StartChatAndSetAttributesWorkflow.Outputs runWorkflow(URI endpoint, Options options) {
+    /**
+     * The interceptor for requests to {@code endpoint}: a {@link SigV4RequestInterceptor} with the
+     * environment's credentials when it is an AWS endpoint, else none (credentials never go to other hosts).
+     *
+     * @return null when requests to {@code endpoint} need no signing
+     * @throws IllegalStateException with a one-line message without secrets when the endpoint is AWS's but
+     *     cannot be signed for: no credentials, no region, or plain http
+     */
+    static RequestInterceptor requestInterceptor(URI endpoint, Function<String, String> env) {
+        if (!SigV4RequestInterceptor.isAwsEndpoint(endpoint)) {
+            return null;
+        }
+        if (!"https".equalsIgnoreCase(endpoint.getScheme())) {
+            // The host (and port), not the authority: a user:password@ part must not be echoed.
+            throw new IllegalStateException(endpoint.getHost() + " is an AWS endpoint: use https://"
+                    + endpoint.getHost() + (endpoint.getPort() == -1 ? "" : ":" + endpoint.getPort()));
+        }
+        return SigV4RequestInterceptor.fromEnvironment(endpoint, env);
+    }
+
+    private static StartChatAndSetAttributesWorkflow.Outputs runWorkflow(
+            URI endpoint, RequestInterceptor interceptor, Options options) {
         StartChatAndSetAttributesWorkflow workflow = StartChatAndSetAttributesWorkflow.builder()
                 .baseUri(endpoint)
                 .httpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build())
+                .requestInterceptor(interceptor)
                 .build();
         return workflow.run(StartChatAndSetAttributesWorkflow.Inputs.builder()
                 .instanceId(options.instanceId())

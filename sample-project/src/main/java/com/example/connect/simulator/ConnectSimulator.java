@@ -272,8 +272,7 @@ public final class ConnectSimulator implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             String query = Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), "");
             synchronized (lock) {
-                requests.add(new RecordedRequest(method, path, query, exchange.getRequestHeaders(),
-                        new String(body, UTF_8)));
+                requests.add(new RecordedRequest(method, path, query, exchange.getRequestHeaders(), body));
             }
             Response response;
             try {

@@ -1,6 +1,7 @@
 package com.example.connect.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -330,6 +332,7 @@ class ConnectSimulatorTest {
                 () -> assertEquals("/contact/chat", put.path()),
                 () -> assertEquals("x=1&y=%20", put.query()),
                 () -> assertEquals(START_CHAT, put.body()),
+                () -> assertArrayEquals(START_CHAT.getBytes(StandardCharsets.UTF_8), put.bodyBytes()),
                 () -> assertEquals("application/json", put.header("content-type").orElseThrow()),
                 () -> assertEquals(List.of("a", "b"), put.headers().get("x-TRACE")),
                 () -> assertTrue(put.header("X-Absent").isEmpty()));
@@ -338,7 +341,8 @@ class ConnectSimulatorTest {
                 () -> assertEquals("GET", get.method()),
                 () -> assertEquals("/unknown", get.path()),
                 () -> assertEquals("", get.query()),
-                () -> assertEquals("", get.body()));
+                () -> assertEquals("", get.body()),
+                () -> assertArrayEquals(new byte[0], get.bodyBytes()));
     }
 
     @Test
