@@ -192,10 +192,13 @@ final class StepRequest {
             "(?i).*(key|token|secret|password|passwd|signature|credential|auth|session|sig).*");
 
     /**
-     * {@code uri} for messages and logs: the values of query parameters whose names suggest a secret
-     * (api_key, access_token, X-Amz-Signature, ...) are replaced by {@code ***}.
+     * {@code uri} for messages and logs: user information and the values of query parameters whose
+     * names suggest a secret (api_key, access_token, X-Amz-Signature, ...) are replaced by {@code ***}.
      */
     static String masked(URI uri) {
+        if (uri.getRawUserInfo() != null) {
+            uri = URI.create(uri.toString().replace(uri.getRawUserInfo() + "@", "***@"));
+        }
         String query = uri.getRawQuery();
         if (query == null) {
             return uri.toString();

@@ -67,8 +67,16 @@ final class Transport {
         credentials.apply(request, security, client, requestTimeout);
         HttpRequest httpRequest = request.toHttpRequest(requestTimeout);
         if (interceptor != null) {
-            httpRequest = Objects.requireNonNull(interceptor.intercept(httpRequest, request.body()),
-                    "the request interceptor returned null");
+            HttpRequest intercepted;
+            try {
+                intercepted = interceptor.intercept(httpRequest, request.body());
+            } catch (RuntimeException e) {
+                throw new WorkflowException("step '" + stepId + "': the request interceptor failed: " + e.getMessage(), e);
+            }
+            if (intercepted == null) {
+                throw new WorkflowException("step '" + stepId + "': the request interceptor returned no request");
+            }
+            httpRequest = intercepted;
         }
         URI uri = httpRequest.uri();
         String shown = request.method() + " " + StepRequest.masked(uri);
