@@ -61,13 +61,19 @@ class StartChatAndSetAttributesWorkflowTest {
         assertEquals(3, requests.size(), () -> describe(requests));
 
         RecordedRequest start = requests.get(0);
+        // StartChatContact takes an idempotency token (ClientToken): the generated client sends a UUID,
+        // the same on retries of the step
+        com.fasterxml.jackson.databind.node.ObjectNode startBody =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(start.body());
+        String clientToken = startBody.remove("ClientToken").asText();
         assertAll("startChat",
                 () -> assertEquals("PUT", start.method()),
                 () -> assertEquals("/contact/chat", start.path()),
                 () -> assertEquals("", start.query()),
                 () -> assertTrue(start.header("Content-Type").orElseThrow().startsWith("application/json")),
+                () -> assertEquals(clientToken, java.util.UUID.fromString(clientToken).toString()),
                 () -> assertEquals(json.readTree("{\"InstanceId\":\"inst-1\",\"ContactFlowId\":\"flow-1\","
-                        + "\"ParticipantDetails\":{\"DisplayName\":\"Jane Doe\"}}"), json.readTree(start.body())));
+                        + "\"ParticipantDetails\":{\"DisplayName\":\"Jane Doe\"}}"), startBody));
 
         RecordedRequest confirm = requests.get(1);
         assertAll("confirmContact",

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
@@ -77,6 +78,8 @@ public final class WorkflowEmitter {
     private final ExpressionCompiler compiler;
     private final Map<String, String> patternConstants = new LinkedHashMap<>();
     private final NameAllocator constants = new NameAllocator();
+    /** The idempotency token variable of each step that has one, in {@code execute}. */
+    private final Map<String, String> tokens = new LinkedHashMap<>();
 
     private WorkflowEmitter(WorkflowModel workflow, String specName) {
         this.workflow = workflow;
@@ -321,13 +324,19 @@ public final class WorkflowEmitter {
                     "step '" + step.stepId() + "' reads the outputs of workflow '" + read + "'");
         }
         method.addStatement("$T $N = $N($L)", resultSource(step), resultSourceName(step), sendName(step),
-                stepArguments(step, false));
+                sendArguments(step, CodeBlock.of("$T.randomUUID().toString()", UUID.class)));
         method.addStatement("$T failure = $N($L)", String.class, failureName(step), stepArguments(step, true));
         method.beginControlFlow("if (failure != null)");
         method.addStatement(stepFailure(step));
         method.endControlFlow();
         method.addStatement("return $N($L)", resultName(step), stepArguments(step, true));
         return method.build();
+    }
+
+    /** The arguments of a step's send method: those of its other methods, then its idempotency token. */
+    private CodeBlock sendArguments(StepModel step, CodeBlock token) {
+        CodeBlock arguments = stepArguments(step, false);
+        return step.idempotency() == null ? arguments : CodeBlock.of("$L, $L", arguments, token);
     }
 
     private static String sendName(StepModel step) {
@@ -419,12 +428,19 @@ public final class WorkflowEmitter {
                 .addModifiers(Modifier.PRIVATE)
                 .returns(exchange)
                 .addParameters(stepParameters(step));
+        WorkflowModel.IdempotencyModel idempotency = step.idempotency();
+        if (idempotency != null) {
+            method.addParameter(String.class, "idempotencyToken");
+        }
         CodeBlock.Builder request = CodeBlock.builder()
                 .add("$T request = $T.of($N, $S, $S)", stepRequest, stepRequest, step.source().fieldName(),
                         step.httpMethod(), step.path())
                 .indent().indent();
         for (ParameterModel parameter : step.parameters()) {
             request.add("\n.$N($S, $L)", parameter.in(), parameter.name(), compiler.value(parameter.value()));
+        }
+        if (idempotency != null && !idempotency.inBody()) {
+            request.add("\n.header($S, idempotencyToken)", idempotency.name());
         }
         request.unindent().unindent();
         method.addStatement(request.build());
@@ -433,11 +449,11 @@ public final class WorkflowEmitter {
             String contentType = body.contentType();
             if (contentType.toLowerCase(java.util.Locale.ROOT).contains("x-www-form-urlencoded")
                     && !ExpressionCompiler.isText(body.payload())) {
-                method.addStatement("request.formBody($L)", payload(body));
+                method.addStatement("request.formBody($L)", payload(step));
             } else if (ExpressionCompiler.isText(body.payload()) && body.replacements().isEmpty()) {
                 method.addStatement("request.textBody($S, $L)", contentType, compiler.value(body.payload()));
             } else {
-                method.addStatement("request.jsonBody($S, $L)", contentType, payload(body));
+                method.addStatement("request.jsonBody($S, $L)", contentType, payload(step));
             }
         }
         method.addStatement("return transport.send($S, request, $L)", step.stepId(), security(step.security()));
@@ -454,7 +470,8 @@ public final class WorkflowEmitter {
         return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(alternatives, ", "));
     }
 
-    private CodeBlock payload(WorkflowModel.BodyModel body) {
+    private CodeBlock payload(StepModel step) {
+        WorkflowModel.BodyModel body = step.body();
         CodeBlock payload = body.payload() instanceof WorkflowModel.ObjectValue
                 || body.payload() instanceof WorkflowModel.ArrayValue
                 ? compiler.value(body.payload())
@@ -462,6 +479,9 @@ public final class WorkflowEmitter {
         for (WorkflowModel.ReplacementModel replacement : body.replacements()) {
             payload = CodeBlock.of("$T.replace($L, $S, $L)", values, payload, replacement.target(),
                     compiler.value(replacement.value()));
+        }
+        if (step.idempotency() != null && step.idempotency().inBody()) {
+            payload = CodeBlock.of("$T.replace($L, $S, idempotencyToken)", values, payload, "/" + step.idempotency().name());
         }
         return payload;
     }
@@ -619,6 +639,14 @@ public final class WorkflowEmitter {
                 }
             }
         }
+        tokens.clear();
+        for (StepModel step : workflow.steps()) {
+            if (step.idempotency() != null) {
+                String token = locals.newName(step.methodName() + "IdempotencyToken");
+                tokens.put(step.stepId(), token);
+                run.addStatement("$T $N = null", String.class, token);
+            }
+        }
         run.addStatement("int executions = 0");
         run.addStatement("$T endedAt = null", String.class);
         if (workflow.resumes()) {
@@ -666,7 +694,15 @@ public final class WorkflowEmitter {
                         + "' failed: ");
                 run.endControlFlow();
             } else {
-                run.addStatement("$T exchange = $N($L)", exchange, sendName(step), stepArguments(step, false));
+                String token = tokens.get(step.stepId());
+                if (token != null) {
+                    // one token per execution of the step, the same on its retries
+                    run.beginControlFlow("if ($N == null)", token);
+                    run.addStatement("$N = $T.randomUUID().toString()", token, UUID.class);
+                    run.endControlFlow();
+                }
+                run.addStatement("$T exchange = $N($L)", exchange, sendName(step),
+                        sendArguments(step, token == null ? null : CodeBlock.of("$N", token)));
                 run.addStatement("$T failure = $N($L)", String.class, failureName(step), stepArguments(step, true));
             }
             run.beginControlFlow("if (failure == null)");
@@ -676,13 +712,16 @@ public final class WorkflowEmitter {
                 }
             }
             run.addStatement("$N = $N($L)", step.methodName(), resultName(step), stepArguments(step, true));
+            if (tokens.containsKey(step.stepId())) {
+                run.addStatement("$N = null", tokens.get(step.stepId()));
+            }
             CodeBlock following_ = following == null ? CodeBlock.of("null") : CodeBlock.of("$T.$N", stepEnum, following);
             CodeBlock proceed = workflow.resumes()
                     ? CodeBlock.of("next = resume != null ? resume : $L;\nresume = null", following_)
                     : CodeBlock.of("next = $L", following_);
-            actions(run, step, step.onSuccess(), retryCounters, proceed);
+            actions(run, step, step.onSuccess(), retryCounters, proceed, false);
             run.nextControlFlow("else");
-            actions(run, step, step.onFailure(), retryCounters, failedResult(step));
+            actions(run, step, step.onFailure(), retryCounters, failedResult(step), true);
             run.endControlFlow();
             run.endControlFlow();
         }
@@ -703,7 +742,7 @@ public final class WorkflowEmitter {
 
     /** An if / else-if chain over the actions: the first whose criteria hold is taken, else {@code otherwise}. */
     private void actions(MethodSpec.Builder run, StepModel step, List<ActionModel> actions,
-            Map<String, String> retryCounters, CodeBlock otherwise) {
+            Map<String, String> retryCounters, CodeBlock otherwise, boolean failing) {
         boolean open = false;
         for (ActionModel action : actions) {
             List<CodeBlock> conditions = new ArrayList<>();
@@ -718,10 +757,10 @@ public final class WorkflowEmitter {
                 // an action without criteria always matches: the chain ends here
                 if (open) {
                     run.nextControlFlow("else");
-                    actionBody(run, step, action, counter);
+                    actionBody(run, step, action, counter, failing);
                     run.endControlFlow();
                 } else {
-                    actionBody(run, step, action, counter);
+                    actionBody(run, step, action, counter, failing);
                 }
                 return;
             }
@@ -732,7 +771,7 @@ public final class WorkflowEmitter {
                 run.beginControlFlow("if ($L)", condition);
                 open = true;
             }
-            actionBody(run, step, action, counter);
+            actionBody(run, step, action, counter, failing);
         }
         if (open) {
             run.nextControlFlow("else");
@@ -743,7 +782,11 @@ public final class WorkflowEmitter {
         }
     }
 
-    private void actionBody(MethodSpec.Builder run, StepModel step, ActionModel action, String counter) {
+    private void actionBody(MethodSpec.Builder run, StepModel step, ActionModel action, String counter,
+            boolean failing) {
+        if (failing && action.type() != WorkflowModel.ActionType.RETRY && tokens.containsKey(step.stepId())) {
+            run.addStatement("$N = null", tokens.get(step.stepId())); // leaving the step: its next execution is new
+        }
         switch (action.type()) {
             case END -> {
                 run.addStatement("endedAt = $S", step.stepId());

@@ -335,7 +335,42 @@ public final class ModelBuilder {
                 step.description(), source, operation == null ? null : operation.method(),
                 operation == null ? null : operation.path(), call, parameters, body, successCriteria, onSuccess,
                 onFailure, outputs, new ArrayList<>(reads.steps()), new ArrayList<>(reads.workflows()),
-                security(operation));
+                security(operation), idempotency(operation, parameters, body));
+    }
+
+    private static final Set<String> TOKEN_MEMBERS = Set.of("clienttoken", "idempotencytoken");
+    private static final Set<String> TOKEN_HEADERS = Set.of("idempotency-key", "x-idempotency-key");
+
+    /** The idempotency token the operation declares and the step leaves to the generated code, if any. */
+    private static WorkflowModel.IdempotencyModel idempotency(ResolvedOperation operation,
+            List<ParameterModel> parameters, BodyModel body) {
+        if (operation == null) {
+            return null;
+        }
+        for (io.swagger.v3.oas.models.parameters.Parameter declared : operation.parameters()) {
+            if ("header".equals(declared.getIn()) && TOKEN_HEADERS.contains(declared.getName().toLowerCase(Locale.ROOT))
+                    && parameters.stream().noneMatch(p -> p.name().equalsIgnoreCase(declared.getName()))) {
+                return new WorkflowModel.IdempotencyModel(false, declared.getName());
+            }
+        }
+        if (body == null || !(body.payload() instanceof WorkflowModel.ObjectValue payload)
+                || operation.operation().getRequestBody() == null
+                || operation.operation().getRequestBody().getContent() == null) {
+            return null;
+        }
+        Schema<?> schema = TypeMapper.follow(jsonSchema(operation.operation().getRequestBody().getContent()),
+                operation.source().openApi());
+        if (schema == null || schema.getProperties() == null) {
+            return null;
+        }
+        for (String member : schema.getProperties().keySet()) {
+            if (TOKEN_MEMBERS.contains(member.toLowerCase(Locale.ROOT))
+                    && payload.members().stream().noneMatch(m -> m.name().equals(member))
+                    && body.replacements().stream().noneMatch(r -> r.target().equals("/" + member))) {
+                return new WorkflowModel.IdempotencyModel(true, member);
+            }
+        }
+        return null;
     }
 
     /** The operation's security requirements (else its document's), as alternatives of scheme names. */

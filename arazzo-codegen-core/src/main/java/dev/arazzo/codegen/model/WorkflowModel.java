@@ -139,14 +139,15 @@ public record WorkflowModel(
      * One step: it calls an OpenAPI operation ({@code source}, {@code httpMethod}, {@code path}) or
      * another workflow ({@code call}). {@code reads} are the steps whose results it reads,
      * {@code readsWorkflows} the dependencies whose outputs it reads; {@code security} the operation's
-     * security requirements, alternatives of scheme names.
+     * security requirements, alternatives of scheme names; {@code idempotency} the token the generated
+     * code supplies, or null.
      */
     public record StepModel(
             String stepId, String methodName, String constantName, ClassName resultType, String description,
             SourceModel source, String httpMethod, String path, CallModel call, List<ParameterModel> parameters,
             BodyModel body, List<CriterionModel> successCriteria, List<ActionModel> onSuccess,
             List<ActionModel> onFailure, List<OutputModel> outputs, List<String> reads, List<String> readsWorkflows,
-            List<List<String>> security) {
+            List<List<String>> security, IdempotencyModel idempotency) {
 
         public StepModel {
             security = security.stream().map(List::copyOf).toList();
@@ -166,6 +167,14 @@ public record WorkflowModel(
         public Optional<OutputModel> output(String name) {
             return outputs.stream().filter(o -> o.name().equals(name)).findFirst();
         }
+    }
+
+    /**
+     * An idempotency token the operation takes and the step does not set: a request body member (AWS's
+     * {@code ClientToken}) or a header ({@code Idempotency-Key}). The generated code sends a new UUID
+     * for each step execution and the same one on its retries, so a retried request is not done twice.
+     */
+    public record IdempotencyModel(boolean inBody, String name) {
     }
 
     /** A parameter sent with a step's request. {@code in} is path, query, header or cookie. */
