@@ -69,6 +69,7 @@ public final class WorkflowEmitter {
     private final ClassName workflowException;
     private final ClassName stepFailed;
     private final ExpressionCompiler compiler;
+    private final TypeEmitter types;
     private final Map<String, String> patternConstants = new LinkedHashMap<>();
     private final NameAllocator constants = new NameAllocator();
 
@@ -88,6 +89,7 @@ public final class WorkflowEmitter {
         this.interceptor = ClassName.get(pkg, "RequestInterceptor");
         this.workflowException = ClassName.get(pkg, "WorkflowException");
         this.stepFailed = ClassName.get(pkg, "StepFailedException");
+        this.types = new TypeEmitter(pkg);
         Set<String> namesInScope = new HashSet<>(List.of("inputs", "exchange", "called", "failure", "next", "resume",
                 "executions", "request"));
         workflow.steps().forEach(step -> namesInScope.add(step.methodName()));
@@ -162,6 +164,7 @@ public final class WorkflowEmitter {
         stepMethods.forEach(type::addMethod);
         privateMethods.forEach(type::addMethod);
         type.addType(inputsRecord());
+        workflow.types().forEach(nested -> type.addType(types.type(nested)));
         type.addType(outputsRecord());
         workflow.steps().forEach(step -> type.addType(resultRecord(step)));
         type.addType(stepEnumType());
@@ -686,77 +689,9 @@ public final class WorkflowEmitter {
     // ---- nested types ------------------------------------------------------------------------
 
     private TypeSpec inputsRecord() {
-        MethodSpec.Builder canonical = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
-        MethodSpec.Builder components = MethodSpec.constructorBuilder();
-        CodeBlock.Builder doc = CodeBlock.builder().add("The inputs of workflow {@code $L}.\n",
-                Javadocs.escape(workflow.workflowId()));
-        for (InputModel input : workflow.inputs()) {
-            components.addParameter(input.type(), input.javaName());
-            doc.add("$L@param $N $L\n", workflow.inputs().indexOf(input) == 0 ? "\n" : "", input.javaName(),
-                    input.description() == null
-                    ? "input {@code " + Javadocs.escape(input.name()) + "}" + (input.required() ? " (required)" : "")
-                    : Javadocs.escape(input.description()) + (input.required() ? " (required)" : ""));
-            if (input.required()) {
-                canonical.addStatement("$T.requireNonNull($N, $S)", Objects.class, input.javaName(),
-                        "input '" + input.name() + "' is required");
-            }
-            copyCollection(canonical, input.type(), input.javaName());
-        }
-        TypeSpec.Builder record = TypeSpec.recordBuilder(inputs)
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc(doc.build());
-        MethodSpec compact = canonical.build();
-        record.recordConstructor(components.build());
-        if (!compact.code().isEmpty()) {
-            record.addMethod(compact);
-        }
-        record.addMethod(MethodSpec.methodBuilder("builder")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(inputs.nestedClass("Builder"))
-                .addStatement("return new $T()", inputs.nestedClass("Builder"))
-                .build());
-        record.addType(inputsBuilder());
-        return record.build();
-    }
-
-    private void copyCollection(MethodSpec.Builder canonical, TypeName type, String name) {
-        if (type instanceof ParameterizedTypeName parameterized) {
-            String raw = parameterized.rawType().simpleName();
-            if (raw.equals("List")) {
-                canonical.addStatement("$N = $N == null ? null : $T.unmodifiableList(new $T<>($N))", name, name,
-                        java.util.Collections.class, java.util.ArrayList.class, name);
-            } else if (raw.equals("Map")) {
-                canonical.addStatement("$N = $N == null ? null : $T.unmodifiableMap(new $T<>($N))", name, name,
-                        java.util.Collections.class, java.util.LinkedHashMap.class, name);
-            }
-        }
-    }
-
-    private TypeSpec inputsBuilder() {
-        ClassName inputsBuilder = inputs.nestedClass("Builder");
-        TypeSpec.Builder type = TypeSpec.classBuilder(inputsBuilder)
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Builds {@link Inputs}; {@link #build()} checks that every required input is set.\n")
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        List<CodeBlock> arguments = new ArrayList<>();
-        for (InputModel input : workflow.inputs()) {
-            type.addField(input.type(), input.javaName(), Modifier.PRIVATE);
-            type.addMethod(MethodSpec.methodBuilder(input.javaName())
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(inputsBuilder)
-                    .addParameter(input.type(), input.javaName())
-                    .addStatement("this.$N = $N", input.javaName(), input.javaName())
-                    .addStatement("return this")
-                    .build());
-            arguments.add(CodeBlock.of("$N", input.javaName()));
-        }
-        type.addMethod(MethodSpec.methodBuilder("build")
-                .addJavadoc("@throws NullPointerException naming the first required input that is not set\n")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(inputs)
-                .addStatement("return new $T($L)", inputs, CodeBlock.join(arguments, ", "))
-                .build());
-        return type.build();
+        return types.record(inputs, CodeBlock.of("The inputs of workflow {@code $L}.\n",
+                Javadocs.escape(workflow.workflowId())), workflow.inputs(), true,
+                input -> "input '" + input.name() + "' is required");
     }
 
     private TypeSpec outputsRecord() {
