@@ -177,6 +177,11 @@ final class ExpressionCompiler {
                 : converted(new Typed(code, natural), target);
     }
 
+    /** A Java expression of type {@code type} converted to {@code target}. */
+    CodeBlock converted(CodeBlock code, TypeName type, TypeName target) {
+        return converted(new Typed(code, type), target);
+    }
+
     private static boolean isJsonBuilt(ValueModel value) {
         return value instanceof WorkflowModel.ObjectValue || value instanceof WorkflowModel.ArrayValue;
     }

@@ -368,8 +368,9 @@ public final class WorkflowEmitter {
     private MethodSpec inputsByNameMethod(CalleeModel callee) {
         CodeBlock.Builder build = CodeBlock.builder().add("return $T.builder()", inputsOf(callee));
         for (InputModel input : callee.inputs()) {
-            workflow.input(input.name()).filter(own -> own.type().equals(input.type()))
-                    .ifPresent(own -> build.add("\n.$N(inputs.$N())", input.javaName(), own.javaName()));
+            workflow.input(input.name()).filter(own -> sameShape(own.type(), input.type()))
+                    .ifPresent(own -> build.add("\n.$N($L)", input.javaName(),
+                            compiler.converted(CodeBlock.of("inputs.$N()", own.javaName()), own.type(), input.type())));
         }
         return MethodSpec.methodBuilder(callee.fieldName() + "Inputs")
                 .addJavadoc("The inputs of workflow {@code $L}: this workflow's inputs of the same name and type.\n",
@@ -379,6 +380,30 @@ public final class WorkflowEmitter {
                 .addParameter(inputs, "inputs")
                 .addStatement(build.add("\n.build()").build())
                 .build();
+    }
+
+    /**
+     * Whether a value of type {@code a} can fill an input of type {@code b}: the same type, or records
+     * and enums of the same name declared by two workflows (one component used by both), through JSON.
+     */
+    private static boolean sameShape(TypeName a, TypeName b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (a instanceof ParameterizedTypeName x && b instanceof ParameterizedTypeName y) {
+            if (!x.rawType().equals(y.rawType()) || x.typeArguments().size() != y.typeArguments().size()) {
+                return false;
+            }
+            for (int i = 0; i < x.typeArguments().size(); i++) {
+                if (!sameShape(x.typeArguments().get(i), y.typeArguments().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a instanceof ClassName x && b instanceof ClassName y && x.enclosingClassName() != null
+                && y.enclosingClassName() != null && x.simpleName().equals(y.simpleName())
+                && x.packageName().equals(y.packageName());
     }
 
     private static String failureName(StepModel step) {

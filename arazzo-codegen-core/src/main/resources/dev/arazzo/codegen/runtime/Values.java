@@ -1,6 +1,5 @@
 package dev.arazzo.codegen.runtime;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -146,18 +145,6 @@ final class Values {
             return node.asBoolean();
         }
         throw mismatch("a boolean", node);
-    }
-
-    /** A JSON value as a list or map of the declared type; null when it is missing or null. */
-    static <T> T convert(JsonNode node, TypeReference<T> type) {
-        if (absent(node)) {
-            return null;
-        }
-        try {
-            return MAPPER.convertValue(node, type);
-        } catch (IllegalArgumentException e) {
-            throw mismatch(type.getType().getTypeName(), node);
-        }
     }
 
     /** A node as itself, or null when it is missing. */

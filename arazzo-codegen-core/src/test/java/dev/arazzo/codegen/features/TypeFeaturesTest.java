@@ -331,6 +331,61 @@ class TypeFeaturesTest {
     }
 
     @Test
+    void calledWorkflowsGetTypedInputsFromValuesAndFromTheCallersRecords() throws Exception {
+        GeneratedCode calls = scenario.generate("""
+                arazzo: 1.0.1
+                info: {title: Calls, version: '1'}
+                sourceDescriptions:
+                  - {name: things, url: things-openapi.yaml, type: openapi}
+                components:
+                  inputs:
+                    Address:
+                      type: object
+                      required: [street]
+                      properties:
+                        street: {type: string}
+                workflows:
+                  - workflowId: ship
+                    inputs:
+                      type: object
+                      properties:
+                        shipTo: {$ref: '#/components/inputs/Address'}
+                        speed: {type: string, enum: [slow, fast]}
+                        when: {type: string, format: date}
+                    steps:
+                      - stepId: post
+                        operationId: createThing
+                        requestBody:
+                          payload: {to: $inputs.shipTo, speed: $inputs.speed, when: $inputs.when}
+                        successCriteria:
+                          - condition: $statusCode == 201
+                  - workflowId: order
+                    inputs:
+                      type: object
+                      properties:
+                        shipTo: {$ref: '#/components/inputs/Address'}
+                    dependsOn: [ship]
+                    steps:
+                      - stepId: again
+                        workflowId: ship
+                        parameters:
+                          - {name: shipTo, value: {street: Literal Rd}}
+                          - {name: speed, value: fast}
+                          - {name: when, value: '2024-06-01'}
+                """);
+        scenario.server().on("POST", "/things", Response.json(201, "{}"));
+        Object client = scenario.client(calls, "OrderWorkflow");
+        Object address = call(calls.type("OrderWorkflow.Address"), "builder");
+        call(address, "street", "1 Main St");
+
+        call(client, "run", Scenario.inputs(calls, "OrderWorkflow", Map.of("shipTo", call(address, "build"))));
+
+        assertEquals(List.of("{\"to\":{\"street\":\"1 Main St\"}}",
+                        "{\"to\":{\"street\":\"Literal Rd\"},\"speed\":\"fast\",\"when\":\"2024-06-01\"}"),
+                scenario.server().requests().stream().map(Request::body).toList());
+    }
+
+    @Test
     void generatedCodeBindsNoJsonByReflection() throws Exception {
         String source = Files.readString(code.result().files().stream()
                 .filter(f -> f.path().getFileName().toString().equals("PlaceOrderWorkflow.java")).findFirst()
