@@ -1,8 +1,6 @@
 package dev.arazzo.codegen.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.TypeName;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
 import dev.arazzo.codegen.expression.Condition;
@@ -205,7 +203,7 @@ public final class ComparisonChecker {
             if (at.isEmpty()) {
                 return Optional.empty();
             }
-            types.add(name(TypeMapper.fromOpenApi(at.get(), openApi)));
+            types.add(name(TypeMapper.follow(at.get(), openApi)));
         }
         if (types.size() != 1 || types.contains(null)) {
             return Optional.empty();
@@ -236,20 +234,16 @@ public final class ComparisonChecker {
         return null;
     }
 
-    private static String name(TypeName type) {
-        if (type.equals(ClassName.get(String.class))) {
-            return "string";
+    /** The JSON type a schema says its values have, when it is a scalar: string, integer, number or boolean. */
+    private static String name(Schema<?> schema) {
+        if (schema == null) {
+            return null;
         }
-        if (type.equals(ClassName.get(Integer.class)) || type.equals(ClassName.get(Long.class))) {
-            return "integer";
+        String type = schema.getType();
+        if (type == null && schema.getTypes() != null) {
+            type = schema.getTypes().stream().filter(t -> !"null".equals(t)).findFirst().orElse(null);
         }
-        if (type.equals(ClassName.get(Double.class))) {
-            return "number";
-        }
-        if (type.equals(ClassName.get(Boolean.class))) {
-            return "boolean";
-        }
-        return null;
+        return type != null && List.of("string", "integer", "number", "boolean").contains(type) ? type : null;
     }
 
     /** {@code .name} and {@code [i]} accessors as a JSON Pointer suffix. */

@@ -177,6 +177,11 @@ final class ExpressionCompiler {
                 : converted(new Typed(code, natural), target);
     }
 
+    /** A Java expression of type {@code type} converted to {@code target}. */
+    CodeBlock converted(CodeBlock code, TypeName type, TypeName target) {
+        return converted(new Typed(code, type), target);
+    }
+
     private static boolean isJsonBuilt(ValueModel value) {
         return value instanceof WorkflowModel.ObjectValue || value instanceof WorkflowModel.ArrayValue;
     }
@@ -196,22 +201,8 @@ final class ExpressionCompiler {
                     ? CodeBlock.of("$T.string($L)", values, json)
                     : CodeBlock.of("$T.text($L)", values, typed.code());
         }
-        String method = null;
-        if (target.equals(INTEGER)) {
-            method = "integer";
-        } else if (target.equals(ClassName.get(Long.class))) {
-            method = "int64";
-        } else if (target.equals(ClassName.get(Double.class))) {
-            method = "number";
-        } else if (target.equals(ClassName.get(Boolean.class))) {
-            method = "bool";
-        }
-        if (method != null) {
-            return CodeBlock.of("$T.$N($L)", values, method, json);
-        }
-        // lists and maps: Jackson converts the JSON tree into the declared collection type
-        return CodeBlock.of("$T.convert($L, new $T<$T>() {})", values, json,
-                ClassName.get("com.fasterxml.jackson.core.type", "TypeReference"), target);
+        // numbers, java.time, UUID, lists, maps and generated records and enums: read from the JSON tree
+        return new TypeEmitter(values.packageName()).reader(target, json);
     }
 
     /** A value of the document (parameter value, payload) as a Java expression. */

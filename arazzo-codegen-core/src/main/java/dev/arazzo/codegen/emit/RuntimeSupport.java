@@ -19,7 +19,8 @@ public final class RuntimeSupport {
 
     /** The support types, by simple name: public ones first. */
     public static final List<String> TYPES = List.of("RequestInterceptor", "WorkflowListener", "WorkflowException",
-            "StepFailedException", "WorkflowTransportException", "Credentials", "HttpExchange", "StepRequest", "Transport", "Values");
+            "StepFailedException", "WorkflowTransportException", "Credentials", "HttpExchange", "StepRequest",
+            "Transport", "Values", "JsonValue");
 
     private static final String TEMPLATE_PACKAGE = "package dev.arazzo.codegen.runtime;";
 

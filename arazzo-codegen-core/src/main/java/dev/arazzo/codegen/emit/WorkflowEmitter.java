@@ -76,6 +76,7 @@ public final class WorkflowEmitter {
     private final ClassName workflowException;
     private final ClassName stepFailed;
     private final ExpressionCompiler compiler;
+    private final TypeEmitter types;
     private final Map<String, String> patternConstants = new LinkedHashMap<>();
     private final NameAllocator constants = new NameAllocator();
     /** The idempotency token variable of each step that has one, in {@code execute}. */
@@ -102,6 +103,7 @@ public final class WorkflowEmitter {
         this.failed = className.nestedClass("Failed");
         this.workflowException = ClassName.get(pkg, "WorkflowException");
         this.stepFailed = ClassName.get(pkg, "StepFailedException");
+        this.types = new TypeEmitter(pkg);
         Set<String> namesInScope = new HashSet<>(List.of("inputs", "exchange", "called", "failure", "next", "resume",
                 "executions", "request"));
         workflow.steps().forEach(step -> namesInScope.add(step.methodName()));
@@ -177,6 +179,7 @@ public final class WorkflowEmitter {
         stepMethods.forEach(type::addMethod);
         privateMethods.forEach(type::addMethod);
         type.addType(inputsRecord());
+        workflow.types().forEach(nested -> type.addType(types.type(nested)));
         type.addType(outputsRecord());
         resultTypes().forEach(type::addType);
         workflow.steps().forEach(step -> type.addType(resultRecord(step)));
@@ -398,8 +401,9 @@ public final class WorkflowEmitter {
     private MethodSpec inputsByNameMethod(CalleeModel callee) {
         CodeBlock.Builder build = CodeBlock.builder().add("return $T.builder()", inputsOf(callee));
         for (InputModel input : callee.inputs()) {
-            workflow.input(input.name()).filter(own -> own.type().equals(input.type()))
-                    .ifPresent(own -> build.add("\n.$N(inputs.$N())", input.javaName(), own.javaName()));
+            workflow.input(input.name()).filter(own -> sameShape(own.type(), input.type()))
+                    .ifPresent(own -> build.add("\n.$N($L)", input.javaName(),
+                            compiler.converted(CodeBlock.of("inputs.$N()", own.javaName()), own.type(), input.type())));
         }
         return MethodSpec.methodBuilder(callee.fieldName() + "Inputs")
                 .addJavadoc("The inputs of workflow {@code $L}: this workflow's inputs of the same name and type.\n",
@@ -409,6 +413,30 @@ public final class WorkflowEmitter {
                 .addParameter(inputs, "inputs")
                 .addStatement(build.add("\n.build()").build())
                 .build();
+    }
+
+    /**
+     * Whether a value of type {@code a} can fill an input of type {@code b}: the same type, or records
+     * and enums of the same name declared by two workflows (one component used by both), through JSON.
+     */
+    private static boolean sameShape(TypeName a, TypeName b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (a instanceof ParameterizedTypeName x && b instanceof ParameterizedTypeName y) {
+            if (!x.rawType().equals(y.rawType()) || x.typeArguments().size() != y.typeArguments().size()) {
+                return false;
+            }
+            for (int i = 0; i < x.typeArguments().size(); i++) {
+                if (!sameShape(x.typeArguments().get(i), y.typeArguments().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a instanceof ClassName x && b instanceof ClassName y && x.enclosingClassName() != null
+                && y.enclosingClassName() != null && x.simpleName().equals(y.simpleName())
+                && x.packageName().equals(y.packageName());
     }
 
     private static String failureName(StepModel step) {
@@ -832,77 +860,9 @@ public final class WorkflowEmitter {
     // ---- nested types ------------------------------------------------------------------------
 
     private TypeSpec inputsRecord() {
-        MethodSpec.Builder canonical = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
-        MethodSpec.Builder components = MethodSpec.constructorBuilder();
-        CodeBlock.Builder doc = CodeBlock.builder().add("The inputs of workflow {@code $L}.\n",
-                Javadocs.escape(workflow.workflowId()));
-        for (InputModel input : workflow.inputs()) {
-            components.addParameter(input.type(), input.javaName());
-            doc.add("$L@param $N $L\n", workflow.inputs().indexOf(input) == 0 ? "\n" : "", input.javaName(),
-                    input.description() == null
-                    ? "input {@code " + Javadocs.escape(input.name()) + "}" + (input.required() ? " (required)" : "")
-                    : Javadocs.escape(input.description()) + (input.required() ? " (required)" : ""));
-            if (input.required()) {
-                canonical.addStatement("$T.requireNonNull($N, $S)", Objects.class, input.javaName(),
-                        "input '" + input.name() + "' is required");
-            }
-            copyCollection(canonical, input.type(), input.javaName());
-        }
-        TypeSpec.Builder record = TypeSpec.recordBuilder(inputs)
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc(doc.build());
-        MethodSpec compact = canonical.build();
-        record.recordConstructor(components.build());
-        if (!compact.code().isEmpty()) {
-            record.addMethod(compact);
-        }
-        record.addMethod(MethodSpec.methodBuilder("builder")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(inputs.nestedClass("Builder"))
-                .addStatement("return new $T()", inputs.nestedClass("Builder"))
-                .build());
-        record.addType(inputsBuilder());
-        return record.build();
-    }
-
-    private void copyCollection(MethodSpec.Builder canonical, TypeName type, String name) {
-        if (type instanceof ParameterizedTypeName parameterized) {
-            String raw = parameterized.rawType().simpleName();
-            if (raw.equals("List")) {
-                canonical.addStatement("$N = $N == null ? null : $T.unmodifiableList(new $T<>($N))", name, name,
-                        java.util.Collections.class, java.util.ArrayList.class, name);
-            } else if (raw.equals("Map")) {
-                canonical.addStatement("$N = $N == null ? null : $T.unmodifiableMap(new $T<>($N))", name, name,
-                        java.util.Collections.class, java.util.LinkedHashMap.class, name);
-            }
-        }
-    }
-
-    private TypeSpec inputsBuilder() {
-        ClassName inputsBuilder = inputs.nestedClass("Builder");
-        TypeSpec.Builder type = TypeSpec.classBuilder(inputsBuilder)
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Builds {@link Inputs}; {@link #build()} checks that every required input is set.\n")
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        List<CodeBlock> arguments = new ArrayList<>();
-        for (InputModel input : workflow.inputs()) {
-            type.addField(input.type(), input.javaName(), Modifier.PRIVATE);
-            type.addMethod(MethodSpec.methodBuilder(input.javaName())
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(inputsBuilder)
-                    .addParameter(input.type(), input.javaName())
-                    .addStatement("this.$N = $N", input.javaName(), input.javaName())
-                    .addStatement("return this")
-                    .build());
-            arguments.add(CodeBlock.of("$N", input.javaName()));
-        }
-        type.addMethod(MethodSpec.methodBuilder("build")
-                .addJavadoc("@throws NullPointerException naming the first required input that is not set\n")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(inputs)
-                .addStatement("return new $T($L)", inputs, CodeBlock.join(arguments, ", "))
-                .build());
-        return type.build();
+        return types.record(inputs, CodeBlock.of("The inputs of workflow {@code $L}.\n",
+                Javadocs.escape(workflow.workflowId())), workflow.inputs(), true,
+                input -> "input '" + input.name() + "' is required");
     }
 
     private TypeSpec outputsRecord() {

@@ -40,7 +40,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,6 +64,7 @@ public final class ModelBuilder {
     private final ArazzoDocument document;
     private final Diagnostics diagnostics;
     private final Map<String, WorkflowModel> built;
+    private TypeMapper types;
 
     private ModelBuilder(CheckedDocument checked, Diagnostics diagnostics, Map<String, WorkflowModel> built) {
         this.checked = checked;
@@ -150,6 +150,13 @@ public final class ModelBuilder {
     }
 
     private WorkflowModel workflow(Workflow workflow, ClassName className) {
+        NameAllocator nested = new NameAllocator();
+        // besides its own nested types, names of the package's support types stay readable unqualified
+        List.of("Inputs", "Outputs", "Builder", "Step", "Result", "Completed", "Ended", "Failed", className.simpleName(),
+                "Values", "JsonValue", "Transport", "HttpExchange", "StepRequest", "RequestInterceptor",
+                "WorkflowListener", "Credentials", "WorkflowException", "StepFailedException",
+                "WorkflowTransportException", "JsonPathSupport").forEach(reserved -> nested.newName(reserved, reserved));
+        this.types = new TypeMapper(className, nested, document.source().root());
         List<InputModel> inputs = inputs(workflow);
         NameAllocator fields = new NameAllocator();
         List.of("transport", "maxStepExecutions").forEach(reserved -> fields.newName(reserved, reserved));
@@ -209,9 +216,6 @@ public final class ModelBuilder {
         NameAllocator methods = new NameAllocator();
         RESERVED_METHODS.forEach(reserved -> methods.newName(reserved, reserved));
         callees.values().forEach(c -> methods.newName(c.fieldName() + "Inputs", c.fieldName() + "Inputs"));
-        NameAllocator nested = new NameAllocator();
-        List.of("Inputs", "Outputs", "Builder", "Step", "Result", "Completed", "Ended", "Failed")
-                .forEach(reserved -> nested.newName(reserved, reserved));
         List<StepModel> steps = new ArrayList<>();
         Map<String, StepModel> byId = new LinkedHashMap<>();
         for (Step step : workflow.steps()) {
@@ -235,7 +239,7 @@ public final class ModelBuilder {
         });
         return new WorkflowModel(workflow.workflowId(), className, workflow.summary(), workflow.description(),
                 document.source().file(), new ArrayList<>(sources.values()), inputs, outputs, steps,
-                new ArrayList<>(callees.values()), dependencies, sourceUrls(), securitySchemes(workflow));
+                new ArrayList<>(callees.values()), dependencies, sourceUrls(), securitySchemes(workflow), types.types());
     }
 
     private Map<String, String> sourceUrls() {
@@ -256,22 +260,15 @@ public final class ModelBuilder {
      * them (reported as warnings by the checker), untyped.
      */
     private List<InputModel> inputs(Workflow workflow) {
-        JsonNode schema = workflow.inputs();
+        // the schema as written, $refs and all, so that a $ref names the type it becomes
+        JsonNode schema = workflow.inputs() == null ? null
+                : types.dereference(document.source().root().at(workflow.pointer() + "/inputs"));
+        NameAllocator names = TypeMapper.componentNames();
         List<InputModel> inputs = new ArrayList<>();
-        NameAllocator names = new NameAllocator();
-        names.newName("builder", "builder");
         Set<String> declared = new HashSet<>();
         if (schema != null && schema.has("properties")) {
-            Set<String> required = new HashSet<>();
-            schema.path("required").forEach(r -> required.add(r.asText()));
-            Iterator<Map.Entry<String, JsonNode>> properties = schema.get("properties").fields();
-            while (properties.hasNext()) {
-                Map.Entry<String, JsonNode> property = properties.next();
-                declared.add(property.getKey());
-                inputs.add(new InputModel(property.getKey(), names.newName(JavaNames.camel(property.getKey())),
-                        TypeMapper.fromJsonSchema(property.getValue()), required.contains(property.getKey()),
-                        property.getValue().path("description").asText(null)));
-            }
+            inputs.addAll(types.inputProperties(schema, names));
+            inputs.forEach(input -> declared.add(input.name()));
         }
         Matcher reference = INPUT_REFERENCE.matcher(document.source().root().at(workflow.pointer()).toString());
         while (reference.find()) {
@@ -518,7 +515,7 @@ public final class ModelBuilder {
                         + " does not define; it is typed as JsonNode");
                 return TypeMapper.JSON_NODE;
             }
-            return TypeMapper.fromOpenApi(schema.get(), operation.source().openApi());
+            return types.output(schema.get(), operation.source().openApi());
         }
         return typeOf(expression, inputs, earlier, null, dependencies);
     }

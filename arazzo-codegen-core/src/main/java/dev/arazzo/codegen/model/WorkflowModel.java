@@ -14,17 +14,19 @@ import java.util.Optional;
 /**
  * Everything the emitter needs to write one workflow class: Java names and types already chosen,
  * expressions already parsed and checked. {@code sourceUrls} are the urls of the document's source
- * descriptions as written, by name.
+ * descriptions as written, by name. {@code types} are the records and enums that the schemas of its
+ * inputs and of the responses it reads need, declared inside the workflow class.
  */
 public record WorkflowModel(
         String workflowId, ClassName className, String summary, String description, Path spec,
         List<SourceModel> sources, List<InputModel> inputs, List<OutputModel> outputs, List<StepModel> steps,
         List<CalleeModel> callees, List<DependencyModel> dependencies, Map<String, String> sourceUrls,
-        List<SecuritySchemeModel> securitySchemes) {
+        List<SecuritySchemeModel> securitySchemes, List<TypeModel> types) {
 
     public WorkflowModel {
         securitySchemes = List.copyOf(securitySchemes);
         sourceUrls = Map.copyOf(sourceUrls);
+        types = List.copyOf(types);
         sources = List.copyOf(sources);
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
@@ -127,8 +129,39 @@ public record WorkflowModel(
     public record SourceModel(String name, String fieldName, String defaultUri) {
     }
 
-    /** One workflow input: a component of the {@code Inputs} record and a builder method. */
+    /**
+     * One workflow input, or one property of a nested input or response object: a record component and,
+     * on input records, a builder method. {@code name} is the JSON name.
+     */
     public record InputModel(String name, String javaName, TypeName type, boolean required, String description) {
+    }
+
+    /** A type declared inside the workflow class for a schema. */
+    public sealed interface TypeModel permits RecordModel, EnumModel {
+        ClassName name();
+    }
+
+    /**
+     * An object schema with {@code properties}, as a record with {@code toJson()} and {@code fromJson}.
+     * An {@code input} record also has a builder and checks its required properties on construction;
+     * a response record reads whatever the server sends.
+     */
+    public record RecordModel(ClassName name, String description, List<InputModel> properties, boolean input)
+            implements TypeModel {
+        public RecordModel {
+            properties = List.copyOf(properties);
+        }
+    }
+
+    /** A string schema with an {@code enum}: a Java enum whose constants keep their JSON values. */
+    public record EnumModel(ClassName name, String description, List<EnumConstant> constants) implements TypeModel {
+        public EnumModel {
+            constants = List.copyOf(constants);
+        }
+    }
+
+    /** One constant of an {@link EnumModel}: its Java name and the value written in JSON. */
+    public record EnumConstant(String javaName, String value) {
     }
 
     /** A named output of a step or workflow: a record component read from a runtime expression. */

@@ -1,12 +1,23 @@
 package dev.arazzo.codegen.runtime;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -48,7 +59,10 @@ final class Values {
         if (value instanceof JsonNode node) {
             return node;
         }
-        return value == null ? MAPPER.nullNode() : MAPPER.valueToTree(value);
+        if (value instanceof JsonValue generated) {
+            return generated.toJson();
+        }
+        return value == null ? MAPPER.nullNode() : plainJson(value);
     }
 
     /** Sets {@code value} at the JSON Pointer {@code target} of {@code payload} (a Payload Replacement Object). */
@@ -78,7 +92,7 @@ final class Values {
         if (value instanceof JsonNode node) {
             return node.isValueNode() ? node.asText() : node.toString();
         }
-        return value.toString();
+        return value instanceof JsonValue || value instanceof OffsetDateTime ? text(json(value)) : value.toString();
     }
 
     /** The node at {@code pointer} of a value, as JSON; a missing node when there is none. */
@@ -131,18 +145,6 @@ final class Values {
             return node.asBoolean();
         }
         throw mismatch("a boolean", node);
-    }
-
-    /** A JSON value as a list or map of the declared type; null when it is missing or null. */
-    static <T> T convert(JsonNode node, TypeReference<T> type) {
-        if (absent(node)) {
-            return null;
-        }
-        try {
-            return MAPPER.convertValue(node, type);
-        } catch (IllegalArgumentException e) {
-            throw mismatch(type.getType().getTypeName(), node);
-        }
     }
 
     /** A node as itself, or null when it is missing. */
@@ -278,7 +280,7 @@ final class Values {
         if (value instanceof Boolean || value instanceof String || value == null) {
             return value;
         }
-        return json(value);
+        return plain(json(value));
     }
 
     private static BigDecimal decimal(Object value) {
@@ -303,5 +305,147 @@ final class Values {
         String found = node.toString();
         return new WorkflowException("expected " + expected + " in the response but found "
                 + (found.length() > 64 ? found.substring(0, 64) + "..." : found));
+    }
+
+    // ---- values of the types generated from schemas ----------------------------------------------
+
+    /**
+     * A Java value of a type that generated records hold, as JSON: text, numbers, booleans, lists, maps,
+     * and java.time and UUID values as their ISO text (RFC 3339 for date-times, seconds always written).
+     */
+    private static JsonNode plainJson(Object value) {
+        if (value instanceof String text) {
+            return MAPPER.getNodeFactory().textNode(text);
+        }
+        if (value instanceof Boolean bool) {
+            return MAPPER.getNodeFactory().booleanNode(bool);
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return MAPPER.getNodeFactory().numberNode(((Number) value).intValue());
+        }
+        if (value instanceof Long number) {
+            return MAPPER.getNodeFactory().numberNode(number);
+        }
+        if (value instanceof Double number) {
+            return MAPPER.getNodeFactory().numberNode(number);
+        }
+        if (value instanceof Float number) {
+            return MAPPER.getNodeFactory().numberNode(number);
+        }
+        if (value instanceof BigDecimal number) {
+            return MAPPER.getNodeFactory().numberNode(number);
+        }
+        if (value instanceof BigInteger number) {
+            return MAPPER.getNodeFactory().numberNode(number);
+        }
+        if (value instanceof OffsetDateTime dateTime) {
+            return MAPPER.getNodeFactory().textNode(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime));
+        }
+        if (value instanceof LocalDate || value instanceof UUID) {
+            return MAPPER.getNodeFactory().textNode(value.toString());
+        }
+        if (value instanceof Iterable<?> items) {
+            ArrayNode array = MAPPER.createArrayNode();
+            items.forEach(item -> array.add(json(item)));
+            return array;
+        }
+        if (value instanceof Map<?, ?> entries) {
+            ObjectNode object = MAPPER.createObjectNode();
+            entries.forEach((name, item) -> object.set(String.valueOf(name), json(item)));
+            return object;
+        }
+        throw new IllegalArgumentException("a " + value.getClass().getName() + " cannot be written as JSON here");
+    }
+
+    static Float float32(JsonNode node) {
+        if (absent(node)) {
+            return null;
+        }
+        if (node.isNumber()) {
+            return node.floatValue();
+        }
+        throw mismatch("a number", node);
+    }
+
+    /** An RFC 3339 date-time, such as {@code 2024-05-01T10:15:30Z}. */
+    static OffsetDateTime dateTime(JsonNode node) {
+        if (absent(node)) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(node.asText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        } catch (DateTimeParseException e) {
+            throw mismatch("a date-time", node);
+        }
+    }
+
+    /** A full date, such as {@code 2024-05-01}. */
+    static LocalDate date(JsonNode node) {
+        if (absent(node)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(node.asText());
+        } catch (DateTimeParseException e) {
+            throw mismatch("a date", node);
+        }
+    }
+
+    static UUID uuid(JsonNode node) {
+        if (absent(node)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw mismatch("a UUID", node);
+        }
+    }
+
+    /** A JSON array as an unmodifiable list, each element read by {@code element}; null when absent. */
+    static <T> List<T> list(JsonNode node, Function<JsonNode, T> element) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw mismatch("an array", node);
+        }
+        List<T> list = new ArrayList<>(node.size());
+        node.forEach(item -> list.add(element.apply(item)));
+        return Collections.unmodifiableList(list);
+    }
+
+    /** A JSON object as an unmodifiable map in document order, each value read by {@code value}; null when absent. */
+    static <T> Map<String, T> map(JsonNode node, Function<JsonNode, T> value) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw mismatch("an object", node);
+        }
+        Map<String, T> map = new LinkedHashMap<>();
+        node.properties().forEach(field -> map.put(field.getKey(), value.apply(field.getValue())));
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** Reads a list whose elements {@code element} reads: for lists inside lists and maps. */
+    static <T> Function<JsonNode, List<T>> listOf(Function<JsonNode, T> element) {
+        return node -> list(node, element);
+    }
+
+    /** Reads a map whose values {@code value} reads: for maps inside lists and maps. */
+    static <T> Function<JsonNode, Map<String, T>> mapOf(Function<JsonNode, T> value) {
+        return node -> map(node, value);
+    }
+
+    /** The object a generated record is read from; null when absent. */
+    static JsonNode fields(JsonNode node, String type) {
+        if (absent(node)) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw mismatch("an object (" + type + ")", node);
+        }
+        return node;
     }
 }

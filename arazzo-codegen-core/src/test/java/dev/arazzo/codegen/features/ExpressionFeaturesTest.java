@@ -113,8 +113,8 @@ class ExpressionFeaturesTest {
         assertEquals(7, call(get, "count"));
         assertEquals(12345678901L, call(get, "size"));
         assertEquals(2.5, call(get, "price"));
-        assertEquals(JSON.readTree("[\"a\",\"b\"]"), call(get, "tags"));
-        assertEquals(JSON.readTree(THING), call(get, "whole"));
+        assertEquals(List.of("a", "b"), call(get, "tags"));
+        assertEquals(JSON.readTree(THING), call(call(get, "whole"), "toJson"));
         assertEquals("things-openapi.yaml", call(get, "source"));
 
         Object outputs = call(client, "run", inputs);
@@ -123,7 +123,10 @@ class ExpressionFeaturesTest {
         assertEquals(JSON.readTree("\"Ann\""), call(outputs, "sentOwner"));
         assertEquals(JSON.readTree("{\"owner\":\"Ann\",\"inputOwner\":\"Bo\",\"count\":7}"),
                 JSON.readTree(scenario.server().requests().get(2).body()));
-        assertEquals(JsonNode.class, code.type("ReadsWorkflow.GetResult").getRecordComponents()[11].getType());
+        assertEquals("java.util.List<java.lang.String>",
+                code.type("ReadsWorkflow.GetResult").getRecordComponents()[11].getGenericType().getTypeName());
+        assertEquals(code.type("ReadsWorkflow.Thing"), code.type("ReadsWorkflow.GetResult").getRecordComponents()[12].getType());
+        assertEquals(JsonNode.class, code.type("ReadsWorkflow.Thing").getRecordComponents()[6].getType());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -1,0 +1,278 @@
+package dev.arazzo.codegen.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.arazzo.codegen.model.TypeMapper;
+import dev.arazzo.codegen.model.WorkflowModel.EnumConstant;
+import dev.arazzo.codegen.model.WorkflowModel.EnumModel;
+import dev.arazzo.codegen.model.WorkflowModel.InputModel;
+import dev.arazzo.codegen.model.WorkflowModel.RecordModel;
+import dev.arazzo.codegen.model.WorkflowModel.TypeModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the records and enums of a workflow's schemas, and the {@code Inputs} record, as nested types
+ * of the workflow class. Every one writes itself as JSON ({@code toJson()}, through the package's
+ * {@code JsonValue}) and is read from JSON by a static {@code fromJson}: no reflection over them.
+ *
+ * <pre>{@code
+ * public record Address(String street, List<String> lines) implements JsonValue {
+ *     public Address {
+ *         Objects.requireNonNull(street, "property 'street' of Address is required");
+ *         lines = lines == null ? null : Collections.unmodifiableList(new ArrayList<>(lines));
+ *     }
+ *     public static Builder builder() { ... }
+ *     public ObjectNode toJson() { return Values.object("street", street, "lines", lines); }
+ *     static Address fromJson(JsonNode json) { ... }
+ *     public static final class Builder { ... }
+ * }
+ * }</pre>
+ */
+final class TypeEmitter {
+
+    private static final ClassName OBJECT_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "ObjectNode");
+    private static final ClassName STRING = ClassName.get(String.class);
+
+    private final ClassName values;
+    private final ClassName jsonValue;
+
+    TypeEmitter(String packageName) {
+        this.values = ClassName.get(packageName, "Values");
+        this.jsonValue = ClassName.get(packageName, "JsonValue");
+    }
+
+    TypeSpec type(TypeModel type) {
+        if (type instanceof RecordModel record) {
+            CodeBlock doc = CodeBlock.of("$L\n", record.description() == null
+                    ? (record.input() ? "An object of the workflow's inputs." : "An object of a response, as its schema describes it.")
+                    : Javadocs.escape(record.description()));
+            return record(record.name(), doc, record.properties(), record.input(),
+                    property -> "property '" + property.name() + "' of " + record.name().simpleName() + " is required");
+        }
+        return enumType((EnumModel) type);
+    }
+
+    /**
+     * A record of {@code components}; an {@code input} record checks its required components (with
+     * the message {@code required} gives) and has a builder.
+     */
+    TypeSpec record(ClassName name, CodeBlock doc, List<InputModel> components, boolean input,
+            Function<InputModel, String> required) {
+        MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+        MethodSpec.Builder canonical = MethodSpec.constructorBuilder();
+        CodeBlock.Builder javadoc = CodeBlock.builder().add(doc);
+        List<CodeBlock> json = new ArrayList<>();
+        List<CodeBlock> read = new ArrayList<>();
+        for (InputModel component : components) {
+            canonical.addParameter(component.type(), component.javaName());
+            String text = component.description() == null
+                    ? "{@code " + Javadocs.escape(component.name()) + "}"
+                    : Javadocs.escape(component.description());
+            javadoc.add("$L@param $N $L$L\n", components.indexOf(component) == 0 ? "\n" : "", component.javaName(),
+                    text, component.required() ? " (required)" : "");
+            if (input && component.required()) {
+                compact.addStatement("$T.requireNonNull($N, $S)", Objects.class, component.javaName(),
+                        required.apply(component));
+            }
+            copyCollection(compact, component.type(), component.javaName());
+            json.add(CodeBlock.of("$S, $N", component.name(), component.javaName()));
+            read.add(reader(component.type(), CodeBlock.of("object.path($S)", component.name())));
+        }
+        TypeSpec.Builder record = TypeSpec.recordBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .addSuperinterface(jsonValue)
+                .addJavadoc(javadoc.build())
+                .recordConstructor(canonical.build());
+        MethodSpec compactConstructor = compact.build();
+        if (!compactConstructor.code().isEmpty()) {
+            record.addMethod(compactConstructor);
+        }
+        if (input) {
+            record.addMethod(MethodSpec.methodBuilder("builder")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .returns(name.nestedClass("Builder"))
+                    .addStatement("return new $T()", name.nestedClass("Builder"))
+                    .build());
+        }
+        record.addMethod(MethodSpec.methodBuilder("toJson")
+                .addJavadoc("This value as a JSON object; components that are null are left out.\n")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(OBJECT_NODE)
+                .addStatement(json.isEmpty() ? CodeBlock.of("return $T.object()", values)
+                        : CodeBlock.of("return $T.object(\n$>$L$<)", values, CodeBlock.join(json, ",\n")))
+                .build());
+        record.addMethod(MethodSpec.methodBuilder("fromJson")
+                .addJavadoc("Reads a JSON object; null when the node is missing or null.\n")
+                .addModifiers(Modifier.STATIC)
+                .returns(name)
+                .addParameter(TypeMapper.JSON_NODE, "json")
+                .addStatement("$T object = $T.fields(json, $S)", TypeMapper.JSON_NODE, values, name.simpleName())
+                .addStatement(read.isEmpty() ? CodeBlock.of("return object == null ? null : new $T()", name)
+                        : CodeBlock.of("return object == null ? null : new $T(\n$>$L$<)", name,
+                                CodeBlock.join(read, ",\n")))
+                .build());
+        if (input) {
+            record.addType(builder(name, components));
+        }
+        return record.build();
+    }
+
+    private static void copyCollection(MethodSpec.Builder compact, TypeName type, String name) {
+        if (type instanceof ParameterizedTypeName parameterized) {
+            String raw = parameterized.rawType().simpleName();
+            if (raw.equals("List")) {
+                compact.addStatement("$N = $N == null ? null : $T.unmodifiableList(new $T<>($N))", name, name,
+                        Collections.class, ArrayList.class, name);
+            } else if (raw.equals("Map")) {
+                compact.addStatement("$N = $N == null ? null : $T.unmodifiableMap(new $T<>($N))", name, name,
+                        Collections.class, LinkedHashMap.class, name);
+            }
+        }
+    }
+
+    private static TypeSpec builder(ClassName record, List<InputModel> components) {
+        ClassName builder = record.nestedClass("Builder");
+        TypeSpec.Builder type = TypeSpec.classBuilder(builder)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Builds {@link $T}; {@link #build()} checks that every required value is set.\n", record)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (InputModel component : components) {
+            type.addField(component.type(), component.javaName(), Modifier.PRIVATE);
+            type.addMethod(MethodSpec.methodBuilder(component.javaName())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
+                    .addParameter(component.type(), component.javaName())
+                    .addStatement("this.$N = $N", component.javaName(), component.javaName())
+                    .addStatement("return this")
+                    .build());
+            arguments.add(CodeBlock.of("$N", component.javaName()));
+        }
+        type.addMethod(MethodSpec.methodBuilder("build")
+                .addJavadoc("@throws NullPointerException naming the first required value that is not set\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(record)
+                .addStatement("return new $T($L)", record, CodeBlock.join(arguments, ", "))
+                .build());
+        return type.build();
+    }
+
+    private TypeSpec enumType(EnumModel model) {
+        ClassName name = model.name();
+        TypeSpec.Builder type = TypeSpec.enumBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .addSuperinterface(jsonValue)
+                .addJavadoc("$L\n", model.description() == null ? "The values the schema allows; each keeps its JSON value."
+                        : Javadocs.escape(model.description()));
+        for (EnumConstant constant : model.constants()) {
+            type.addEnumConstant(constant.javaName(), TypeSpec.anonymousClassBuilder("$S", constant.value())
+                    .addJavadoc("{@code $L}\n", Javadocs.escape(constant.value())).build());
+        }
+        type.addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL);
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addParameter(String.class, "value")
+                .addStatement("this.value = value")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("value")
+                .addJavadoc("The value as JSON writes it.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return value")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("toJson")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeMapper.JSON_NODE)
+                .addStatement("return $T.json(value)", values)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("toString")
+                .addJavadoc("The value as JSON writes it, as in query parameters and headers.\n")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return value")
+                .build());
+        String allowed = String.join(", ", model.constants().stream().map(EnumConstant::value).toList());
+        type.addMethod(MethodSpec.methodBuilder("fromValue")
+                .addJavadoc("The constant whose JSON value is {@code value}.\n\n"
+                        + "@throws IllegalArgumentException when no constant has that value\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(name)
+                .addParameter(String.class, "value")
+                .beginControlFlow("for ($T constant : values())", name)
+                .beginControlFlow("if (constant.value.equals(value))")
+                .addStatement("return constant")
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("throw new $T($S + value + $S)", IllegalArgumentException.class, "'",
+                        "' is not a " + name.simpleName() + "; expected one of: " + allowed)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("fromJson")
+                .addJavadoc("Reads a JSON string; null when the node is missing or null.\n")
+                .addModifiers(Modifier.STATIC)
+                .returns(name)
+                .addParameter(TypeMapper.JSON_NODE, "json")
+                .addStatement("$T text = $T.string(json)", STRING, values)
+                .addStatement("return text == null ? null : fromValue(text)")
+                .build());
+        return type.build();
+    }
+
+    /** Reads a value of {@code type} from the JSON node {@code json}: generated code, no reflection. */
+    CodeBlock reader(TypeName type, CodeBlock json) {
+        if (type instanceof ParameterizedTypeName parameterized) {
+            String raw = parameterized.rawType().simpleName();
+            TypeName last = parameterized.typeArguments().get(parameterized.typeArguments().size() - 1);
+            return CodeBlock.of("$T.$N($L, $L)", values, raw.equals("Map") ? "map" : "list", json, readerFunction(last));
+        }
+        String simple = simpleReader(type);
+        if (simple != null) {
+            return CodeBlock.of("$T.$N($L)", values, simple, json);
+        }
+        return CodeBlock.of("$T.fromJson($L)", type, json);
+    }
+
+    /** A {@code Function<JsonNode, T>} reading {@code type}: method references, no lambdas to clash with locals. */
+    private CodeBlock readerFunction(TypeName type) {
+        if (type instanceof ParameterizedTypeName parameterized) {
+            String raw = parameterized.rawType().simpleName();
+            TypeName last = parameterized.typeArguments().get(parameterized.typeArguments().size() - 1);
+            return CodeBlock.of("$T.$N($L)", values, raw.equals("Map") ? "mapOf" : "listOf", readerFunction(last));
+        }
+        String simple = simpleReader(type);
+        return simple != null ? CodeBlock.of("$T::$N", values, simple) : CodeBlock.of("$T::fromJson", type);
+    }
+
+    /** The Values method reading a JDK type, or null for a generated type (which has {@code fromJson}). */
+    static String simpleReader(TypeName type) {
+        if (type.equals(TypeMapper.JSON_NODE)) {
+            return "node";
+        }
+        if (!(type instanceof ClassName name)) {
+            return null;
+        }
+        return switch (name.canonicalName()) {
+            case "java.lang.String" -> "string";
+            case "java.lang.Integer" -> "integer";
+            case "java.lang.Long" -> "int64";
+            case "java.lang.Float" -> "float32";
+            case "java.lang.Double" -> "number";
+            case "java.lang.Boolean" -> "bool";
+            case "java.time.OffsetDateTime" -> "dateTime";
+            case "java.time.LocalDate" -> "date";
+            case "java.util.UUID" -> "uuid";
+            default -> null;
+        };
+    }
+}
