@@ -39,11 +39,12 @@ record CorpusCase(String name, GenerationRequest request) {
         JsonNode manifest = YAML.readTree(folder.resolve("manifest.yaml").toFile());
         String casePackage = "bench.corpus." + identifier(name);
         GenerationRequest.Builder request = GenerationRequest.builder().outputDirectory(output).packageName(casePackage);
-        // A package per document: documents of one case often reuse workflowIds, and the classes would clash.
+        // A package per document (from its path): documents of one case often reuse workflowIds.
         manifest.path("arazzo_documents").forEach(document -> {
             Path spec = folder.resolve(document.asText());
-            String file = spec.getFileName().toString();
-            request.spec(spec).packageFor(spec, casePackage + "." + identifier(file.substring(0, file.indexOf('.'))));
+            String path = document.asText();
+            String withoutExtension = path.contains(".") ? path.substring(0, path.indexOf('.', path.lastIndexOf('/') + 1)) : path;
+            request.spec(spec).packageFor(spec, casePackage + "." + identifier(withoutExtension));
         });
         manifest.path("url_map").properties().forEach(entry ->
                 request.sourceMapping(entry.getKey(), folder.resolve(entry.getValue().asText())));
