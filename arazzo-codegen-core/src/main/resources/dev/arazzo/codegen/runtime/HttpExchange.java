@@ -102,7 +102,11 @@ final class HttpExchange {
             return MissingNode.getInstance();
         }
         try {
-            JsonNode node = Values.MAPPER.readTree(bodyText());
+            // JSON in UTF-8 (its usual charset) is parsed from the bytes, without a String in between
+            Charset charset = charset();
+            JsonNode node = charset.equals(StandardCharsets.UTF_8)
+                    ? Values.MAPPER.readTree(body)
+                    : Values.MAPPER.readTree(bodyText());
             return node == null ? MissingNode.getInstance() : node;
         } catch (IOException e) {
             return Values.MAPPER.getNodeFactory().textNode(bodyText());
