@@ -79,24 +79,29 @@ final class Transport {
             httpRequest = intercepted;
         }
         URI uri = httpRequest.uri();
-        String shown = request.method() + " " + StepRequest.masked(uri);
         listener.stepStarted(workflowId, stepId);
         long started = System.nanoTime();
         try {
             HttpResponse<byte[]> response = client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            LOGGER.log(System.Logger.Level.DEBUG, () -> workflowId + "/" + stepId + ": " + shown + " -> "
+            LOGGER.log(System.Logger.Level.DEBUG, () -> workflowId + "/" + stepId + ": " + shown(request, uri) + " -> "
                     + response.statusCode() + " in " + took.toMillis() + " ms");
             listener.stepFinished(workflowId, stepId, response.statusCode(), took);
             return new HttpExchange(request, uri, response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
-            LOGGER.log(System.Logger.Level.DEBUG, () -> workflowId + "/" + stepId + ": " + shown + " failed: " + e);
-            throw new WorkflowTransportException(stepId, shown + " failed: " + e.getClass().getSimpleName()
+            LOGGER.log(System.Logger.Level.DEBUG, () -> workflowId + "/" + stepId + ": " + shown(request, uri) + " failed: "
+                    + e);
+            throw new WorkflowTransportException(stepId, shown(request, uri) + " failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WorkflowTransportException(stepId, shown + " was interrupted", e);
+            throw new WorkflowTransportException(stepId, shown(request, uri) + " was interrupted", e);
         }
+    }
+
+    /** The request as messages and logs show it: method and url, secrets masked. */
+    private static String shown(StepRequest request, URI uri) {
+        return request.method() + " " + StepRequest.masked(uri);
     }
 
     /**

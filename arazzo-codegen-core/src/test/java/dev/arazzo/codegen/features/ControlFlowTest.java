@@ -187,6 +187,30 @@ class ControlFlowTest {
     }
 
     @Test
+    void retryAfterHeaderMayBeAnHttpDate() {
+        GeneratedCode code = scenario.generate(HEADER + """
+                workflows:
+                  - workflowId: waits-until
+                    steps:
+                      - stepId: status
+                        operationId: getStatus
+                        successCriteria: [{condition: $statusCode == 200}]
+                        onFailure:
+                          - {name: again, type: retry, retryAfter: 0, retryLimit: 1}
+                """);
+        String inTwoSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(2));
+        scenario.server().on("GET", "/status", new Response(503, "", Map.of("Retry-After", inTwoSeconds)), READY);
+
+        long start = System.nanoTime();
+        run(code, "WaitsUntilWorkflow", Map.of());
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertTrue(waitedMillis >= 900, "waited " + waitedMillis + " ms; the header named a time 1 to 2 s ahead");
+        assertEquals(2, paths().size());
+    }
+
+    @Test
     void retryWithStepIdRunsThatStepFirstThenRetries() {
         GeneratedCode code = scenario.generate(HEADER + """
                 workflows:

@@ -187,4 +187,50 @@ class ExpressionFeaturesTest {
         }
         assertEquals(List.of("/status"), scenario.server().requests().stream().map(r -> r.path()).toList());
     }
+
+    @Test
+    void xpathCriteriaTestTheBodyAsXml() {
+        GeneratedCode code = scenario.generate(HEADER + """
+                workflows:
+                  - workflowId: xml
+                    steps:
+                      - stepId: status
+                        operationId: getStatus
+                        successCriteria:
+                          - {context: $response.body, type: {type: xpath, version: xpath-10}, condition: "//pet[id = '1']"}
+                """);
+        Object client = scenario.client(code, "XmlWorkflow");
+        Object inputs = Scenario.inputs(code, "XmlWorkflow", Map.of());
+        scenario.server().on("GET", "/status", new Response(200, "<pets><pet><id>1</id></pet></pets>",
+                Map.of("Content-Type", "application/xml")));
+
+        call(client, "run", inputs);
+
+        scenario.server().on("GET", "/status", new Response(200, "<pets><pet><id>2</id></pet></pets>",
+                Map.of("Content-Type", "application/xml")));
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> call(client, "run", inputs));
+        assertEquals("//pet[id = '1']", call(failure, "failedCriterion"));
+    }
+
+    @Test
+    void componentParametersAreValuesWhereverAnExpressionNamesThem() {
+        GeneratedCode code = scenario.generate(HEADER + """
+                components:
+                  parameters:
+                    page: {name: page, in: query, value: 3}
+                workflows:
+                  - workflowId: paged
+                    steps:
+                      - stepId: get
+                        operationId: getThing
+                        parameters:
+                          - {name: id, in: path, value: t1}
+                          - {name: page, in: query, value: $components.parameters.page}
+                """);
+        scenario.server().on("GET", "/things/t1", Response.json(200, "{}"));
+
+        call(scenario.client(code, "PagedWorkflow"), "run", Scenario.inputs(code, "PagedWorkflow", Map.of()));
+
+        assertEquals("page=3", scenario.server().requests().get(0).query());
+    }
 }
