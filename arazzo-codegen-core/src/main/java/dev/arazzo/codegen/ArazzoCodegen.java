@@ -58,6 +58,7 @@ public final class ArazzoCodegen {
         Map<String, Rendered> files = new LinkedHashMap<>();
         Set<String> supportPackages = new LinkedHashSet<>();
         Set<String> jsonPathPackages = new LinkedHashSet<>();
+        Set<String> saxonPackages = new LinkedHashSet<>();
         for (Path spec : request.specs()) {
             Path file = spec.toAbsolutePath().normalize();
             filesRead.add(file);
@@ -65,7 +66,8 @@ public final class ArazzoCodegen {
             long errorsBefore = diagnostics.errorCount();
             List<JavaFile> emitted;
             try {
-                emitted = generate(file, packageName, request, loader, diagnostics, filesRead, jsonPathPackages);
+                emitted = generate(file, packageName, request, loader, diagnostics, filesRead, jsonPathPackages,
+                        saxonPackages);
             } catch (RuntimeException e) {
                 diagnostics.error("internal-error", SourceLocation.ofFile(file, ""), "the generator failed on this "
                         + "document (" + e + "); please report it with the document");
@@ -95,7 +97,11 @@ public final class ArazzoCodegen {
             return new GenerationResult(List.of(), List.of(), reported, filesRead);
         }
         for (String packageName : supportPackages) {
-            for (String type : RuntimeSupport.TYPES) {
+            List<String> types = new ArrayList<>(RuntimeSupport.TYPES);
+            if (saxonPackages.contains(packageName)) {
+                types.add("XPathSupport");
+            }
+            for (String type : types) {
                 Path spec = files.values().stream().filter(r -> packageOf(r.qualifiedName()).equals(packageName))
                         .map(Rendered::spec).findFirst().orElseThrow();
                 files.put(relativePath(packageName, type), new Rendered(spec, qualifiedName(packageName, type),
@@ -116,7 +122,8 @@ public final class ArazzoCodegen {
     }
 
     private static List<JavaFile> generate(Path file, String packageName, GenerationRequest request,
-            DocumentLoader loader, Diagnostics diagnostics, Set<Path> filesRead, Set<String> jsonPathPackages) {
+            DocumentLoader loader, Diagnostics diagnostics, Set<Path> filesRead, Set<String> jsonPathPackages,
+            Set<String> saxonPackages) {
         long errorsBefore = diagnostics.errorCount();
         Optional<ArazzoDocument> root = loader.load(file, SourceLocation.ofFile(file, ""), diagnostics)
                 .flatMap(source -> SchemaChecker.read(source, diagnostics));
@@ -148,6 +155,9 @@ public final class ArazzoCodegen {
         List<JavaFile> files = new ArrayList<>();
         for (WorkflowModel model : models) {
             files.add(WorkflowEmitter.emit(model, model.spec().getFileName().toString()));
+            if (model.usesSaxon()) {
+                saxonPackages.add(packageName);
+            }
             if (model.usesJsonPath() && jsonPathPackages.add(packageName)) {
                 files.add(JavaFile.builder(packageName,
                                 JsonPathCompiler.supportType(WorkflowEmitter.jsonPathSupport(packageName)))

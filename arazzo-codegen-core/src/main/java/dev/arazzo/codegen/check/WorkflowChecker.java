@@ -473,18 +473,26 @@ public final class WorkflowChecker {
                 }
             }
             case "xpath" -> {
-                try {
-                    javax.xml.xpath.XPathFactory.newInstance().newXPath().compile(criterion.condition().strip());
-                    if (!"xpath-10".equals(criterion.version())) {
-                        diagnostics.warning("xpath-version", at(criterion.pointer()), "xpath criterion '"
-                                + criterion.condition().strip() + "' is " + (criterion.version() == null
-                                        ? "XPath 3.0 by default" : criterion.version()) + "; the generated code "
-                                + "evaluates it with the JDK's XPath 1.0 engine: say 'version: xpath-10' to confirm");
+                String expression = criterion.condition().strip();
+                if ("xpath-10".equals(criterion.version())) {
+                    try {
+                        javax.xml.xpath.XPathFactory.newInstance().newXPath().compile(expression);
+                    } catch (javax.xml.xpath.XPathExpressionException e) {
+                        diagnostics.error("invalid-xpath", at(pointer), "xpath '" + expression + "' does not compile "
+                                + "as XPath 1.0: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
                     }
-                } catch (javax.xml.xpath.XPathExpressionException e) {
-                    diagnostics.error("invalid-xpath", at(pointer), "xpath '" + criterion.condition().strip()
-                            + "' does not compile as XPath 1.0: " + (e.getCause() == null ? e.getMessage()
-                                    : e.getCause().getMessage()));
+                } else {
+                    try {
+                        new net.sf.saxon.s9api.Processor(false).newXPathCompiler().compile(expression);
+                        diagnostics.warning("xpath-needs-saxon", at(criterion.pointer()), "xpath criterion '"
+                                + expression + "' is " + (criterion.version() == null ? "XPath 3.0, the default"
+                                        : criterion.version()) + ": the generated code evaluates it with Saxon-HE, so "
+                                + "add net.sf.saxon:Saxon-HE to the project's dependencies, or write "
+                                + "'version: xpath-10' to evaluate it with the JDK's XPath 1.0 engine");
+                    } catch (net.sf.saxon.s9api.SaxonApiException e) {
+                        diagnostics.error("invalid-xpath", at(pointer), "xpath '" + expression + "' does not compile: "
+                                + e.getMessage());
+                    }
                 }
             }
             default -> unsupported(criterion.pointer() + "/type", "'" + criterion.type() + "' criteria");

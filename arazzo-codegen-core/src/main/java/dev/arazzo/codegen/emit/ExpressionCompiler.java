@@ -353,7 +353,10 @@ final class ExpressionCompiler {
             return CodeBlock.of("$T.find($N, $L)", values, patterns.apply(regex.pattern()), expression(regex.context()).code());
         }
         if (criterion instanceof WorkflowModel.XPathCriterion xpath) {
-            return CodeBlock.of("$T.xpath($S, $L)", values, xpath.expression(), expression(xpath.context()).code());
+            return xpath.saxon()
+                    ? CodeBlock.of("$T.test($S, $L)", ClassName.get(values.packageName(), "XPathSupport"),
+                            xpath.expression(), expression(xpath.context()).code())
+                    : CodeBlock.of("$T.xpath($S, $L)", values, xpath.expression(), expression(xpath.context()).code());
         }
         WorkflowModel.JsonPathCriterion path = (WorkflowModel.JsonPathCriterion) criterion;
         Typed context = expression(path.context());

@@ -611,7 +611,7 @@ public final class ModelBuilder {
                 case "jsonpath" -> models.add(new WorkflowModel.JsonPathCriterion(criterion.condition(), context,
                         criterion.condition()));
                 case "xpath" -> models.add(new WorkflowModel.XPathCriterion(criterion.condition(), context,
-                        criterion.condition().strip()));
+                        criterion.condition().strip(), !"xpath-10".equals(criterion.version())));
                 default -> {
                     try {
                         Condition condition = ConditionParser.parse(criterion.condition());

@@ -43,10 +43,18 @@ public record WorkflowModel(
 
     /** Whether some criterion is a JSONPath one (the package then needs the JSONPath support class). */
     public boolean usesJsonPath() {
+        return criteria().anyMatch(c -> c instanceof JsonPathCriterion);
+    }
+
+    /** Whether some criterion is XPath 2.0 or later (the package then needs the Saxon-based support class). */
+    public boolean usesSaxon() {
+        return criteria().anyMatch(c -> c instanceof XPathCriterion xpath && xpath.saxon());
+    }
+
+    private java.util.stream.Stream<CriterionModel> criteria() {
         return steps.stream().flatMap(s -> java.util.stream.Stream.of(s.successCriteria().stream(),
                         s.onSuccess().stream().flatMap(a -> a.criteria().stream()),
-                        s.onFailure().stream().flatMap(a -> a.criteria().stream())).flatMap(c -> c))
-                .anyMatch(c -> c instanceof JsonPathCriterion);
+                        s.onFailure().stream().flatMap(a -> a.criteria().stream())).flatMap(c -> c));
     }
 
     public Optional<DependencyModel> dependency(String reference) {
@@ -276,8 +284,12 @@ public record WorkflowModel(
     public record RegexCriterion(String text, RuntimeExpression context, String pattern) implements CriterionModel {
     }
 
-    /** An XPath condition applied to a context value's text as XML. */
-    public record XPathCriterion(String text, RuntimeExpression context, String expression) implements CriterionModel {
+    /**
+     * An XPath condition applied to a context value's text as XML: XPath 1.0 with the JDK's engine, or
+     * with {@code saxon} XPath 2.0 to 3.1 with Saxon-HE.
+     */
+    public record XPathCriterion(String text, RuntimeExpression context, String expression, boolean saxon)
+            implements CriterionModel {
     }
 
     /** A JSONPath condition applied to a context value. */

@@ -213,6 +213,31 @@ class ExpressionFeaturesTest {
     }
 
     @Test
+    void xpathThreeCriteriaRunOnSaxon() {
+        GeneratedCode code = scenario.generate(HEADER + """
+                workflows:
+                  - workflowId: xml31
+                    steps:
+                      - stepId: status
+                        operationId: getStatus
+                        successCriteria:
+                          - {context: $response.body, type: {type: xpath, version: xpath-30},
+                             condition: "exists(//pet[id = '1']) and string-join(//name, ',') = 'Rex,Bo'"}
+                """);
+        Object client = scenario.client(code, "Xml31Workflow");
+        Object inputs = Scenario.inputs(code, "Xml31Workflow", Map.of());
+        scenario.server().on("GET", "/status", new Response(200,
+                "<pets><pet><id>1</id><name>Rex</name></pet><pet><id>2</id><name>Bo</name></pet></pets>",
+                Map.of("Content-Type", "application/xml")));
+
+        call(client, "run", inputs);
+
+        scenario.server().on("GET", "/status", new Response(200, "<!DOCTYPE pets [<!ENTITY x 'y'>]><pets/>",
+                Map.of("Content-Type", "application/xml")));
+        assertThrows(RuntimeException.class, () -> call(client, "run", inputs), "a DTD is refused");
+    }
+
+    @Test
     void componentParametersAreValuesWhereverAnExpressionNamesThem() {
         GeneratedCode code = scenario.generate(HEADER + """
                 components:

@@ -1,0 +1,48 @@
+package dev.arazzo.codegen.runtime;
+
+import java.io.IOException;
+import java.io.StringReader;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import net.sf.saxon.s9api.Processor;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XPathSelector;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * Evaluates xpath criteria of XPath 2.0, 3.0 and 3.1 with Saxon-HE (net.sf.saxon:Saxon-HE, which a
+ * project needs at run time only when its workflows have such criteria). The body is parsed by the
+ * JDK with DTDs refused, then handed to Saxon.
+ */
+final class XPathSupport {
+
+    private static final Processor PROCESSOR = new Processor(false);
+
+    private XPathSupport() {
+    }
+
+    /** Whether {@code expression}'s effective boolean value is true for the value's text as XML. */
+    static boolean test(String expression, Object value) {
+        if (value == null) {
+            return false;
+        }
+        String text = value instanceof com.fasterxml.jackson.databind.JsonNode node
+                ? (node.isTextual() ? node.asText() : node.toString())
+                : value.toString();
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            factory.setNamespaceAware(true);
+            Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(text)));
+            XPathSelector selector = PROCESSOR.newXPathCompiler().compile(expression).load();
+            selector.setContextItem(PROCESSOR.newDocumentBuilder().wrap(document));
+            return selector.effectiveBooleanValue();
+        } catch (ParserConfigurationException | SAXException | IOException | SaxonApiException e) {
+            return false;
+        }
+    }
+}
