@@ -653,9 +653,12 @@ public final class WorkflowEmitter {
                 run.addStatement("$T $N = null", outputsOf(dependency.callee()), dependency.outputsName());
             }
         }
+        Set<String> kept = keptResults();
         for (StepModel step : workflow.steps()) {
-            run.addStatement("$T $N = null", step.resultType(), step.methodName());
             locals.newName(step.methodName(), step.methodName());
+            if (kept.contains(step.stepId())) {
+                run.addStatement("$T $N = null", step.resultType(), step.methodName());
+            }
         }
         for (StepModel step : workflow.steps()) {
             for (ActionModel action : concat(step.onSuccess(), step.onFailure())) {
@@ -676,7 +679,11 @@ public final class WorkflowEmitter {
             }
         }
         run.addStatement("int executions = 0");
-        run.addStatement("$T endedAt = null", String.class);
+        boolean ends = workflow.steps().stream().anyMatch(step -> concat(step.onSuccess(), step.onFailure()).stream()
+                .anyMatch(action -> action.type() == WorkflowModel.ActionType.END));
+        if (ends) {
+            run.addStatement("$T endedAt = null", String.class);
+        }
         if (workflow.resumes()) {
             run.addStatement("$T resume = null", stepEnum);
         }
@@ -739,7 +746,9 @@ public final class WorkflowEmitter {
                     run.addStatement("$N = called", dependency.outputsName());
                 }
             }
-            run.addStatement("$N = $N($L)", step.methodName(), resultName(step), stepArguments(step, true));
+            if (kept.contains(step.stepId())) {
+                run.addStatement("$N = $N($L)", step.methodName(), resultName(step), stepArguments(step, true));
+            }
             if (tokens.containsKey(step.stepId())) {
                 run.addStatement("$N = null", tokens.get(step.stepId()));
             }
@@ -764,8 +773,24 @@ public final class WorkflowEmitter {
         } else {
             run.addStatement("$T outputs = new $T(\n$L)", outputs, outputs, CodeBlock.join(values, ",\n"));
         }
-        run.addStatement("return endedAt == null ? new $T(outputs) : new $T(endedAt, outputs)", completed, ended);
+        if (ends) {
+            run.addStatement("return endedAt == null ? new $T(outputs) : new $T(endedAt, outputs)", completed, ended);
+        } else {
+            run.addStatement("return new $T(outputs)", completed);
+        }
         return run.build();
+    }
+
+    /** The steps whose results {@code execute} keeps: those that other steps or the workflow's outputs read. */
+    private Set<String> keptResults() {
+        Set<String> kept = new LinkedHashSet<>();
+        workflow.steps().forEach(step -> kept.addAll(step.reads()));
+        for (OutputModel output : workflow.outputs()) {
+            if (output.value() instanceof RuntimeExpression.StepOutput read) {
+                kept.add(read.stepId());
+            }
+        }
+        return kept;
     }
 
     /** An if / else-if chain over the actions: the first whose criteria hold is taken, else {@code otherwise}. */
