@@ -99,6 +99,7 @@ final class TypeEmitter {
         }
         if (input) {
             record.addMethod(MethodSpec.methodBuilder("builder")
+                    .addJavadoc("Starts building a {@link $T}.\n", name)
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .returns(name.nestedClass("Builder"))
                     .addStatement("return new $T()", name.nestedClass("Builder"))
@@ -151,6 +152,8 @@ final class TypeEmitter {
         for (InputModel component : components) {
             type.addField(component.type(), component.javaName(), Modifier.PRIVATE);
             type.addMethod(MethodSpec.methodBuilder(component.javaName())
+                    .addJavadoc("Sets {@code $L}$L.\n", Javadocs.escape(component.name()),
+                            component.required() ? " (required)" : "")
                     .addModifiers(Modifier.PUBLIC)
                     .returns(builder)
                     .addParameter(component.type(), component.javaName())
