@@ -534,10 +534,11 @@ public final class WorkflowChecker {
                         resolveWorkflow(action.workflowId(), action.pointer() + "/workflowId", "action '"
                                 + action.name() + "'");
                     } else if (action.stepId() != null && workflow.step(action.stepId()).isEmpty()) {
-                        diagnostics.error("unknown-step", at(action.pointer() + "/stepId"), "action '" + action.name()
+                        diagnostics.warning("unknown-step", at(action.pointer() + "/stepId"), "action '" + action.name()
                                 + "' goes to step '" + action.stepId() + "', which workflow '" + workflow.workflowId()
                                 + "' does not have" + Suggestions.didYouMean(action.stepId(),
-                                        workflow.steps().stream().map(Step::stepId).toList()));
+                                        workflow.steps().stream().map(Step::stepId).toList())
+                                + "; taking the action fails the run with a WorkflowException");
                     } else if (type.equals("goto") && action.stepId() == null) {
                         diagnostics.error("missing-field", at(action.pointer()), "goto action '" + action.name()
                                 + "' needs a 'stepId' (or 'workflowId') to go to");

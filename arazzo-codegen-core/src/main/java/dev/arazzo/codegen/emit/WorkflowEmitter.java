@@ -781,6 +781,13 @@ public final class WorkflowEmitter {
         return run.build();
     }
 
+    /** An action whose step does not exist (a warning at build time) fails the run when it is taken. */
+    private void missingStep(MethodSpec.Builder run, StepModel step, ActionModel action) {
+        run.addStatement("throw new $T($S)", workflowException, "action '" + action.name() + "' of step '"
+                + step.stepId() + "' goes to step '" + action.stepId() + "', which workflow '" + workflow.workflowId()
+                + "' does not have");
+    }
+
     /** The steps whose results {@code execute} keeps: those that other steps or the workflow's outputs read. */
     private Set<String> keptResults() {
         Set<String> kept = new LinkedHashSet<>();
@@ -850,9 +857,10 @@ public final class WorkflowEmitter {
                     run.addStatement("$N.run($N(inputs))", action.workflow().fieldName(),
                             action.workflow().fieldName() + "Inputs");
                     run.addStatement("next = null");
+                } else if (workflow.step(action.stepId()).isPresent()) {
+                    run.addStatement("next = $T.$N", stepEnum, workflow.step(action.stepId()).get().constantName());
                 } else {
-                    run.addStatement("next = $T.$N", stepEnum,
-                            workflow.step(action.stepId()).orElseThrow().constantName());
+                    missingStep(run, step, action);
                 }
             }
             case RETRY -> {
@@ -863,10 +871,11 @@ public final class WorkflowEmitter {
                     run.addStatement("$N.run($N(inputs))", action.workflow().fieldName(),
                             action.workflow().fieldName() + "Inputs");
                 }
-                if (action.stepId() != null) {
+                if (action.stepId() != null && workflow.step(action.stepId()).isEmpty()) {
+                    missingStep(run, step, action);
+                } else if (action.stepId() != null) {
                     run.addStatement("resume = $T.$N", stepEnum, step.constantName());
-                    run.addStatement("next = $T.$N", stepEnum,
-                            workflow.step(action.stepId()).orElseThrow().constantName());
+                    run.addStatement("next = $T.$N", stepEnum, workflow.step(action.stepId()).get().constantName());
                 } else {
                     run.addStatement("next = $T.$N", stepEnum, step.constantName());
                 }

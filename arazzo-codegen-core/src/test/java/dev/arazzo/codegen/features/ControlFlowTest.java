@@ -118,6 +118,31 @@ class ControlFlowTest {
     }
 
     @Test
+    void aGotoToAMissingStepIsAWarningAndFailsTheRunOnlyWhenTaken() {
+        GeneratedCode code = scenario.generate(HEADER + """
+                workflows:
+                  - workflowId: dangling
+                    steps:
+                      - stepId: status
+                        operationId: getStatus
+                        onSuccess:
+                          - name: lost
+                            type: goto
+                            stepId: nowhere
+                            criteria: [{condition: $response.body#/state == 'lost'}]
+                """);
+        assertEquals(List.of("unknown-step"), code.result().diagnostics().stream()
+                .filter(d -> !d.isError()).map(d -> d.code()).filter(c -> c.equals("unknown-step")).toList());
+        scenario.server().on("GET", "/status", READY);
+        run(code, "DanglingWorkflow", Map.of());
+
+        scenario.server().on("GET", "/status", Response.json(200, "{\"state\":\"lost\"}"));
+        RuntimeException taken = assertThrows(RuntimeException.class, () -> run(code, "DanglingWorkflow", Map.of()));
+        assertEquals("action 'lost' of step 'status' goes to step 'nowhere', which workflow 'dangling' does not have",
+                taken.getMessage());
+    }
+
+    @Test
     void retryRepeatsTheStepUpToItsLimitThenLaterFailureActionsApply() {
         GeneratedCode code = scenario.generate(HEADER + """
                 workflows:
