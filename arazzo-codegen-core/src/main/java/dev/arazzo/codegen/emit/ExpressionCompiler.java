@@ -96,7 +96,9 @@ final class ExpressionCompiler {
             if (model == null) {
                 return undefined();
             }
-            CodeBlock code = CodeBlock.of("$N.$N()", step.methodName(), model.javaName());
+            CodeBlock code = this.step != null && this.step.stepId().equals(step.stepId())
+                    ? CodeBlock.of("($N == null ? null : $N.$N())", step.methodName(), step.methodName(), model.javaName())
+                    : CodeBlock.of("$N.$N()", step.methodName(), model.javaName());
             return output.pointer().isEmpty()
                     ? new Typed(code, model.type())
                     : new Typed(CodeBlock.of("$T.at($L, $S)", values, code, output.pointer()), TypeMapper.JSON_NODE);

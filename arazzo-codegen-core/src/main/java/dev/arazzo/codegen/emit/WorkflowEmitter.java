@@ -318,8 +318,10 @@ public final class WorkflowEmitter {
         method.addStatement("$T.requireNonNull(inputs, $S)", Objects.class, "inputs");
         for (String read : step.reads()) {
             StepModel earlier = workflow.step(read).orElseThrow();
-            method.addStatement("$T.requireNonNull($N, $S)", Objects.class, earlier.methodName(),
-                    "step '" + step.stepId() + "' reads the result of step '" + read + "'");
+            if (!read.equals(step.stepId())) {
+                method.addStatement("$T.requireNonNull($N, $S)", Objects.class, earlier.methodName(),
+                        "step '" + step.stepId() + "' reads the result of step '" + read + "'");
+            }
         }
         for (String read : step.readsWorkflows()) {
             DependencyModel dependency = workflow.dependency(read).orElseThrow();
@@ -465,7 +467,7 @@ public final class WorkflowEmitter {
                         step.httpMethod(), step.path())
                 .indent().indent();
         for (ParameterModel parameter : step.parameters()) {
-            request.add("\n.$N($S, $L)", parameter.in(), parameter.name(), compiler.value(parameter.value()));
+            request.add("\n.$N($S, $L)", parameter.in(), parameter.name(), compiler.in(step).value(parameter.value()));
         }
         if (idempotency != null && !idempotency.inBody()) {
             request.add("\n.header($S, idempotencyToken)", idempotency.name());
@@ -479,7 +481,7 @@ public final class WorkflowEmitter {
                     && !ExpressionCompiler.isText(body.payload())) {
                 method.addStatement("request.formBody($L)", payload(step));
             } else if (ExpressionCompiler.isText(body.payload()) && body.replacements().isEmpty()) {
-                method.addStatement("request.textBody($S, $L)", contentType, compiler.value(body.payload()));
+                method.addStatement("request.textBody($S, $L)", contentType, compiler.in(step).value(body.payload()));
             } else {
                 method.addStatement("request.jsonBody($S, $L)", contentType, payload(step));
             }
@@ -502,11 +504,11 @@ public final class WorkflowEmitter {
         WorkflowModel.BodyModel body = step.body();
         CodeBlock payload = body.payload() instanceof WorkflowModel.ObjectValue
                 || body.payload() instanceof WorkflowModel.ArrayValue
-                ? compiler.value(body.payload())
-                : CodeBlock.of("$T.json($L)", values, compiler.value(body.payload()));
+                ? compiler.in(step).value(body.payload())
+                : CodeBlock.of("$T.json($L)", values, compiler.in(step).value(body.payload()));
         for (WorkflowModel.ReplacementModel replacement : body.replacements()) {
             payload = CodeBlock.of("$T.replace($L, $S, $L)", values, payload, replacement.target(),
-                    compiler.value(replacement.value()));
+                    compiler.in(step).value(replacement.value()));
         }
         if (step.idempotency() != null && step.idempotency().inBody()) {
             payload = CodeBlock.of("$T.replace($L, $S, idempotencyToken)", values, payload, "/" + step.idempotency().name());
@@ -703,6 +705,9 @@ public final class WorkflowEmitter {
             String following = i + 1 < workflow.steps().size() ? workflow.steps().get(i + 1).constantName() : null;
             run.beginControlFlow("case $N ->", step.constantName());
             for (String read : step.reads()) {
+                if (read.equals(step.stepId())) {
+                    continue; // its own outputs of an earlier execution: null the first time
+                }
                 StepModel earlier = workflow.step(read).orElseThrow();
                 run.beginControlFlow("if ($N == null)", earlier.methodName());
                 run.addStatement("throw new $T($S)", workflowException, "step '" + step.stepId()

@@ -327,7 +327,7 @@ public final class ModelBuilder {
         });
         List<ActionModel> onSuccess = actions(step.onSuccess(), workflow.successActions(), reads, callees);
         List<ActionModel> onFailure = actions(step.onFailure(), workflow.failureActions(), reads, callees);
-        reads.steps().remove(step.stepId());
+        // a step may read its own outputs of an earlier execution (a goto loop): they are null the first time
         return new StepModel(step.stepId(), methodName, JavaNames.constant(step.stepId()), resultType,
                 step.description(), source, operation == null ? null : operation.method(),
                 operation == null ? null : operation.path(), call, parameters, body, successCriteria, onSuccess,

@@ -118,6 +118,30 @@ class ControlFlowTest {
     }
 
     @Test
+    void aStepInAGotoLoopReadsItsOwnOutputsOfTheExecutionBefore() {
+        GeneratedCode code = scenario.generate(HEADER + """
+                workflows:
+                  - workflowId: pages
+                    steps:
+                      - stepId: page
+                        operationId: getThing
+                        parameters:
+                          - {name: id, in: path, value: list}
+                          - {name: q, in: query, value: $steps.page.outputs.next}
+                        outputs: {next: $response.body#/name}
+                        onSuccess:
+                          - {name: more, type: goto, stepId: page, criteria: [{condition: $response.body#/name != null}]}
+                """);
+        scenario.server().on("GET", "/things/list", Response.json(200, "{\"name\":\"p2\"}"),
+                Response.json(200, "{\"name\":\"p3\"}"), Response.json(200, "{}"));
+
+        run(code, "PagesWorkflow", Map.of());
+
+        assertEquals(java.util.Arrays.asList(null, "q=p2", "q=p3"),
+                scenario.server().requests().stream().map(r -> r.query()).toList());
+    }
+
+    @Test
     void aGotoToAMissingStepIsAWarningAndFailsTheRunOnlyWhenTaken() {
         GeneratedCode code = scenario.generate(HEADER + """
                 workflows:
