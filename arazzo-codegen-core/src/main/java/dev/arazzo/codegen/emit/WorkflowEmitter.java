@@ -620,7 +620,7 @@ public final class WorkflowEmitter {
                 .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(result)
                 .addJavadoc("A step failed and no failure action handled it.\n\n"
-                        + "@param stepId the step that failed\n"
+                        + "@param stepId the step that failed (of a workflow this one depends on, when that failed)\n"
                         + "@param statusCode the HTTP status of its last response (0 for a step that calls a workflow)\n"
                         + "@param failedCriterion the first success criterion that did not hold, as written\n"
                         + "@param bodyExcerpt the start of the response body, at most 512 characters\n")
@@ -649,8 +649,15 @@ public final class WorkflowEmitter {
         for (DependencyModel dependency : workflow.dependencies()) {
             locals.newName(dependency.outputsName(), dependency.outputsName());
             if (dependency.stepId() == null) {
-                run.addStatement("$T $N = $N.run($N(inputs))", outputsOf(dependency.callee()), dependency.outputsName(),
-                        dependency.callee().fieldName(), dependency.callee().fieldName() + "Inputs");
+                // a workflow this one depends on runs first; its failure is this run's
+                run.addStatement("$T $N", outputsOf(dependency.callee()), dependency.outputsName());
+                run.beginControlFlow("try");
+                run.addStatement("$N = $N.run($N(inputs))", dependency.outputsName(), dependency.callee().fieldName(),
+                        dependency.callee().fieldName() + "Inputs");
+                run.nextControlFlow("catch ($T e)", stepFailed);
+                run.addStatement("return new $T(e.stepId(), e.statusCode(), e.failedCriterion(), e.bodyExcerpt())",
+                        failed);
+                run.endControlFlow();
             } else {
                 run.addStatement("$T $N = null", outputsOf(dependency.callee()), dependency.outputsName());
             }

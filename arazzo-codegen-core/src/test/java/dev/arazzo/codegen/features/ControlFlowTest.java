@@ -456,6 +456,31 @@ class ControlFlowTest {
     }
 
     @Test
+    void aFailingDependencyFailsTheRunBeforeItsFirstStep() {
+        GeneratedCode code = scenario.generate(HEADER + """
+                workflows:
+                  - workflowId: setup
+                    steps:
+                      - {stepId: check, operationId: getStatus}
+                  - workflowId: main
+                    dependsOn: [setup]
+                    steps:
+                      - stepId: thing
+                        operationId: getThing
+                        parameters: [{name: id, in: path, value: t1}]
+                """);
+        scenario.server().on("GET", "/status", BUSY);
+
+        Object result = call(scenario.client(code, "MainWorkflow"), "execute",
+                Scenario.inputs(code, "MainWorkflow", Map.of()));
+
+        assertEquals("Failed", result.getClass().getSimpleName());
+        assertEquals("check", call(result, "stepId"));
+        assertEquals(503, call(result, "statusCode"));
+        assertEquals(List.of("GET /status"), paths());
+    }
+
+    @Test
     void gotoAWorkflowRunsItAndEndsThisOne() {
         GeneratedCode code = scenario.generate(HEADER + """
                 workflows:
