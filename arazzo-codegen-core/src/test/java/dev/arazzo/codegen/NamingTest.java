@@ -55,7 +55,7 @@ class NamingTest {
         Class<?> result = code.type("PlaceOrderWorkflow.PlaceTheOrderResult");
         assertEquals(List.of("orderId", "total", "items", "paid", "receipt"), components(result));
         assertEquals(List.of("java.lang.String", "java.lang.Double", "java.lang.Long", "java.lang.Boolean",
-                "com.fasterxml.jackson.databind.JsonNode"), Arrays.stream(result.getRecordComponents())
+                "com.example.generated.PlaceOrderWorkflow$Receipt"), Arrays.stream(result.getRecordComponents())
                         .map(c -> c.getGenericType().getTypeName()).toList());
     }
 

@@ -515,7 +515,7 @@ public final class ModelBuilder {
                         + " does not define; it is typed as JsonNode");
                 return TypeMapper.JSON_NODE;
             }
-            return types.output(schema.get(), operation.source().openApi());
+            return types.output(schema.get(), operation.source().openApi(), name);
         }
         return typeOf(expression, inputs, earlier, null, dependencies);
     }

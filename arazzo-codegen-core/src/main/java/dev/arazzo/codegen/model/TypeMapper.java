@@ -279,11 +279,12 @@ public final class TypeMapper {
 
     /**
      * The Java type of an OpenAPI schema (3.0 {@code type} or 3.1 {@code types}) that a response value
-     * has. A {@code $ref} to a component object schema becomes a record named after the component;
-     * other objects stay JsonNode, and string enums String, so that a server can send more than its
-     * description says.
+     * has. An object schema with properties becomes a record, named after its component when it is a
+     * {@code $ref}, else after {@code suggestedName} (the output or property that holds it); objects
+     * that combine schemas stay JsonNode, and string enums String, so that a server can send more than
+     * its description says.
      */
-    public TypeName output(Schema<?> schema, OpenAPI openApi) {
+    public TypeName output(Schema<?> schema, OpenAPI openApi, String suggestedName) {
         if (schema == null) {
             return JSON_NODE;
         }
@@ -291,12 +292,12 @@ public final class TypeMapper {
         if (resolved == null) {
             return JSON_NODE;
         }
-        if (schema.get$ref() != null && isComponentRecord(resolved)) {
+        if (isComponentRecord(resolved)) {
             TypeName known = componentSchemas.get(resolved);
             if (known != null) {
                 return known;
             }
-            String ref = lastRef(schema, openApi);
+            String ref = schema.get$ref() != null ? lastRef(schema, openApi) : suggestedName;
             ClassName name = declare(ref.substring(ref.lastIndexOf('/') + 1));
             componentSchemas.put(resolved, name); // before the properties: a schema may refer to itself
             int index = types.size();
@@ -311,10 +312,10 @@ public final class TypeMapper {
             case "integer" -> integerType(format);
             case "number" -> numberType(format);
             case "boolean" -> ClassName.get(Boolean.class);
-            case "array" -> ParameterizedTypeName.get(LIST, output(resolved.getItems(), openApi));
+            case "array" -> ParameterizedTypeName.get(LIST, output(resolved.getItems(), openApi, element(suggestedName)));
             case "object" -> resolved.getAdditionalProperties() instanceof Schema<?> additional
                     && (resolved.getProperties() == null || resolved.getProperties().isEmpty())
-                    ? ParameterizedTypeName.get(MAP, STRING, output(additional, openApi))
+                    ? ParameterizedTypeName.get(MAP, STRING, output(additional, openApi, suggestedName + "Value"))
                     : JSON_NODE;
             default -> JSON_NODE;
         };
@@ -328,7 +329,7 @@ public final class TypeMapper {
             Schema<?> value = property.getValue();
             Schema<?> resolved = follow(value, openApi);
             properties.add(new InputModel(property.getKey(), names.newName(JavaNames.camel(property.getKey())),
-                    output(value, openApi), required.contains(property.getKey()),
+                    output(value, openApi, property.getKey()), required.contains(property.getKey()),
                     resolved == null ? null : resolved.getDescription()));
         }
         return properties;

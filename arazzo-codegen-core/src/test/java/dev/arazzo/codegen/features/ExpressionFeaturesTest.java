@@ -4,7 +4,6 @@ import static dev.arazzo.codegen.testing.GeneratedCode.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arazzo.codegen.testing.GeneratedCode;
 import dev.arazzo.codegen.testing.RecordingServer.Response;
@@ -126,7 +125,8 @@ class ExpressionFeaturesTest {
         assertEquals("java.util.List<java.lang.String>",
                 code.type("ReadsWorkflow.GetResult").getRecordComponents()[11].getGenericType().getTypeName());
         assertEquals(code.type("ReadsWorkflow.Thing"), code.type("ReadsWorkflow.GetResult").getRecordComponents()[12].getType());
-        assertEquals(JsonNode.class, code.type("ReadsWorkflow.Thing").getRecordComponents()[6].getType());
+        assertEquals(code.type("ReadsWorkflow.Owner"), code.type("ReadsWorkflow.Thing").getRecordComponents()[6].getType(),
+                "an object written inline in the response schema is a record too");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

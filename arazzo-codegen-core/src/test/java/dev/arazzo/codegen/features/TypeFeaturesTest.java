@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arazzo.codegen.testing.GeneratedCode;
 import dev.arazzo.codegen.testing.RecordingServer.Request;
@@ -271,7 +270,7 @@ class TypeFeaturesTest {
         expected.put("totals", "java.util.Map<java.lang.String, java.lang.Double>");
         expected.put("weight", "java.lang.Float");
         expected.put("customer", name("PlaceOrderWorkflow.Customer"));
-        expected.put("extra", JsonNode.class.getName());
+        expected.put("extra", "com.example.generated.PlaceOrderWorkflow.Extra");
         expected.put("firstSku", "java.lang.String");
         expected.put("order", name("PlaceOrderWorkflow.Order"));
         assertEquals(expected, result);
@@ -291,7 +290,7 @@ class TypeFeaturesTest {
         assertEquals("Ann", call(call(place, "customer"), "name"));
         assertEquals(LocalDate.of(2020, 1, 31), call(call(place, "customer"), "since"));
         assertEquals(List.of(), call(call(place, "customer"), "orders"));
-        assertEquals(JSON.readTree("{\"note\":\"hi\"}"), call(place, "extra"));
+        assertEquals("hi", call(call(place, "extra"), "note"));
         assertEquals("X1", call(place, "firstSku"));
         assertEquals(call(place, "customer"), call(call(place, "order"), "customer"));
         assertThrows(UnsupportedOperationException.class, () -> ((List<?>) call(place, "tags")).add(null));
