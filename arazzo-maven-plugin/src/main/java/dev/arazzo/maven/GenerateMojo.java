@@ -256,6 +256,8 @@ public class GenerateMojo extends AbstractMojo {
 
         if (outcome instanceof IncrementalGeneration.UpToDate upToDate) {
             getLog().info(report.upToDate(documents.size(), upToDate.state().outputs().size()));
+            // the documents did not change, so neither did their warnings: show them again until fixed
+            upToDate.state().warnings().forEach(getLog()::warn);
             return;
         }
         IncrementalGeneration.Generated generated = (IncrementalGeneration.Generated) outcome;

@@ -28,8 +28,10 @@ import java.util.TreeSet;
  * @param outputDirectory the root that the run wrote into, absolute and normalized
  * @param filesRead every file the run read, absolute and normalized
  * @param outputs every file the run produced, absolute, normalized and under {@code outputDirectory}
+ * @param warnings the warnings the run reported, as printed, so that an up-to-date build can show them again
  */
-public record BuildState(Fingerprint fingerprint, Path outputDirectory, Set<Path> filesRead, Set<Path> outputs) {
+public record BuildState(
+        Fingerprint fingerprint, Path outputDirectory, Set<Path> filesRead, Set<Path> outputs, List<String> warnings) {
 
     private static final String HEADER =
             "# arazzo-codegen incremental build state. Delete this file to force a full regeneration.";
@@ -46,6 +48,12 @@ public record BuildState(Fingerprint fingerprint, Path outputDirectory, Set<Path
                 throw new IllegalArgumentException("output " + output + " is not under " + outputDirectory);
             }
         }
+        warnings = warnings.stream().map(w -> w.replace('\r', ' ').replace('\n', ' ')).toList();
+    }
+
+    /** A state without warnings. */
+    public BuildState(Fingerprint fingerprint, Path outputDirectory, Set<Path> filesRead, Set<Path> outputs) {
+        this(fingerprint, outputDirectory, filesRead, outputs, List.of());
     }
 
     private static Set<Path> normalized(Set<Path> paths) {
@@ -86,6 +94,7 @@ public record BuildState(Fingerprint fingerprint, Path outputDirectory, Set<Path
         Path outputDirectory = null;
         Set<Path> filesRead = new LinkedHashSet<>();
         List<String> outputs = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         try {
             for (String line : lines.subList(2, lines.size() - 1)) {
                 int eq = line.indexOf('=');
@@ -98,6 +107,7 @@ public record BuildState(Fingerprint fingerprint, Path outputDirectory, Set<Path
                     case "outputDirectory" -> outputDirectory = Path.of(value);
                     case "read" -> filesRead.add(Path.of(value));
                     case "output" -> outputs.add(value);
+                    case "warning" -> warnings.add(value);
                     default -> {
                         return Optional.empty();
                     }
@@ -114,7 +124,7 @@ public record BuildState(Fingerprint fingerprint, Path outputDirectory, Set<Path
                 }
                 resolved.add(outputDirectory.resolve(relative));
             }
-            return Optional.of(new BuildState(fingerprint, outputDirectory, filesRead, resolved));
+            return Optional.of(new BuildState(fingerprint, outputDirectory, filesRead, resolved, warnings));
         } catch (IllegalArgumentException e) {
             // A bad digest, a path that escapes the output directory, a path this platform cannot hold.
             return Optional.empty();
@@ -136,6 +146,9 @@ public record BuildState(Fingerprint fingerprint, Path outputDirectory, Set<Path
         }
         for (Path path : new TreeSet<>(outputs)) {
             lines.add("output=" + checked(outputDirectory.relativize(path).toString().replace('\\', '/')));
+        }
+        for (String warning : warnings) {
+            lines.add("warning=" + warning);
         }
         lines.add(END);
 

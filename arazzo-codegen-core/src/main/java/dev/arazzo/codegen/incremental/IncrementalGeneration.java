@@ -103,12 +103,13 @@ public final class IncrementalGeneration {
         if (!result.hasErrors()) {
             Set<Path> outputs = new LinkedHashSet<>();
             result.files().forEach(file -> outputs.add(file.path()));
+            List<String> warnings = result.diagnostics().stream().map(Object::toString).toList();
             BuildState next = new BuildState(Fingerprint.of(generatorVersion, request, result.filesRead()),
-                    request.outputDirectory(), result.filesRead(), outputs);
+                    request.outputDirectory(), result.filesRead(), outputs, warnings);
             // When the run read the same files as the last one, keep the digest taken before it ran: a
             // file edited while the generator was running then still differs at the next build.
             if (before != null && next.filesRead().equals(previous.get().filesRead())) {
-                next = new BuildState(before, next.outputDirectory(), next.filesRead(), next.outputs());
+                next = new BuildState(before, next.outputDirectory(), next.filesRead(), next.outputs(), warnings);
             }
             next.write(stateFile);
         }

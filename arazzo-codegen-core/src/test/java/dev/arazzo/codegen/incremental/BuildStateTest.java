@@ -67,6 +67,18 @@ class BuildStateTest {
     }
 
     @Test
+    void warningsAreKeptSoThatAnUpToDateBuildCanShowThemAgain() throws IOException {
+        Path file = dir.resolve("default.state");
+        BuildState state = new BuildState(FINGERPRINT, dir.resolve("generated"), Set.of(), Set.of(),
+                List.of("a.yaml:3:5: warning: [unknown-output] x=y\nsecond line"));
+
+        state.write(file);
+
+        assertEquals(List.of("a.yaml:3:5: warning: [unknown-output] x=y second line"),
+                BuildState.read(file).orElseThrow().warnings());
+    }
+
+    @Test
     void noStateFileMeansNoState() throws IOException {
         assertEquals(Optional.empty(), BuildState.read(dir.resolve("absent.state")));
     }
