@@ -387,10 +387,8 @@ public final class ModelBuilder {
 
     /** The security schemes that the workflow's steps require and this generator can give credentials for. */
     private List<WorkflowModel.SecuritySchemeModel> securitySchemes(Workflow workflow) {
-        Map<String, WorkflowModel.SecuritySchemeModel> schemes = new LinkedHashMap<>();
-        NameAllocator methods = new NameAllocator();
-        List.of("baseUri", "httpClient", "requestInterceptor", "listener", "connectTimeout", "requestTimeout",
-                "maxStepExecutions", "build", "credentials").forEach(reserved -> methods.newName(reserved, reserved));
+        Map<String, io.swagger.v3.oas.models.security.SecurityScheme> found = new LinkedHashMap<>();
+        Map<String, Set<String>> scopes = new LinkedHashMap<>();
         for (Step step : workflow.steps()) {
             ResolvedOperation operation = checked.operations().get(step.pointer());
             if (operation == null || operation.source().openApi().getComponents() == null
@@ -399,21 +397,32 @@ public final class ModelBuilder {
             }
             Map<String, io.swagger.v3.oas.models.security.SecurityScheme> declared =
                     operation.source().openApi().getComponents().getSecuritySchemes();
-            for (List<String> requirement : security(operation)) {
-                for (String name : requirement) {
-                    io.swagger.v3.oas.models.security.SecurityScheme scheme = declared.get(name);
-                    if (scheme == null || schemes.containsKey(name)) {
-                        continue;
+            List<io.swagger.v3.oas.models.security.SecurityRequirement> requirements =
+                    operation.operation().getSecurity() != null
+                            ? operation.operation().getSecurity()
+                            : operation.source().openApi().getSecurity();
+            for (io.swagger.v3.oas.models.security.SecurityRequirement requirement
+                    : requirements == null ? List.<io.swagger.v3.oas.models.security.SecurityRequirement>of() : requirements) {
+                requirement.forEach((name, required) -> {
+                    if (declared.containsKey(name)) {
+                        found.putIfAbsent(name, declared.get(name));
+                        scopes.computeIfAbsent(name, n -> new LinkedHashSet<>()).addAll(required);
                     }
-                    securityScheme(name, scheme, requirement, methods).ifPresent(model -> schemes.put(name, model));
-                }
+                });
             }
         }
-        return new ArrayList<>(schemes.values());
+        NameAllocator methods = new NameAllocator();
+        List.of("baseUri", "httpClient", "requestInterceptor", "listener", "connectTimeout", "requestTimeout",
+                "maxStepExecutions", "build", "credentials").forEach(reserved -> methods.newName(reserved, reserved));
+        List<WorkflowModel.SecuritySchemeModel> schemes = new ArrayList<>();
+        found.forEach((name, scheme) -> securityScheme(name, scheme, new ArrayList<>(scopes.get(name)), methods)
+                .ifPresent(schemes::add));
+        return schemes;
     }
 
+    /** {@code scopes}: those the workflow's operations require of the scheme, which a token is asked for. */
     private static Optional<WorkflowModel.SecuritySchemeModel> securityScheme(String name,
-            io.swagger.v3.oas.models.security.SecurityScheme scheme, List<String> requirement, NameAllocator methods) {
+            io.swagger.v3.oas.models.security.SecurityScheme scheme, List<String> scopes, NameAllocator methods) {
         String description = scheme.getDescription();
         if (scheme.getType() == null) {
             return Optional.empty();
@@ -437,9 +446,7 @@ public final class ModelBuilder {
                 var flow = scheme.getFlows() == null ? null : scheme.getFlows().getClientCredentials();
                 return Optional.of(new WorkflowModel.SecuritySchemeModel(name, methods.newName(JavaNames.camel(name)),
                         flow != null ? WorkflowModel.SecurityKind.OAUTH2_CLIENT_CREDENTIALS : WorkflowModel.SecurityKind.BEARER,
-                        null, null, flow == null ? null : flow.getTokenUrl(),
-                        flow == null || flow.getScopes() == null ? List.of() : new ArrayList<>(flow.getScopes().keySet()),
-                        description));
+                        null, null, flow == null ? null : flow.getTokenUrl(), scopes, description));
             }
             default -> {
                 return Optional.empty();

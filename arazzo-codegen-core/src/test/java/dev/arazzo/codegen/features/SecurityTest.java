@@ -56,7 +56,7 @@ class SecurityTest {
                       flows:
                         clientCredentials:
                           tokenUrl: %s/oauth/token
-                          scopes: {read: Read things}
+                          scopes: {read: Read things, write: Change things}
                 """.formatted(scenario.server().baseUri()));
         code = scenario.generate("""
                 arazzo: 1.0.1
@@ -111,7 +111,8 @@ class SecurityTest {
         List<Request> tokenRequests = scenario.server().requests().stream()
                 .filter(r -> r.path().equals("/oauth/token")).toList();
         assertEquals(1, tokenRequests.size(), "the token is kept for the second step");
-        assertEquals("grant_type=client_credentials&scope=read", tokenRequests.get(0).body());
+        assertEquals("grant_type=client_credentials&scope=read", tokenRequests.get(0).body(),
+                "the scopes the operations require, not all the flow offers");
         assertEquals("Basic " + Base64.getEncoder().encodeToString("client-1:secret-1".getBytes(StandardCharsets.UTF_8)),
                 tokenRequests.get(0).header("Authorization"));
     }
