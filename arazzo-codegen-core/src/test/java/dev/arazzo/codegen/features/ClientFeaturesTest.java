@@ -21,13 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a team calling a real API needs from the generated client: results, listener, safety. */
-class ClientFeaturesTest {
+class ClientFeaturesTest extends ScenarioTest {
 
     private static final String WORKFLOW = """
             arazzo: 1.0.1
@@ -62,21 +60,11 @@ class ClientFeaturesTest {
                   name: $steps.thing.outputs.name
             """;
 
-    @TempDir
-    Path directory;
-
-    private Scenario scenario;
     private GeneratedCode code;
 
     @BeforeEach
     void start() {
-        scenario = Scenario.in(directory);
         code = scenario.generate(WORKFLOW);
-    }
-
-    @AfterEach
-    void stop() {
-        scenario.close();
     }
 
     private Object inputs(String id) {

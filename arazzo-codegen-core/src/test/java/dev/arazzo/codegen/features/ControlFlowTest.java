@@ -9,16 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arazzo.codegen.testing.GeneratedCode;
 import dev.arazzo.codegen.testing.RecordingServer.Response;
 import dev.arazzo.codegen.testing.Scenario;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Success and failure actions, workflow steps, dependsOn and the step budget, run against a local server. */
-class ControlFlowTest {
+class ControlFlowTest extends ScenarioTest {
 
     private static final String HEADER = """
             arazzo: 1.0.1
@@ -28,21 +24,6 @@ class ControlFlowTest {
             """;
     private static final Response READY = Response.json(200, "{\"state\":\"ready\",\"count\":3}");
     private static final Response BUSY = Response.json(503, "{\"state\":\"busy\"}");
-
-    @TempDir
-    Path directory;
-
-    private Scenario scenario;
-
-    @BeforeEach
-    void start() {
-        scenario = Scenario.in(directory);
-    }
-
-    @AfterEach
-    void stop() {
-        scenario.close();
-    }
 
     private Object run(GeneratedCode code, String workflowClass, Map<String, Object> inputs) {
         return call(scenario.client(code, workflowClass), "run", Scenario.inputs(code, workflowClass, inputs));

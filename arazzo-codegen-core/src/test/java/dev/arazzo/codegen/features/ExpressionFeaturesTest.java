@@ -8,18 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arazzo.codegen.testing.GeneratedCode;
 import dev.arazzo.codegen.testing.RecordingServer.Response;
 import dev.arazzo.codegen.testing.Scenario;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Runtime expressions of every kind, and criteria of every type, compiled and run. */
-class ExpressionFeaturesTest {
+class ExpressionFeaturesTest extends ScenarioTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEADER = """
@@ -30,21 +26,6 @@ class ExpressionFeaturesTest {
             """;
     private static final String THING = "{\"id\":\"t1\",\"name\":\"Widget\",\"count\":7,\"size\":12345678901,"
             + "\"price\":2.5,\"tags\":[\"a\",\"b\"],\"owner\":{\"name\":\"Ann\"}}";
-
-    @TempDir
-    Path directory;
-
-    private Scenario scenario;
-
-    @BeforeEach
-    void start() {
-        scenario = Scenario.in(directory);
-    }
-
-    @AfterEach
-    void stop() {
-        scenario.close();
-    }
 
     @Test
     void everyRuntimeExpressionReadsItsValueWithItsType() throws Exception {

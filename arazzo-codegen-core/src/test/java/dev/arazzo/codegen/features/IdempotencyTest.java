@@ -10,29 +10,21 @@ import dev.arazzo.codegen.testing.GeneratedCode;
 import dev.arazzo.codegen.testing.RecordingServer.Request;
 import dev.arazzo.codegen.testing.RecordingServer.Response;
 import dev.arazzo.codegen.testing.Scenario;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A retried request keeps its idempotency token; a new execution of the step gets a new one. */
-class IdempotencyTest {
+class IdempotencyTest extends ScenarioTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path directory;
-
-    private Scenario scenario;
     private GeneratedCode code;
 
     @BeforeEach
     void generate() {
-        scenario = Scenario.in(directory);
         scenario.write("orders-openapi.yaml", """
                 openapi: 3.0.3
                 info: {title: Orders, version: '1'}
@@ -74,11 +66,6 @@ class IdempotencyTest {
                         operationId: pay
                 """);
         scenario.server().on("POST", "/payments", Response.json(200, "{}"));
-    }
-
-    @AfterEach
-    void stop() {
-        scenario.close();
     }
 
     @Test

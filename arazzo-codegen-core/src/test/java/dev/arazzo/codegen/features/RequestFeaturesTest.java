@@ -9,16 +9,12 @@ import dev.arazzo.codegen.testing.RecordingServer;
 import dev.arazzo.codegen.testing.RecordingServer.Request;
 import dev.arazzo.codegen.testing.RecordingServer.Response;
 import dev.arazzo.codegen.testing.Scenario;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Step targets, sources, parameters and request bodies: the exact requests generated code sends. */
-class RequestFeaturesTest {
+class RequestFeaturesTest extends ScenarioTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEADER = """
@@ -28,21 +24,6 @@ class RequestFeaturesTest {
               - {name: things, url: things-openapi.yaml, type: openapi}
               - {name: shop, url: shop-openapi.yaml, type: openapi}
             """;
-
-    @TempDir
-    Path directory;
-
-    private Scenario scenario;
-
-    @BeforeEach
-    void start() {
-        scenario = Scenario.in(directory);
-    }
-
-    @AfterEach
-    void stop() {
-        scenario.close();
-    }
 
     @Test
     void parametersAreEncodedInPathQueryHeaderAndCookieAndMergedWithWorkflowAndComponentParameters() {

@@ -9,28 +9,20 @@ import dev.arazzo.codegen.testing.RecordingServer.Request;
 import dev.arazzo.codegen.testing.RecordingServer.Response;
 import dev.arazzo.codegen.testing.Scenario;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Credentials for the OpenAPI security schemes, given on the builder, sent as each operation requires. */
-class SecurityTest {
+class SecurityTest extends ScenarioTest {
 
-    @TempDir
-    Path directory;
-
-    private Scenario scenario;
     private GeneratedCode code;
 
     @BeforeEach
     void generate() {
-        scenario = Scenario.in(directory);
         scenario.write("secure-openapi.yaml", """
                 openapi: 3.0.3
                 info: {title: Secure, version: '1'}
@@ -79,11 +71,6 @@ class SecurityTest {
         }
         scenario.server().on("POST", "/oauth/token", Response.json(200,
                 "{\"access_token\":\"tok-1\",\"token_type\":\"Bearer\",\"expires_in\":3600}"));
-    }
-
-    @AfterEach
-    void stop() {
-        scenario.close();
     }
 
     @Test

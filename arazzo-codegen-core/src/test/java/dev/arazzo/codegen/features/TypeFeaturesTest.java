@@ -13,7 +13,6 @@ import dev.arazzo.codegen.testing.RecordingServer.Response;
 import dev.arazzo.codegen.testing.Scenario;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,16 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Types from schemas: input records, enums, formats, lists and maps sent as exact JSON and text; response
  * values read into lists, java.time, UUID, numbers and records of named component schemas.
  */
-class TypeFeaturesTest {
+class TypeFeaturesTest extends ScenarioTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPENAPI = """
@@ -183,22 +180,12 @@ class TypeFeaturesTest {
              "totals":{"net":10.5,"tax":2},"weight":1.25,"customer":{"name":"Ann","since":"2020-01-31",
              "orders":[]},"extra":{"note":"hi"}}""";
 
-    @TempDir
-    Path directory;
-
-    private Scenario scenario;
     private GeneratedCode code;
 
     @BeforeEach
     void start() {
-        scenario = Scenario.in(directory);
         scenario.write("orders-openapi.yaml", OPENAPI);
         code = scenario.generate(ARAZZO);
-    }
-
-    @AfterEach
-    void stop() {
-        scenario.close();
     }
 
     @Test
