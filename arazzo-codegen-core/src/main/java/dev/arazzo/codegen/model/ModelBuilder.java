@@ -234,8 +234,11 @@ public final class ModelBuilder {
         List<OutputModel> outputs = new ArrayList<>();
         workflow.outputs().forEach((name, text) -> {
             RuntimeExpression expression = parse(text);
+            WorkflowModel.ValueSchema schema = schemaOf(expression, null, null, byId);
             outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)),
-                    typeOf(expression, inputs, byId, null, dependencies), expression, text));
+                    schema != null && expression instanceof RuntimeExpression.StepOutput
+                            ? types.output(schema.schema(), schema.openApi(), name)
+                            : typeOf(expression, inputs, byId, null, dependencies), expression, text, schema));
         });
         return new WorkflowModel(workflow.workflowId(), className, workflow.summary(), workflow.description(),
                 document.source().file(), new ArrayList<>(sources.values()), inputs, outputs, steps,
@@ -320,10 +323,15 @@ public final class ModelBuilder {
         step.outputs().forEach((name, text) -> {
             RuntimeExpression expression = parse(text);
             collectReads(expression, reads);
+            WorkflowModel.ValueSchema schema = schemaOf(expression, responseSchema, operation, earlier);
             TypeName type = operation == null
                     ? typeOf(expression, inputs, earlier, callee, dependencies)
                     : outputType(step, name, expression, responseSchema, operation, inputs, earlier, dependencies);
-            outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)), type, expression, text));
+            if (schema != null && expression instanceof RuntimeExpression.StepOutput) {
+                type = types.output(schema.schema(), schema.openApi(), name);
+            }
+            outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)), type, expression, text,
+                    schema));
         });
         List<ActionModel> onSuccess = actions(step.onSuccess(), workflow.successActions(), reads, callees);
         List<ActionModel> onFailure = actions(step.onFailure(), workflow.failureActions(), reads, callees);
@@ -525,6 +533,28 @@ public final class ModelBuilder {
             return types.output(schema.get(), operation.source().openApi(), name);
         }
         return typeOf(expression, inputs, earlier, null, dependencies);
+    }
+
+    /**
+     * The OpenAPI schema a value has: the response schema at a {@code $response.body} pointer, or the
+     * schema of an earlier step's output at a pointer into it; null when no schema says.
+     */
+    private static WorkflowModel.ValueSchema schemaOf(RuntimeExpression expression, Schema<?> responseSchema,
+            ResolvedOperation operation, Map<String, StepModel> steps) {
+        if (expression instanceof RuntimeExpression.ResponseBody body && responseSchema != null && operation != null) {
+            return TypeMapper.at(responseSchema, body.pointer(), operation.source().openApi())
+                    .map(schema -> new WorkflowModel.ValueSchema(schema, operation.source().openApi())).orElse(null);
+        }
+        if (expression instanceof RuntimeExpression.StepOutput read && steps.containsKey(read.stepId())) {
+            WorkflowModel.ValueSchema earlier = steps.get(read.stepId()).output(read.name())
+                    .map(OutputModel::schema).orElse(null);
+            if (earlier == null) {
+                return null;
+            }
+            return TypeMapper.at(earlier.schema(), read.pointer(), earlier.openApi())
+                    .map(schema -> new WorkflowModel.ValueSchema(schema, earlier.openApi())).orElse(null);
+        }
+        return null;
     }
 
     private static TypeName typeOf(RuntimeExpression expression, List<InputModel> inputs, Map<String, StepModel> steps,

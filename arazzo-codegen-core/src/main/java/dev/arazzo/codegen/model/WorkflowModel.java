@@ -172,8 +172,18 @@ public record WorkflowModel(
     public record EnumConstant(String javaName, String value) {
     }
 
-    /** A named output of a step or workflow: a record component read from a runtime expression. */
-    public record OutputModel(String name, String javaName, TypeName type, RuntimeExpression value, String text) {
+    /**
+     * A named output of a step or workflow: a record component read from a runtime expression.
+     * {@code schema} is the OpenAPI schema its value was typed from, when one was (else null), so that a
+     * JSON Pointer into it ({@code $steps.s.outputs.o#/a}) is typed too.
+     */
+    public record OutputModel(
+            String name, String javaName, TypeName type, RuntimeExpression value, String text, ValueSchema schema) {
+    }
+
+    /** An OpenAPI schema and the document it belongs to (for its {@code $ref}s). */
+    public record ValueSchema(io.swagger.v3.oas.models.media.Schema<?> schema,
+            io.swagger.v3.oas.models.OpenAPI openApi) {
     }
 
     /**

@@ -72,6 +72,8 @@ class ExpressionFeaturesTest extends ScenarioTest {
                       name: $steps.get.outputs.name
                       count: $steps.get.outputs.count
                       sentOwner: $steps.make.outputs.sentOwner
+                      ownerName: $steps.get.outputs.whole#/owner/name
+                      firstTag: $steps.get.outputs.tags#/0
                 """);
         scenario.server().on("GET", "/things/t1", new Response(200, THING,
                 Map.of("Content-Type", "application/json", "Location", "/things/t1")));
@@ -101,6 +103,9 @@ class ExpressionFeaturesTest extends ScenarioTest {
         assertEquals("Widget", call(outputs, "name"));
         assertEquals(7, call(outputs, "count"));
         assertEquals(JSON.readTree("\"Ann\""), call(outputs, "sentOwner"));
+        assertEquals("Ann", call(outputs, "ownerName"), "a pointer into a typed output is typed from its schema");
+        assertEquals("a", call(outputs, "firstTag"));
+        assertEquals(String.class, code.type("ReadsWorkflow.Outputs").getRecordComponents()[3].getType());
         assertEquals(JSON.readTree("{\"owner\":\"Ann\",\"inputOwner\":\"Bo\",\"count\":7}"),
                 JSON.readTree(scenario.server().requests().get(2).body()));
         assertEquals("java.util.List<java.lang.String>",

@@ -285,7 +285,7 @@ class TypeFeaturesTest extends ScenarioTest {
         Object outputs = call(client, "run", inputs());
         assertEquals(OffsetDateTime.of(2024, 5, 1, 10, 15, 30, 0, ZoneOffset.ofHours(2)), call(outputs, "created"));
         assertEquals(List.of("a", "b"), call(outputs, "tags"));
-        assertEquals(JSON.readTree("\"Ann\""), call(outputs, "customerName"));
+        assertEquals("Ann", call(outputs, "customerName"), "a pointer into a typed output is typed from its schema");
     }
 
     @Test
