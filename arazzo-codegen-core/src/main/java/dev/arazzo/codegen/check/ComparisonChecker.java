@@ -16,13 +16,11 @@ import dev.arazzo.codegen.load.SourceDocument;
 import dev.arazzo.codegen.model.TypeMapper;
 import dev.arazzo.codegen.resolve.ResolvedOperation;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -195,7 +193,8 @@ public final class ComparisonChecker {
             responses.add(operation.operation().getResponses().get("default"));
         }
         for (ApiResponse response : responses) {
-            Schema<?> schema = jsonSchema(follow(response, openApi));
+            ApiResponse resolved = follow(response, openApi);
+            Schema<?> schema = resolved == null ? null : TypeMapper.jsonSchema(resolved.getContent());
             if (schema == null) {
                 continue;
             }
@@ -222,27 +221,9 @@ public final class ComparisonChecker {
         return openApi.getComponents().getResponses().get(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
-    private static Schema<?> jsonSchema(ApiResponse response) {
-        if (response == null || response.getContent() == null) {
-            return null;
-        }
-        for (Map.Entry<String, MediaType> media : response.getContent().entrySet()) {
-            if (media.getKey().contains("json") && media.getValue() != null) {
-                return media.getValue().getSchema();
-            }
-        }
-        return null;
-    }
-
     /** The JSON type a schema says its values have, when it is a scalar: string, integer, number or boolean. */
     private static String name(Schema<?> schema) {
-        if (schema == null) {
-            return null;
-        }
-        String type = schema.getType();
-        if (type == null && schema.getTypes() != null) {
-            type = schema.getTypes().stream().filter(t -> !"null".equals(t)).findFirst().orElse(null);
-        }
+        String type = schema == null ? null : TypeMapper.openApiType(schema);
         return type != null && List.of("string", "integer", "number", "boolean").contains(type) ? type : null;
     }
 

@@ -12,6 +12,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Parses RFC 9535 JSONPath queries into {@link JsonPathQuery} trees, rejecting every form the RFC's
@@ -335,19 +337,7 @@ public final class JsonPathParser {
     }
 
     private Expression continueOr(Expression first) {
-        List<Expression> operands = new ArrayList<>(List.of(first));
-        while (true) {
-            int save = pos;
-            skipWhitespace();
-            if (text.startsWith("||", pos)) {
-                pos += 2;
-                skipWhitespace();
-                operands.add(parseAnd());
-            } else {
-                pos = save;
-                return operands.size() == 1 ? first : new Expression.Or(operands);
-            }
-        }
+        return continueChain(first, "||", this::parseAnd, Expression.Or::new);
     }
 
     private Expression parseAnd() {
@@ -355,17 +345,23 @@ public final class JsonPathParser {
     }
 
     private Expression continueAnd(Expression first) {
+        return continueChain(first, "&&", this::parseBasic, Expression.And::new);
+    }
+
+    /** {@code first}, then as many {@code operator next} as follow, combined; just {@code first} when none does. */
+    private Expression continueChain(Expression first, String operator, Supplier<Expression> next,
+            Function<List<Expression>, Expression> combine) {
         List<Expression> operands = new ArrayList<>(List.of(first));
         while (true) {
             int save = pos;
             skipWhitespace();
-            if (text.startsWith("&&", pos)) {
-                pos += 2;
+            if (text.startsWith(operator, pos)) {
+                pos += operator.length();
                 skipWhitespace();
-                operands.add(parseBasic());
+                operands.add(next.get());
             } else {
                 pos = save;
-                return operands.size() == 1 ? first : new Expression.And(operands);
+                return operands.size() == 1 ? first : combine.apply(operands);
             }
         }
     }

@@ -34,8 +34,6 @@ import dev.arazzo.codegen.model.WorkflowModel.StepModel;
 import dev.arazzo.codegen.model.WorkflowModel.ValueModel;
 import dev.arazzo.codegen.resolve.OpenApiSource;
 import dev.arazzo.codegen.resolve.ResolvedOperation;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.ArrayList;
@@ -363,7 +361,7 @@ public final class ModelBuilder {
                 || operation.operation().getRequestBody().getContent() == null) {
             return null;
         }
-        Schema<?> schema = TypeMapper.follow(jsonSchema(operation.operation().getRequestBody().getContent()),
+        Schema<?> schema = TypeMapper.follow(TypeMapper.jsonSchema(operation.operation().getRequestBody().getContent()),
                 operation.source().openApi());
         if (schema == null || schema.getProperties() == null) {
             return null;
@@ -496,20 +494,10 @@ public final class ModelBuilder {
         for (String code : candidates) {
             ApiResponse response = responses.get(code);
             if (response != null && response.getContent() != null) {
-                Schema<?> schema = jsonSchema(response.getContent());
+                Schema<?> schema = TypeMapper.jsonSchema(response.getContent());
                 if (schema != null) {
                     return schema;
                 }
-            }
-        }
-        return null;
-    }
-
-    private static Schema<?> jsonSchema(Content content) {
-        for (Map.Entry<String, MediaType> media : content.entrySet()) {
-            String type = media.getKey().toLowerCase(Locale.ROOT);
-            if ((type.contains("json") || type.equals("*/*")) && media.getValue().getSchema() != null) {
-                return media.getValue().getSchema();
             }
         }
         return null;

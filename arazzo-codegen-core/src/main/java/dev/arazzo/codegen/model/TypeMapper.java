@@ -11,6 +11,8 @@ import dev.arazzo.codegen.model.WorkflowModel.InputModel;
 import dev.arazzo.codegen.model.WorkflowModel.RecordModel;
 import dev.arazzo.codegen.model.WorkflowModel.TypeModel;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -412,7 +414,11 @@ public final class TypeMapper {
                 : openApi.getComponents().getSchemas().get(name);
     }
 
-    private static String openApiType(Schema<?> schema) {
+    /**
+     * The JSON type an OpenAPI schema gives its values: 3.0 {@code type}, or the first non-null of 3.1
+     * {@code types}; "object" for an untyped schema with properties; null when it does not say.
+     */
+    public static String openApiType(Schema<?> schema) {
         if (schema.getType() != null) {
             return schema.getType();
         }
@@ -421,5 +427,20 @@ public final class TypeMapper {
             return types.stream().filter(t -> !"null".equals(t)).findFirst().orElse(null);
         }
         return schema.getProperties() != null ? "object" : null;
+    }
+
+    /** The schema of the JSON media type of a request or response body ({@code *}{@code /*} too), or null. */
+    public static Schema<?> jsonSchema(Content content) {
+        if (content == null) {
+            return null;
+        }
+        for (Map.Entry<String, MediaType> media : content.entrySet()) {
+            String type = media.getKey().toLowerCase(Locale.ROOT);
+            if ((type.contains("json") || type.equals("*/*")) && media.getValue() != null
+                    && media.getValue().getSchema() != null) {
+                return media.getValue().getSchema();
+            }
+        }
+        return null;
     }
 }
