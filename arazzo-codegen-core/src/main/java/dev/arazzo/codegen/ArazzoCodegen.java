@@ -9,8 +9,8 @@ import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
 import dev.arazzo.codegen.emit.RuntimeSupport;
+import dev.arazzo.codegen.emit.RuntimeTypes;
 import dev.arazzo.codegen.emit.WorkflowEmitter;
-import dev.arazzo.codegen.jsonpath.JsonPathCompiler;
 import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.DocumentLoader;
 import dev.arazzo.codegen.model.ModelBuilder;
@@ -96,11 +96,10 @@ public final class ArazzoCodegen {
         if (reported.stream().anyMatch(Diagnostic::isError)) {
             return new GenerationResult(List.of(), List.of(), reported, filesRead);
         }
-        for (String packageName : supportPackages) {
-            List<String> types = new ArrayList<>(RuntimeSupport.TYPES);
-            if (saxonPackages.contains(packageName)) {
-                types.add("XPathSupport");
-            }
+        // runtime=shared: the arazzo-runtime jar holds the support; inline: each package gets what it uses
+        for (String packageName : request.runtime() == RuntimeMode.INLINE ? supportPackages : Set.<String>of()) {
+            List<String> types = RuntimeSupport.typesFor(jsonPathPackages.contains(packageName),
+                    saxonPackages.contains(packageName));
             for (String type : types) {
                 Path spec = files.values().stream().filter(r -> packageOf(r.qualifiedName()).equals(packageName))
                         .map(Rendered::spec).findFirst().orElseThrow();
@@ -152,16 +151,17 @@ public final class ArazzoCodegen {
         if (diagnostics.errorCount() > errorsBefore) {
             return List.of();
         }
+        RuntimeTypes runtime = request.runtime() == RuntimeMode.INLINE
+                ? RuntimeTypes.inline(packageName)
+                : RuntimeTypes.shared();
         List<JavaFile> files = new ArrayList<>();
         for (WorkflowModel model : models) {
-            files.add(WorkflowEmitter.emit(model, model.spec().getFileName().toString()));
+            files.add(WorkflowEmitter.emit(model, model.spec().getFileName().toString(), runtime));
             if (model.usesSaxon()) {
                 saxonPackages.add(packageName);
             }
-            if (model.usesJsonPath() && jsonPathPackages.add(packageName)) {
-                files.add(JavaFile.builder(packageName,
-                                JsonPathCompiler.supportType(WorkflowEmitter.jsonPathSupport(packageName)))
-                        .skipJavaLangImports(true).indent("    ").build());
+            if (model.usesJsonPath()) {
+                jsonPathPackages.add(packageName);
             }
         }
         return files;

@@ -30,6 +30,8 @@ import java.util.Set;
  *     mirrors), keyed by the url exactly as the document writes it
  * @param warningsAsErrors whether warnings stop generation like errors do
  * @param previousOutputs files that an earlier run wrote; those this run does not produce are deleted
+ * @param runtime where the generated code's run-time support comes from: the {@code arazzo-runtime} jar
+ *     ({@link RuntimeMode#SHARED}, the default) or sources copied into each generated package
  */
 public record GenerationRequest(
         List<Path> specs,
@@ -38,7 +40,8 @@ public record GenerationRequest(
         Map<Path, String> packageBySpec,
         Map<String, Path> sourceMappings,
         boolean warningsAsErrors,
-        Set<Path> previousOutputs) {
+        Set<Path> previousOutputs,
+        RuntimeMode runtime) {
 
     public GenerationRequest {
         specs = List.copyOf(specs);
@@ -47,6 +50,7 @@ public record GenerationRequest(
         packageBySpec = Map.copyOf(packageBySpec);
         sourceMappings = Map.copyOf(sourceMappings);
         previousOutputs = Set.copyOf(previousOutputs);
+        Objects.requireNonNull(runtime, "runtime");
     }
 
     /** The package for the classes generated from {@code spec}. */
@@ -67,6 +71,7 @@ public record GenerationRequest(
         private final Map<String, Path> sourceMappings = new LinkedHashMap<>();
         private boolean warningsAsErrors;
         private final Set<Path> previousOutputs = new LinkedHashSet<>();
+        private RuntimeMode runtime = RuntimeMode.SHARED;
 
         private Builder() {
         }
@@ -111,6 +116,12 @@ public record GenerationRequest(
             return this;
         }
 
+        /** Where the run-time support comes from; {@link RuntimeMode#SHARED} unless set. */
+        public Builder runtime(RuntimeMode runtime) {
+            this.runtime = Objects.requireNonNull(runtime, "runtime");
+            return this;
+        }
+
         public GenerationRequest build() {
             if (specs.isEmpty()) {
                 throw new IllegalStateException("at least one spec is required");
@@ -119,7 +130,7 @@ public record GenerationRequest(
                 throw new IllegalStateException("outputDirectory is required");
             }
             return new GenerationRequest(specs, outputDirectory, packageName, packageBySpec, sourceMappings,
-                    warningsAsErrors, previousOutputs);
+                    warningsAsErrors, previousOutputs, runtime);
         }
     }
 }

@@ -34,15 +34,14 @@ final class ClientBuilderEmitter {
     private final ClassName listener;
     private final ClassName credentials;
 
-    ClientBuilderEmitter(WorkflowModel workflow, ClassName builder, ClassName transport, ClassName interceptor,
-            ClassName listener) {
+    ClientBuilderEmitter(WorkflowModel workflow, ClassName builder, RuntimeTypes runtime) {
         this.workflow = workflow;
         this.className = workflow.className();
         this.builder = builder;
-        this.transport = transport;
-        this.interceptor = interceptor;
-        this.listener = listener;
-        this.credentials = ClassName.get(className.packageName(), "Credentials");
+        this.transport = runtime.transport();
+        this.interceptor = runtime.requestInterceptor();
+        this.listener = runtime.workflowListener();
+        this.credentials = runtime.credentials();
     }
 
     /** Whether a server url is absolute, so that it can be a default base URI. */

@@ -34,15 +34,17 @@ final class ExpressionCompiler {
     private static final ClassName OBJECT = ClassName.get(Object.class);
 
     private final WorkflowModel workflow;
+    private final RuntimeTypes runtime;
     private final ClassName values;
     private final Map<String, String> sourceUrls;
     private final JsonPathCriterion jsonPath;
     private final StepModel step;
 
-    ExpressionCompiler(WorkflowModel workflow, ClassName values, Map<String, String> sourceUrls, JsonPathCriterion jsonPath,
-            StepModel step) {
+    ExpressionCompiler(WorkflowModel workflow, RuntimeTypes runtime, Map<String, String> sourceUrls,
+            JsonPathCriterion jsonPath, StepModel step) {
         this.workflow = workflow;
-        this.values = values;
+        this.runtime = runtime;
+        this.values = runtime.values();
         this.sourceUrls = sourceUrls;
         this.jsonPath = jsonPath;
         this.step = step;
@@ -50,7 +52,7 @@ final class ExpressionCompiler {
 
     /** The same compiler inside the methods of {@code step}, where {@code $outputs} reads the workflow it called. */
     ExpressionCompiler in(StepModel step) {
-        return new ExpressionCompiler(workflow, values, sourceUrls, jsonPath, step);
+        return new ExpressionCompiler(workflow, runtime, sourceUrls, jsonPath, step);
     }
 
     /** A runtime expression as a Java expression of its natural type. */
@@ -204,7 +206,7 @@ final class ExpressionCompiler {
                     : CodeBlock.of("$T.text($L)", values, typed.code());
         }
         // numbers, java.time, UUID, lists, maps and generated records and enums: read from the JSON tree
-        return new TypeEmitter(values.packageName()).reader(target, json);
+        return new TypeEmitter(runtime).reader(target, json);
     }
 
     /** A value of the document (parameter value, payload) as a Java expression. */
@@ -356,7 +358,7 @@ final class ExpressionCompiler {
         }
         if (criterion instanceof WorkflowModel.XPathCriterion xpath) {
             return xpath.saxon()
-                    ? CodeBlock.of("$T.test($S, $L)", ClassName.get(values.packageName(), "XPathSupport"),
+                    ? CodeBlock.of("$T.test($S, $L)", runtime.xpathSupport(),
                             xpath.expression(), expression(xpath.context()).code())
                     : CodeBlock.of("$T.xpath($S, $L)", values, xpath.expression(), expression(xpath.context()).code());
         }

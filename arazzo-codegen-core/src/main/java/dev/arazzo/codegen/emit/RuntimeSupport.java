@@ -4,27 +4,45 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fixed run-time support that generated workflows use (HTTP exchange, encoding, JSON values, the
- * exception types), written once into each package that holds workflows.
+ * The run-time support copied into a generated package for {@code runtime=inline}: the sources of the
+ * {@code arazzo-runtime} module (package {@code dev.arazzo.runtime}), which the generator's jar carries
+ * as resources. Only the package line changes, and a header says the file is generated.
  *
- * <p>These classes do not depend on any document: they are kept as real Java sources in the
- * generator's resources, where they are reviewed and compiled by the tests like any other code, and
- * only their package declaration changes when they are written. Everything derived from a document
- * is emitted with JavaPoet.
+ * <p>These classes do not depend on any document; they are compiled and unit-tested in their own module.
+ * Everything derived from a document is emitted with JavaPoet.
  */
 public final class RuntimeSupport {
 
-    /** The support types, by simple name: public ones first. */
+    /** The support types every package with workflows needs, by simple name: public API first. */
     public static final List<String> TYPES = List.of("RequestInterceptor", "WorkflowListener", "WorkflowException",
             "StepFailedException", "WorkflowTransportException", "Credentials", "HttpExchange", "StepRequest",
             "Transport", "Values", "JsonValue");
 
-    private static final String TEMPLATE_PACKAGE = "package dev.arazzo.codegen.runtime;";
+    /** Needed only by workflows with JSONPath criteria. */
+    public static final String JSON_PATH_SUPPORT = "JsonPathSupport";
+
+    /** Needed only by workflows with XPath 2.0 or later criteria; it calls Saxon-HE. */
+    public static final String XPATH_SUPPORT = "XPathSupport";
+
+    private static final String TEMPLATE_PACKAGE = "package " + RuntimeTypes.SHARED_PACKAGE + ";";
 
     private RuntimeSupport() {
+    }
+
+    /** The support types a package needs: {@link #TYPES}, then JSONPath's and Saxon's when its workflows use them. */
+    public static List<String> typesFor(boolean jsonPath, boolean saxon) {
+        List<String> types = new ArrayList<>(TYPES);
+        if (jsonPath) {
+            types.add(JSON_PATH_SUPPORT);
+        }
+        if (saxon) {
+            types.add(XPATH_SUPPORT);
+        }
+        return List.copyOf(types);
     }
 
     /** The source of support type {@code simpleName} in package {@code packageName}. */

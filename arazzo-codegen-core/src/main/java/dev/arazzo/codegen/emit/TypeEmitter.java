@@ -22,7 +22,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits the records and enums of a workflow's schemas, and the {@code Inputs} record, as nested types
- * of the workflow class. Every one writes itself as JSON ({@code toJson()}, through the package's
+ * of the workflow class. Every one writes itself as JSON ({@code toJson()}, through the runtime's
  * {@code JsonValue}) and is read from JSON by a static {@code fromJson}: no reflection over them.
  *
  * <pre>{@code
@@ -46,9 +46,9 @@ final class TypeEmitter {
     private final ClassName values;
     private final ClassName jsonValue;
 
-    TypeEmitter(String packageName) {
-        this.values = ClassName.get(packageName, "Values");
-        this.jsonValue = ClassName.get(packageName, "JsonValue");
+    TypeEmitter(RuntimeTypes runtime) {
+        this.values = runtime.values();
+        this.jsonValue = runtime.jsonValue();
     }
 
     TypeSpec type(TypeModel type) {

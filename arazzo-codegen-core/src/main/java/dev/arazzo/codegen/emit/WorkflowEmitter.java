@@ -72,6 +72,7 @@ public final class WorkflowEmitter {
     private final ClassName failed;
     private final ClassName workflowException;
     private final ClassName stepFailed;
+    private final RuntimeTypes runtime;
     private final ExpressionCompiler compiler;
     private final TypeEmitter types;
     private final Map<String, String> patternConstants = new LinkedHashMap<>();
@@ -79,45 +80,43 @@ public final class WorkflowEmitter {
     /** The idempotency token variable of each step that has one, in {@code execute}. */
     private final Map<String, String> tokens = new LinkedHashMap<>();
 
-    private WorkflowEmitter(WorkflowModel workflow, String specName) {
+    private WorkflowEmitter(WorkflowModel workflow, String specName, RuntimeTypes runtime) {
         this.workflow = workflow;
         this.specName = specName;
         this.className = workflow.className();
-        String pkg = className.packageName();
+        this.runtime = runtime;
         this.inputs = className.nestedClass("Inputs");
         this.outputs = className.nestedClass("Outputs");
         this.builder = className.nestedClass("Builder");
         this.stepEnum = className.nestedClass(STEP_ENUM_NAME.simpleName());
-        this.values = ClassName.get(pkg, "Values");
-        this.transport = ClassName.get(pkg, "Transport");
-        this.exchange = ClassName.get(pkg, "HttpExchange");
-        this.stepRequest = ClassName.get(pkg, "StepRequest");
-        this.interceptor = ClassName.get(pkg, "RequestInterceptor");
-        this.listener = ClassName.get(pkg, "WorkflowListener");
+        this.values = runtime.values();
+        this.transport = runtime.transport();
+        this.exchange = runtime.httpExchange();
+        this.stepRequest = runtime.stepRequest();
+        this.interceptor = runtime.requestInterceptor();
+        this.listener = runtime.workflowListener();
         this.result = className.nestedClass("Result");
         this.completed = className.nestedClass("Completed");
         this.ended = className.nestedClass("Ended");
         this.failed = className.nestedClass("Failed");
-        this.workflowException = ClassName.get(pkg, "WorkflowException");
-        this.stepFailed = ClassName.get(pkg, "StepFailedException");
-        this.types = new TypeEmitter(pkg);
+        this.workflowException = runtime.workflowException();
+        this.stepFailed = runtime.stepFailedException();
+        this.types = new TypeEmitter(runtime);
         Set<String> namesInScope = new HashSet<>(List.of("inputs", "exchange", "called", "failure", "next", "resume",
                 "executions", "request"));
         workflow.steps().forEach(step -> namesInScope.add(step.methodName()));
         workflow.dependencies().forEach(dependency -> namesInScope.add(dependency.outputsName()));
-        this.compiler = new ExpressionCompiler(workflow, values, workflow.sourceUrls(),
-                new JsonPathCriterion(jsonPathSupport(className.packageName()), namesInScope), null);
+        this.compiler = new ExpressionCompiler(workflow, runtime, workflow.sourceUrls(),
+                new JsonPathCriterion(runtime.jsonPathSupport(), namesInScope), null);
         List.of("DEFAULT_MAX_STEP_EXECUTIONS").forEach(c -> constants.newName(c, c));
     }
 
-    /** The class that compiled JSONPath criteria of the workflows in {@code packageName} call. */
-    public static ClassName jsonPathSupport(String packageName) {
-        return ClassName.get(packageName, "JsonPathSupport");
-    }
-
-    /** The Java file for {@code workflow}; {@code specName} is the file name of the document it came from. */
-    public static JavaFile emit(WorkflowModel workflow, String specName) {
-        return new WorkflowEmitter(workflow, specName).file();
+    /**
+     * The Java file for {@code workflow}; {@code specName} is the file name of the document it came from,
+     * {@code runtime} the run-time support types it calls.
+     */
+    public static JavaFile emit(WorkflowModel workflow, String specName, RuntimeTypes runtime) {
+        return new WorkflowEmitter(workflow, specName, runtime).file();
     }
 
     private JavaFile file() {
@@ -181,7 +180,7 @@ public final class WorkflowEmitter {
         resultTypes().forEach(type::addType);
         workflow.steps().forEach(step -> type.addType(resultRecord(step)));
         type.addType(stepEnumType());
-        type.addType(new ClientBuilderEmitter(workflow, builder, transport, interceptor, listener).builderType());
+        type.addType(new ClientBuilderEmitter(workflow, builder, runtime).builderType());
         return JavaFile.builder(className.packageName(), type.build())
                 .skipJavaLangImports(true)
                 .indent("    ")
@@ -559,7 +558,7 @@ public final class WorkflowEmitter {
                         + "@throws $T when a step fails and no failure action handles it\n"
                         + "@throws $T when a request cannot be sent or its response not read\n"
                         + "@throws $T when the workflow runs more steps than the builder allows\n", stepFailed,
-                        ClassName.get(className.packageName(), "WorkflowTransportException"), workflowException)
+                        runtime.workflowTransportException(), workflowException)
                 .addStatement("$T result = execute(inputs)", result)
                 .beginControlFlow("if (result instanceof $T completed)", completed)
                 .addStatement("return completed.outputs()")
@@ -626,7 +625,7 @@ public final class WorkflowEmitter {
                         + "instead of throwing.\n\n"
                         + "@throws $T when a request cannot be sent or its response not read\n"
                         + "@throws $T when the workflow runs more steps than the builder allows\n",
-                        ClassName.get(className.packageName(), "WorkflowTransportException"), workflowException);
+                        runtime.workflowTransportException(), workflowException);
         run.addStatement("$T.requireNonNull(inputs, $S)", Objects.class, "inputs");
         for (DependencyModel dependency : workflow.dependencies()) {
             locals.newName(dependency.outputsName(), dependency.outputsName());

@@ -69,6 +69,7 @@ public record Fingerprint(String value) {
             field(digest, "localFile", normalize(file).toString());
         });
         field(digest, "warningsAsErrors", Boolean.toString(request.warningsAsErrors()));
+        field(digest, "runtime", request.runtime().configName());
 
         TreeSet<String> inputs = new TreeSet<>();
         files.forEach(file -> inputs.add(normalize(file).toString()));

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.TypeSpec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -22,8 +21,8 @@ import java.util.Set;
  * Compiles JSONPath queries into Java expressions, at build time: no query is interpreted at run time.
  *
  * <p>A compiled query is a {@link CodeBlock} expression of type {@code List<JsonNode>}: the RFC 9535 node
- * list, in order, duplicates kept. It calls static helpers of a package-private support class that the
- * generator emits once per package with {@link #supportType(ClassName)}:
+ * list, in order, duplicates kept. It calls the static helpers of {@code JsonPathSupport}, a class of the
+ * arazzo-runtime module ({@code dev.arazzo.runtime}, or copied into the generated package):
  *
  * <pre>{@code
  * ClassName support = ClassName.get("com.example", "JsonPathSupport");
@@ -52,7 +51,7 @@ public final class JsonPathCompiler {
      * A compiler whose output calls the given support class, in a scope with no local variables that
      * could clash with the lambda parameters it declares.
      *
-     * @param support the class emitted by {@link #supportType(ClassName)}
+     * @param support the runtime's {@code JsonPathSupport}, in the package the generated code uses
      */
     public JsonPathCompiler(ClassName support) {
         this(support, Set.of());
@@ -62,22 +61,12 @@ public final class JsonPathCompiler {
      * A compiler whose output calls the given support class and declares no lambda parameter with one of
      * the given names.
      *
-     * @param support the class emitted by {@link #supportType(ClassName)}
+     * @param support the runtime's {@code JsonPathSupport}, in the package the generated code uses
      * @param namesInScope local variables and parameters visible where the expressions will stand
      */
     public JsonPathCompiler(ClassName support, Set<String> namesInScope) {
         this.support = Objects.requireNonNull(support, "support");
         this.namesInScope = Set.copyOf(namesInScope);
-    }
-
-    /**
-     * The support class that compiled expressions call: a package-private final class of static helpers.
-     *
-     * @param name the class name; compiled expressions must be given the same name
-     * @return the class, to be written once into {@code name}'s package
-     */
-    public static TypeSpec supportType(ClassName name) {
-        return SupportType.build(name);
     }
 
     /**

@@ -44,7 +44,7 @@ public final class JsonPathCriterion {
     private final JsonPathCompiler compiler;
 
     /**
-     * Criteria compiled against the given support class (see {@link JsonPathCompiler#supportType(ClassName)}).
+     * Criteria compiled against the given support class (the runtime's {@code JsonPathSupport}).
      *
      * @param support the support class name
      */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arazzo.codegen.testing.GeneratedCode;
 import dev.arazzo.codegen.testing.RecordingServer.Response;
 import dev.arazzo.codegen.testing.Scenario;
+import dev.arazzo.runtime.WorkflowListener;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -101,7 +102,7 @@ class ClientFeaturesTest extends ScenarioTest {
     @Test
     void theListenerHearsEveryStepAndRetry() {
         List<String> heard = new ArrayList<>();
-        Class<?> listenerType = code.type("WorkflowListener");
+        Class<?> listenerType = WorkflowListener.class;
         Object listener = Proxy.newProxyInstance(listenerType.getClassLoader(), new Class<?>[] {listenerType},
                 (proxy, method, args) -> {
                     heard.add(method.getName() + " " + args[1] + (method.getName().equals("stepFinished")

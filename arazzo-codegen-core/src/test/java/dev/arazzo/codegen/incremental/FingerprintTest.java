@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.arazzo.codegen.GenerationRequest;
+import dev.arazzo.codegen.RuntimeMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,7 @@ class FingerprintTest {
                 Arguments.of("packageName", (UnaryOperator<GenerationRequest.Builder>) b -> b.packageName("com.example.other")),
                 Arguments.of("outputDirectory", (UnaryOperator<GenerationRequest.Builder>) b -> b.outputDirectory(Path.of("elsewhere"))),
                 Arguments.of("warningsAsErrors", (UnaryOperator<GenerationRequest.Builder>) b -> b.warningsAsErrors(true)),
+                Arguments.of("runtime", (UnaryOperator<GenerationRequest.Builder>) b -> b.runtime(RuntimeMode.INLINE)),
                 Arguments.of("packageFor", (UnaryOperator<GenerationRequest.Builder>) b -> b.packageFor(Path.of("pets.arazzo.yaml"), "com.example.a")),
                 Arguments.of("sourceMapping", (UnaryOperator<GenerationRequest.Builder>) b -> b.sourceMapping("https://example.com/x.yaml", Path.of("x.yaml"))),
                 Arguments.of("another spec", (UnaryOperator<GenerationRequest.Builder>) b -> b.spec(Path.of("more.arazzo.yaml"))));

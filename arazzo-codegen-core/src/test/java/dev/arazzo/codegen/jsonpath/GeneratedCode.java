@@ -24,7 +24,8 @@ import javax.tools.JavaFileObject;
 final class GeneratedCode {
 
     static final String PACKAGE = "dev.arazzo.generated.jsonpath";
-    static final ClassName SUPPORT = ClassName.get(PACKAGE, "JsonPathSupport");
+    /** The support class of the arazzo-runtime module, on the test classpath. */
+    static final ClassName SUPPORT = ClassName.get("dev.arazzo.runtime", "JsonPathSupport");
 
     private GeneratedCode() {
     }
@@ -39,14 +40,12 @@ final class GeneratedCode {
     }
 
     /**
-     * Compiles a class of the given static methods next to the support class {@code JsonPathSupport},
-     * and loads it.
+     * Compiles a class of the given static methods, which call the runtime's {@code JsonPathSupport}, and
+     * loads it.
      */
     static Class<?> compileClass(String simpleName, List<MethodSpec> methods) {
         TypeSpec type = TypeSpec.classBuilder(simpleName).addModifiers(Modifier.FINAL).addMethods(methods).build();
-        List<JavaFile> files = List.of(
-                JavaFile.builder(PACKAGE, JsonPathCompiler.supportType(SUPPORT)).skipJavaLangImports(true).build(),
-                JavaFile.builder(PACKAGE, type).skipJavaLangImports(true).build());
+        List<JavaFile> files = List.of(JavaFile.builder(PACKAGE, type).skipJavaLangImports(true).build());
         try {
             return load(files).loadClass(PACKAGE + "." + simpleName);
         } catch (ClassNotFoundException e) {

@@ -59,16 +59,6 @@ class JsonPathCompilerTest {
                 compiler.compile("$[?@.id == $.id]", CodeBlock.of("response.body()")).toString());
     }
 
-    @Test
-    void supportTypeIsPackagePrivateFinalWithPrivateConstructor() {
-        TypeSpec support = JsonPathCompiler.supportType(GeneratedCode.SUPPORT);
-
-        assertEquals(Set.of(Modifier.FINAL), support.modifiers());
-        assertTrue(support.methodSpecs().stream()
-                .filter(MethodSpec::isConstructor)
-                .allMatch(constructor -> constructor.modifiers().contains(Modifier.PRIVATE)));
-    }
-
     /** One query per construct: every function, both pattern kinds, unions, slices, descendants, nesting. */
     private static final List<String> EVERY_CONSTRUCT = List.of(
             "$[?length(@.name) >= 2]",
@@ -104,9 +94,7 @@ class JsonPathCompilerTest {
         }
         TypeSpec type = TypeSpec.classBuilder("EveryConstruct").addModifiers(Modifier.FINAL).addMethods(methods).build();
 
-        Compilation compilation = GeneratedCode.compile(List.of(
-                JavaFile.builder(GeneratedCode.PACKAGE, JsonPathCompiler.supportType(GeneratedCode.SUPPORT)).build(),
-                JavaFile.builder(GeneratedCode.PACKAGE, type).build()));
+        Compilation compilation = GeneratedCode.compile(List.of(JavaFile.builder(GeneratedCode.PACKAGE, type).build()));
 
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
         assertEquals(List.of(), compilation.diagnostics());

@@ -88,9 +88,6 @@ class JsonPathComplianceTest {
         AssertionError compileFailure = null;
         try {
             compiled = GeneratedCode.load(List.of(
-                            JavaFile.builder(GeneratedCode.PACKAGE, JsonPathCompiler.supportType(SUPPORT))
-                                    .skipJavaLangImports(true)
-                                    .build(),
                             JavaFile.builder(GeneratedCode.PACKAGE, queries.build()).skipJavaLangImports(true).build()))
                     .loadClass(QUERIES.canonicalName());
         } catch (AssertionError e) {

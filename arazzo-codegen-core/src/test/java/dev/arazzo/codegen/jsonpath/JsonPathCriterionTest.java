@@ -147,8 +147,8 @@ class JsonPathCriterionTest {
     void notNullRuleCompilesToPresenceCheck() {
         JsonPathCriterion compiler = new JsonPathCriterion(GeneratedCode.SUPPORT);
 
-        assertEquals("dev.arazzo.generated.jsonpath.JsonPathSupport.test(body, root -> "
-                + "dev.arazzo.generated.jsonpath.JsonPathSupport.isPresentAndNotNull(root.path(\"Contact\").path(\"Id\")))",
+        assertEquals("dev.arazzo.runtime.JsonPathSupport.test(body, root -> "
+                + "dev.arazzo.runtime.JsonPathSupport.isPresentAndNotNull(root.path(\"Contact\").path(\"Id\")))",
                 compiler.compileCriterion("$.Contact.Id != null", CodeBlock.of("body")).toString());
     }
 

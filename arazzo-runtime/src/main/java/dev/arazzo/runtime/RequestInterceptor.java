@@ -1,10 +1,11 @@
-package dev.arazzo.codegen.runtime;
+package dev.arazzo.runtime;
 
 import java.net.http.HttpRequest;
 
 /**
  * Changes each request just before it is sent: authentication (API keys, bearer tokens, AWS SigV4
- * signing), tracing headers, anything else the API needs.
+ * signing), tracing headers, anything else the API needs. One interface for the workflows of every
+ * generated package.
  *
  * <pre>{@code
  * RequestInterceptor bearer = (request, body) -> HttpRequest.newBuilder(request, (name, value) -> true)
@@ -20,6 +21,7 @@ public interface RequestInterceptor {
      *
      * @param request the request as the workflow built it
      * @param body the bytes of its body (empty when it has none), for signers that hash the payload
+     * @return the request to send; never null
      */
     HttpRequest intercept(HttpRequest request, byte[] body);
 }

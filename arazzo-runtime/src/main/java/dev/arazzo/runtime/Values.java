@@ -1,4 +1,4 @@
-package dev.arazzo.codegen.runtime;
+package dev.arazzo.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,15 +26,20 @@ import java.util.regex.Pattern;
  * <p>Criteria compare strings case-insensitively; a number and a text that reads as a number compare
  * as numbers; values of other, different types are never equal and never ordered.
  */
-final class Values {
+public final class Values {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Values() {
     }
 
-    /** An object from alternating names and values; entries whose value is null are left out. */
-    static ObjectNode object(Object... namesAndValues) {
+    /**
+     * An object from alternating names and values; entries whose value is null are left out.
+     *
+     * @param namesAndValues a name (a {@code String}), then its value, as {@link #json(Object)} writes it, ...
+     * @return a new object node
+     */
+    public static ObjectNode object(Object... namesAndValues) {
         ObjectNode object = MAPPER.createObjectNode();
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             Object value = namesAndValues[i + 1];
@@ -45,8 +50,13 @@ final class Values {
         return object;
     }
 
-    /** An array of the given values, nulls kept as JSON null. */
-    static ArrayNode array(Object... values) {
+    /**
+     * An array of the given values, nulls kept as JSON null.
+     *
+     * @param values the elements, as {@link #json(Object)} writes them
+     * @return a new array node
+     */
+    public static ArrayNode array(Object... values) {
         ArrayNode array = MAPPER.createArrayNode();
         for (Object value : values) {
             array.add(json(value));
@@ -54,8 +64,15 @@ final class Values {
         return array;
     }
 
-    /** Any value of a generated type as JSON. */
-    static JsonNode json(Object value) {
+    /**
+     * Any value of a generated type as JSON: a node as itself, a {@link JsonValue} as it writes itself,
+     * text, numbers, booleans, lists, maps, {@code java.time} and {@code UUID} values.
+     *
+     * @param value the value, or null
+     * @return its JSON; JSON null for null
+     * @throws IllegalArgumentException if the value is of another type
+     */
+    public static JsonNode json(Object value) {
         if (value instanceof JsonNode node) {
             return node;
         }
@@ -65,8 +82,16 @@ final class Values {
         return value == null ? MAPPER.nullNode() : plainJson(value);
     }
 
-    /** Sets {@code value} at the JSON Pointer {@code target} of {@code payload} (a Payload Replacement Object). */
-    static JsonNode replace(JsonNode payload, String target, Object value) {
+    /**
+     * Sets {@code value} at the JSON Pointer {@code target} of {@code payload} (a Payload Replacement Object).
+     *
+     * @param payload the payload, changed in place
+     * @param target a JSON Pointer to a member of an object or an element of an array that exists
+     * @param value the value to put there, as {@link #json(Object)} writes it
+     * @return the payload; the value itself when {@code target} is empty
+     * @throws WorkflowException if {@code target} is not in the payload
+     */
+    public static JsonNode replace(JsonNode payload, String target, Object value) {
         if (target.isEmpty()) {
             return json(value);
         }
@@ -84,8 +109,14 @@ final class Values {
         return payload;
     }
 
-    /** A value as text for a parameter, a header or an embedded expression; JSON text without quotes. */
-    static String text(Object value) {
+    /**
+     * A value as text for a parameter, a header or an embedded expression.
+     *
+     * @param value the value, or null
+     * @return JSON scalars without quotes, other JSON as JSON, generated types as their JSON, else
+     *     {@code toString()}; empty for null
+     */
+    public static String text(Object value) {
         if (value == null) {
             return "";
         }
@@ -95,19 +126,38 @@ final class Values {
         return value instanceof JsonValue || value instanceof OffsetDateTime ? text(json(value)) : value.toString();
     }
 
-    /** The node at {@code pointer} of a value, as JSON; a missing node when there is none. */
-    static JsonNode at(Object value, String pointer) {
+    /**
+     * The node at {@code pointer} of a value, as JSON.
+     *
+     * @param value the value, as {@link #json(Object)} writes it, or null
+     * @param pointer a JSON Pointer
+     * @return the node there, or a missing node when there is none
+     */
+    public static JsonNode at(Object value, String pointer) {
         return value == null ? MAPPER.missingNode() : json(value).at(pointer);
     }
 
-    static String string(JsonNode node) {
+    /**
+     * A response value read as a {@code String}.
+     *
+     * @param node the value, or null
+     * @return JSON scalars as their text, other JSON as JSON; null when absent or JSON null
+     */
+    public static String string(JsonNode node) {
         if (absent(node)) {
             return null;
         }
         return node.isValueNode() ? node.asText() : node.toString();
     }
 
-    static Integer integer(JsonNode node) {
+    /**
+     * A response value read as an {@code Integer}.
+     *
+     * @param node the value, or null
+     * @return the number (also from a text that reads as one); null when absent or JSON null
+     * @throws WorkflowException if it is not a 32-bit integer
+     */
+    public static Integer integer(JsonNode node) {
         if (absent(node)) {
             return null;
         }
@@ -117,7 +167,14 @@ final class Values {
         throw mismatch("a 32-bit integer", node);
     }
 
-    static Long int64(JsonNode node) {
+    /**
+     * A response value read as a {@code Long}.
+     *
+     * @param node the value, or null
+     * @return the number (also from a text that reads as one); null when absent or JSON null
+     * @throws WorkflowException if it is not a 64-bit integer
+     */
+    public static Long int64(JsonNode node) {
         if (absent(node)) {
             return null;
         }
@@ -127,7 +184,14 @@ final class Values {
         throw mismatch("a 64-bit integer", node);
     }
 
-    static Double number(JsonNode node) {
+    /**
+     * A response value read as a {@code Double}.
+     *
+     * @param node the value, or null
+     * @return the number; null when absent or JSON null
+     * @throws WorkflowException if it is not a number
+     */
+    public static Double number(JsonNode node) {
         if (absent(node)) {
             return null;
         }
@@ -137,7 +201,14 @@ final class Values {
         throw mismatch("a number", node);
     }
 
-    static Boolean bool(JsonNode node) {
+    /**
+     * A response value read as a {@code Boolean}.
+     *
+     * @param node the value, or null
+     * @return the boolean; null when absent or JSON null
+     * @throws WorkflowException if it is not a boolean
+     */
+    public static Boolean bool(JsonNode node) {
         if (absent(node)) {
             return null;
         }
@@ -147,22 +218,47 @@ final class Values {
         throw mismatch("a boolean", node);
     }
 
-    /** A node as itself, or null when it is missing. */
-    static JsonNode node(JsonNode node) {
+    /**
+     * A response value read as a {@code JsonNode}.
+     *
+     * @param node the value, or null
+     * @return the node itself, or null when it is missing
+     */
+    public static JsonNode node(JsonNode node) {
         return node == null || node.isMissingNode() ? null : node;
     }
 
-    /** {@code value.name} in a criterion. */
-    static JsonNode property(Object value, String name) {
+    /**
+     * {@code value.name} in a criterion.
+     *
+     * @param value the value, as {@link #json(Object)} writes it
+     * @param name the member's name
+     * @return the member, or a missing node
+     */
+    public static JsonNode property(Object value, String name) {
         return json(value).path(name);
     }
 
-    /** {@code value[index]} in a criterion. */
-    static JsonNode index(Object value, int index) {
+    /**
+     * {@code value[index]} in a criterion.
+     *
+     * @param value the value, as {@link #json(Object)} writes it
+     * @param index the element's index
+     * @return the element, or a missing node
+     */
+    public static JsonNode index(Object value, int index) {
         return json(value).path(index);
     }
 
-    static boolean equal(Object left, Object right) {
+    /**
+     * {@code ==} in a criterion: strings case-insensitively, numbers (and texts that read as numbers) by
+     * value; values of other, different types are never equal; null equals only null.
+     *
+     * @param left the left operand
+     * @param right the right operand
+     * @return whether they are equal
+     */
+    public static boolean equal(Object left, Object right) {
         Object a = plain(left);
         Object b = plain(right);
         if (a == null || b == null) {
@@ -179,47 +275,97 @@ final class Values {
         return a.equals(b);
     }
 
-    static boolean notEqual(Object left, Object right) {
+    /**
+     * {@code !=} in a criterion.
+     *
+     * @param left the left operand
+     * @param right the right operand
+     * @return whether {@link #equal(Object, Object)} is false
+     */
+    public static boolean notEqual(Object left, Object right) {
         return !equal(left, right);
     }
 
-    static boolean lessThan(Object left, Object right) {
+    /**
+     * {@code <} in a criterion: numbers by value, strings case-insensitively; else false.
+     *
+     * @param left the left operand
+     * @param right the right operand
+     * @return whether left is ordered before right
+     */
+    public static boolean lessThan(Object left, Object right) {
         Integer order = order(left, right);
         return order != null && order < 0;
     }
 
-    static boolean lessOrEqual(Object left, Object right) {
+    /**
+     * {@code <=} in a criterion.
+     *
+     * @param left the left operand
+     * @param right the right operand
+     * @return whether left is ordered before right or with it
+     */
+    public static boolean lessOrEqual(Object left, Object right) {
         Integer order = order(left, right);
         return order != null && order <= 0;
     }
 
-    static boolean greaterThan(Object left, Object right) {
+    /**
+     * {@code >} in a criterion.
+     *
+     * @param left the left operand
+     * @param right the right operand
+     * @return whether left is ordered after right
+     */
+    public static boolean greaterThan(Object left, Object right) {
         Integer order = order(left, right);
         return order != null && order > 0;
     }
 
-    static boolean greaterOrEqual(Object left, Object right) {
+    /**
+     * {@code >=} in a criterion.
+     *
+     * @param left the left operand
+     * @param right the right operand
+     * @return whether left is ordered after right or with it
+     */
+    public static boolean greaterOrEqual(Object left, Object right) {
         Integer order = order(left, right);
         return order != null && order >= 0;
     }
 
-    /** A lone value as a condition: true when it is true or the text "true". */
-    static boolean truthy(Object value) {
+    /**
+     * A lone value as a condition.
+     *
+     * @param value the value
+     * @return true when it is true or the text "true" (in any case)
+     */
+    public static boolean truthy(Object value) {
         Object plain = plain(value);
         return Boolean.TRUE.equals(plain) || (plain instanceof String text && text.equalsIgnoreCase("true"));
     }
 
-    /** A regex criterion: whether the pattern is found in the value's text (null: never). */
-    static boolean find(Pattern pattern, Object value) {
+    /**
+     * A regex criterion: whether the pattern is found in the value's text.
+     *
+     * @param pattern the criterion's pattern
+     * @param value the context
+     * @return whether the pattern is found; never for null
+     */
+    public static boolean find(Pattern pattern, Object value) {
         Object plain = plain(value);
         return plain != null && pattern.matcher(plain instanceof JsonNode node ? node.toString() : text(plain)).find();
     }
 
     /**
-     * An xpath criterion: whether {@code expression} (XPath 1.0, the JDK's engine) holds for the value's
-     * text parsed as XML; text that is not XML never matches. DTDs and external entities are refused.
+     * An xpath criterion of XPath 1.0, with the JDK's engine: whether {@code expression} holds for the
+     * value's text parsed as XML. DTDs and external entities are refused.
+     *
+     * @param expression an XPath 1.0 expression
+     * @param value the context
+     * @return whether it holds; never for null or text that is not XML
      */
-    static boolean xpath(String expression, Object value) {
+    public static boolean xpath(String expression, Object value) {
         Object plain = plain(value);
         if (plain == null) {
             return false;
@@ -357,7 +503,14 @@ final class Values {
         throw new IllegalArgumentException("a " + value.getClass().getName() + " cannot be written as JSON here");
     }
 
-    static Float float32(JsonNode node) {
+    /**
+     * A response value read as a {@code Float}.
+     *
+     * @param node the value, or null
+     * @return the number; null when absent or JSON null
+     * @throws WorkflowException if it is not a number
+     */
+    public static Float float32(JsonNode node) {
         if (absent(node)) {
             return null;
         }
@@ -367,8 +520,14 @@ final class Values {
         throw mismatch("a number", node);
     }
 
-    /** An RFC 3339 date-time, such as {@code 2024-05-01T10:15:30Z}. */
-    static OffsetDateTime dateTime(JsonNode node) {
+    /**
+     * A response value read as an RFC 3339 date-time, such as {@code 2024-05-01T10:15:30Z}.
+     *
+     * @param node the value, or null
+     * @return the date-time; null when absent or JSON null
+     * @throws WorkflowException if it is not a date-time
+     */
+    public static OffsetDateTime dateTime(JsonNode node) {
         if (absent(node)) {
             return null;
         }
@@ -379,8 +538,14 @@ final class Values {
         }
     }
 
-    /** A full date, such as {@code 2024-05-01}. */
-    static LocalDate date(JsonNode node) {
+    /**
+     * A response value read as a full date, such as {@code 2024-05-01}.
+     *
+     * @param node the value, or null
+     * @return the date; null when absent or JSON null
+     * @throws WorkflowException if it is not a date
+     */
+    public static LocalDate date(JsonNode node) {
         if (absent(node)) {
             return null;
         }
@@ -391,7 +556,14 @@ final class Values {
         }
     }
 
-    static UUID uuid(JsonNode node) {
+    /**
+     * A response value read as a {@code UUID}.
+     *
+     * @param node the value, or null
+     * @return the UUID; null when absent or JSON null
+     * @throws WorkflowException if it is not a UUID
+     */
+    public static UUID uuid(JsonNode node) {
         if (absent(node)) {
             return null;
         }
@@ -402,8 +574,16 @@ final class Values {
         }
     }
 
-    /** A JSON array as an unmodifiable list, each element read by {@code element}; null when absent. */
-    static <T> List<T> list(JsonNode node, Function<JsonNode, T> element) {
+    /**
+     * A JSON array as an unmodifiable list.
+     *
+     * @param <T> the element type
+     * @param node the value, or null
+     * @param element reads each element
+     * @return the list; null when absent or JSON null
+     * @throws WorkflowException if it is not an array
+     */
+    public static <T> List<T> list(JsonNode node, Function<JsonNode, T> element) {
         if (absent(node)) {
             return null;
         }
@@ -415,8 +595,16 @@ final class Values {
         return Collections.unmodifiableList(list);
     }
 
-    /** A JSON object as an unmodifiable map in document order, each value read by {@code value}; null when absent. */
-    static <T> Map<String, T> map(JsonNode node, Function<JsonNode, T> value) {
+    /**
+     * A JSON object as an unmodifiable map in document order.
+     *
+     * @param <T> the value type
+     * @param node the value, or null
+     * @param value reads each member's value
+     * @return the map; null when absent or JSON null
+     * @throws WorkflowException if it is not an object
+     */
+    public static <T> Map<String, T> map(JsonNode node, Function<JsonNode, T> value) {
         if (absent(node)) {
             return null;
         }
@@ -428,18 +616,37 @@ final class Values {
         return Collections.unmodifiableMap(map);
     }
 
-    /** Reads a list whose elements {@code element} reads: for lists inside lists and maps. */
-    static <T> Function<JsonNode, List<T>> listOf(Function<JsonNode, T> element) {
+    /**
+     * Reads a list whose elements {@code element} reads: for lists inside lists and maps.
+     *
+     * @param <T> the element type
+     * @param element reads each element
+     * @return a reader of such lists, as {@link #list(JsonNode, Function)}
+     */
+    public static <T> Function<JsonNode, List<T>> listOf(Function<JsonNode, T> element) {
         return node -> list(node, element);
     }
 
-    /** Reads a map whose values {@code value} reads: for maps inside lists and maps. */
-    static <T> Function<JsonNode, Map<String, T>> mapOf(Function<JsonNode, T> value) {
+    /**
+     * Reads a map whose values {@code value} reads: for maps inside lists and maps.
+     *
+     * @param <T> the value type
+     * @param value reads each member's value
+     * @return a reader of such maps, as {@link #map(JsonNode, Function)}
+     */
+    public static <T> Function<JsonNode, Map<String, T>> mapOf(Function<JsonNode, T> value) {
         return node -> map(node, value);
     }
 
-    /** The object a generated record is read from; null when absent. */
-    static JsonNode fields(JsonNode node, String type) {
+    /**
+     * The object a generated record is read from.
+     *
+     * @param node the value, or null
+     * @param type the record's name, for the message
+     * @return the object; null when absent or JSON null
+     * @throws WorkflowException if it is not an object
+     */
+    public static JsonNode fields(JsonNode node, String type) {
         if (absent(node)) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.arazzo.codegen.runtime;
+package dev.arazzo.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * credentials (tokens fetched from the token url and kept until shortly before they expire).
  * Credentials never appear in messages.
  */
-final class Credentials {
+public final class Credentials {
 
     /** Puts one scheme's credential on a request. */
     private interface Credential {
@@ -31,14 +31,31 @@ final class Credentials {
 
     private final Map<String, Credential> schemes = new LinkedHashMap<>();
 
-    /** A copy, so that a built client does not change when its builder is used again. */
-    Credentials copy() {
+    /** No credentials yet: requests go out as the workflow built them. */
+    public Credentials() {
+    }
+
+    /**
+     * A copy, so that a built client does not change when its builder is used again.
+     *
+     * @return credentials for the same schemes; OAuth2 tokens already fetched are shared
+     */
+    public Credentials copy() {
         Credentials copy = new Credentials();
         copy.schemes.putAll(schemes);
         return copy;
     }
 
-    void apiKey(String scheme, String in, String name, String value) {
+    /**
+     * An API key for {@code scheme}.
+     *
+     * @param scheme the security scheme's name in the OpenAPI description
+     * @param in where the key goes: {@code query}, {@code cookie} or (anything else) {@code header}
+     * @param name the name of the query parameter, cookie or header
+     * @param value the key
+     * @throws NullPointerException if {@code value} is null
+     */
+    public void apiKey(String scheme, String in, String name, String value) {
         Objects.requireNonNull(value, "apiKey");
         schemes.put(scheme, (request, client, timeout) -> {
             switch (in) {
@@ -49,20 +66,49 @@ final class Credentials {
         });
     }
 
-    void basic(String scheme, String username, String password) {
+    /**
+     * HTTP basic authentication for {@code scheme}: the user and password, UTF-8, in Base64.
+     *
+     * @param scheme the security scheme's name in the OpenAPI description
+     * @param username the user
+     * @param password the password
+     * @throws NullPointerException if {@code username} or {@code password} is null
+     */
+    public void basic(String scheme, String username, String password) {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
-        String encoded = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String encoded = Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         schemes.put(scheme, (request, client, timeout) -> request.header("Authorization", "Basic " + encoded));
     }
 
-    void bearer(String scheme, Supplier<String> tokens) {
+    /**
+     * HTTP bearer authentication for {@code scheme}, asking {@code tokens} for a token at every request.
+     *
+     * @param scheme the security scheme's name in the OpenAPI description
+     * @param tokens gives the token to send; it must not return null
+     * @throws NullPointerException if {@code tokens} is null
+     */
+    public void bearer(String scheme, Supplier<String> tokens) {
         Objects.requireNonNull(tokens, "tokens");
         schemes.put(scheme, (request, client, timeout) -> request.header("Authorization",
                 "Bearer " + Objects.requireNonNull(tokens.get(), "the token supplier returned null")));
     }
 
-    void clientCredentials(String scheme, String tokenUrl, String clientId, String clientSecret, List<String> scopes) {
+    /**
+     * OAuth2 client credentials for {@code scheme}: a token is fetched from {@code tokenUrl} when a request
+     * first needs one (client id and secret in an HTTP basic header, as RFC 6749 prefers) and kept until
+     * 30 seconds before it expires ({@code expires_in}, 300 seconds when the endpoint gives none).
+     *
+     * @param scheme the security scheme's name in the OpenAPI description
+     * @param tokenUrl the flow's token url
+     * @param clientId the client id
+     * @param clientSecret the client secret
+     * @param scopes the scopes to ask for; none: no {@code scope} parameter
+     * @throws NullPointerException if {@code clientId} or {@code clientSecret} is null
+     */
+    public void clientCredentials(String scheme, String tokenUrl, String clientId, String clientSecret,
+            List<String> scopes) {
         ClientCredentialsTokens tokens = new ClientCredentialsTokens(scheme, URI.create(tokenUrl),
                 Objects.requireNonNull(clientId, "clientId"), Objects.requireNonNull(clientSecret, "clientSecret"),
                 scopes);
@@ -93,7 +139,8 @@ final class Credentials {
         private String token;
         private Instant expires = Instant.MIN;
 
-        ClientCredentialsTokens(String scheme, URI tokenUrl, String clientId, String clientSecret, List<String> scopes) {
+        ClientCredentialsTokens(String scheme, URI tokenUrl, String clientId, String clientSecret,
+                List<String> scopes) {
             this.scheme = scheme;
             this.tokenUrl = tokenUrl;
             this.clientId = clientId;

@@ -1,5 +1,6 @@
-package dev.arazzo.codegen.runtime;
+package dev.arazzo.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringReader;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -16,19 +17,26 @@ import org.xml.sax.SAXException;
  * project needs at run time only when its workflows have such criteria). The body is parsed by the
  * JDK with DTDs refused, then handed to Saxon.
  */
-final class XPathSupport {
+public final class XPathSupport {
 
     private static final Processor PROCESSOR = new Processor(false);
 
     private XPathSupport() {
     }
 
-    /** Whether {@code expression}'s effective boolean value is true for the value's text as XML. */
-    static boolean test(String expression, Object value) {
+    /**
+     * Whether {@code expression}'s effective boolean value is true for the value's text as XML.
+     *
+     * @param expression an XPath 2.0, 3.0 or 3.1 expression
+     * @param value the criterion's context: a JSON text node's text, any other node's JSON, else its
+     *     {@code toString()}
+     * @return false for a null value, text that is not XML (or holds a DTD) and an expression that fails
+     */
+    public static boolean test(String expression, Object value) {
         if (value == null) {
             return false;
         }
-        String text = value instanceof com.fasterxml.jackson.databind.JsonNode node
+        String text = value instanceof JsonNode node
                 ? (node.isTextual() ? node.asText() : node.toString())
                 : value.toString();
         try {

@@ -1,4 +1,4 @@
-package dev.arazzo.codegen.runtime;
+package dev.arazzo.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -14,7 +14,7 @@ import java.util.Map;
  * One request a step sent and the response it got: what runtime expressions such as
  * {@code $statusCode}, {@code $response.header.X} and {@code $response.body#/a} read.
  */
-final class HttpExchange {
+public final class HttpExchange {
 
     private static final int EXCERPT_LENGTH = 512;
 
@@ -33,53 +33,91 @@ final class HttpExchange {
         this.body = body;
     }
 
-    /** {@code $statusCode}. */
-    int statusCode() {
+    /**
+     * {@code $statusCode}.
+     *
+     * @return the response's HTTP status
+     */
+    public int statusCode() {
         return statusCode;
     }
 
-    /** {@code $url}. */
-    String url() {
+    /**
+     * {@code $url}.
+     *
+     * @return the url the request was sent to, as sent
+     */
+    public String url() {
         return uri.toString();
     }
 
-    /** {@code $method}. */
-    String method() {
+    /**
+     * {@code $method}.
+     *
+     * @return the request's HTTP method
+     */
+    public String method() {
         return request.method();
     }
 
-    /** {@code $response.header.name}: the first value, the name compared case-insensitively; null when absent. */
-    String header(String name) {
+    /**
+     * {@code $response.header.name}: the first value, the name compared case-insensitively.
+     *
+     * @param name the header's name
+     * @return its first value, or null when the response has no such header
+     */
+    public String header(String name) {
         return headers.firstValue(name).orElse(null);
     }
 
-    /** {@code $request.header.name}. */
-    String requestHeader(String name) {
+    /**
+     * {@code $request.header.name}, the name compared case-insensitively.
+     *
+     * @param name the header's name
+     * @return the value the step set, or null when it set none
+     */
+    public String requestHeader(String name) {
         return request.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
-    /** {@code $request.query.name}. */
-    String requestQuery(String name) {
+    /**
+     * {@code $request.query.name}.
+     *
+     * @param name the query parameter's name
+     * @return its first value as text (not encoded), or null when the step sent none
+     */
+    public String requestQuery(String name) {
         return request.queryValue(name);
     }
 
-    /** {@code $request.path.name}. */
-    String requestPath(String name) {
+    /**
+     * {@code $request.path.name}.
+     *
+     * @param name the path parameter's name
+     * @return its value as text (not encoded), or null when the path has no such parameter
+     */
+    public String requestPath(String name) {
         return request.pathValues().get(name);
     }
 
-    /** {@code $request.body}: the payload sent, or a missing node when there was none. */
-    JsonNode requestBody() {
+    /**
+     * {@code $request.body}.
+     *
+     * @return the payload sent, or a missing node when there was none
+     */
+    public JsonNode requestBody() {
         JsonNode sent = request.jsonBody();
         return sent == null ? MissingNode.getInstance() : sent;
     }
 
     /**
-     * {@code $response.body}: the body parsed as JSON; a body that is not JSON is a text node; an empty
-     * body is a missing node.
+     * {@code $response.body}, parsed once.
+     *
+     * @return the body parsed as JSON; a body that is not JSON is a text node; an empty body is a missing
+     *     node
      */
-    JsonNode body() {
+    public JsonNode body() {
         if (parsedBody == null) {
             parsedBody = parse();
         }
@@ -91,8 +129,12 @@ final class HttpExchange {
         return new String(body, charset());
     }
 
-    /** The start of the body, at most 512 characters, for error messages. */
-    String bodyExcerpt() {
+    /**
+     * The start of the body, for error messages.
+     *
+     * @return at most 512 characters of the body as text (then {@code ...})
+     */
+    public String bodyExcerpt() {
         String text = bodyText();
         return text.length() <= EXCERPT_LENGTH ? text : text.substring(0, EXCERPT_LENGTH) + "...";
     }

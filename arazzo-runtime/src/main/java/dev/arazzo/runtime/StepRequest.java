@@ -1,4 +1,4 @@
-package dev.arazzo.codegen.runtime;
+package dev.arazzo.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +20,7 @@ import java.util.Objects;
  * and values as RFC 3986 query components; header values that hold CR or LF are rejected. A parameter
  * whose value is {@code null} is not sent.
  */
-final class StepRequest {
+public final class StepRequest {
 
     private final URI baseUri;
     private final String method;
@@ -39,11 +39,28 @@ final class StepRequest {
         this.pathTemplate = pathTemplate;
     }
 
-    static StepRequest of(URI baseUri, String method, String pathTemplate) {
+    /**
+     * A request to {@code pathTemplate} below {@code baseUri}.
+     *
+     * @param baseUri the server url the path is appended to (a trailing {@code /} is dropped)
+     * @param method the HTTP method
+     * @param pathTemplate the OpenAPI path, with {@code {name}} for each path parameter
+     * @return a request with no parameters and no body
+     * @throws NullPointerException if {@code baseUri} is null
+     */
+    public static StepRequest of(URI baseUri, String method, String pathTemplate) {
         return new StepRequest(baseUri, method, pathTemplate);
     }
 
-    StepRequest path(String name, Object value) {
+    /**
+     * Sets path parameter {@code name}, encoded as one path segment when the URI is built.
+     *
+     * @param name the parameter's name in the path template
+     * @param value its value, as {@link Values#text(Object)} writes it
+     * @return this request
+     * @throws IllegalArgumentException if {@code value} is null
+     */
+    public StepRequest path(String name, Object value) {
         if (value == null) {
             throw new IllegalArgumentException("path parameter '" + name + "' has no value");
         }
@@ -51,7 +68,14 @@ final class StepRequest {
         return this;
     }
 
-    StepRequest query(String name, Object value) {
+    /**
+     * Adds query parameter {@code name}: once per element of a list or JSON array, not at all for null.
+     *
+     * @param name the parameter's name
+     * @param value its value, as {@link Values#text(Object)} writes it
+     * @return this request
+     */
+    public StepRequest query(String name, Object value) {
         if (value instanceof Iterable<?> values) {
             for (Object item : values) {
                 query(name, item);
@@ -64,7 +88,15 @@ final class StepRequest {
         return this;
     }
 
-    StepRequest header(String name, Object value) {
+    /**
+     * Sets header {@code name}; nothing for null.
+     *
+     * @param name the header's name
+     * @param value its value, as {@link Values#text(Object)} writes it
+     * @return this request
+     * @throws IllegalArgumentException if the value holds CR or LF
+     */
+    public StepRequest header(String name, Object value) {
         if (value != null) {
             String text = Values.text(value);
             if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
@@ -75,18 +107,34 @@ final class StepRequest {
         return this;
     }
 
-    StepRequest cookie(String name, Object value) {
+    /**
+     * Adds cookie {@code name} to the {@code Cookie} header; nothing for null.
+     *
+     * @param name the cookie's name
+     * @param value its value, as {@link Values#text(Object)} writes it
+     * @return this request
+     * @throws IllegalArgumentException if the value holds {@code ;}, CR or LF
+     */
+    public StepRequest cookie(String name, Object value) {
         if (value != null) {
             String text = Values.text(value);
             if (text.indexOf(';') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("cookie '" + name + "' holds ';' or a line break; cookie values cannot");
+                throw new IllegalArgumentException("cookie '" + name
+                        + "' holds ';' or a line break; cookie values cannot");
             }
             cookies.add(name + "=" + text);
         }
         return this;
     }
 
-    StepRequest jsonBody(String contentType, JsonNode payload) {
+    /**
+     * Sends {@code payload} as JSON.
+     *
+     * @param contentType the {@code Content-Type} header
+     * @param payload the body
+     * @return this request
+     */
+    public StepRequest jsonBody(String contentType, JsonNode payload) {
         this.contentType = contentType;
         this.jsonBody = payload;
         try {
@@ -97,7 +145,13 @@ final class StepRequest {
         return this;
     }
 
-    StepRequest formBody(JsonNode fields) {
+    /**
+     * Sends the members of {@code fields} as {@code application/x-www-form-urlencoded}.
+     *
+     * @param fields an object whose members are the form's fields, in order
+     * @return this request
+     */
+    public StepRequest formBody(JsonNode fields) {
         this.contentType = "application/x-www-form-urlencoded";
         this.jsonBody = fields;
         StringBuilder form = new StringBuilder();
@@ -111,7 +165,14 @@ final class StepRequest {
         return this;
     }
 
-    StepRequest textBody(String contentType, String text) {
+    /**
+     * Sends {@code text} in UTF-8.
+     *
+     * @param contentType the {@code Content-Type} header
+     * @param text the body
+     * @return this request
+     */
+    public StepRequest textBody(String contentType, String text) {
         this.contentType = contentType;
         this.jsonBody = Values.MAPPER.getNodeFactory().textNode(text);
         this.body = text.getBytes(StandardCharsets.UTF_8);
@@ -185,7 +246,8 @@ final class StepRequest {
     }
 
     String queryValue(String name) {
-        return queryValues.stream().filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst().orElse(null);
+        return queryValues.stream().filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst()
+                .orElse(null);
     }
 
     private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(

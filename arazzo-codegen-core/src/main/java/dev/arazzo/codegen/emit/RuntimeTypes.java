@@ -1,0 +1,95 @@
+package dev.arazzo.codegen.emit;
+
+import com.palantir.javapoet.ClassName;
+import java.util.Objects;
+
+/**
+ * The run-time support types that generated code names, all in one package: {@code dev.arazzo.runtime}
+ * (the {@code arazzo-runtime} jar, {@code runtime=shared}) or the generated package itself, where
+ * {@link RuntimeSupport} copies their sources ({@code runtime=inline}). Emitters name them only through
+ * this class.
+ *
+ * @param packageName the package that holds the support types
+ */
+public record RuntimeTypes(String packageName) {
+
+    /** The package of the {@code arazzo-runtime} module. */
+    public static final String SHARED_PACKAGE = "dev.arazzo.runtime";
+
+    public RuntimeTypes {
+        Objects.requireNonNull(packageName, "packageName");
+    }
+
+    /** The types of the {@code arazzo-runtime} jar, shared by every generated package. */
+    public static RuntimeTypes shared() {
+        return new RuntimeTypes(SHARED_PACKAGE);
+    }
+
+    /** The types as copied into {@code packageName}, next to the workflows that use them. */
+    public static RuntimeTypes inline(String packageName) {
+        return new RuntimeTypes(packageName);
+    }
+
+    /** Whether these are the shared types of {@code arazzo-runtime}. */
+    public boolean isShared() {
+        return packageName.equals(SHARED_PACKAGE);
+    }
+
+    public ClassName values() {
+        return type("Values");
+    }
+
+    public ClassName jsonValue() {
+        return type("JsonValue");
+    }
+
+    public ClassName transport() {
+        return type("Transport");
+    }
+
+    public ClassName httpExchange() {
+        return type("HttpExchange");
+    }
+
+    public ClassName stepRequest() {
+        return type("StepRequest");
+    }
+
+    public ClassName credentials() {
+        return type("Credentials");
+    }
+
+    public ClassName requestInterceptor() {
+        return type("RequestInterceptor");
+    }
+
+    public ClassName workflowListener() {
+        return type("WorkflowListener");
+    }
+
+    public ClassName workflowException() {
+        return type("WorkflowException");
+    }
+
+    public ClassName stepFailedException() {
+        return type("StepFailedException");
+    }
+
+    public ClassName workflowTransportException() {
+        return type("WorkflowTransportException");
+    }
+
+    /** The helpers that compiled JSONPath criteria call. */
+    public ClassName jsonPathSupport() {
+        return type("JsonPathSupport");
+    }
+
+    /** XPath 2.0+ criteria with Saxon-HE. */
+    public ClassName xpathSupport() {
+        return type("XPathSupport");
+    }
+
+    private ClassName type(String simpleName) {
+        return ClassName.get(packageName, simpleName);
+    }
+}
