@@ -5,6 +5,9 @@ def workflow = new File(generated, 'com/example/pets/AdoptPetWorkflow.java')
 
 assert workflow.isFile() : "no $workflow"
 assert workflow.text.contains('class AdoptPetWorkflow')
+// runtime=shared (the default): the generated code calls the arazzo-runtime jar; no support source is written.
+assert workflow.text.contains('import dev.arazzo.runtime.Transport;')
+assert !new File(generated, 'com/example/pets/Values.java').exists()
 assert new File(basedir, 'target/classes/com/example/pets/AdoptPetWorkflow.class').isFile()
 // The project's own class refers to the generated one: the folder was a compile source root.
 assert new File(basedir, 'target/classes/com/example/app/Adoption.class').isFile()

@@ -3,6 +3,7 @@ package dev.arazzo.maven;
 import dev.arazzo.codegen.ArazzoCodegen;
 import dev.arazzo.codegen.GenerationRequest;
 import dev.arazzo.codegen.GenerationResult;
+import dev.arazzo.codegen.RuntimeMode;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.incremental.GeneratorVersion;
 import dev.arazzo.codegen.incremental.IncrementalGeneration;
@@ -199,6 +200,29 @@ public class GenerateMojo extends AbstractMojo {
     private boolean warningsAsErrors;
 
     /**
+     * Where the generated code's run-time support (HTTP exchange, JSON values, criteria helpers, the
+     * exception types) comes from:
+     * <ul>
+     *   <li>{@code shared}: the {@code dev.arazzo:arazzo-runtime} jar (package {@code dev.arazzo.runtime}),
+     *       which the project lists as a dependency of the same version as this plugin; the plugin adds
+     *       nothing to the project's classpath itself. Every generated package shares one
+     *       {@code WorkflowException} hierarchy, one {@code RequestInterceptor} and one
+     *       {@code WorkflowListener}.</li>
+     *   <li>{@code inline}: the runtime's sources are written into each generated package, only those
+     *       its workflows need; the project then needs only jackson-databind (and Saxon-HE for XPath 2.0+
+     *       criteria).</li>
+     * </ul>
+     *
+     * <p>Default: {@code shared}. User property: {@code arazzo.runtime}.
+     *
+     * <pre>
+     * &lt;runtime&gt;inline&lt;/runtime&gt;
+     * </pre>
+     */
+    @Parameter(property = "arazzo.runtime", defaultValue = "shared")
+    private String runtime;
+
+    /**
      * Skips generation. The output folder is still added as a compile source root, so sources
      * generated earlier are compiled.
      *
@@ -324,6 +348,9 @@ public class GenerateMojo extends AbstractMojo {
                 .specs(documents)
                 .outputDirectory(output)
                 .warningsAsErrors(warningsAsErrors);
+        RuntimeMode.fromConfigName(runtime == null ? "shared" : runtime).ifPresentOrElse(request::runtime,
+                () -> problems.add("<runtime> is '" + runtime + "'; it is 'shared' (the arazzo-runtime jar) or"
+                        + " 'inline' (its sources in the generated package)"));
         String defaultPackage = packageName == null ? "" : packageName.trim();
         request.packageName(defaultPackage);
 

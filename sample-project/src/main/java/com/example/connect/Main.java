@@ -1,6 +1,8 @@
 package com.example.connect;
 
 import com.example.connect.simulator.ConnectSimulator;
+import dev.arazzo.runtime.RequestInterceptor;
+import dev.arazzo.runtime.WorkflowException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;

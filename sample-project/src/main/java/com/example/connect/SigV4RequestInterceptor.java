@@ -1,5 +1,6 @@
 package com.example.connect;
 
+import dev.arazzo.runtime.RequestInterceptor;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.connect.simulator.ConnectSimulator;
 import com.example.connect.simulator.SimulatedContact;
+import dev.arazzo.runtime.RequestInterceptor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

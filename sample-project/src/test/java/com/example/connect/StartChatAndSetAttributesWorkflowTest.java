@@ -10,6 +10,8 @@ import com.example.connect.simulator.ConnectSimulator;
 import com.example.connect.simulator.RecordedRequest;
 import com.example.connect.simulator.SimulatedContact;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arazzo.runtime.StepFailedException;
+import dev.arazzo.runtime.WorkflowException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
