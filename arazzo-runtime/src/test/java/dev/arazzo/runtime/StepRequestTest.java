@@ -1,0 +1,154 @@
+package dev.arazzo.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StepRequestTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final URI BASE = URI.create("http://127.0.0.1:8080/api/");
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "plain-Value_1.~|plain-Value_1.~",
+            "a b|a%20b",
+            "../admin|..%2Fadmin",
+            "..|%2E%2E",
+            ".|%2E",
+            "a/b?c#d|a%2Fb%3Fc%23d",
+            "100%|100%25",
+            "é€|%C3%A9%E2%82%AC",
+            "a+b&c=d;e|a%2Bb%26c%3Dd%3Be"})
+    void aPathValueIsEncodedAsOneSegment(String value, String encoded) {
+        assertEquals(encoded, StepRequest.encodePathSegment(value));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "a b|a%20b",
+            "x=1&y=2|x%3D1%26y%3D2",
+            "..|..",
+            "1.5|1.5",
+            "~user|~user",
+            "a+b|a%2Bb",
+            "é|%C3%A9"})
+    void aQueryComponentIsEncodedWithDotsKept(String value, String encoded) {
+        assertEquals(encoded, StepRequest.encodeQuery(value));
+    }
+
+    @Test
+    void theUriJoinsBasePathAndQueryInOrder() {
+        StepRequest request = StepRequest.of(BASE, "GET", "/pets/{petId}/toys/{toy}")
+                .path("petId", "../x")
+                .path("toy", 7)
+                .query("tag", List.of("a b", "c"))
+                .query("absent", null)
+                .query("limit", 10)
+                .query("json", MAPPER.createArrayNode().add("x").add(2))
+                .query("nullNode", MAPPER.nullNode());
+
+        assertEquals(URI.create("http://127.0.0.1:8080/api/pets/..%2Fx/toys/7?tag=a%20b&tag=c&limit=10&json=x&json=2"),
+                request.uri());
+        assertEquals("a b", request.queryValue("tag"));
+        assertEquals(Map.of("petId", "../x", "toy", "7"), request.pathValues());
+    }
+
+    @Test
+    void aPathParameterWithoutValueIsRefused() {
+        IllegalArgumentException nullValue = assertThrows(IllegalArgumentException.class,
+                () -> StepRequest.of(BASE, "GET", "/pets/{petId}").path("petId", null));
+        assertEquals("path parameter 'petId' has no value", nullValue.getMessage());
+
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> StepRequest.of(BASE, "GET", "/pets/{petId}").uri());
+        assertEquals("path parameter 'petId' has no value", missing.getMessage());
+    }
+
+    @Test
+    void headerAndCookieValuesCannotCarryLineBreaksOrSeparators() {
+        StepRequest request = StepRequest.of(BASE, "GET", "/");
+
+        assertEquals("header 'X-Trace' holds a line break; header values cannot", assertThrows(
+                IllegalArgumentException.class, () -> request.header("X-Trace", "a\r\nSet-Cookie: x=1")).getMessage());
+        assertEquals("header 'X-Trace' holds a line break; header values cannot", assertThrows(
+                IllegalArgumentException.class, () -> request.header("X-Trace", "a\nb")).getMessage());
+        assertEquals("cookie 'session' holds ';' or a line break; cookie values cannot", assertThrows(
+                IllegalArgumentException.class, () -> request.cookie("session", "a; admin=1")).getMessage());
+        assertEquals(Map.of(), request.headers());
+    }
+
+    @Test
+    void theHttpRequestCarriesHeadersCookiesContentTypeAndADefaultAccept() {
+        HttpRequest request = StepRequest.of(BASE, "PUT", "/things")
+                .header("X-Trace", "t-1")
+                .header("X-None", null)
+                .cookie("a", "1")
+                .cookie("b", "two")
+                .jsonBody("application/json", MAPPER.createObjectNode().put("name", "Widget"))
+                .toHttpRequest(Duration.ofSeconds(3));
+
+        assertEquals("PUT", request.method());
+        assertEquals(Duration.ofSeconds(3), request.timeout().orElseThrow());
+        assertEquals(List.of("application/json"), request.headers().allValues("Content-Type"));
+        assertEquals(List.of("application/json"), request.headers().allValues("Accept"));
+        assertEquals(List.of("t-1"), request.headers().allValues("X-Trace"));
+        assertEquals(List.of("a=1; b=two"), request.headers().allValues("Cookie"));
+        assertFalse(request.headers().firstValue("X-None").isPresent());
+        assertEquals("{\"name\":\"Widget\"}".length(), request.bodyPublisher().orElseThrow().contentLength());
+    }
+
+    @Test
+    void anAcceptGivenByTheStepReplacesTheDefault() {
+        HttpRequest request = StepRequest.of(BASE, "GET", "/").header("Accept", "application/xml")
+                .toHttpRequest(Duration.ofSeconds(1));
+
+        assertEquals(List.of("application/xml"), request.headers().allValues("Accept"));
+    }
+
+    @Test
+    void bodiesAreWrittenAsJsonFormOrText() throws Exception {
+        StepRequest json = StepRequest.of(BASE, "POST", "/").jsonBody("application/json",
+                MAPPER.readTree("{\"a\":[1,\"x\"],\"b\":null}"));
+        assertArrayEquals("{\"a\":[1,\"x\"],\"b\":null}".getBytes(StandardCharsets.UTF_8), json.body());
+        assertEquals(MAPPER.readTree("{\"a\":[1,\"x\"],\"b\":null}"), json.jsonBody());
+
+        StepRequest form = StepRequest.of(BASE, "POST", "/").formBody(MAPPER.readTree(
+                "{\"grant type\":\"a&b\",\"n\":2,\"s\":\"é\"}"));
+        assertEquals("grant%20type=a%26b&n=2&s=%C3%A9", new String(form.body(), StandardCharsets.UTF_8));
+        assertEquals(List.of("application/x-www-form-urlencoded"),
+                form.toHttpRequest(Duration.ofSeconds(1)).headers().allValues("Content-Type"));
+
+        StepRequest text = StepRequest.of(BASE, "POST", "/").textBody("text/plain", "héllo");
+        assertArrayEquals("héllo".getBytes(StandardCharsets.UTF_8), text.body());
+        assertEquals(MAPPER.getNodeFactory().textNode("héllo"), text.jsonBody());
+    }
+
+    @Test
+    void theBodyGivenToInterceptorsIsACopy() {
+        StepRequest request = StepRequest.of(BASE, "POST", "/").textBody("text/plain", "abc");
+        request.body()[0] = 'X';
+
+        assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), request.body());
+    }
+
+    @Test
+    void maskedUrisHideUserInformationAndSecretLookingQueryValues() {
+        assertEquals("https://***@api.example.com/x?api_key=***&page=2&access_token=***&X-Amz-Signature=***&q",
+                StepRequest.masked(URI.create(
+                        "https://user:pw@api.example.com/x?api_key=k1&page=2&access_token=t&X-Amz-Signature=s&q")));
+        assertEquals("http://h/p", StepRequest.masked(URI.create("http://h/p")));
+    }
+}
