@@ -76,13 +76,18 @@ public final class StepRequest {
      * @return this request
      */
     public StepRequest query(String name, Object value) {
-        if (value instanceof Iterable<?> values) {
+        // a JsonNode is Iterable too, over its children: arrays are told apart from scalars first
+        if (value instanceof JsonNode node) {
+            if (node.isArray()) {
+                node.forEach(item -> query(name, item));
+            } else if (!node.isNull() && !node.isMissingNode()) {
+                queryValues.add(Map.entry(name, Values.text(node)));
+            }
+        } else if (value instanceof Iterable<?> values) {
             for (Object item : values) {
                 query(name, item);
             }
-        } else if (value instanceof JsonNode node && node.isArray()) {
-            node.forEach(item -> query(name, item));
-        } else if (value != null && !(value instanceof JsonNode node && (node.isNull() || node.isMissingNode()))) {
+        } else if (value != null) {
             queryValues.add(Map.entry(name, Values.text(value)));
         }
         return this;
