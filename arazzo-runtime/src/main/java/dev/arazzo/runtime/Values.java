@@ -154,7 +154,7 @@ public final class Values {
      * A response value read as an {@code Integer}.
      *
      * @param node the value, or null
-     * @return the number (also from a text that reads as one); null when absent or JSON null
+     * @return the number; null when absent or JSON null
      * @throws WorkflowException if it is not a 32-bit integer
      */
     public static Integer integer(JsonNode node) {
@@ -171,7 +171,7 @@ public final class Values {
      * A response value read as a {@code Long}.
      *
      * @param node the value, or null
-     * @return the number (also from a text that reads as one); null when absent or JSON null
+     * @return the number; null when absent or JSON null
      * @throws WorkflowException if it is not a 64-bit integer
      */
     public static Long int64(JsonNode node) {
