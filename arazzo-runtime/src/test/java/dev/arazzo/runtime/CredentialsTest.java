@@ -164,7 +164,8 @@ class CredentialsTest {
 
     @Test
     void aTokenEndpointThatGivesNoTokenFailsWithoutTheSecret() {
-        tokenEndpoint.answer(401, "application/json", "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8));
+        tokenEndpoint.answer(401, "application/json",
+                "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8));
         Credentials credentials = new Credentials();
         String tokenUrl = tokenEndpoint.uri() + "/token";
         credentials.clientCredentials("oauth", tokenUrl, "client", "top-secret", List.of());

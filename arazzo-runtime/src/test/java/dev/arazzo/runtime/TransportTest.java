@@ -181,7 +181,8 @@ class TransportTest {
 
             @Override
             public void stepFinished(String workflowId, String stepId, int statusCode, Duration duration) {
-                heard.add("finished " + workflowId + "/" + stepId + " " + statusCode + (duration.isNegative() ? " <0" : ""));
+                heard.add("finished " + workflowId + "/" + stepId + " " + statusCode
+                        + (duration.isNegative() ? " <0" : ""));
             }
 
             @Override
