@@ -14,8 +14,12 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.arazzo.codegen.GenerationResult.GeneratedFile;
 import dev.arazzo.codegen.emit.RuntimeSupport;
+import dev.arazzo.codegen.testing.GeneratedCode;
 import dev.arazzo.codegen.testing.RecordingServer;
 import dev.arazzo.codegen.testing.RecordingServer.Response;
+import dev.arazzo.runtime.RequestInterceptor;
+import dev.arazzo.runtime.StepFailedException;
+import dev.arazzo.runtime.WorkflowListener;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,6 +141,35 @@ class RuntimeModeTest {
             assertTrue(workflow.contains("import dev.arazzo.runtime." + type + ";"), type + " is not imported");
         }
         assertFalse(Files.exists(directory.resolve("generated-shared/com/example/inline/Values.java")));
+    }
+
+    @Test
+    void sharedModeGivesEveryPackageTheSameInterceptorListenerAndExceptions() throws Exception {
+        Path second = Files.copy(directory.resolve("checks.arazzo.yaml"), directory.resolve("other.arazzo.yaml"));
+        GenerationResult result = ArazzoCodegen.generate(GenerationRequest.builder()
+                .spec(directory.resolve("checks.arazzo.yaml")).spec(second)
+                .outputDirectory(directory.resolve("two"))
+                .packageName("com.example.one")
+                .packageFor(second, "com.example.two")
+                .build());
+        assertFalse(result.hasErrors(), result.diagnostics().toString());
+        assertEquals(Set.of("com.example.one.ChecksWorkflow", "com.example.two.ChecksWorkflow"), classNames(result));
+
+        Compilation compilation = GeneratedCode.compile(result);
+        ClassLoader loader = new CompiledClasses(compilation, RuntimeModeTest.class.getClassLoader());
+        for (String pkg : List.of("com.example.one", "com.example.two")) {
+            Class<?> builder = loader.loadClass(pkg + ".ChecksWorkflow$Builder");
+            assertEquals(RequestInterceptor.class,
+                    builder.getMethod("requestInterceptor", RequestInterceptor.class).getParameterTypes()[0]);
+            assertEquals(WorkflowListener.class,
+                    builder.getMethod("listener", WorkflowListener.class).getParameterTypes()[0]);
+            Object clientBuilder = call(loader.loadClass(pkg + ".ChecksWorkflow"), "builder");
+            call(clientBuilder, "baseUri", server.baseUri());
+            Object client = call(clientBuilder, "build");
+            server.on("GET", "/status", Response.json(500, "{}"));
+            Object inputs = call(call(loader.loadClass(pkg + ".ChecksWorkflow$Inputs"), "builder"), "build");
+            assertThrows(StepFailedException.class, () -> call(client, "run", inputs));
+        }
     }
 
     @Test
@@ -280,7 +313,7 @@ class RuntimeModeTest {
             for (JavaFileObject file : compilation.generatedFiles()) {
                 if (file.getKind() == JavaFileObject.Kind.CLASS) {
                     String path = file.toUri().getPath();
-                    String name = path.substring(path.indexOf("/" + PACKAGE.replace('.', '/') + "/") + 1,
+                    String name = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(),
                             path.length() - ".class".length()).replace('/', '.');
                     try (InputStream in = file.openInputStream()) {
                         classes.put(name, in.readAllBytes());
