@@ -2,8 +2,10 @@ package dev.arazzo.codegen;
 
 import com.palantir.javapoet.JavaFile;
 import dev.arazzo.codegen.GenerationResult.GeneratedFile;
-import dev.arazzo.codegen.check.CheckedDocument;
-import dev.arazzo.codegen.check.SchemaChecker;
+import dev.arazzo.codegen.bind.Binder;
+import dev.arazzo.codegen.bind.BoundDocument;
+import dev.arazzo.codegen.bind.BoundSources;
+import dev.arazzo.codegen.bind.SourceBinder;
 import dev.arazzo.codegen.check.WorkflowChecker;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
@@ -13,10 +15,9 @@ import dev.arazzo.codegen.emit.WorkflowEmitter;
 import dev.arazzo.codegen.jsonpath.JsonPathCompiler;
 import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.DocumentLoader;
+import dev.arazzo.codegen.load.SchemaChecker;
 import dev.arazzo.codegen.model.ModelBuilder;
 import dev.arazzo.codegen.model.WorkflowModel;
-import dev.arazzo.codegen.resolve.SourceResolver;
-import dev.arazzo.codegen.resolve.Sources;
 import dev.arazzo.codegen.write.SourceWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ import java.util.Set;
  * result.diagnostics().forEach(System.err::println);
  * }</pre>
  *
- * <p>The pipeline, per document: load (with source positions) -> resolve -> check -> model -> emit;
+ * <p>The pipeline, per document: load (with source positions) -> bind -> check -> model -> emit;
  * then, for all documents at once, write. Every problem becomes a diagnostic; when any is an error,
  * nothing is written or deleted.
  */
@@ -130,9 +131,9 @@ public final class ArazzoCodegen {
         if (root.isEmpty()) {
             return List.of();
         }
-        // the document, then every Arazzo document its sources name, each once
-        SourceResolver resolver = new SourceResolver(loader, request.sourceMappings(), diagnostics);
-        List<CheckedDocument> documents = new ArrayList<>();
+        // the document, then every Arazzo document its sources name, each once: bound, then checked
+        SourceBinder sourceBinder = new SourceBinder(loader, request.sourceMappings(), diagnostics);
+        List<BoundDocument> documents = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
         java.util.Deque<ArazzoDocument> pending = new java.util.ArrayDeque<>(List.of(root.get()));
         while (!pending.isEmpty()) {
@@ -140,9 +141,13 @@ public final class ArazzoCodegen {
             if (!seen.add(document.source().file())) {
                 continue;
             }
-            Sources sources = resolver.resolve(document);
+            Diagnostics found = new Diagnostics();
+            BoundSources sources = sourceBinder.bind(document);
             filesRead.addAll(sources.filesRead());
-            documents.add(WorkflowChecker.check(document, sources, diagnostics));
+            BoundDocument bound = Binder.bind(document, sources, found);
+            WorkflowChecker.check(bound, found);
+            inDocumentOrder(found, document).forEach(diagnostics::add);
+            documents.add(bound);
             pending.addAll(sources.arazzo().values());
         }
         if (diagnostics.errorCount() > errorsBefore) {
@@ -168,6 +173,26 @@ public final class ArazzoCodegen {
     }
 
     private record Rendered(Path spec, String qualifiedName, String source) {
+    }
+
+    /**
+     * The bind and check diagnostics of one document, in the order of the nodes they are about (each
+     * stage finds its own in document order; a problem at a node the document has no position for keeps
+     * its place after the one before it).
+     */
+    private static List<Diagnostic> inDocumentOrder(Diagnostics found, ArazzoDocument document) {
+        List<Diagnostic> all = new ArrayList<>(found.all());
+        List<Diagnostic> placed = all.stream().filter(d -> d.location().line() > 0
+                && d.location().file().equals(document.source().file())).toList();
+        List<Diagnostic> sorted = new ArrayList<>(placed);
+        sorted.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
+                .thenComparingInt(d -> d.location().column()));
+        java.util.Iterator<Diagnostic> next = sorted.iterator();
+        List<Diagnostic> ordered = new ArrayList<>();
+        for (Diagnostic diagnostic : all) {
+            ordered.add(placed.contains(diagnostic) ? next.next() : diagnostic);
+        }
+        return ordered;
     }
 
     private static String render(JavaFile file) {

@@ -41,9 +41,9 @@ public final class FlowChecker {
         this.diagnostics = diagnostics;
     }
 
-    public static void check(CheckedDocument checked, Diagnostics diagnostics) {
-        FlowChecker checker = new FlowChecker(checked.document(), diagnostics);
-        for (Workflow workflow : checked.document().workflows()) {
+    public static void check(ArazzoDocument document, Diagnostics diagnostics) {
+        FlowChecker checker = new FlowChecker(document, diagnostics);
+        for (Workflow workflow : document.workflows()) {
             checker.check(workflow);
         }
     }

@@ -9,6 +9,7 @@ import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
 import dev.arazzo.codegen.jsonpath.Expression;
 import dev.arazzo.codegen.source.ParameterLocation;
 import dev.arazzo.codegen.source.ParameterStyle;
+import dev.arazzo.codegen.source.SchemaView;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -202,16 +203,18 @@ public record WorkflowModel(
 
     /**
      * A named output of a step or workflow: a record component read from a runtime expression.
-     * {@code schema} is the OpenAPI schema its value was typed from, when one was (else null), so that a
+     * {@code schema} is the schema its value was typed from, when one was (else null), so that a
      * JSON Pointer into it ({@code $steps.s.outputs.o#/a}) is typed too.
      */
     public record OutputModel(
             String name, String javaName, TypeName type, RuntimeExpression value, String text, ValueSchema schema) {
     }
 
-    /** An OpenAPI schema and the document it belongs to (for its {@code $ref}s). */
-    public record ValueSchema(io.swagger.v3.oas.models.media.Schema<?> schema,
-            io.swagger.v3.oas.models.OpenAPI openApi) {
+    /** The schema a value has, as its source writes it (a {@code $ref} still names its component). */
+    public record ValueSchema(SchemaView schema) {
+        public ValueSchema {
+            java.util.Objects.requireNonNull(schema, "schema");
+        }
     }
 
     /**
