@@ -53,6 +53,10 @@ public final class ArazzoCodegen {
     }
 
     public static GenerationResult generate(GenerationRequest request) {
+        List<Diagnostic> configuration = checkConfiguration(request);
+        if (configuration.stream().anyMatch(Diagnostic::isError)) {
+            return new GenerationResult(List.of(), List.of(), configuration, Set.of());
+        }
         Diagnostics diagnostics = new Diagnostics();
         DocumentLoader loader = new DocumentLoader();
         Set<Path> filesRead = new LinkedHashSet<>();
@@ -120,6 +124,38 @@ public final class ArazzoCodegen {
         });
         List<Path> deleted = writer.deleteStale(request.previousOutputs(), current);
         return new GenerationResult(generated, deleted, reported, filesRead);
+    }
+
+    /**
+     * The problems of a request itself, before any document is read: a document without a Java package
+     * ({@code missing-package}), a package given for a document that is not one of the request's
+     * ({@code unknown-package-spec}), a source mapping to a file that does not exist
+     * ({@code missing-mapped-file}). {@link #generate} reports them too, and then reads nothing; a front
+     * end may call this first to word them in its own terms.
+     */
+    public static List<Diagnostic> checkConfiguration(GenerationRequest request) {
+        Diagnostics diagnostics = new Diagnostics();
+        Set<Path> specs = new LinkedHashSet<>();
+        request.specs().forEach(spec -> specs.add(spec.toAbsolutePath().normalize()));
+        request.packageBySpec().forEach((spec, packageName) -> {
+            if (!specs.contains(spec)) {
+                diagnostics.error("unknown-package-spec", SourceLocation.ofFile(spec, ""), "a package ('" + packageName
+                        + "') is given for " + spec + ", which is not one of the documents generated from");
+            }
+        });
+        for (Path spec : specs) {
+            if (request.packageFor(spec).isBlank()) {
+                diagnostics.error("missing-package", SourceLocation.ofFile(spec, ""), "no Java package for " + spec
+                        + ": give the request a package name, or a package for this document");
+            }
+        }
+        request.sourceMappings().forEach((url, file) -> {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                diagnostics.error("missing-mapped-file", SourceLocation.ofFile(file.toAbsolutePath().normalize(), ""),
+                        "the source mapping for " + url + " names " + file + ", which does not exist");
+            }
+        });
+        return diagnostics.all();
     }
 
     private static List<JavaFile> generate(Path file, String packageName, GenerationRequest request,
