@@ -60,7 +60,7 @@ public final class WorkflowChecker {
     /** Checks a bound document: this class's checks, then {@link FlowChecker}'s and {@link ComparisonChecker}'s. */
     public static void check(BoundDocument bound, Diagnostics diagnostics) {
         new WorkflowChecker(bound, diagnostics).check();
-        FlowChecker.check(bound.document(), diagnostics);
+        FlowChecker.check(bound, diagnostics);
         ComparisonChecker.check(bound, diagnostics);
     }
 

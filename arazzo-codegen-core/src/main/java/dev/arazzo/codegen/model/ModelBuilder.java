@@ -10,7 +10,6 @@ import dev.arazzo.codegen.bind.BoundDocument;
 import dev.arazzo.codegen.bind.BoundDocument.BoundAction;
 import dev.arazzo.codegen.bind.BoundDocument.BoundCriterion;
 import dev.arazzo.codegen.bind.BoundDocument.BoundDependency;
-import dev.arazzo.codegen.bind.BoundDocument.BoundExpression;
 import dev.arazzo.codegen.bind.BoundDocument.BoundParameter;
 import dev.arazzo.codegen.bind.BoundDocument.BoundStep;
 import dev.arazzo.codegen.bind.BoundDocument.BoundValue;
