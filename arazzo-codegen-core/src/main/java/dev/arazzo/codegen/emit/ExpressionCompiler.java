@@ -77,9 +77,9 @@ final class ExpressionCompiler {
         }
         if (expression instanceof RuntimeExpression.RequestParameter parameter) {
             String method = switch (parameter.in()) {
-                case "header" -> "requestHeader";
-                case "query" -> "requestQuery";
-                default -> "requestPath";
+                case HEADER -> "requestHeader";
+                case QUERY -> "requestQuery";
+                case PATH, COOKIE -> "requestPath";
             };
             return new Typed(CodeBlock.of("exchange.$N($S)", method, parameter.name()), STRING);
         }
