@@ -75,7 +75,7 @@ public final class Binder {
     }
 
     /** The workflow's parameters, then the step's; a step parameter replaces one with the same name and location. */
-    public static List<Parameter> mergedParameters(Workflow workflow, Step step) {
+    private static List<Parameter> mergedParameters(Workflow workflow, Step step) {
         if (step.workflowId() != null) {
             return step.parameters();
         }
