@@ -54,7 +54,7 @@ public final class Binder {
 
     private final ArazzoDocument document;
     private final BoundSources sources;
-    private Diagnostics diagnostics;
+    private final Diagnostics diagnostics;
     private final OperationBinder operations;
 
     private Binder(ArazzoDocument document, BoundSources sources, Diagnostics diagnostics) {
@@ -126,17 +126,17 @@ public final class Binder {
                         + parameter.name() + "' is 'in: " + parameter.in() + "'; use path, query, header or cookie");
             }
             parameters.add(new BoundParameter(parameter, location, value(parameter.value(),
-                    parameter.pointer() + "/value", new HashSet<>())));
+                    parameter.pointer() + "/value", new HashSet<>(), diagnostics)));
         }
         BoundBody body = null;
         if (step.requestBody() != null) {
             ArazzoDocument.RequestBody requestBody = step.requestBody();
             BoundValue payload = requestBody.payload() == null ? null
-                    : value(requestBody.payload(), requestBody.pointer() + "/payload", new HashSet<>());
+                    : value(requestBody.payload(), requestBody.pointer() + "/payload", new HashSet<>(), diagnostics);
             List<BoundReplacement> replacements = new ArrayList<>();
             for (ArazzoDocument.Replacement replacement : requestBody.replacements()) {
                 replacements.add(new BoundReplacement(replacement, replacement.value() == null ? null
-                        : value(replacement.value(), replacement.pointer() + "/value", new HashSet<>())));
+                        : value(replacement.value(), replacement.pointer() + "/value", new HashSet<>(), diagnostics)));
             }
             body = new BoundBody(requestBody.contentType(), payload, replacements);
         }
@@ -171,21 +171,21 @@ public final class Binder {
      * A value: a text starting with {@code $} is a runtime expression (else, with a warning, the text as
      * written), one with {@code {$...}} a template; objects and arrays are values member by member.
      * {@code components} holds the component parameters being substituted (a parameter cannot contain
-     * itself).
+     * itself); problems go to {@code report}.
      */
-    private BoundValue value(JsonNode node, String pointer, Set<String> components) {
+    private BoundValue value(JsonNode node, String pointer, Set<String> components, Diagnostics report) {
         if (node.isTextual()) {
             String text = node.asText();
             if (RuntimeExpressionParser.isExpression(text)) {
                 try {
                     RuntimeExpressionParser.Parsed parsed = RuntimeExpressionParser.parseNoting(text.strip());
-                    nonSpec(pointer, parsed.nonSpecForm().orElse(null));
+                    nonSpec(report, pointer, parsed.nonSpecForm().orElse(null));
                     BoundExpression expression = new BoundExpression(text, pointer, parsed.expression());
                     return new BoundDocument.ExpressionValue(pointer, expression, component(parsed.expression(),
                             components));
                 } catch (ExpressionSyntaxException e) {
                     // a value may be a constant: a text that is no runtime expression is sent as written
-                    diagnostics.warning("not-an-expression", at(pointer), e.getMessage() + "; the value is sent as "
+                    report.warning("not-an-expression", at(pointer), e.getMessage() + "; the value is sent as "
                             + "the text '" + text + "'");
                     if (text.contains("{$")) {
                         try {
@@ -203,12 +203,12 @@ public final class Binder {
                     List<TemplatePart> parts = RuntimeExpressionParser.parseTemplate(text);
                     for (TemplatePart part : parts) {
                         if (part instanceof TemplatePart.Embedded embedded) {
-                            nonSpec(pointer, embedded.parsed().nonSpecForm().orElse(null));
+                            nonSpec(report, pointer, embedded.parsed().nonSpecForm().orElse(null));
                         }
                     }
                     return new BoundDocument.TemplateValue(pointer, text, parts);
                 } catch (ExpressionSyntaxException e) {
-                    syntax(pointer, e);
+                    syntax(report, pointer, e);
                 }
             }
             return new BoundDocument.LiteralValue(pointer, node);
@@ -216,13 +216,13 @@ public final class Binder {
         if (node.isObject()) {
             List<BoundDocument.Member> members = new ArrayList<>();
             node.fields().forEachRemaining(field -> members.add(new BoundDocument.Member(field.getKey(),
-                    value(field.getValue(), pointer + "/" + SourceDocument.escape(field.getKey()), components))));
+                    value(field.getValue(), pointer + "/" + SourceDocument.escape(field.getKey()), components, report))));
             return new BoundDocument.ObjectValue(pointer, members);
         }
         if (node.isArray()) {
             List<BoundValue> elements = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
-                elements.add(value(node.get(i), pointer + "/" + i, components));
+                elements.add(value(node.get(i), pointer + "/" + i, components, report));
             }
             return new BoundDocument.ArrayValue(pointer, elements);
         }
@@ -241,14 +241,9 @@ public final class Binder {
         }
         // as before, a component parameter's value is not reported on where it is used: its problems
         // would repeat at every use
-        Diagnostics reporting = diagnostics;
-        diagnostics = new Diagnostics();
-        try {
-            return value(parameter.path("value"), pointer + "/value", components);
-        } finally {
-            diagnostics = reporting;
-            components.remove(component.name());
-        }
+        BoundValue value = value(parameter.path("value"), pointer + "/value", components, new Diagnostics());
+        components.remove(component.name());
+        return value;
     }
 
     private List<BoundCriterion> criteria(List<Criterion> criteria) {
@@ -413,8 +408,12 @@ public final class Binder {
     }
 
     private void nonSpec(String pointer, String sentence) {
+        nonSpec(diagnostics, pointer, sentence);
+    }
+
+    private void nonSpec(Diagnostics report, String pointer, String sentence) {
         if (sentence != null) {
-            diagnostics.warning("non-spec-expression", at(pointer), sentence);
+            report.warning("non-spec-expression", at(pointer), sentence);
         }
     }
 
@@ -424,9 +423,13 @@ public final class Binder {
     }
 
     private void syntax(String pointer, ExpressionSyntaxException e) {
+        syntax(diagnostics, pointer, e);
+    }
+
+    private void syntax(Diagnostics report, String pointer, ExpressionSyntaxException e) {
         document.source().locateWithin(pointer, e.offset()).ifPresentOrElse(
-                exact -> diagnostics.error("invalid-expression", exact, e.getMessage()),
-                () -> diagnostics.error("invalid-expression", at(pointer), e.getMessage() + " (at character "
+                exact -> report.error("invalid-expression", exact, e.getMessage()),
+                () -> report.error("invalid-expression", at(pointer), e.getMessage() + " (at character "
                         + (e.offset() + 1) + ")"));
     }
 
