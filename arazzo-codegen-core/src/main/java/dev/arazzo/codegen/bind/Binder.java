@@ -254,12 +254,14 @@ public final class Binder {
         return bound;
     }
 
-    /** A criterion whose context (when it has one) and condition parse; else empty, reported. */
+    /**
+     * A criterion whose condition parses; else empty, reported. A context that does not parse is reported
+     * and left null, so that the condition is still checked.
+     */
     private Optional<BoundCriterion> criterion(Criterion criterion) {
-        Optional<BoundExpression> context = criterion.context() == null ? Optional.empty()
-                : expression(criterion.context(), criterion.pointer() + "/context");
-        Optional<BoundCriterion> bound = condition(criterion, context.orElse(null));
-        return criterion.context() != null && context.isEmpty() ? Optional.empty() : bound;
+        BoundExpression context = criterion.context() == null ? null
+                : expression(criterion.context(), criterion.pointer() + "/context").orElse(null);
+        return condition(criterion, context);
     }
 
     private Optional<BoundCriterion> condition(Criterion criterion, BoundExpression context) {

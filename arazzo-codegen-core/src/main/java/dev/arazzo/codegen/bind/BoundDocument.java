@@ -184,7 +184,10 @@ public record BoundDocument(ArazzoDocument document, BoundSources sources, List<
         }
     }
 
-    /** A Criterion Object, parsed by its type; {@code context} is null when it has none. */
+    /**
+     * A Criterion Object, parsed by its type; {@code context} is null when it has none (or when it does not
+     * parse: that is an error, reported).
+     */
     public sealed interface BoundCriterion {
         Criterion criterion();
 
@@ -221,7 +224,6 @@ public record BoundDocument(ArazzoDocument document, BoundSources sources, List<
      * {@code kind} is null for an action of an unknown type (reported).
      */
     public record BoundAction(Action action, ActionKind kind, WorkflowTarget workflow, List<BoundCriterion> criteria) {
-        // kind is null for an action of an unknown type (reported)
         public BoundAction {
             criteria = List.copyOf(criteria);
         }

@@ -103,7 +103,7 @@ class BinderTest {
         assertTrue(diagnostics.all().stream().allMatch(d -> d.location().line() > 0), diagnostics.all().toString());
         BoundStep get = broken.step("get").orElseThrow();
         assertNull(get.operation());
-        assertEquals(List.of(), get.successCriteria());
+        assertEquals(List.of(), get.successCriteria(), "neither condition parses");
         assertTrue(get.outputs().isEmpty());
         assertNull(broken.step("call").orElseThrow().callee());
     }
