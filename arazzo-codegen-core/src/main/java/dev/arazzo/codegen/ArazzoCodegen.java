@@ -2,8 +2,10 @@ package dev.arazzo.codegen;
 
 import com.palantir.javapoet.JavaFile;
 import dev.arazzo.codegen.GenerationResult.GeneratedFile;
-import dev.arazzo.codegen.check.CheckedDocument;
-import dev.arazzo.codegen.check.SchemaChecker;
+import dev.arazzo.codegen.bind.Binder;
+import dev.arazzo.codegen.bind.BoundDocument;
+import dev.arazzo.codegen.bind.BoundSources;
+import dev.arazzo.codegen.bind.SourceBinder;
 import dev.arazzo.codegen.check.WorkflowChecker;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
@@ -13,10 +15,9 @@ import dev.arazzo.codegen.emit.RuntimeTypes;
 import dev.arazzo.codegen.emit.WorkflowEmitter;
 import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.DocumentLoader;
+import dev.arazzo.codegen.load.SchemaChecker;
 import dev.arazzo.codegen.model.ModelBuilder;
 import dev.arazzo.codegen.model.WorkflowModel;
-import dev.arazzo.codegen.resolve.SourceResolver;
-import dev.arazzo.codegen.resolve.Sources;
 import dev.arazzo.codegen.write.SourceWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ import java.util.Set;
  * result.diagnostics().forEach(System.err::println);
  * }</pre>
  *
- * <p>The pipeline, per document: load (with source positions) -> resolve -> check -> model -> emit;
+ * <p>The pipeline, per document: load (with source positions) -> bind -> check -> model -> emit;
  * then, for all documents at once, write. Every problem becomes a diagnostic; when any is an error,
  * nothing is written or deleted.
  */
@@ -52,6 +53,10 @@ public final class ArazzoCodegen {
     }
 
     public static GenerationResult generate(GenerationRequest request) {
+        List<Diagnostic> configuration = checkConfiguration(request);
+        if (configuration.stream().anyMatch(Diagnostic::isError)) {
+            return new GenerationResult(List.of(), List.of(), configuration, Set.of());
+        }
         Diagnostics diagnostics = new Diagnostics();
         DocumentLoader loader = new DocumentLoader();
         Set<Path> filesRead = new LinkedHashSet<>();
@@ -120,6 +125,38 @@ public final class ArazzoCodegen {
         return new GenerationResult(generated, deleted, reported, filesRead);
     }
 
+    /**
+     * The problems of a request itself, before any document is read: a document without a Java package
+     * ({@code missing-package}), a package given for a document that is not one of the request's
+     * ({@code unknown-package-spec}), a source mapping to a file that does not exist
+     * ({@code missing-mapped-file}). {@link #generate} reports them too, and then reads nothing; a front
+     * end may call this first to word them in its own terms.
+     */
+    public static List<Diagnostic> checkConfiguration(GenerationRequest request) {
+        Diagnostics diagnostics = new Diagnostics();
+        Set<Path> specs = new LinkedHashSet<>();
+        request.specs().forEach(spec -> specs.add(spec.toAbsolutePath().normalize()));
+        request.packageBySpec().forEach((spec, packageName) -> {
+            if (!specs.contains(spec)) {
+                diagnostics.error("unknown-package-spec", SourceLocation.ofFile(spec, ""), "a package ('" + packageName
+                        + "') is given for " + spec + ", which is not one of the documents generated from");
+            }
+        });
+        for (Path spec : specs) {
+            if (request.packageFor(spec).isBlank()) {
+                diagnostics.error("missing-package", SourceLocation.ofFile(spec, ""), "no Java package for " + spec
+                        + ": give the request a package name, or a package for this document");
+            }
+        }
+        request.sourceMappings().forEach((url, file) -> {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                diagnostics.error("missing-mapped-file", SourceLocation.ofFile(file.toAbsolutePath().normalize(), ""),
+                        "the source mapping for " + url + " names " + file + ", which does not exist");
+            }
+        });
+        return diagnostics.all();
+    }
+
     private static List<JavaFile> generate(Path file, String packageName, GenerationRequest request,
             DocumentLoader loader, Diagnostics diagnostics, Set<Path> filesRead, Set<String> jsonPathPackages,
             Set<String> saxonPackages) {
@@ -129,9 +166,9 @@ public final class ArazzoCodegen {
         if (root.isEmpty()) {
             return List.of();
         }
-        // the document, then every Arazzo document its sources name, each once
-        SourceResolver resolver = new SourceResolver(loader, request.sourceMappings(), diagnostics);
-        List<CheckedDocument> documents = new ArrayList<>();
+        // the document, then every Arazzo document its sources name, each once: bound, then checked
+        SourceBinder sourceBinder = new SourceBinder(loader, request.sourceMappings(), diagnostics);
+        List<BoundDocument> documents = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
         java.util.Deque<ArazzoDocument> pending = new java.util.ArrayDeque<>(List.of(root.get()));
         while (!pending.isEmpty()) {
@@ -139,9 +176,13 @@ public final class ArazzoCodegen {
             if (!seen.add(document.source().file())) {
                 continue;
             }
-            Sources sources = resolver.resolve(document);
+            Diagnostics found = new Diagnostics();
+            BoundSources sources = sourceBinder.bind(document);
             filesRead.addAll(sources.filesRead());
-            documents.add(WorkflowChecker.check(document, sources, diagnostics));
+            BoundDocument bound = Binder.bind(document, sources, found);
+            WorkflowChecker.check(bound, found);
+            inDocumentOrder(found, document).forEach(diagnostics::add);
+            documents.add(bound);
             pending.addAll(sources.arazzo().values());
         }
         if (diagnostics.errorCount() > errorsBefore) {
@@ -168,6 +209,26 @@ public final class ArazzoCodegen {
     }
 
     private record Rendered(Path spec, String qualifiedName, String source) {
+    }
+
+    /**
+     * The bind and check diagnostics of one document, in the order of the nodes they are about (each
+     * stage finds its own in document order; a problem at a node the document has no position for keeps
+     * its place after the one before it).
+     */
+    private static List<Diagnostic> inDocumentOrder(Diagnostics found, ArazzoDocument document) {
+        List<Diagnostic> all = new ArrayList<>(found.all());
+        List<Diagnostic> placed = all.stream().filter(d -> d.location().line() > 0
+                && d.location().file().equals(document.source().file())).toList();
+        List<Diagnostic> sorted = new ArrayList<>(placed);
+        sorted.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
+                .thenComparingInt(d -> d.location().column()));
+        java.util.Iterator<Diagnostic> next = sorted.iterator();
+        List<Diagnostic> ordered = new ArrayList<>();
+        for (Diagnostic diagnostic : all) {
+            ordered.add(placed.contains(diagnostic) ? next.next() : diagnostic);
+        }
+        return ordered;
     }
 
     private static String render(JavaFile file) {

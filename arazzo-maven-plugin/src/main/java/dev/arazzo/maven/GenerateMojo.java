@@ -341,7 +341,11 @@ public class GenerateMojo extends AbstractMojo {
         return includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
     }
 
-    /** The one request for the core; every configuration mistake reported at once. */
+    /**
+     * The one request for the core; every configuration mistake reported at once. The parameters are
+     * mapped as given; the core checks what they mean ({@link ArazzoCodegen#checkConfiguration}) and
+     * its problems are worded here in the plugin's parameter names.
+     */
     private GenerationRequest request(List<Path> documents, Path output) throws MojoFailureException {
         List<String> problems = new ArrayList<>();
         GenerationRequest.Builder request = GenerationRequest.builder()
@@ -351,41 +355,43 @@ public class GenerateMojo extends AbstractMojo {
         RuntimeMode.fromConfigName(runtime == null ? "shared" : runtime).ifPresentOrElse(request::runtime,
                 () -> problems.add("<runtime> is '" + runtime + "'; it is 'shared' (the arazzo-runtime jar) or"
                         + " 'inline' (its sources in the generated package)"));
-        String defaultPackage = packageName == null ? "" : packageName.trim();
-        request.packageName(defaultPackage);
-
-        Set<Path> mapped = new LinkedHashSet<>();
+        request.packageName(packageName == null ? "" : packageName.trim());
         for (PackageMapping mapping : nonNull(packages)) {
             if (mapping.getSpec() == null || mapping.getName() == null || mapping.getName().isBlank()) {
                 problems.add("<package> " + mapping + " needs both <spec> and <name>");
-                continue;
+            } else {
+                request.packageFor(mapping.getSpec().toPath().toAbsolutePath().normalize(), mapping.getName().trim());
             }
-            Path spec = mapping.getSpec().toPath().toAbsolutePath().normalize();
-            if (!documents.contains(spec)) {
-                problems.add("<package> names " + spec + ", which is not one of the specs generated from");
-                continue;
-            }
-            mapped.add(spec);
-            request.packageFor(spec, mapping.getName().trim());
-        }
-        if (defaultPackage.isEmpty()) {
-            documents.stream().filter(spec -> !mapped.contains(spec)).forEach(spec ->
-                    problems.add("no Java package for " + spec + ": set <packageName> or map it in <packages>"));
         }
         for (SourceMapping mapping : nonNull(sourceMappings)) {
             if (mapping.getUrl() == null || mapping.getUrl().isBlank() || mapping.getFile() == null) {
                 problems.add("<sourceMapping> " + mapping + " needs both <url> and <file>");
-            } else if (!mapping.getFile().isFile()) {
-                problems.add("<sourceMapping> for " + mapping.getUrl() + " names " + mapping.getFile()
-                        + ", which does not exist");
             } else {
                 request.sourceMapping(mapping.getUrl().trim(), mapping.getFile().toPath().toAbsolutePath().normalize());
             }
         }
+        GenerationRequest built = request.build();
+        ArazzoCodegen.checkConfiguration(built).stream().filter(Diagnostic::isError).map(this::configurationProblem)
+                .forEach(problems::add);
         if (!problems.isEmpty()) {
             throw new MojoFailureException("Invalid arazzo-maven-plugin configuration:\n" + String.join("\n", problems));
         }
-        return request.build();
+        return built;
+    }
+
+    /** A configuration problem the core found, in the plugin's parameter names. */
+    private String configurationProblem(Diagnostic problem) {
+        Path file = problem.location().file();
+        return switch (problem.code()) {
+            case "missing-package" -> "no Java package for " + file + ": set <packageName> or map it in <packages>";
+            case "unknown-package-spec" -> "<package> names " + file + ", which is not one of the specs generated from";
+            case "missing-mapped-file" -> nonNull(sourceMappings).stream()
+                    .filter(m -> m.getFile() != null && m.getFile().toPath().toAbsolutePath().normalize().equals(file))
+                    .findFirst()
+                    .map(m -> "<sourceMapping> for " + m.getUrl() + " names " + m.getFile() + ", which does not exist")
+                    .orElse(problem.message());
+            default -> problem.message();
+        };
     }
 
     /** One state file per execution, so that several executions in one project do not interfere. */

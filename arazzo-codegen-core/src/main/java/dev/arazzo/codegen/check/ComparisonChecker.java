@@ -1,23 +1,21 @@
 package dev.arazzo.codegen.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arazzo.codegen.bind.BoundDocument;
+import dev.arazzo.codegen.bind.BoundDocument.BoundAction;
+import dev.arazzo.codegen.bind.BoundDocument.BoundCriterion;
+import dev.arazzo.codegen.bind.BoundDocument.BoundExpression;
+import dev.arazzo.codegen.bind.BoundDocument.BoundStep;
+import dev.arazzo.codegen.bind.BoundDocument.BoundWorkflow;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
 import dev.arazzo.codegen.expression.Condition;
-import dev.arazzo.codegen.expression.ConditionParser;
-import dev.arazzo.codegen.expression.ExpressionSyntaxException;
 import dev.arazzo.codegen.expression.RuntimeExpression;
-import dev.arazzo.codegen.expression.RuntimeExpressionParser;
-import dev.arazzo.codegen.load.ArazzoDocument.Action;
 import dev.arazzo.codegen.load.ArazzoDocument.Criterion;
-import dev.arazzo.codegen.load.ArazzoDocument.Step;
-import dev.arazzo.codegen.load.ArazzoDocument.Workflow;
 import dev.arazzo.codegen.load.SourceDocument;
-import dev.arazzo.codegen.model.TypeMapper;
-import dev.arazzo.codegen.resolve.ResolvedOperation;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
+import dev.arazzo.codegen.source.OperationView;
+import dev.arazzo.codegen.source.ResponseView;
+import dev.arazzo.codegen.source.SchemaView;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,45 +34,35 @@ import java.util.Set;
  */
 public final class ComparisonChecker {
 
-    private final CheckedDocument checked;
+    private final BoundDocument bound;
     private final Diagnostics diagnostics;
 
-    private ComparisonChecker(CheckedDocument checked, Diagnostics diagnostics) {
-        this.checked = checked;
+    private ComparisonChecker(BoundDocument bound, Diagnostics diagnostics) {
+        this.bound = bound;
         this.diagnostics = diagnostics;
     }
 
-    public static void check(CheckedDocument checked, Diagnostics diagnostics) {
-        ComparisonChecker checker = new ComparisonChecker(checked, diagnostics);
-        for (Workflow workflow : checked.document().workflows()) {
-            for (Step step : workflow.steps()) {
-                List<Criterion> criteria = new ArrayList<>(step.successCriteria());
-                for (Action action : step.onSuccess()) {
+    public static void check(BoundDocument bound, Diagnostics diagnostics) {
+        ComparisonChecker checker = new ComparisonChecker(bound, diagnostics);
+        for (BoundWorkflow workflow : bound.workflows()) {
+            for (BoundStep step : workflow.steps()) {
+                List<BoundCriterion> criteria = new ArrayList<>(step.successCriteria());
+                for (BoundAction action : step.onSuccess()) {
                     criteria.addAll(action.criteria());
                 }
-                for (Action action : step.onFailure()) {
+                for (BoundAction action : step.onFailure()) {
                     criteria.addAll(action.criteria());
                 }
-                for (Criterion criterion : criteria) {
-                    if (criterion.type().equals("simple")) {
-                        checker.check(workflow, step, criterion);
+                for (BoundCriterion criterion : criteria) {
+                    if (criterion instanceof BoundDocument.SimpleCriterion simple) {
+                        checker.visit(workflow, step, simple.criterion(), simple.condition());
                     }
                 }
             }
         }
     }
 
-    private void check(Workflow workflow, Step step, Criterion criterion) {
-        Condition condition;
-        try {
-            condition = ConditionParser.parse(criterion.condition());
-        } catch (ExpressionSyntaxException e) {
-            return;
-        }
-        visit(workflow, step, criterion, condition);
-    }
-
-    private void visit(Workflow workflow, Step step, Criterion criterion, Condition condition) {
+    private void visit(BoundWorkflow workflow, BoundStep step, Criterion criterion, Condition condition) {
         if (condition instanceof Condition.Or or) {
             visit(workflow, step, criterion, or.left());
             visit(workflow, step, criterion, or.right());
@@ -94,7 +82,7 @@ public final class ComparisonChecker {
         }
     }
 
-    private void compare(Workflow workflow, Step step, Criterion criterion, Condition.Reference reference,
+    private void compare(BoundWorkflow workflow, BoundStep step, Criterion criterion, Condition.Reference reference,
             Condition.Literal literal, boolean literalAfter) {
         JsonNode value = literal.value();
         if (value.isNull()) {
@@ -145,85 +133,63 @@ public final class ComparisonChecker {
             }
         }
         int at = offset >= 0 ? offset : reference.offset();
-        return checked.document().source().locateWithin(pointer, at)
-                .orElseGet(() -> checked.document().locate(pointer));
+        return bound.document().source().locateWithin(pointer, at)
+                .orElseGet(() -> bound.document().locate(pointer));
     }
 
     private record Typed(String type, String origin) {
     }
 
     /** The schema type of {@code $response.body#/p}, or of {@code $steps.x.outputs.y} when y reads one. */
-    private Optional<Typed> typeOf(Workflow workflow, Step step, Condition.Reference reference) {
+    private Optional<Typed> typeOf(BoundWorkflow workflow, BoundStep step, Condition.Reference reference) {
         String accessors = pointer(reference.accessors());
         RuntimeExpression expression = reference.expression();
         if (expression instanceof RuntimeExpression.ResponseBody body) {
             return bodyType(step, body.pointer() + accessors);
         }
         if (expression instanceof RuntimeExpression.StepOutput output) {
-            Step source = workflow.step(output.stepId()).orElse(null);
-            String read = source == null ? null : source.outputs().get(output.name());
-            if (read == null) {
-                return Optional.empty();
-            }
-            try {
-                if (RuntimeExpressionParser.parse(read) instanceof RuntimeExpression.ResponseBody body) {
-                    return bodyType(source, body.pointer() + output.pointer() + accessors);
-                }
-            } catch (ExpressionSyntaxException e) {
-                return Optional.empty();
+            BoundStep source = workflow.step(output.stepId()).orElse(null);
+            BoundExpression read = source == null ? null : source.outputs().get(output.name());
+            if (read != null && read.expression() instanceof RuntimeExpression.ResponseBody body) {
+                return bodyType(source, body.pointer() + output.pointer() + accessors);
             }
         }
         return Optional.empty();
     }
 
-    private Optional<Typed> bodyType(Step step, String pointer) {
-        ResolvedOperation operation = checked.operations().get(step.pointer());
-        if (operation == null || operation.operation().getResponses() == null) {
+    private Optional<Typed> bodyType(BoundStep step, String pointer) {
+        OperationView operation = step.operation();
+        if (operation == null || operation.responses().isEmpty()) {
             return Optional.empty();
         }
-        OpenAPI openApi = operation.source().openApi();
         Set<String> types = new LinkedHashSet<>();
-        List<ApiResponse> responses = new ArrayList<>();
-        operation.operation().getResponses().forEach((code, response) -> {
-            if (code.startsWith("2")) {
-                responses.add(response);
-            }
-        });
-        if (responses.isEmpty() && operation.operation().getResponses().get("default") != null) {
-            responses.add(operation.operation().getResponses().get("default"));
+        List<ResponseView> responses = new ArrayList<>();
+        operation.responses().stream().filter(r -> r.code().startsWith("2")).forEach(responses::add);
+        if (responses.isEmpty()) {
+            operation.responses().stream().filter(r -> r.code().equals("default")).forEach(responses::add);
         }
-        for (ApiResponse response : responses) {
-            ApiResponse resolved = follow(response, openApi);
-            Schema<?> schema = resolved == null ? null : TypeMapper.jsonSchema(resolved.getContent());
+        for (ResponseView response : responses) {
+            SchemaView schema = response.jsonSchema();
             if (schema == null) {
                 continue;
             }
-            Optional<Schema<?>> at = TypeMapper.at(schema, pointer, openApi);
+            Optional<SchemaView> at = schema.at(pointer);
             if (at.isEmpty()) {
                 return Optional.empty();
             }
-            types.add(name(TypeMapper.follow(at.get(), openApi)));
+            types.add(name(at.get().resolved()));
         }
         if (types.size() != 1 || types.contains(null)) {
             return Optional.empty();
         }
-        String id = operation.operation().getOperationId();
+        String id = operation.operationId();
         return Optional.of(new Typed(types.iterator().next(), "the response schema of operation '"
                 + (id != null ? id : operation.method() + " " + operation.path()) + "'"));
     }
 
-    private static ApiResponse follow(ApiResponse response, OpenAPI openApi) {
-        if (response == null || response.get$ref() == null || openApi.getComponents() == null
-                || openApi.getComponents().getResponses() == null) {
-            return response;
-        }
-        String ref = response.get$ref();
-        return openApi.getComponents().getResponses().get(ref.substring(ref.lastIndexOf('/') + 1));
-    }
-
     /** The JSON type a schema says its values have, when it is a scalar: string, integer, number or boolean. */
-    private static String name(Schema<?> schema) {
-        String type = schema == null ? null : TypeMapper.openApiType(schema);
+    private static String name(SchemaView schema) {
+        String type = schema == null ? null : schema.type();
         return type != null && List.of("string", "integer", "number", "boolean").contains(type) ? type : null;
     }
 

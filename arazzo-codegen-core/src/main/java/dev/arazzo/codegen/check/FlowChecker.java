@@ -2,9 +2,11 @@ package dev.arazzo.codegen.check;
 
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.load.ArazzoDocument;
-import dev.arazzo.codegen.load.ArazzoDocument.Action;
-import dev.arazzo.codegen.load.ArazzoDocument.Step;
-import dev.arazzo.codegen.load.ArazzoDocument.Workflow;
+import dev.arazzo.codegen.bind.BoundDocument;
+import dev.arazzo.codegen.bind.BoundDocument.ActionKind;
+import dev.arazzo.codegen.bind.BoundDocument.BoundAction;
+import dev.arazzo.codegen.bind.BoundDocument.BoundStep;
+import dev.arazzo.codegen.bind.BoundDocument.BoundWorkflow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,15 +42,15 @@ public final class FlowChecker {
         this.diagnostics = diagnostics;
     }
 
-    public static void check(CheckedDocument checked, Diagnostics diagnostics) {
-        FlowChecker checker = new FlowChecker(checked.document(), diagnostics);
-        for (Workflow workflow : checked.document().workflows()) {
+    public static void check(BoundDocument bound, Diagnostics diagnostics) {
+        FlowChecker checker = new FlowChecker(bound.document(), diagnostics);
+        for (BoundWorkflow workflow : bound.workflows()) {
             checker.check(workflow);
         }
     }
 
-    private void check(Workflow workflow) {
-        List<Step> steps = workflow.steps();
+    private void check(BoundWorkflow workflow) {
+        List<BoundStep> steps = workflow.steps();
         if (steps.isEmpty()) {
             return;
         }
@@ -61,7 +62,7 @@ public final class FlowChecker {
         reportCycles(workflow, steps, index);
     }
 
-    private void reportUnreachable(Workflow workflow, List<Step> steps, Map<String, Integer> index) {
+    private void reportUnreachable(BoundWorkflow workflow, List<BoundStep> steps, Map<String, Integer> index) {
         boolean[] reached = new boolean[steps.size()];
         Deque<Integer> pending = new ArrayDeque<>(List.of(0));
         while (!pending.isEmpty()) {
@@ -70,17 +71,17 @@ public final class FlowChecker {
                 continue;
             }
             reached[i] = true;
-            Step step = steps.get(i);
+            BoundStep step = steps.get(i);
             if (i + 1 < steps.size() && leaving(successActions(workflow, step)) == null) {
                 pending.push(i + 1);
             }
-            for (List<Action> actions : List.of(successActions(workflow, step), failureActions(workflow, step))) {
-                for (Action action : actions) {
-                    String type = action.type().toLowerCase(Locale.ROOT);
-                    if (type.equals("retry") && action.stepId() == null && action.workflowId() == null) {
+            for (List<BoundAction> actions : List.of(successActions(workflow, step), failureActions(workflow, step))) {
+                for (BoundAction action : actions) {
+                    ActionKind kind = action.kind();
+                    if (kind == ActionKind.RETRY && action.stepId() == null && action.action().workflowId() == null) {
                         continue; // retries this step
                     }
-                    if ((type.equals("goto") || type.equals("retry")) && action.stepId() != null
+                    if ((kind == ActionKind.GOTO || kind == ActionKind.RETRY) && action.stepId() != null
                             && index.containsKey(action.stepId())) {
                         pending.push(index.get(action.stepId()));
                     }
@@ -91,12 +92,12 @@ public final class FlowChecker {
             if (reached[i]) {
                 continue;
             }
-            Step step = steps.get(i);
-            Step previous = steps.get(i - 1);
-            Action leaving = leaving(successActions(workflow, previous));
+            BoundStep step = steps.get(i);
+            BoundStep previous = steps.get(i - 1);
+            BoundAction leaving = leaving(successActions(workflow, previous));
             String why;
             if (reached[i - 1] && leaving != null) {
-                why = "step '" + previous.stepId() + "' before it always " + (leaving.type().equalsIgnoreCase("end")
+                why = "step '" + previous.stepId() + "' before it always " + (leaving.kind() == ActionKind.END
                         ? "ends the workflow" : "goes to " + target(leaving)) + " when it succeeds (action '"
                         + leaving.name() + "' has no criteria) and no goto or retry names '" + step.stepId()
                         + "'; give action '" + leaving.name() + "' criteria, go to '" + step.stepId()
@@ -113,18 +114,19 @@ public final class FlowChecker {
      * Every step has at most one forced successor: the step its success always leads to. A cycle of forced
      * successors that contains a goto is a loop no criteria can leave.
      */
-    private void reportCycles(Workflow workflow, List<Step> steps, Map<String, Integer> index) {
+    private void reportCycles(BoundWorkflow workflow, List<BoundStep> steps, Map<String, Integer> index) {
         int[] forced = new int[steps.size()];
-        Action[] via = new Action[steps.size()];
+        BoundAction[] via = new BoundAction[steps.size()];
         for (int i = 0; i < steps.size(); i++) {
             forced[i] = -1;
-            List<Action> actions = successActions(workflow, steps.get(i));
+            List<BoundAction> actions = successActions(workflow, steps.get(i));
             if (actions.isEmpty()) {
                 forced[i] = i + 1 < steps.size() ? i + 1 : -1;
                 continue;
             }
-            Action first = actions.get(0);
-            if (first.criteria().isEmpty() && first.type().equalsIgnoreCase("goto") && first.workflowId() == null
+            BoundAction first = actions.get(0);
+            if (first.action().criteria().isEmpty() && first.kind() == ActionKind.GOTO
+                    && first.action().workflowId() == null
                     && first.stepId() != null && index.containsKey(first.stepId())) {
                 forced[i] = index.get(first.stepId());
                 via[i] = first;
@@ -158,8 +160,8 @@ public final class FlowChecker {
                 at = forced[at];
             } while (at != first);
             loop.add("'" + steps.get(first).stepId() + "'");
-            Action action = via[gotoAt];
-            diagnostics.warning("goto-cycle", document.locate(action.pointer() + "/stepId"), "steps "
+            BoundAction action = via[gotoAt];
+            diagnostics.warning("goto-cycle", document.locate(action.action().pointer() + "/stepId"), "steps "
                     + String.join(" -> ", loop) + " go round forever while they succeed: no action on the way has "
                     + "criteria, so only the step budget stops the workflow; give action '" + action.name()
                     + "' criteria, or add an 'end' action with criteria before it");
@@ -167,31 +169,32 @@ public final class FlowChecker {
     }
 
     /** The first success action without criteria that leaves the sequence (end, or goto anywhere); null if none. */
-    private static Action leaving(List<Action> actions) {
-        for (Action action : actions) {
-            String type = action.type().toLowerCase(Locale.ROOT);
-            if (action.criteria().isEmpty() && (type.equals("end") || type.equals("goto"))) {
+    private static BoundAction leaving(List<BoundAction> actions) {
+        for (BoundAction action : actions) {
+            if (action.action().criteria().isEmpty()
+                    && (action.kind() == ActionKind.END || action.kind() == ActionKind.GOTO)) {
                 return action;
             }
         }
         return null;
     }
 
-    private static String target(Action action) {
-        return action.stepId() != null ? "step '" + action.stepId() + "'" : "workflow '" + action.workflowId() + "'";
+    private static String target(BoundAction action) {
+        return action.stepId() != null ? "step '" + action.stepId() + "'"
+                : "workflow '" + action.action().workflowId() + "'";
     }
 
-    private static List<Action> successActions(Workflow workflow, Step step) {
+    private static List<BoundAction> successActions(BoundWorkflow workflow, BoundStep step) {
         return merged(step.onSuccess(), workflow.successActions());
     }
 
-    private static List<Action> failureActions(Workflow workflow, Step step) {
+    private static List<BoundAction> failureActions(BoundWorkflow workflow, BoundStep step) {
         return merged(step.onFailure(), workflow.failureActions());
     }
 
     /** The step's actions, then the workflow's that the step does not override by name. */
-    private static List<Action> merged(List<Action> own, List<Action> inherited) {
-        List<Action> merged = new ArrayList<>(own);
+    private static List<BoundAction> merged(List<BoundAction> own, List<BoundAction> inherited) {
+        List<BoundAction> merged = new ArrayList<>(own);
         Set<String> names = new HashSet<>();
         own.forEach(a -> names.add(a.name()));
         inherited.stream().filter(a -> !names.contains(a.name())).forEach(merged::add);

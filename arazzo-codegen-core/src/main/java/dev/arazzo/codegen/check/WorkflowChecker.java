@@ -1,44 +1,43 @@
 package dev.arazzo.codegen.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arazzo.codegen.bind.BoundDocument;
+import dev.arazzo.codegen.bind.BoundDocument.BoundAction;
+import dev.arazzo.codegen.bind.BoundDocument.BoundCriterion;
+import dev.arazzo.codegen.bind.BoundDocument.BoundDependency;
+import dev.arazzo.codegen.bind.BoundDocument.BoundExpression;
+import dev.arazzo.codegen.bind.BoundDocument.BoundParameter;
+import dev.arazzo.codegen.bind.BoundDocument.BoundStep;
+import dev.arazzo.codegen.bind.BoundDocument.BoundValue;
+import dev.arazzo.codegen.bind.BoundDocument.BoundWorkflow;
+import dev.arazzo.codegen.bind.WorkflowTarget;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
 import dev.arazzo.codegen.expression.Condition;
-import dev.arazzo.codegen.expression.ConditionParser;
-import dev.arazzo.codegen.expression.ExpressionSyntaxException;
 import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser;
-import dev.arazzo.codegen.expression.JsonPathConditions;
 import dev.arazzo.codegen.load.ArazzoDocument;
-import dev.arazzo.codegen.load.ArazzoDocument.Action;
-import dev.arazzo.codegen.load.ArazzoDocument.Criterion;
 import dev.arazzo.codegen.load.ArazzoDocument.Parameter;
 import dev.arazzo.codegen.load.ArazzoDocument.Step;
 import dev.arazzo.codegen.load.ArazzoDocument.Workflow;
-import dev.arazzo.codegen.load.SourceDocument;
 import dev.arazzo.codegen.load.Suggestions;
-import dev.arazzo.codegen.resolve.OperationResolver;
-import dev.arazzo.codegen.resolve.ResolvedOperation;
-import dev.arazzo.codegen.resolve.Sources;
+import dev.arazzo.codegen.source.OperationView;
+import dev.arazzo.codegen.source.ParameterLocation;
+import dev.arazzo.codegen.source.ParameterView;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * The check stage: every reference in a document is bound and every expression parsed, and each
- * problem becomes a diagnostic with the location of the node that holds it.
+ * The check stage: reads a {@link BoundDocument} (every reference resolved, every expression parsed by
+ * the bind stage) and turns each problem it finds into a diagnostic with the location of the node that
+ * holds it.
  *
- * <p>Checked: step targets resolve to operations; parameters exist on the operation; runtime
- * expressions follow the grammar and name inputs, steps and outputs that exist, in places where
- * they have a value (a response is read only after the request); a {@code $steps.x} reference names
- * a step that can have run before; criteria parse and regexes compile; goto and retry targets exist.
+ * <p>Checked: ids are unique; parameters exist on the operation; runtime expressions name inputs, steps
+ * and outputs that exist, in places where they have a value (a response is read only after the
+ * request); a {@code $steps.x} reference names a step that can have run before; a {@code $workflows.x}
+ * reference names a workflow this one depends on or calls; goto and retry targets exist.
  */
 public final class WorkflowChecker {
 
@@ -47,76 +46,38 @@ public final class WorkflowChecker {
         REQUEST, RESPONSE, WORKFLOW_RESULT, WORKFLOW_OUTPUTS
     }
 
+    private final BoundDocument bound;
     private final ArazzoDocument document;
-    private final Sources sources;
     private final Diagnostics diagnostics;
+    private BoundWorkflow current;
 
-    private WorkflowChecker(ArazzoDocument document, Sources sources, Diagnostics diagnostics) {
-        this.document = document;
-        this.sources = sources;
+    private WorkflowChecker(BoundDocument bound, Diagnostics diagnostics) {
+        this.bound = bound;
+        this.document = bound.document();
         this.diagnostics = diagnostics;
     }
 
-    public static CheckedDocument check(ArazzoDocument document, Sources sources, Diagnostics diagnostics) {
-        CheckedDocument checked = new WorkflowChecker(document, sources, diagnostics).check();
-        FlowChecker.check(checked, diagnostics);
-        ComparisonChecker.check(checked, diagnostics);
-        return checked;
+    /** Checks a bound document: this class's checks, then {@link FlowChecker}'s and {@link ComparisonChecker}'s. */
+    public static void check(BoundDocument bound, Diagnostics diagnostics) {
+        new WorkflowChecker(bound, diagnostics).check();
+        FlowChecker.check(bound, diagnostics);
+        ComparisonChecker.check(bound, diagnostics);
     }
 
-    private final Map<String, WorkflowTarget> targets = new HashMap<>();
-
-    private CheckedDocument check() {
-        Map<String, ResolvedOperation> operations = new HashMap<>();
-        OperationResolver resolver = new OperationResolver(document, sources, diagnostics);
+    private void check() {
         Set<String> workflowIds = new HashSet<>();
-        for (Workflow workflow : document.workflows()) {
+        for (BoundWorkflow workflow : bound.workflows()) {
             if (!workflowIds.add(workflow.workflowId())) {
                 diagnostics.error("duplicate-workflow", at(workflow.pointer() + "/workflowId"), "workflowId '"
                         + workflow.workflowId() + "' is used twice in this document; give each workflow its own id");
             }
-            checkWorkflow(workflow, resolver, operations);
+            current = workflow;
+            checkWorkflow(workflow);
         }
-        return new CheckedDocument(document, sources, operations, targets);
     }
 
-    /**
-     * The workflow {@code reference} names: a workflowId of this document, or
-     * {@code $sourceDescriptions.<name>.<workflowId>} of an Arazzo source.
-     */
-    private WorkflowTarget resolveWorkflow(String reference, String pointer, String who) {
-        ArazzoDocument target = document;
-        String workflowId = reference;
-        if (reference.startsWith("$sourceDescriptions.")) {
-            String rest = reference.substring("$sourceDescriptions.".length());
-            int dot = rest.indexOf('.');
-            String name = dot < 0 ? rest : rest.substring(0, dot);
-            target = sources.arazzo().get(name);
-            if (sources.unavailable().contains(name)) {
-                return null; // it could not be read: that is reported at its url
-            }
-            if (target == null || dot < 0) {
-                diagnostics.error("unknown-source", at(pointer), who + " names source description '" + name
-                        + "', which is not an Arazzo source of this document" + Suggestions.didYouMean(name,
-                                sources.arazzo().keySet()));
-                return null;
-            }
-            workflowId = rest.substring(dot + 1);
-        }
-        Workflow workflow = target.workflow(workflowId).orElse(null);
-        if (workflow == null) {
-            diagnostics.error("unknown-workflow", at(pointer), who + " names workflow '" + workflowId + "', which "
-                    + (target == document ? "this document" : "source '" + target.source().file().getFileName() + "'")
-                    + " does not define" + Suggestions.didYouMean(workflowId,
-                            target.workflows().stream().map(Workflow::workflowId).toList()));
-            return null;
-        }
-        WorkflowTarget resolved = new WorkflowTarget(target, workflow);
-        targets.put(pointer, resolved);
-        return resolved;
-    }
-
-    private void checkWorkflow(Workflow workflow, OperationResolver resolver, Map<String, ResolvedOperation> operations) {
+    private void checkWorkflow(BoundWorkflow bound) {
+        Workflow workflow = bound.workflow();
         Set<String> stepIds = new HashSet<>();
         for (Step step : workflow.steps()) {
             if (!stepIds.add(step.stepId())) {
@@ -124,66 +85,55 @@ public final class WorkflowChecker {
                         + "' is used twice in workflow '" + workflow.workflowId() + "'; give each step its own id");
             }
         }
-        for (int i = 0; i < workflow.dependsOn().size(); i++) {
-            String pointer = workflow.pointer() + "/dependsOn/" + i;
-            WorkflowTarget dependency = resolveWorkflow(workflow.dependsOn().get(i), pointer,
-                    "workflow '" + workflow.workflowId() + "' depends on a workflow that");
-            if (dependency != null && dependency.sameAs(document, workflow)) {
-                diagnostics.error("workflow-cycle", at(pointer), "workflow '" + workflow.workflowId()
+        for (BoundDependency dependency : bound.dependsOn()) {
+            if (dependency.target() != null && dependency.target().sameAs(document, workflow)) {
+                diagnostics.error("workflow-cycle", at(dependency.pointer()), "workflow '" + workflow.workflowId()
                         + "' depends on itself; remove it from its own dependsOn");
             }
         }
         StepGraph graph = new StepGraph(workflow);
-        for (Step step : workflow.steps()) {
-            ResolvedOperation operation = null;
-            if (step.workflowId() != null) {
-                WorkflowTarget callee = resolveWorkflow(step.workflowId(), step.pointer() + "/workflowId",
-                        "step '" + step.stepId() + "'");
-                if (callee != null) {
-                    checkCallInputs(step, callee);
-                }
-            } else {
-                operation = resolver.resolve(step).orElse(null);
-                if (operation != null) {
-                    operations.put(step.pointer(), operation);
-                }
+        for (BoundStep step : bound.steps()) {
+            if (step.callee() != null) {
+                checkCallInputs(step.step(), step.callee());
             }
-            checkStep(workflow, step, operation, graph);
+            checkStep(workflow, step, graph);
         }
-        checkActions(workflow, null, workflow.successActions(), graph);
-        checkActions(workflow, null, workflow.failureActions(), graph);
-        workflow.outputs().forEach((name, expression) -> checkExpression(workflow, null, expression,
-                workflow.pointer() + "/outputs/" + SourceDocument.escape(name), Scope.WORKFLOW_OUTPUTS, graph));
+        checkActions(workflow, null, bound.successActions(), graph);
+        checkActions(workflow, null, bound.failureActions(), graph);
+        bound.outputs().values().forEach(output -> checkExpression(workflow, null, output, Scope.WORKFLOW_OUTPUTS,
+                graph));
     }
 
-    private void checkStep(Workflow workflow, Step step, ResolvedOperation operation, StepGraph graph) {
-        for (Parameter parameter : mergedParameters(workflow, step)) {
-            if (operation != null && step.parameters().contains(parameter)) {
-                checkParameter(step, parameter, operation);
+    private void checkStep(Workflow workflow, BoundStep bound, StepGraph graph) {
+        Step step = bound.step();
+        for (BoundParameter parameter : bound.parameters()) {
+            if (bound.operation() != null && parameter.own(step)
+                    && (parameter.parameter().in() == null || parameter.location() != null)) {
+                checkParameter(step, parameter, bound.operation());
             }
-            checkValue(workflow, step, parameter.value(), parameter.pointer() + "/value", graph);
+            checkValue(workflow, step, parameter.value(), graph);
         }
-        if (step.requestBody() != null) {
-            if (step.requestBody().payload() != null) {
-                checkValue(workflow, step, step.requestBody().payload(), step.requestBody().pointer() + "/payload", graph);
+        if (bound.body() != null) {
+            if (bound.body().payload() != null) {
+                checkValue(workflow, step, bound.body().payload(), graph);
             }
-            for (ArazzoDocument.Replacement replacement : step.requestBody().replacements()) {
-                if (!replacement.target().isEmpty() && !replacement.target().startsWith("/")) {
-                    diagnostics.error("invalid-pointer", at(replacement.pointer() + "/target"), "replacement target '"
-                            + replacement.target() + "' must be a JSON Pointer such as '/user/id'");
+            for (BoundDocument.BoundReplacement replacement : bound.body().replacements()) {
+                ArazzoDocument.Replacement written = replacement.replacement();
+                if (!written.target().isEmpty() && !written.target().startsWith("/")) {
+                    diagnostics.error("invalid-pointer", at(written.pointer() + "/target"), "replacement target '"
+                            + written.target() + "' must be a JSON Pointer such as '/user/id'");
                 }
                 if (replacement.value() != null) {
-                    checkValue(workflow, step, replacement.value(), replacement.pointer() + "/value", graph);
+                    checkValue(workflow, step, replacement.value(), graph);
                 }
             }
         }
-        for (Criterion criterion : step.successCriteria()) {
+        for (BoundCriterion criterion : bound.successCriteria()) {
             checkCriterion(workflow, step, criterion, graph);
         }
-        checkActions(workflow, step, step.onSuccess(), graph);
-        checkActions(workflow, step, step.onFailure(), graph);
-        step.outputs().forEach((name, expression) -> checkExpression(workflow, step, expression,
-                step.pointer() + "/outputs/" + SourceDocument.escape(name), resultScope(step), graph));
+        checkActions(workflow, step, bound.onSuccess(), graph);
+        checkActions(workflow, step, bound.onFailure(), graph);
+        bound.outputs().values().forEach(output -> checkExpression(workflow, step, output, resultScope(step), graph));
     }
 
     private static Scope resultScope(Step step) {
@@ -206,111 +156,55 @@ public final class WorkflowChecker {
         }
     }
 
-    /** The workflow's parameters, then the step's; a step parameter replaces one with the same name and location. */
-    public static List<Parameter> mergedParameters(Workflow workflow, Step step) {
-        if (step.workflowId() != null) {
-            return step.parameters();
-        }
-        List<Parameter> merged = new ArrayList<>();
-        for (Parameter parameter : workflow.parameters()) {
-            boolean overridden = step.parameters().stream().anyMatch(p -> p.name().equals(parameter.name())
-                    && (p.in() == null || parameter.in() == null || p.in().equals(parameter.in())));
-            if (!overridden) {
-                merged.add(parameter);
-            }
-        }
-        merged.addAll(step.parameters());
-        return merged;
-    }
-
-    private void checkParameter(Step step, Parameter parameter, ResolvedOperation operation) {
-        List<io.swagger.v3.oas.models.parameters.Parameter> declared = operation.parameters();
-        if (parameter.in() != null && !List.of("path", "query", "header", "cookie").contains(parameter.in())) {
-            diagnostics.error("invalid-parameter", at(parameter.pointer() + "/in"), "parameter '" + parameter.name()
-                    + "' is 'in: " + parameter.in() + "'; use path, query, header or cookie");
-            return;
-        }
-        var match = operation.declared(parameter.name(), parameter.in());
+    private void checkParameter(Step step, BoundParameter bound, OperationView operation) {
+        Parameter parameter = bound.parameter();
+        List<ParameterView> declared = operation.parameters();
+        var match = operation.declared(parameter.name(), bound.location());
         if (match.isPresent()) {
-            if (!match.get().getName().equals(parameter.name())) {
+            if (!match.get().name().equals(parameter.name())) {
                 diagnostics.warning("parameter-name-mismatch", at(parameter.pointer()), "parameter '" + parameter.name()
-                        + "' is declared by operation " + describe(operation) + " as '" + match.get().getName()
-                        + "'; it is sent as '" + match.get().getName() + "': write that name");
+                        + "' is declared by operation " + operation.describe() + " as '" + match.get().name()
+                        + "'; it is sent as '" + match.get().name() + "': write that name");
             }
             return;
         }
-        if (parameter.in() != null && !"path".equals(parameter.in())) {
+        if (bound.location() != null && bound.location() != ParameterLocation.PATH) {
             diagnostics.warning("undeclared-parameter", at(parameter.pointer()), "parameter '" + parameter.name()
-                    + "' (in " + parameter.in() + ") is not declared by operation " + describe(operation)
+                    + "' (in " + parameter.in() + ") is not declared by operation " + operation.describe()
                     + "; it is sent anyway" + Suggestions.didYouMean(parameter.name(),
-                            declared.stream().map(p -> p.getName()).toList()));
+                            declared.stream().map(ParameterView::name).toList()));
         } else {
             diagnostics.error("unknown-parameter", at(parameter.pointer()), "parameter '" + parameter.name()
-                    + "' is not declared by operation " + describe(operation) + Suggestions.didYouMean(
-                            parameter.name(), declared.stream().map(p -> p.getName()).toList()));
+                    + "' is not declared by operation " + operation.describe() + Suggestions.didYouMean(
+                            parameter.name(), declared.stream().map(ParameterView::name).toList()));
         }
     }
 
-    private static String describe(ResolvedOperation operation) {
-        String id = operation.operation().getOperationId();
-        return id != null ? "'" + id + "'" : operation.method() + " " + operation.path();
-    }
-
-    private void checkValue(Workflow workflow, Step step, JsonNode value, String pointer, StepGraph graph) {
-        if (value.isTextual()) {
-            String text = value.asText();
-            if (RuntimeExpressionParser.isExpression(text)) {
-                try {
-                    RuntimeExpressionParser.Parsed parsed = RuntimeExpressionParser.parseNoting(text.strip());
-                    nonSpec(pointer, parsed.nonSpecForm().orElse(null));
-                    bind(workflow, step, parsed.expression(), text, pointer, Scope.REQUEST, graph);
-                } catch (ExpressionSyntaxException e) {
-                    // a value may be a constant: a text that is no runtime expression is sent as written
-                    diagnostics.warning("not-an-expression", at(pointer), e.getMessage() + "; the value is sent as "
-                            + "the text '" + text + "'");
-                }
-            } else if (text.contains("{$")) {
-                try {
-                    for (RuntimeExpressionParser.TemplatePart part : RuntimeExpressionParser.parseTemplate(text)) {
-                        if (part instanceof RuntimeExpressionParser.TemplatePart.Embedded embedded) {
-                            nonSpec(pointer, embedded.parsed().nonSpecForm().orElse(null));
-                            bind(workflow, step, embedded.expression(), embedded.text(), pointer, Scope.REQUEST, graph);
-                        }
-                    }
-                } catch (ExpressionSyntaxException e) {
-                    syntax(pointer, e);
+    private void checkValue(Workflow workflow, Step step, BoundValue value, StepGraph graph) {
+        if (value instanceof BoundDocument.ExpressionValue expression) {
+            checkReference(workflow, step, expression.expression().expression(), expression.expression().text(),
+                    expression.pointer(), Scope.REQUEST, graph);
+        } else if (value instanceof BoundDocument.TemplateValue template
+                && !RuntimeExpressionParser.isExpression(template.text())) {
+            for (RuntimeExpressionParser.TemplatePart part : template.parts()) {
+                if (part instanceof RuntimeExpressionParser.TemplatePart.Embedded embedded) {
+                    checkReference(workflow, step, embedded.expression(), embedded.text(), template.pointer(), Scope.REQUEST,
+                            graph);
                 }
             }
-        } else if (value.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                checkValue(workflow, step, field.getValue(), pointer + "/" + SourceDocument.escape(field.getKey()), graph);
-            }
-        } else if (value.isArray()) {
-            for (int i = 0; i < value.size(); i++) {
-                checkValue(workflow, step, value.get(i), pointer + "/" + i, graph);
-            }
+        } else if (value instanceof BoundDocument.ObjectValue object) {
+            object.members().forEach(member -> checkValue(workflow, step, member.value(), graph));
+        } else if (value instanceof BoundDocument.ArrayValue array) {
+            array.elements().forEach(element -> checkValue(workflow, step, element, graph));
         }
     }
 
-    private void checkExpression(Workflow workflow, Step step, String text, String pointer, Scope scope, StepGraph graph) {
-        try {
-            RuntimeExpressionParser.Parsed parsed = RuntimeExpressionParser.parseNoting(text.strip());
-            nonSpec(pointer, parsed.nonSpecForm().orElse(null));
-            bind(workflow, step, parsed.expression(), text, pointer, scope, graph);
-        } catch (ExpressionSyntaxException e) {
-            syntax(pointer, e);
-        }
+    private void checkExpression(Workflow workflow, Step step, BoundExpression expression, Scope scope,
+            StepGraph graph) {
+        checkReference(workflow, step, expression.expression(), expression.text(), expression.pointer(), scope, graph);
     }
 
-    private void nonSpec(String pointer, String sentence) {
-        if (sentence != null) {
-            diagnostics.warning("non-spec-expression", at(pointer), sentence);
-        }
-    }
-
-    private void bind(Workflow workflow, Step step, RuntimeExpression expression, String text, String pointer,
+    private void checkReference(Workflow workflow, Step step, RuntimeExpression expression, String text, String pointer,
             Scope scope, StepGraph graph) {
         SourceLocation location = at(pointer);
         if (expression instanceof RuntimeExpression.Input input) {
@@ -382,7 +276,7 @@ public final class WorkflowChecker {
                     + "has a value only in the outputs and criteria of a step that calls a workflow (workflowId)");
             return;
         }
-        WorkflowTarget callee = targets.get(step.pointer() + "/workflowId");
+        WorkflowTarget callee = current.step(step.stepId()).map(BoundStep::callee).orElse(null);
         if (callee != null && !callee.workflow().outputs().containsKey(output.name())) {
             diagnostics.warning("unknown-output", location, "'" + text + "' reads output '" + output.name()
                     + "' of workflow '" + callee.workflow().workflowId() + "', which that workflow does not define, so it "
@@ -394,16 +288,16 @@ public final class WorkflowChecker {
     private void bindWorkflowValue(Workflow workflow, RuntimeExpression.WorkflowValue value, String text,
             SourceLocation location) {
         WorkflowTarget dependency = null;
-        for (int i = 0; i < workflow.dependsOn().size(); i++) {
-            WorkflowTarget target = targets.get(workflow.pointer() + "/dependsOn/" + i);
-            if (target != null && (workflow.dependsOn().get(i).equals(value.workflowId())
+        for (BoundDependency entry : current.dependsOn()) {
+            WorkflowTarget target = entry.target();
+            if (target != null && (entry.reference().equals(value.workflowId())
                     || target.workflow().workflowId().equals(value.workflowId()))) {
                 dependency = target;
             }
         }
-        for (Step step : workflow.steps()) {
-            WorkflowTarget called = step.workflowId() == null ? null : targets.get(step.pointer() + "/workflowId");
-            if (dependency == null && called != null && (step.workflowId().equals(value.workflowId())
+        for (BoundStep step : current.steps()) {
+            WorkflowTarget called = step.callee();
+            if (dependency == null && called != null && (step.step().workflowId().equals(value.workflowId())
                     || called.workflow().workflowId().equals(value.workflowId()))) {
                 dependency = called;
             }
@@ -443,59 +337,12 @@ public final class WorkflowChecker {
         }
     }
 
-    private void checkCriterion(Workflow workflow, Step step, Criterion criterion, StepGraph graph) {
-        String pointer = criterion.pointer() + "/condition";
+    private void checkCriterion(Workflow workflow, Step step, BoundCriterion criterion, StepGraph graph) {
         if (criterion.context() != null) {
-            checkExpression(workflow, step, criterion.context(), criterion.pointer() + "/context", resultScope(step),
-                    graph);
+            checkExpression(workflow, step, criterion.context(), resultScope(step), graph);
         }
-        switch (criterion.type()) {
-            case "simple" -> {
-                try {
-                    bindCondition(workflow, step, ConditionParser.parse(criterion.condition()), pointer, graph);
-                } catch (ExpressionSyntaxException e) {
-                    syntax(pointer, e);
-                }
-            }
-            case "regex" -> {
-                try {
-                    Pattern.compile(criterion.condition());
-                } catch (PatternSyntaxException e) {
-                    diagnostics.error("invalid-regex", at(pointer), "regex '" + criterion.condition()
-                            + "' does not compile: " + e.getDescription() + " near index " + e.getIndex());
-                }
-            }
-            case "jsonpath" -> {
-                try {
-                    JsonPathConditions.check(criterion.condition());
-                } catch (ExpressionSyntaxException e) {
-                    syntax(pointer, e);
-                }
-            }
-            case "xpath" -> {
-                String expression = criterion.condition().strip();
-                if ("xpath-10".equals(criterion.version())) {
-                    try {
-                        javax.xml.xpath.XPathFactory.newInstance().newXPath().compile(expression);
-                    } catch (javax.xml.xpath.XPathExpressionException e) {
-                        diagnostics.error("invalid-xpath", at(pointer), "xpath '" + expression + "' does not compile "
-                                + "as XPath 1.0: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
-                    }
-                } else {
-                    try {
-                        new net.sf.saxon.s9api.Processor(false).newXPathCompiler().compile(expression);
-                        diagnostics.warning("xpath-needs-saxon", at(criterion.pointer()), "xpath criterion '"
-                                + expression + "' is " + (criterion.version() == null ? "XPath 3.0, the default"
-                                        : criterion.version()) + ": the generated code evaluates it with Saxon-HE, so "
-                                + "add net.sf.saxon:Saxon-HE to the project's dependencies, or write "
-                                + "'version: xpath-10' to evaluate it with the JDK's XPath 1.0 engine");
-                    } catch (net.sf.saxon.s9api.SaxonApiException e) {
-                        diagnostics.error("invalid-xpath", at(pointer), "xpath '" + expression + "' does not compile: "
-                                + e.getMessage());
-                    }
-                }
-            }
-            default -> unsupported(criterion.pointer() + "/type", "'" + criterion.type() + "' criteria");
+        if (criterion instanceof BoundDocument.SimpleCriterion simple) {
+            bindCondition(workflow, step, simple.condition(), simple.criterion().pointer() + "/condition", graph);
         }
     }
 
@@ -518,51 +365,31 @@ public final class WorkflowChecker {
 
     private void bindOperand(Workflow workflow, Step step, Condition.Operand operand, String pointer, StepGraph graph) {
         if (operand instanceof Condition.Reference reference) {
-            nonSpec(pointer, reference.nonSpecForm());
-            bind(workflow, step, reference.expression(), reference.text(), pointer, resultScope(step), graph);
+            checkReference(workflow, step, reference.expression(), reference.text(), pointer, resultScope(step), graph);
         }
     }
 
-    private void checkActions(Workflow workflow, Step step, List<Action> actions, StepGraph graph) {
-        for (Action action : actions) {
-            String type = action.type().toLowerCase(Locale.ROOT);
-            switch (type) {
-                case "end" -> {
+    private void checkActions(Workflow workflow, Step step, List<BoundAction> actions, StepGraph graph) {
+        for (BoundAction bound : actions) {
+            ArazzoDocument.Action action = bound.action();
+            // a workflowId is bound (or reported) by the bind stage
+            boolean leaves = bound.kind() == BoundDocument.ActionKind.GOTO || bound.kind() == BoundDocument.ActionKind.RETRY;
+            if (leaves && action.workflowId() == null) {
+                if (action.stepId() != null && workflow.step(action.stepId()).isEmpty()) {
+                    diagnostics.warning("unknown-step", at(action.pointer() + "/stepId"), "action '" + action.name()
+                            + "' goes to step '" + action.stepId() + "', which workflow '" + workflow.workflowId()
+                            + "' does not have" + Suggestions.didYouMean(action.stepId(),
+                                    workflow.steps().stream().map(Step::stepId).toList())
+                            + "; taking the action fails the run with a WorkflowException");
+                } else if (bound.kind() == BoundDocument.ActionKind.GOTO && action.stepId() == null) {
+                    diagnostics.error("missing-field", at(action.pointer()), "goto action '" + action.name()
+                            + "' needs a 'stepId' (or 'workflowId') to go to");
                 }
-                case "goto", "retry" -> {
-                    if (action.workflowId() != null) {
-                        resolveWorkflow(action.workflowId(), action.pointer() + "/workflowId", "action '"
-                                + action.name() + "'");
-                    } else if (action.stepId() != null && workflow.step(action.stepId()).isEmpty()) {
-                        diagnostics.warning("unknown-step", at(action.pointer() + "/stepId"), "action '" + action.name()
-                                + "' goes to step '" + action.stepId() + "', which workflow '" + workflow.workflowId()
-                                + "' does not have" + Suggestions.didYouMean(action.stepId(),
-                                        workflow.steps().stream().map(Step::stepId).toList())
-                                + "; taking the action fails the run with a WorkflowException");
-                    } else if (type.equals("goto") && action.stepId() == null) {
-                        diagnostics.error("missing-field", at(action.pointer()), "goto action '" + action.name()
-                                + "' needs a 'stepId' (or 'workflowId') to go to");
-                    }
-                }
-                default -> diagnostics.error("invalid-action-type", at(action.pointer() + "/type"), "action '"
-                        + action.name() + "' has type '" + action.type() + "'; use end, goto or retry");
             }
-            for (Criterion criterion : action.criteria()) {
+            for (BoundCriterion criterion : bound.criteria()) {
                 checkCriterion(workflow, step, criterion, graph);
             }
         }
-    }
-
-    private void unsupported(String pointer, String what) {
-        diagnostics.error("unsupported-feature", at(pointer), what + " are not generated by this version yet; "
-                + "remove them from the workflow or generate it by hand");
-    }
-
-    private void syntax(String pointer, ExpressionSyntaxException e) {
-        document.source().locateWithin(pointer, e.offset()).ifPresentOrElse(
-                exact -> diagnostics.error("invalid-expression", exact, e.getMessage()),
-                () -> diagnostics.error("invalid-expression", at(pointer), e.getMessage() + " (at character "
-                        + (e.offset() + 1) + ")"));
     }
 
     private SourceLocation at(String pointer) {

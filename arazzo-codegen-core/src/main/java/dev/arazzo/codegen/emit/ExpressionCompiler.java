@@ -79,9 +79,9 @@ final class ExpressionCompiler {
         }
         if (expression instanceof RuntimeExpression.RequestParameter parameter) {
             String method = switch (parameter.in()) {
-                case "header" -> "requestHeader";
-                case "query" -> "requestQuery";
-                default -> "requestPath";
+                case HEADER -> "requestHeader";
+                case QUERY -> "requestQuery";
+                case PATH, COOKIE -> "requestPath";
             };
             return new Typed(CodeBlock.of("exchange.$N($S)", method, parameter.name()), STRING);
         }
@@ -106,7 +106,7 @@ final class ExpressionCompiler {
                     : new Typed(CodeBlock.of("$T.at($L, $S)", values, code, output.pointer()), TypeMapper.JSON_NODE);
         }
         if (expression instanceof RuntimeExpression.Output output) {
-            OutputModel model = step.call().callee().output(output.name()).orElse(null);
+            OutputModel model = step.workflowCall().callee().output(output.name()).orElse(null);
             if (model == null) {
                 return undefined();
             }
@@ -364,7 +364,7 @@ final class ExpressionCompiler {
         }
         WorkflowModel.JsonPathCriterion path = (WorkflowModel.JsonPathCriterion) criterion;
         Typed context = expression(path.context());
-        return jsonPath.compileCriterion(path.query(), context.type().equals(TypeMapper.JSON_NODE)
+        return jsonPath.compileCriterion(path.condition(), context.type().equals(TypeMapper.JSON_NODE)
                 ? context.code()
                 : CodeBlock.of("$T.json($L)", values, context.code()));
     }

@@ -1,5 +1,6 @@
 package dev.arazzo.codegen.expression;
 
+import dev.arazzo.codegen.source.ParameterLocation;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,7 @@ public sealed interface RuntimeExpression {
     }
 
     /** {@code $request.header.X}, {@code $request.query.x}, {@code $request.path.x}. */
-    record RequestParameter(String in, String name) implements RuntimeExpression {
+    record RequestParameter(ParameterLocation in, String name) implements RuntimeExpression {
         public RequestParameter {
             Objects.requireNonNull(in, "in");
             Objects.requireNonNull(name, "name");

@@ -1,5 +1,6 @@
 package dev.arazzo.codegen.expression;
 
+import dev.arazzo.codegen.source.ParameterLocation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -130,7 +131,9 @@ public final class RuntimeExpressionParser {
                         throw new ExpressionSyntaxException("'" + text + "' is not a runtime expression: a response has "
                                 + "headers and a body only ('$response.header.X', '$response.body#/x')", root.length() + 1);
                     }
-                    return request ? new RuntimeExpression.RequestParameter(in, name) : new RuntimeExpression.ResponseHeader(name);
+                    return request
+                            ? new RuntimeExpression.RequestParameter(ParameterLocation.of(in).orElseThrow(), name)
+                            : new RuntimeExpression.ResponseHeader(name);
                 }
             }
             throw new ExpressionSyntaxException("'" + text + "' is not a runtime expression: after '" + root

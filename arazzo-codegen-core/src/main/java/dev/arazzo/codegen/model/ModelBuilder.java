@@ -1,22 +1,26 @@
 package dev.arazzo.codegen.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
-import dev.arazzo.codegen.check.CheckedDocument;
-import dev.arazzo.codegen.check.WorkflowChecker;
-import dev.arazzo.codegen.check.WorkflowTarget;
+import dev.arazzo.codegen.bind.BoundDocument;
+import dev.arazzo.codegen.bind.BoundDocument.BoundAction;
+import dev.arazzo.codegen.bind.BoundDocument.BoundCriterion;
+import dev.arazzo.codegen.bind.BoundDocument.BoundDependency;
+import dev.arazzo.codegen.bind.BoundDocument.BoundParameter;
+import dev.arazzo.codegen.bind.BoundDocument.BoundStep;
+import dev.arazzo.codegen.bind.BoundDocument.BoundValue;
+import dev.arazzo.codegen.bind.BoundDocument.BoundWorkflow;
+import dev.arazzo.codegen.bind.WorkflowTarget;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
+import dev.arazzo.codegen.diagnostic.SourceLocation;
 import dev.arazzo.codegen.expression.Condition;
-import dev.arazzo.codegen.expression.ConditionParser;
-import dev.arazzo.codegen.expression.ExpressionSyntaxException;
 import dev.arazzo.codegen.expression.RuntimeExpression;
-import dev.arazzo.codegen.expression.RuntimeExpressionParser;
+import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
 import dev.arazzo.codegen.load.ArazzoDocument;
-import dev.arazzo.codegen.load.ArazzoDocument.Action;
-import dev.arazzo.codegen.load.ArazzoDocument.Criterion;
-import dev.arazzo.codegen.load.ArazzoDocument.Parameter;
 import dev.arazzo.codegen.load.ArazzoDocument.Step;
 import dev.arazzo.codegen.load.ArazzoDocument.Workflow;
 import dev.arazzo.codegen.load.SourceDocument;
@@ -24,19 +28,25 @@ import dev.arazzo.codegen.model.WorkflowModel.ActionModel;
 import dev.arazzo.codegen.model.WorkflowModel.ActionType;
 import dev.arazzo.codegen.model.WorkflowModel.BodyModel;
 import dev.arazzo.codegen.model.WorkflowModel.CalleeModel;
-import dev.arazzo.codegen.model.WorkflowModel.DependencyModel;
 import dev.arazzo.codegen.model.WorkflowModel.CriterionModel;
+import dev.arazzo.codegen.model.WorkflowModel.DependencyModel;
 import dev.arazzo.codegen.model.WorkflowModel.InputModel;
 import dev.arazzo.codegen.model.WorkflowModel.OutputModel;
 import dev.arazzo.codegen.model.WorkflowModel.ParameterModel;
 import dev.arazzo.codegen.model.WorkflowModel.SourceModel;
 import dev.arazzo.codegen.model.WorkflowModel.StepModel;
 import dev.arazzo.codegen.model.WorkflowModel.ValueModel;
-import dev.arazzo.codegen.resolve.OpenApiSource;
-import dev.arazzo.codegen.resolve.ResolvedOperation;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
+import dev.arazzo.codegen.model.WorkflowModel.ValueSchema;
+import dev.arazzo.codegen.source.ApiSource;
+import dev.arazzo.codegen.source.OperationView;
+import dev.arazzo.codegen.source.ParameterLocation;
+import dev.arazzo.codegen.source.ParameterStyle;
+import dev.arazzo.codegen.source.ParameterView;
+import dev.arazzo.codegen.source.ResponseView;
+import dev.arazzo.codegen.source.SchemaView;
+import dev.arazzo.codegen.source.SecuritySchemeView;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,28 +55,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
 
 /**
- * The model stage: turns a checked document into {@link WorkflowModel}s, choosing every Java name
- * and type. Problems it can still find (a pointer that the response schema says cannot exist) are
- * warnings; the value is then typed as JsonNode.
+ * The model stage: turns bound, checked documents into {@link WorkflowModel}s, choosing every Java name
+ * and type. It parses nothing: expressions, conditions and queries come parsed from the bind stage.
+ * Problems it can still find (a pointer that the response schema says cannot exist) are warnings; the
+ * value is then typed as JsonNode.
  */
 public final class ModelBuilder {
 
     private static final Set<String> RESERVED_METHODS = Set.of("run", "builder", "execute", "toString", "hashCode",
             "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 
-    private final CheckedDocument checked;
+    private final BoundDocument bound;
     private final ArazzoDocument document;
     private final Diagnostics diagnostics;
     private final Map<String, WorkflowModel> built;
     private TypeMapper types;
 
-    private ModelBuilder(CheckedDocument checked, Diagnostics diagnostics, Map<String, WorkflowModel> built) {
-        this.checked = checked;
-        this.document = checked.document();
+    private ModelBuilder(BoundDocument bound, Diagnostics diagnostics, Map<String, WorkflowModel> built) {
+        this.bound = bound;
+        this.document = bound.document();
         this.diagnostics = diagnostics;
         this.built = built;
     }
@@ -76,17 +86,17 @@ public final class ModelBuilder {
      * documents its sources name), each workflow after the workflows it calls. Calls that form a cycle
      * are errors.
      */
-    public static List<WorkflowModel> build(List<CheckedDocument> documents, String packageName, Diagnostics diagnostics) {
+    public static List<WorkflowModel> build(List<BoundDocument> documents, String packageName, Diagnostics diagnostics) {
         NameAllocator classNames = new NameAllocator();
         Map<String, ClassName> classes = new LinkedHashMap<>();
-        Map<String, CheckedDocument> owners = new LinkedHashMap<>();
-        for (CheckedDocument checked : documents) {
-            for (Workflow workflow : checked.document().workflows()) {
-                String key = key(checked.document(), workflow);
+        Map<String, BoundDocument> owners = new LinkedHashMap<>();
+        for (BoundDocument bound : documents) {
+            for (Workflow workflow : bound.document().workflows()) {
+                String key = key(bound.document(), workflow);
                 if (!classes.containsKey(key)) {
                     classes.put(key, ClassName.get(packageName,
                             classNames.newName(JavaNames.pascal(workflow.workflowId()) + "Workflow")));
-                    owners.put(key, checked);
+                    owners.put(key, bound);
                 }
             }
         }
@@ -104,36 +114,49 @@ public final class ModelBuilder {
         return models;
     }
 
-    private static void buildInOrder(String key, Map<String, ClassName> classes, Map<String, CheckedDocument> owners,
+    private static void buildInOrder(String key, Map<String, ClassName> classes, Map<String, BoundDocument> owners,
             Map<String, WorkflowModel> built, Set<String> building, Diagnostics diagnostics) {
         if (built.containsKey(key)) {
             return;
         }
-        CheckedDocument checked = owners.get(key);
-        Workflow workflow = checked.document().workflows().stream()
-                .filter(w -> key(checked.document(), w).equals(key)).findFirst().orElseThrow();
+        BoundDocument bound = owners.get(key);
+        BoundWorkflow workflow = bound.workflows().stream()
+                .filter(w -> key(bound.document(), w.workflow()).equals(key)).findFirst().orElseThrow();
         if (!building.add(key)) {
-            diagnostics.error("workflow-cycle", checked.document().locate(workflow.pointer() + "/workflowId"),
+            diagnostics.error("workflow-cycle", bound.document().locate(workflow.pointer() + "/workflowId"),
                     "workflow '" + workflow.workflowId() + "' calls itself through " + String.join(" -> ",
                             building.stream().map(k -> k.substring(k.indexOf('#') + 1)).toList())
                     + "; a generated workflow cannot call itself");
             built.put(key, null);
             return;
         }
-        for (Map.Entry<String, WorkflowTarget> call : checked.workflows().entrySet()) {
-            if (call.getKey().startsWith(workflow.pointer() + "/") || call.getKey().startsWith("/components/")) {
-                String callee = key(call.getValue().document(), call.getValue().workflow());
-                if (classes.containsKey(callee) && callee.equals(key)) {
-                    continue; // a goto to itself: the same instance, no field needed
-                }
-                buildInOrder(callee, classes, owners, built, building, diagnostics);
+        for (WorkflowTarget call : calls(workflow)) {
+            String callee = key(call.document(), call.workflow());
+            if (classes.containsKey(callee) && callee.equals(key)) {
+                continue; // a goto to itself: the same instance, no field needed
             }
+            buildInOrder(callee, classes, owners, built, building, diagnostics);
         }
         building.remove(key);
         if (built.containsKey(key)) {
             return;
         }
-        built.put(key, new ModelBuilder(checked, diagnostics, built).workflow(workflow, classes.get(key)));
+        built.put(key, new ModelBuilder(bound, diagnostics, built).workflow(workflow, classes.get(key)));
+    }
+
+    /** The workflows a workflow runs: those it depends on, those its steps call, those its actions run. */
+    private static List<WorkflowTarget> calls(BoundWorkflow workflow) {
+        List<WorkflowTarget> calls = new ArrayList<>();
+        workflow.dependsOn().stream().map(BoundDependency::target).forEach(calls::add);
+        for (BoundStep step : workflow.steps()) {
+            calls.add(step.callee());
+            step.onSuccess().forEach(action -> calls.add(action.workflow()));
+            step.onFailure().forEach(action -> calls.add(action.workflow()));
+        }
+        workflow.successActions().forEach(action -> calls.add(action.workflow()));
+        workflow.failureActions().forEach(action -> calls.add(action.workflow()));
+        calls.removeIf(java.util.Objects::isNull);
+        return calls;
     }
 
     private static String key(ArazzoDocument document, Workflow workflow) {
@@ -147,7 +170,7 @@ public final class ModelBuilder {
         }
     }
 
-    private WorkflowModel workflow(Workflow workflow, ClassName className) {
+    private WorkflowModel workflow(BoundWorkflow workflow, ClassName className) {
         NameAllocator nested = new NameAllocator();
         // besides its own nested types, names of the package's support types stay readable unqualified
         List.of("Inputs", "Outputs", "Builder", "Step", "Result", "Completed", "Ended", "Failed", className.simpleName(),
@@ -159,22 +182,18 @@ public final class ModelBuilder {
         NameAllocator fields = new NameAllocator();
         List.of("transport", "maxStepExecutions").forEach(reserved -> fields.newName(reserved, reserved));
         Map<String, CalleeModel> callees = new LinkedHashMap<>();
-        for (Map.Entry<String, WorkflowTarget> call : checked.workflows().entrySet()) {
-            if (call.getKey().startsWith(workflow.pointer() + "/") || call.getKey().startsWith("/components/")) {
-                WorkflowModel callee = built.get(key(call.getValue().document(), call.getValue().workflow()));
-                if (callee != null && !callees.containsKey(callee.className().simpleName())) {
-                    callees.put(callee.className().simpleName(), new CalleeModel(callee.workflowId(), callee.className(),
-                            fields.newName(JavaNames.camel(callee.className().simpleName())), callee.sources(),
-                            callee.inputs(), callee.outputs()));
-                }
+        for (WorkflowTarget call : calls(workflow)) {
+            WorkflowModel callee = built.get(key(call.document(), call.workflow()));
+            if (callee != null && !callees.containsKey(callee.className().simpleName())) {
+                callees.put(callee.className().simpleName(), new CalleeModel(callee.workflowId(), callee.className(),
+                        fields.newName(JavaNames.camel(callee.className().simpleName())), callee.sources(),
+                        callee.inputs(), callee.outputs()));
             }
         }
         Map<String, SourceModel> sources = new LinkedHashMap<>();
-        for (OpenApiSource source : checked.sources().openApi().values()) {
-            boolean used = workflow.steps().stream().anyMatch(s -> {
-                ResolvedOperation operation = checked.operations().get(s.pointer());
-                return operation != null && operation.source() == source;
-            });
+        for (ApiSource source : bound.sources().apis().values()) {
+            boolean used = workflow.steps().stream().anyMatch(s -> s.operation() != null
+                    && s.operation().source() == source);
             if (used) {
                 sources.put(source.name(), new SourceModel(source.name(),
                         fields.newName(JavaNames.camel(source.name()) + "BaseUri"), source.serverUrl()));
@@ -190,24 +209,27 @@ public final class ModelBuilder {
         List.of("inputs", "next", "resume", "executions", "exchange", "called", "failure", "request")
                 .forEach(reserved -> locals.newName(reserved, reserved));
         List<DependencyModel> dependencies = new ArrayList<>();
-        for (int i = 0; i < workflow.dependsOn().size(); i++) {
-            WorkflowTarget target = checked.workflows().get(workflow.pointer() + "/dependsOn/" + i);
-            CalleeModel callee = callee(callees, target);
-            dependencies.add(new DependencyModel(workflow.dependsOn().get(i), callee,
+        for (BoundDependency dependsOn : workflow.dependsOn()) {
+            CalleeModel callee = callee(callees, dependsOn.target());
+            dependencies.add(new DependencyModel(dependsOn.reference(), callee,
                     locals.newName(JavaNames.camel(callee.workflowId()) + "Outputs"), null));
         }
-        String workflowText = document.source().root().at(workflow.pointer()).toString();
-        for (Step step : workflow.steps()) {
-            if (step.workflowId() == null) {
+        Set<String> workflowsRead = new HashSet<>();
+        expressions(workflow, (pointer, expression) -> {
+            if (expression instanceof RuntimeExpression.WorkflowValue value) {
+                workflowsRead.add(value.workflowId());
+            }
+        });
+        for (BoundStep step : workflow.steps()) {
+            if (step.callee() == null) {
                 continue;
             }
-            CalleeModel callee = callee(callees, checked.workflows().get(step.pointer() + "/workflowId"));
-            boolean read = workflowText.contains("$workflows." + step.workflowId() + ".")
-                    || workflowText.contains("$workflows." + callee.workflowId() + ".")
-                    || workflowText.contains(step.workflowId() + ".outputs.");
+            CalleeModel callee = callee(callees, step.callee());
+            boolean read = workflowsRead.contains(step.step().workflowId())
+                    || workflowsRead.contains(callee.workflowId());
             boolean declared = dependencies.stream().anyMatch(d -> d.callee().equals(callee));
             if (read && !declared) {
-                dependencies.add(new DependencyModel(step.workflowId(), callee,
+                dependencies.add(new DependencyModel(step.step().workflowId(), callee,
                         locals.newName(JavaNames.camel(callee.workflowId()) + "Outputs"), step.stepId()));
             }
         }
@@ -216,12 +238,10 @@ public final class ModelBuilder {
         callees.values().forEach(c -> methods.newName(c.fieldName() + "Inputs", c.fieldName() + "Inputs"));
         List<StepModel> steps = new ArrayList<>();
         Map<String, StepModel> byId = new LinkedHashMap<>();
-        for (Step step : workflow.steps()) {
-            ResolvedOperation operation = checked.operations().get(step.pointer());
-            CalleeModel callee = step.workflowId() == null ? null
-                    : callee(callees, checked.workflows().get(step.pointer() + "/workflowId"));
-            StepModel model = step(workflow, step, operation, callee,
-                    operation == null ? null : sources.get(operation.source().name()),
+        for (BoundStep step : workflow.steps()) {
+            CalleeModel callee = step.callee() == null ? null : callee(callees, step.callee());
+            StepModel model = step(workflow, step, callee,
+                    step.operation() == null ? null : sources.get(step.operation().source().name()),
                     methods.newName(JavaNames.camel(step.stepId())),
                     className.nestedClass(nested.newName(JavaNames.pascal(step.stepId()) + "Result")), inputs, byId,
                     callees, dependencies);
@@ -230,17 +250,18 @@ public final class ModelBuilder {
         }
         NameAllocator outputNames = new NameAllocator();
         List<OutputModel> outputs = new ArrayList<>();
-        workflow.outputs().forEach((name, text) -> {
-            RuntimeExpression expression = parse(text);
-            WorkflowModel.ValueSchema schema = schemaOf(expression, null, null, byId);
+        workflow.outputs().forEach((name, output) -> {
+            RuntimeExpression expression = output.expression();
+            ValueSchema schema = schemaOf(expression, null, byId);
             outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)),
                     schema != null && expression instanceof RuntimeExpression.StepOutput
-                            ? types.output(schema.schema(), schema.openApi(), name)
-                            : typeOf(expression, inputs, byId, null, dependencies), expression, text, schema));
+                            ? types.output(schema.schema(), name)
+                            : typeOf(expression, inputs, byId, null, dependencies), expression, output.text(), schema));
         });
-        return new WorkflowModel(workflow.workflowId(), className, workflow.summary(), workflow.description(),
-                document.source().file(), new ArrayList<>(sources.values()), inputs, outputs, steps,
-                new ArrayList<>(callees.values()), dependencies, sourceUrls(), securitySchemes(workflow), types.types());
+        return new WorkflowModel(workflow.workflowId(), className, workflow.workflow().summary(),
+                workflow.workflow().description(), document.source().file(), new ArrayList<>(sources.values()), inputs,
+                outputs, steps, new ArrayList<>(callees.values()), dependencies, sourceUrls(),
+                securitySchemes(workflow), types.types());
     }
 
     private Map<String, String> sourceUrls() {
@@ -254,15 +275,13 @@ public final class ModelBuilder {
         return callees.get(model.className().simpleName());
     }
 
-    private static final Pattern INPUT_REFERENCE = Pattern.compile("\\$inputs\\.([^.#\\s}\\[\\]=!<>&|()'\"]+)");
-
     /**
      * The inputs the schema declares, in its order, then inputs the workflow reads without declaring
-     * them (reported as warnings by the checker), untyped.
+     * them (reported as warnings by the checker), untyped, in the order the document writes them.
      */
-    private List<InputModel> inputs(Workflow workflow) {
+    private List<InputModel> inputs(BoundWorkflow workflow) {
         // the schema as written, $refs and all, so that a $ref names the type it becomes
-        JsonNode schema = workflow.inputs() == null ? null
+        JsonNode schema = workflow.workflow().inputs() == null ? null
                 : types.dereference(document.source().root().at(workflow.pointer() + "/inputs"));
         NameAllocator names = TypeMapper.componentNames();
         List<InputModel> inputs = new ArrayList<>();
@@ -271,102 +290,201 @@ public final class ModelBuilder {
             inputs.addAll(types.inputProperties(schema, names));
             inputs.forEach(input -> declared.add(input.name()));
         }
-        Matcher reference = INPUT_REFERENCE.matcher(document.source().root().at(workflow.pointer()).toString());
-        while (reference.find()) {
-            String name = reference.group(1);
-            if (declared.add(name)) {
-                inputs.add(new InputModel(name, names.newName(JavaNames.camel(name)), TypeMapper.JSON_NODE, false,
-                        "read by the workflow but not declared in its inputs schema"));
+        record Read(SourceLocation at, String name) {
+        }
+        List<Read> undeclared = new ArrayList<>();
+        expressions(workflow, (pointer, expression) -> {
+            if (expression instanceof RuntimeExpression.Input input && !declared.contains(input.name())) {
+                undeclared.add(new Read(document.locate(pointer), input.name()));
+            }
+        });
+        undeclared.sort(Comparator.comparingInt((Read read) -> read.at().line()).thenComparingInt(read -> read.at().column()));
+        for (Read read : undeclared) {
+            if (declared.add(read.name())) {
+                inputs.add(new InputModel(read.name(), names.newName(JavaNames.camel(read.name())), TypeMapper.JSON_NODE,
+                        false, "read by the workflow but not declared in its inputs schema"));
             }
         }
         return inputs;
     }
 
-    private StepModel step(Workflow workflow, Step step, ResolvedOperation operation, CalleeModel callee,
-            SourceModel source, String methodName, ClassName resultType, List<InputModel> inputs,
-            Map<String, StepModel> earlier, Map<String, CalleeModel> callees, List<DependencyModel> dependencies) {
+    /** Every runtime expression of a workflow, with the pointer of the node that holds it, in traversal order. */
+    private static void expressions(BoundWorkflow workflow, java.util.function.BiConsumer<String, RuntimeExpression> each) {
+        for (BoundStep step : workflow.steps()) {
+            step.parameters().forEach(parameter -> expressions(parameter.value(), each));
+            if (step.body() != null) {
+                if (step.body().payload() != null) {
+                    expressions(step.body().payload(), each);
+                }
+                step.body().replacements().stream().filter(r -> r.value() != null)
+                        .forEach(replacement -> expressions(replacement.value(), each));
+            }
+            step.successCriteria().forEach(criterion -> expressions(criterion, each));
+            for (BoundAction action : concat(step.onSuccess(), step.onFailure())) {
+                action.criteria().forEach(criterion -> expressions(criterion, each));
+            }
+            step.outputs().values().forEach(output -> each.accept(output.pointer(), output.expression()));
+        }
+        for (BoundAction action : concat(workflow.successActions(), workflow.failureActions())) {
+            action.criteria().forEach(criterion -> expressions(criterion, each));
+        }
+        workflow.outputs().values().forEach(output -> each.accept(output.pointer(), output.expression()));
+    }
+
+    private static void expressions(BoundValue value, java.util.function.BiConsumer<String, RuntimeExpression> each) {
+        if (value instanceof BoundDocument.ExpressionValue expression) {
+            each.accept(expression.pointer(), expression.expression().expression());
+            if (expression.component() != null) {
+                expressions(expression.component(), each);
+            }
+        } else if (value instanceof BoundDocument.TemplateValue template) {
+            for (TemplatePart part : template.parts()) {
+                if (part instanceof TemplatePart.Embedded embedded) {
+                    each.accept(template.pointer(), embedded.expression());
+                }
+            }
+        } else if (value instanceof BoundDocument.ObjectValue object) {
+            object.members().forEach(member -> expressions(member.value(), each));
+        } else if (value instanceof BoundDocument.ArrayValue array) {
+            array.elements().forEach(element -> expressions(element, each));
+        }
+    }
+
+    private static void expressions(BoundCriterion criterion, java.util.function.BiConsumer<String, RuntimeExpression> each) {
+        if (criterion.context() != null) {
+            each.accept(criterion.context().pointer(), criterion.context().expression());
+        }
+        if (criterion instanceof BoundDocument.SimpleCriterion simple) {
+            String pointer = simple.criterion().pointer() + "/condition";
+            references(simple.condition(), reference -> each.accept(pointer, reference.expression()));
+        }
+    }
+
+    /** Each reference of a condition, left to right. */
+    private static void references(Condition condition, Consumer<Condition.Reference> each) {
+        if (condition instanceof Condition.Or or) {
+            references(or.left(), each);
+            references(or.right(), each);
+        } else if (condition instanceof Condition.And and) {
+            references(and.left(), each);
+            references(and.right(), each);
+        } else if (condition instanceof Condition.Not not) {
+            references(not.operand(), each);
+        } else if (condition instanceof Condition.Comparison comparison) {
+            if (comparison.left() instanceof Condition.Reference reference) {
+                each.accept(reference);
+            }
+            if (comparison.right() instanceof Condition.Reference reference) {
+                each.accept(reference);
+            }
+        } else if (condition instanceof Condition.Truthy truthy && truthy.operand() instanceof Condition.Reference reference) {
+            each.accept(reference);
+        }
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private StepModel step(BoundWorkflow workflow, BoundStep step, CalleeModel callee, SourceModel source,
+            String methodName, ClassName resultType, List<InputModel> inputs, Map<String, StepModel> earlier,
+            Map<String, CalleeModel> callees, List<DependencyModel> dependencies) {
         Reads reads = new Reads();
+        OperationView operation = step.operation();
         List<ParameterModel> parameters = new ArrayList<>();
-        WorkflowModel.CallModel call = null;
+        WorkflowModel.WorkflowCall call = null;
         if (callee != null) {
             List<WorkflowModel.CallInput> passed = new ArrayList<>();
-            for (Parameter parameter : step.parameters()) {
+            for (BoundParameter parameter : step.parameters()) {
                 passed.add(new WorkflowModel.CallInput(callee.input(parameter.name()).orElseThrow(),
                         value(parameter.value(), reads)));
             }
-            call = new WorkflowModel.CallModel(callee, passed);
+            call = new WorkflowModel.WorkflowCall(callee, passed);
         } else {
-            for (Parameter parameter : WorkflowChecker.mergedParameters(workflow, step)) {
-                var declared = operation.declared(parameter.name(), parameter.in());
-                String in = parameter.in() != null ? parameter.in() : declared.map(p -> p.getIn()).orElse(null);
-                String name = declared.map(p -> p.getName()).orElse(parameter.name());
-                if (in != null) {
-                    parameters.add(new ParameterModel(name, in, value(parameter.value(), reads)));
+            for (BoundParameter parameter : step.parameters()) {
+                Optional<ParameterView> declared = operation.declared(parameter.name(), parameter.location());
+                ParameterLocation location = parameter.location() != null ? parameter.location()
+                        : declared.map(ParameterView::location).orElse(null);
+                String name = declared.map(ParameterView::name).orElse(parameter.name());
+                if (location != null) {
+                    parameters.add(parameter(name, location, declared.orElse(null), value(parameter.value(), reads)));
                 }
             }
         }
         BodyModel body = null;
-        if (callee == null && step.requestBody() != null && step.requestBody().payload() != null) {
+        if (callee == null && step.body() != null && step.body().payload() != null) {
             List<WorkflowModel.ReplacementModel> replacements = new ArrayList<>();
-            for (ArazzoDocument.Replacement replacement : step.requestBody().replacements()) {
-                replacements.add(new WorkflowModel.ReplacementModel(replacement.target(),
-                        value(replacement.value(), reads)));
+            for (BoundDocument.BoundReplacement replacement : step.body().replacements()) {
+                replacements.add(new WorkflowModel.ReplacementModel(replacement.replacement().target(),
+                        replacement.value() == null ? new WorkflowModel.LiteralValue(NullNode.getInstance())
+                                : value(replacement.value(), reads)));
             }
-            body = new BodyModel(contentType(step, operation), value(step.requestBody().payload(), reads), replacements);
+            body = new BodyModel(contentType(step, operation), value(step.body().payload(), reads), replacements);
         }
         List<CriterionModel> successCriteria = criteria(step.successCriteria(), reads);
-        Schema<?> responseSchema = operation == null ? null : responseSchema(operation, successCriteria);
+        SchemaView responseSchema = operation == null ? null : responseSchema(operation, successCriteria);
         NameAllocator outputNames = new NameAllocator();
         List<OutputModel> outputs = new ArrayList<>();
-        step.outputs().forEach((name, text) -> {
-            RuntimeExpression expression = parse(text);
+        step.outputs().forEach((name, output) -> {
+            RuntimeExpression expression = output.expression();
             collectReads(expression, reads);
-            WorkflowModel.ValueSchema schema = schemaOf(expression, responseSchema, operation, earlier);
+            ValueSchema schema = schemaOf(expression, responseSchema, earlier);
             TypeName type = operation == null
                     ? typeOf(expression, inputs, earlier, callee, dependencies)
-                    : outputType(step, name, expression, responseSchema, operation, inputs, earlier, dependencies);
+                    : outputType(step.step(), name, expression, responseSchema, operation, inputs, earlier,
+                            dependencies);
             if (schema != null && expression instanceof RuntimeExpression.StepOutput) {
-                type = types.output(schema.schema(), schema.openApi(), name);
+                type = types.output(schema.schema(), name);
             }
-            outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)), type, expression, text,
-                    schema));
+            outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)), type, expression,
+                    output.text(), schema));
         });
         List<ActionModel> onSuccess = actions(step.onSuccess(), workflow.successActions(), reads, callees);
         List<ActionModel> onFailure = actions(step.onFailure(), workflow.failureActions(), reads, callees);
+        WorkflowModel.StepTarget target = call != null ? call
+                : new WorkflowModel.HttpCall(source, operation.method(), operation.path(), parameters, body,
+                        security(operation), idempotency(operation, parameters, body));
         // a step may read its own outputs of an earlier execution (a goto loop): they are null the first time
         return new StepModel(step.stepId(), methodName, JavaNames.constant(step.stepId()), resultType,
-                step.description(), source, operation == null ? null : operation.method(),
-                operation == null ? null : operation.path(), call, parameters, body, successCriteria, onSuccess,
-                onFailure, outputs, new ArrayList<>(reads.steps()), new ArrayList<>(reads.workflows()),
-                security(operation), idempotency(operation, parameters, body));
+                step.step().description(), target, successCriteria, onSuccess, onFailure, outputs,
+                new ArrayList<>(reads.steps()), new ArrayList<>(reads.workflows()));
+    }
+
+    /** A parameter with the serialization its declaration gives it, OpenAPI's defaults filled in. */
+    private static ParameterModel parameter(String name, ParameterLocation location, ParameterView declared,
+            ValueModel value) {
+        if (declared == null) {
+            ParameterStyle style = location.defaultStyle();
+            return new ParameterModel(name, location, style, style.explodesByDefault(), false, null, value);
+        }
+        return new ParameterModel(name, location, declared.style(), declared.explode(), declared.allowReserved(),
+                declared.schema() == null ? null : new ValueSchema(declared.schema()), value);
     }
 
     private static final Set<String> TOKEN_MEMBERS = Set.of("clienttoken", "idempotencytoken");
     private static final Set<String> TOKEN_HEADERS = Set.of("idempotency-key", "x-idempotency-key");
 
     /** The idempotency token the operation declares and the step leaves to the generated code, if any. */
-    private static WorkflowModel.IdempotencyModel idempotency(ResolvedOperation operation,
+    private static WorkflowModel.IdempotencyModel idempotency(OperationView operation,
             List<ParameterModel> parameters, BodyModel body) {
-        if (operation == null) {
-            return null;
-        }
-        for (io.swagger.v3.oas.models.parameters.Parameter declared : operation.parameters()) {
-            if ("header".equals(declared.getIn()) && TOKEN_HEADERS.contains(declared.getName().toLowerCase(Locale.ROOT))
-                    && parameters.stream().noneMatch(p -> p.name().equalsIgnoreCase(declared.getName()))) {
-                return new WorkflowModel.IdempotencyModel(false, declared.getName());
+        for (ParameterView declared : operation.parameters()) {
+            if (declared.location() == ParameterLocation.HEADER
+                    && TOKEN_HEADERS.contains(declared.name().toLowerCase(Locale.ROOT))
+                    && parameters.stream().noneMatch(p -> p.name().equalsIgnoreCase(declared.name()))) {
+                return new WorkflowModel.IdempotencyModel(false, declared.name());
             }
         }
         if (body == null || !(body.payload() instanceof WorkflowModel.ObjectValue payload)
-                || operation.operation().getRequestBody() == null
-                || operation.operation().getRequestBody().getContent() == null) {
+                || operation.requestJsonSchema() == null) {
             return null;
         }
-        Schema<?> schema = TypeMapper.follow(TypeMapper.jsonSchema(operation.operation().getRequestBody().getContent()),
-                operation.source().openApi());
-        if (schema == null || schema.getProperties() == null) {
+        SchemaView schema = operation.requestJsonSchema().resolved();
+        if (schema == null || schema.properties() == null) {
             return null;
         }
-        for (String member : schema.getProperties().keySet()) {
+        for (String member : schema.properties().keySet()) {
             if (TOKEN_MEMBERS.contains(member.toLowerCase(Locale.ROOT))
                     && payload.members().stream().noneMatch(m -> m.name().equals(member))
                     && body.replacements().stream().noneMatch(r -> r.target().equals("/" + member))) {
@@ -377,38 +495,21 @@ public final class ModelBuilder {
     }
 
     /** The operation's security requirements (else its document's), as alternatives of scheme names. */
-    private static List<List<String>> security(ResolvedOperation operation) {
-        if (operation == null) {
-            return List.of();
-        }
-        List<io.swagger.v3.oas.models.security.SecurityRequirement> requirements =
-                operation.operation().getSecurity() != null
-                        ? operation.operation().getSecurity()
-                        : operation.source().openApi().getSecurity();
-        if (requirements == null) {
-            return List.of();
-        }
-        return requirements.stream().map(r -> (List<String>) new ArrayList<>(r.keySet())).toList();
+    private static List<List<String>> security(OperationView operation) {
+        return operation.securityRequirements().stream().map(r -> (List<String>) new ArrayList<>(r.keySet())).toList();
     }
 
     /** The security schemes that the workflow's steps require and this generator can give credentials for. */
-    private List<WorkflowModel.SecuritySchemeModel> securitySchemes(Workflow workflow) {
-        Map<String, io.swagger.v3.oas.models.security.SecurityScheme> found = new LinkedHashMap<>();
+    private List<WorkflowModel.SecuritySchemeModel> securitySchemes(BoundWorkflow workflow) {
+        Map<String, SecuritySchemeView> found = new LinkedHashMap<>();
         Map<String, Set<String>> scopes = new LinkedHashMap<>();
-        for (Step step : workflow.steps()) {
-            ResolvedOperation operation = checked.operations().get(step.pointer());
-            if (operation == null || operation.source().openApi().getComponents() == null
-                    || operation.source().openApi().getComponents().getSecuritySchemes() == null) {
+        for (BoundStep step : workflow.steps()) {
+            OperationView operation = step.operation();
+            if (operation == null) {
                 continue;
             }
-            Map<String, io.swagger.v3.oas.models.security.SecurityScheme> declared =
-                    operation.source().openApi().getComponents().getSecuritySchemes();
-            List<io.swagger.v3.oas.models.security.SecurityRequirement> requirements =
-                    operation.operation().getSecurity() != null
-                            ? operation.operation().getSecurity()
-                            : operation.source().openApi().getSecurity();
-            for (io.swagger.v3.oas.models.security.SecurityRequirement requirement
-                    : requirements == null ? List.<io.swagger.v3.oas.models.security.SecurityRequirement>of() : requirements) {
+            Map<String, SecuritySchemeView> declared = operation.source().securitySchemes();
+            for (Map<String, List<String>> requirement : operation.securityRequirements()) {
                 requirement.forEach((name, required) -> {
                     if (declared.containsKey(name)) {
                         found.putIfAbsent(name, declared.get(name));
@@ -427,20 +528,20 @@ public final class ModelBuilder {
     }
 
     /** {@code scopes}: those the workflow's operations require of the scheme, which a token is asked for. */
-    private static Optional<WorkflowModel.SecuritySchemeModel> securityScheme(String name,
-            io.swagger.v3.oas.models.security.SecurityScheme scheme, List<String> scopes, NameAllocator methods) {
-        String description = scheme.getDescription();
-        if (scheme.getType() == null) {
+    private static Optional<WorkflowModel.SecuritySchemeModel> securityScheme(String name, SecuritySchemeView scheme,
+            List<String> scopes, NameAllocator methods) {
+        String description = scheme.description();
+        if (scheme.type() == null) {
             return Optional.empty();
         }
-        switch (scheme.getType()) {
-            case APIKEY -> {
+        switch (scheme.type()) {
+            case API_KEY -> {
                 return Optional.of(new WorkflowModel.SecuritySchemeModel(name, methods.newName(JavaNames.camel(name)),
-                        WorkflowModel.SecurityKind.API_KEY, scheme.getIn() == null ? "header" : scheme.getIn().toString(),
-                        scheme.getName(), null, List.of(), description));
+                        WorkflowModel.SecurityKind.API_KEY, scheme.in() == null ? "header" : scheme.in(),
+                        scheme.parameterName(), null, List.of(), description));
             }
             case HTTP -> {
-                String httpScheme = scheme.getScheme() == null ? "" : scheme.getScheme().toLowerCase(Locale.ROOT);
+                String httpScheme = scheme.scheme() == null ? "" : scheme.scheme().toLowerCase(Locale.ROOT);
                 if (httpScheme.equals("basic") || httpScheme.equals("bearer")) {
                     return Optional.of(new WorkflowModel.SecuritySchemeModel(name, methods.newName(JavaNames.camel(name)),
                             httpScheme.equals("basic") ? WorkflowModel.SecurityKind.BASIC : WorkflowModel.SecurityKind.BEARER,
@@ -449,10 +550,10 @@ public final class ModelBuilder {
                 return Optional.empty();
             }
             case OAUTH2 -> {
-                var flow = scheme.getFlows() == null ? null : scheme.getFlows().getClientCredentials();
                 return Optional.of(new WorkflowModel.SecuritySchemeModel(name, methods.newName(JavaNames.camel(name)),
-                        flow != null ? WorkflowModel.SecurityKind.OAUTH2_CLIENT_CREDENTIALS : WorkflowModel.SecurityKind.BEARER,
-                        null, null, flow == null ? null : flow.getTokenUrl(), scopes, description));
+                        scheme.clientCredentials() ? WorkflowModel.SecurityKind.OAUTH2_CLIENT_CREDENTIALS
+                                : WorkflowModel.SecurityKind.BEARER,
+                        null, null, scheme.tokenUrl(), scopes, description));
             }
             default -> {
                 return Optional.empty();
@@ -460,23 +561,26 @@ public final class ModelBuilder {
         }
     }
 
-    private String contentType(Step step, ResolvedOperation operation) {
-        if (step.requestBody().contentType() != null) {
-            return step.requestBody().contentType();
+    private static String contentType(BoundStep step, OperationView operation) {
+        if (step.body().contentType() != null) {
+            return step.body().contentType();
         }
-        if (operation.operation().getRequestBody() != null && operation.operation().getRequestBody().getContent() != null
-                && !operation.operation().getRequestBody().getContent().isEmpty()) {
-            return operation.operation().getRequestBody().getContent().keySet().iterator().next();
+        if (!operation.requestContentTypes().isEmpty()) {
+            return operation.requestContentTypes().get(0);
         }
         return "application/json";
     }
 
-    /** The schema of the JSON body of the response the step expects: the status its criteria name, else the first 2xx. */
-    private static Schema<?> responseSchema(ResolvedOperation operation, List<CriterionModel> criteria) {
-        if (operation.operation().getResponses() == null) {
+    /**
+     * The schema of the JSON body of the response the step expects: the status its criteria name, else
+     * the first 2xx. (A response written as a {@code $ref} to a component response is not followed here.)
+     */
+    private static SchemaView responseSchema(OperationView operation, List<CriterionModel> criteria) {
+        if (operation.responses().isEmpty()) {
             return null;
         }
-        Map<String, ApiResponse> responses = operation.operation().getResponses();
+        Map<String, ResponseView> responses = new LinkedHashMap<>();
+        operation.responses().forEach(response -> responses.put(response.code(), response));
         List<String> candidates = new ArrayList<>();
         for (CriterionModel criterion : criteria) {
             if (criterion instanceof WorkflowModel.SimpleCriterion simple
@@ -492,25 +596,22 @@ public final class ModelBuilder {
         candidates.add("2XX");
         candidates.add("default");
         for (String code : candidates) {
-            ApiResponse response = responses.get(code);
-            if (response != null && response.getContent() != null) {
-                Schema<?> schema = TypeMapper.jsonSchema(response.getContent());
-                if (schema != null) {
-                    return schema;
-                }
+            ResponseView response = responses.get(code);
+            if (response != null && !response.reference() && response.jsonSchema() != null) {
+                return response.jsonSchema();
             }
         }
         return null;
     }
 
-    private TypeName outputType(Step step, String name, RuntimeExpression expression, Schema<?> responseSchema,
-            ResolvedOperation operation, List<InputModel> inputs, Map<String, StepModel> earlier,
+    private TypeName outputType(Step step, String name, RuntimeExpression expression, SchemaView responseSchema,
+            OperationView operation, List<InputModel> inputs, Map<String, StepModel> earlier,
             List<DependencyModel> dependencies) {
         if (expression instanceof RuntimeExpression.ResponseBody body) {
             if (responseSchema == null) {
                 return TypeMapper.JSON_NODE;
             }
-            Optional<Schema<?>> schema = TypeMapper.at(responseSchema, body.pointer(), operation.source().openApi());
+            Optional<SchemaView> schema = responseSchema.at(body.pointer());
             if (schema.isEmpty()) {
                 diagnostics.warning("unknown-response-field", document.locate(step.pointer() + "/outputs/"
                         + SourceDocument.escape(name)), "output '" + name + "' reads '" + body.pointer()
@@ -518,29 +619,26 @@ public final class ModelBuilder {
                         + " does not define; it is typed as JsonNode");
                 return TypeMapper.JSON_NODE;
             }
-            return types.output(schema.get(), operation.source().openApi(), name);
+            return types.output(schema.get(), name);
         }
         return typeOf(expression, inputs, earlier, null, dependencies);
     }
 
     /**
-     * The OpenAPI schema a value has: the response schema at a {@code $response.body} pointer, or the
-     * schema of an earlier step's output at a pointer into it; null when no schema says.
+     * The schema a value has: the response schema at a {@code $response.body} pointer, or the schema of
+     * an earlier step's output at a pointer into it; null when no schema says.
      */
-    private static WorkflowModel.ValueSchema schemaOf(RuntimeExpression expression, Schema<?> responseSchema,
-            ResolvedOperation operation, Map<String, StepModel> steps) {
-        if (expression instanceof RuntimeExpression.ResponseBody body && responseSchema != null && operation != null) {
-            return TypeMapper.at(responseSchema, body.pointer(), operation.source().openApi())
-                    .map(schema -> new WorkflowModel.ValueSchema(schema, operation.source().openApi())).orElse(null);
+    private static ValueSchema schemaOf(RuntimeExpression expression, SchemaView responseSchema,
+            Map<String, StepModel> steps) {
+        if (expression instanceof RuntimeExpression.ResponseBody body && responseSchema != null) {
+            return responseSchema.at(body.pointer()).map(ValueSchema::new).orElse(null);
         }
         if (expression instanceof RuntimeExpression.StepOutput read && steps.containsKey(read.stepId())) {
-            WorkflowModel.ValueSchema earlier = steps.get(read.stepId()).output(read.name())
-                    .map(OutputModel::schema).orElse(null);
+            ValueSchema earlier = steps.get(read.stepId()).output(read.name()).map(OutputModel::schema).orElse(null);
             if (earlier == null) {
                 return null;
             }
-            return TypeMapper.at(earlier.schema(), read.pointer(), earlier.openApi())
-                    .map(schema -> new WorkflowModel.ValueSchema(schema, earlier.openApi())).orElse(null);
+            return earlier.schema().at(read.pointer()).map(ValueSchema::new).orElse(null);
         }
         return null;
     }
@@ -582,85 +680,70 @@ public final class ModelBuilder {
         return TypeMapper.JSON_NODE;
     }
 
-    private ValueModel value(JsonNode node, Reads reads) {
-        if (node.isTextual()) {
-            String text = node.asText();
-            if (RuntimeExpressionParser.isExpression(text) && parses(text.strip())) {
-                RuntimeExpression expression = parse(text.strip());
-                collectReads(expression, reads);
-                if (expression instanceof RuntimeExpression.Component component) {
-                    JsonNode parameter = document.source().root().path("components").path("parameters")
-                            .path(component.name());
-                    return value(parameter.path("value"), reads);
-                }
-                return new WorkflowModel.ExpressionValue(expression, text);
+    private ValueModel value(BoundValue value, Reads reads) {
+        if (value instanceof BoundDocument.ExpressionValue expression) {
+            RuntimeExpression parsed = expression.expression().expression();
+            collectReads(parsed, reads);
+            if (parsed instanceof RuntimeExpression.Component) {
+                return expression.component() == null ? new WorkflowModel.LiteralValue(MissingNode.getInstance())
+                        : value(expression.component(), reads);
             }
-            if (text.contains("{$")) {
-                try {
-                    List<RuntimeExpressionParser.TemplatePart> parts = RuntimeExpressionParser.parseTemplate(text);
-                    parts.forEach(p -> {
-                        if (p instanceof RuntimeExpressionParser.TemplatePart.Embedded embedded) {
-                            collectReads(embedded.expression(), reads);
-                        }
-                    });
-                    return new WorkflowModel.TemplateValue(parts);
-                } catch (ExpressionSyntaxException e) {
-                    throw new IllegalStateException("checked template does not parse: " + text, e);
-                }
-            }
-            return new WorkflowModel.LiteralValue(node);
+            return new WorkflowModel.ExpressionValue(parsed, expression.expression().text());
         }
-        if (node.isObject()) {
+        if (value instanceof BoundDocument.TemplateValue template) {
+            template.parts().forEach(part -> {
+                if (part instanceof TemplatePart.Embedded embedded) {
+                    collectReads(embedded.expression(), reads);
+                }
+            });
+            return new WorkflowModel.TemplateValue(template.parts());
+        }
+        if (value instanceof BoundDocument.ObjectValue object) {
             List<WorkflowModel.Member> members = new ArrayList<>();
-            node.fields().forEachRemaining(f -> members.add(new WorkflowModel.Member(f.getKey(), value(f.getValue(), reads))));
+            object.members().forEach(member -> members.add(new WorkflowModel.Member(member.name(),
+                    value(member.value(), reads))));
             return new WorkflowModel.ObjectValue(members);
         }
-        if (node.isArray()) {
+        if (value instanceof BoundDocument.ArrayValue array) {
             List<ValueModel> elements = new ArrayList<>();
-            node.forEach(e -> elements.add(value(e, reads)));
+            array.elements().forEach(element -> elements.add(value(element, reads)));
             return new WorkflowModel.ArrayValue(elements);
         }
-        return new WorkflowModel.LiteralValue(node);
+        return new WorkflowModel.LiteralValue(((BoundDocument.LiteralValue) value).value());
     }
 
-    private List<CriterionModel> criteria(List<Criterion> criteria, Reads reads) {
+    private List<CriterionModel> criteria(List<BoundCriterion> criteria, Reads reads) {
         List<CriterionModel> models = new ArrayList<>();
-        for (Criterion criterion : criteria) {
-            RuntimeExpression context = criterion.context() == null ? null : parse(criterion.context().strip());
+        for (BoundCriterion criterion : criteria) {
+            RuntimeExpression context = criterion.context() == null ? null : criterion.context().expression();
             if (context != null) {
                 collectReads(context, reads);
             }
-            switch (criterion.type()) {
-                case "regex" -> models.add(new WorkflowModel.RegexCriterion(criterion.condition(), context,
-                        criterion.condition()));
-                case "jsonpath" -> models.add(new WorkflowModel.JsonPathCriterion(criterion.condition(), context,
-                        criterion.condition()));
-                case "xpath" -> models.add(new WorkflowModel.XPathCriterion(criterion.condition(), context,
-                        criterion.condition().strip(), !"xpath-10".equals(criterion.version())));
-                default -> {
-                    try {
-                        Condition condition = ConditionParser.parse(criterion.condition());
-                        collectReads(condition, reads);
-                        models.add(new WorkflowModel.SimpleCriterion(criterion.condition(), condition));
-                    } catch (ExpressionSyntaxException e) {
-                        throw new IllegalStateException("checked condition does not parse: " + criterion.condition(), e);
-                    }
-                }
+            String text = criterion.criterion().condition();
+            if (criterion instanceof BoundDocument.SimpleCriterion simple) {
+                references(simple.condition(), reference -> collectReads(reference.expression(), reads));
+                models.add(new WorkflowModel.SimpleCriterion(text, simple.condition()));
+            } else if (criterion instanceof BoundDocument.RegexCriterion regex) {
+                models.add(new WorkflowModel.RegexCriterion(text, context, regex.regex()));
+            } else if (criterion instanceof BoundDocument.JsonPathCriterion path) {
+                models.add(new WorkflowModel.JsonPathCriterion(text, context, path.condition()));
+            } else if (criterion instanceof BoundDocument.XPathCriterion xpath) {
+                models.add(new WorkflowModel.XPathCriterion(text, context, xpath.expression(), xpath.saxon()));
             }
         }
         return models;
     }
 
     /** The step's own actions, then the workflow's whose names the step does not use. */
-    private List<ActionModel> actions(List<Action> own, List<Action> inherited, Reads reads,
+    private List<ActionModel> actions(List<BoundAction> own, List<BoundAction> inherited, Reads reads,
             Map<String, CalleeModel> callees) {
         List<ActionModel> models = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (Action action : own) {
+        for (BoundAction action : own) {
             names.add(action.name());
             models.add(action(action, reads, callees));
         }
-        for (Action action : inherited) {
+        for (BoundAction action : inherited) {
             if (!names.contains(action.name())) {
                 models.add(action(action, reads, callees));
             }
@@ -668,36 +751,17 @@ public final class ModelBuilder {
         return models;
     }
 
-    private ActionModel action(Action action, Reads reads, Map<String, CalleeModel> callees) {
-        ActionType type = ActionType.valueOf(action.type().toUpperCase(Locale.ROOT));
-        WorkflowTarget target = checked.workflows().get(action.pointer() + "/workflowId");
-        CalleeModel workflow = target == null ? null : callee(callees, target);
+    private ActionModel action(BoundAction action, Reads reads, Map<String, CalleeModel> callees) {
+        ActionType type = switch (action.kind()) {
+            case END -> ActionType.END;
+            case GOTO -> ActionType.GOTO;
+            case RETRY -> ActionType.RETRY;
+        };
+        CalleeModel workflow = action.workflow() == null ? null : callee(callees, action.workflow());
         return new ActionModel(action.name(), type, action.stepId(), workflow,
-                action.retryAfter() == null ? 0 : action.retryAfter().doubleValue(),
-                action.retryLimit() == null ? 1 : action.retryLimit(), criteria(action.criteria(), reads));
-    }
-
-    private static void collectReads(Condition condition, Reads reads) {
-        if (condition instanceof Condition.Or or) {
-            collectReads(or.left(), reads);
-            collectReads(or.right(), reads);
-        } else if (condition instanceof Condition.And and) {
-            collectReads(and.left(), reads);
-            collectReads(and.right(), reads);
-        } else if (condition instanceof Condition.Not not) {
-            collectReads(not.operand(), reads);
-        } else if (condition instanceof Condition.Comparison comparison) {
-            collectReads(comparison.left(), reads);
-            collectReads(comparison.right(), reads);
-        } else if (condition instanceof Condition.Truthy truthy) {
-            collectReads(truthy.operand(), reads);
-        }
-    }
-
-    private static void collectReads(Condition.Operand operand, Reads reads) {
-        if (operand instanceof Condition.Reference reference) {
-            collectReads(reference.expression(), reads);
-        }
+                action.action().retryAfter() == null ? 0 : action.action().retryAfter().doubleValue(),
+                action.action().retryLimit() == null ? 1 : action.action().retryLimit(),
+                criteria(action.criteria(), reads));
     }
 
     private static void collectReads(RuntimeExpression expression, Reads reads) {
@@ -705,23 +769,6 @@ public final class ModelBuilder {
             reads.steps().add(output.stepId());
         } else if (expression instanceof RuntimeExpression.WorkflowValue value) {
             reads.workflows().add(value.workflowId());
-        }
-    }
-
-    private static boolean parses(String text) {
-        try {
-            RuntimeExpressionParser.parse(text);
-            return true;
-        } catch (ExpressionSyntaxException e) {
-            return false;
-        }
-    }
-
-    private static RuntimeExpression parse(String text) {
-        try {
-            return RuntimeExpressionParser.parse(text.strip());
-        } catch (ExpressionSyntaxException e) {
-            throw new IllegalStateException("checked expression does not parse: " + text, e);
         }
     }
 }

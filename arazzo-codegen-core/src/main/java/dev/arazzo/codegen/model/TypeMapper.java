@@ -10,10 +10,7 @@ import dev.arazzo.codegen.model.WorkflowModel.EnumModel;
 import dev.arazzo.codegen.model.WorkflowModel.InputModel;
 import dev.arazzo.codegen.model.WorkflowModel.RecordModel;
 import dev.arazzo.codegen.model.WorkflowModel.TypeModel;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
+import dev.arazzo.codegen.source.SchemaView;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -24,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -63,7 +59,7 @@ public final class TypeMapper {
     private final NameAllocator nestedNames;
     private final JsonNode document;
     private final Map<String, TypeName> inputRefs = new LinkedHashMap<>();
-    private final Map<Schema<?>, TypeName> componentSchemas = new IdentityHashMap<>();
+    private final Map<SchemaView, TypeName> componentSchemas = new IdentityHashMap<>();
     private final List<TypeModel> types = new ArrayList<>();
 
     /**
@@ -286,11 +282,11 @@ public final class TypeMapper {
      * that combine schemas stay JsonNode, and string enums String, so that a server can send more than
      * its description says.
      */
-    public TypeName output(Schema<?> schema, OpenAPI openApi, String suggestedName) {
+    public TypeName output(SchemaView schema, String suggestedName) {
         if (schema == null) {
             return JSON_NODE;
         }
-        Schema<?> resolved = follow(schema, openApi);
+        SchemaView resolved = schema.resolved();
         if (resolved == null) {
             return JSON_NODE;
         }
@@ -299,148 +295,48 @@ public final class TypeMapper {
             if (known != null) {
                 return known;
             }
-            String ref = schema.get$ref() != null ? lastRef(schema, openApi) : suggestedName;
+            String ref = schema.ref() != null ? schema.lastRef() : suggestedName;
             ClassName name = declare(ref.substring(ref.lastIndexOf('/') + 1));
             componentSchemas.put(resolved, name); // before the properties: a schema may refer to itself
             int index = types.size();
             types.add(null);
-            types.set(index, new RecordModel(name, resolved.getDescription(), outputProperties(resolved, openApi), false));
+            types.set(index, new RecordModel(name, resolved.description(), outputProperties(resolved), false));
             return name;
         }
-        String type = openApiType(resolved);
-        String format = resolved.getFormat() == null ? "" : resolved.getFormat();
+        String type = resolved.type();
+        String format = resolved.format() == null ? "" : resolved.format();
         return switch (type == null ? "" : type) {
             case "string" -> stringType(format);
             case "integer" -> integerType(format);
             case "number" -> numberType(format);
             case "boolean" -> ClassName.get(Boolean.class);
-            case "array" -> ParameterizedTypeName.get(LIST, output(resolved.getItems(), openApi, element(suggestedName)));
-            case "object" -> resolved.getAdditionalProperties() instanceof Schema<?> additional
-                    && (resolved.getProperties() == null || resolved.getProperties().isEmpty())
-                    ? ParameterizedTypeName.get(MAP, STRING, output(additional, openApi, suggestedName + "Value"))
+            case "array" -> ParameterizedTypeName.get(LIST, output(resolved.items(), element(suggestedName)));
+            case "object" -> resolved.additionalProperties() != null
+                    && (resolved.properties() == null || resolved.properties().isEmpty())
+                    ? ParameterizedTypeName.get(MAP, STRING, output(resolved.additionalProperties(), suggestedName + "Value"))
                     : JSON_NODE;
             default -> JSON_NODE;
         };
     }
 
-    private List<InputModel> outputProperties(Schema<?> schema, OpenAPI openApi) {
+    private List<InputModel> outputProperties(SchemaView schema) {
         List<InputModel> properties = new ArrayList<>();
         NameAllocator names = componentNames();
-        Set<String> required = schema.getRequired() == null ? Set.of() : Set.copyOf(schema.getRequired());
-        for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
-            Schema<?> value = property.getValue();
-            Schema<?> resolved = follow(value, openApi);
+        Set<String> required = Set.copyOf(schema.required());
+        for (Map.Entry<String, SchemaView> property : schema.properties().entrySet()) {
+            SchemaView value = property.getValue();
+            SchemaView resolved = value == null ? null : value.resolved();
             properties.add(new InputModel(property.getKey(), names.newName(JavaNames.camel(property.getKey())),
-                    output(value, openApi, property.getKey()), required.contains(property.getKey()),
-                    resolved == null ? null : resolved.getDescription()));
+                    output(value, property.getKey()), required.contains(property.getKey()),
+                    resolved == null ? null : resolved.description()));
         }
         return properties;
     }
 
     /** An object with properties and nothing that combines schemas: a record can hold what it describes. */
-    private static boolean isComponentRecord(Schema<?> schema) {
-        String type = openApiType(schema);
-        return (type == null || type.equals("object")) && schema.getProperties() != null
-                && !schema.getProperties().isEmpty() && schema.getAllOf() == null && schema.getOneOf() == null
-                && schema.getAnyOf() == null && !(schema.getAdditionalProperties() instanceof Schema<?>);
-    }
-
-    private static String lastRef(Schema<?> schema, OpenAPI openApi) {
-        Schema<?> current = schema;
-        String ref = schema.get$ref();
-        for (int depth = 0; current != null && current.get$ref() != null && depth < 32; depth++) {
-            ref = current.get$ref();
-            current = component(ref, openApi);
-        }
-        return ref;
-    }
-
-    /**
-     * The schema a JSON Pointer lands on inside {@code schema}; empty when the schema says the pointer
-     * cannot exist, or cannot tell.
-     */
-    public static Optional<Schema<?>> at(Schema<?> schema, String pointer, OpenAPI openApi) {
-        Schema<?> current = follow(schema, openApi);
-        if (pointer.isEmpty()) {
-            return current == null ? Optional.empty() : Optional.of(schema);
-        }
-        String[] tokens = pointer.substring(1).split("/", -1);
-        Schema<?> landed = null;
-        for (String raw : tokens) {
-            if (current == null) {
-                return Optional.empty();
-            }
-            String token = raw.replace("~1", "/").replace("~0", "~");
-            String type = openApiType(current);
-            Schema<?> next = null;
-            if (current.getProperties() != null && current.getProperties().containsKey(token)) {
-                next = current.getProperties().get(token);
-            } else if ("array".equals(type) || current.getItems() != null) {
-                next = token.chars().allMatch(Character::isDigit) && !token.isEmpty() ? current.getItems() : null;
-            } else if (current.getAdditionalProperties() instanceof Schema<?> additional) {
-                next = additional;
-            } else if (current.getAllOf() != null) {
-                for (Schema<?> part : current.getAllOf()) {
-                    Optional<Schema<?>> found = at(part, "/" + raw, openApi);
-                    if (found.isPresent()) {
-                        next = found.get();
-                        break;
-                    }
-                }
-            }
-            if (next == null) {
-                return Optional.empty();
-            }
-            landed = next;
-            current = follow(next, openApi);
-        }
-        // the schema as written where the pointer lands, so that a $ref there still names its component
-        return current == null ? Optional.empty() : Optional.of(landed);
-    }
-
-    /** Follows {@code $ref} to a component schema. */
-    public static Schema<?> follow(Schema<?> schema, OpenAPI openApi) {
-        Schema<?> current = schema;
-        for (int depth = 0; current != null && current.get$ref() != null && depth < 32; depth++) {
-            current = component(current.get$ref(), openApi);
-        }
-        return current;
-    }
-
-    private static Schema<?> component(String ref, OpenAPI openApi) {
-        String name = ref.substring(ref.lastIndexOf('/') + 1);
-        return openApi.getComponents() == null || openApi.getComponents().getSchemas() == null
-                ? null
-                : openApi.getComponents().getSchemas().get(name);
-    }
-
-    /**
-     * The JSON type an OpenAPI schema gives its values: 3.0 {@code type}, or the first non-null of 3.1
-     * {@code types}; "object" for an untyped schema with properties; null when it does not say.
-     */
-    public static String openApiType(Schema<?> schema) {
-        if (schema.getType() != null) {
-            return schema.getType();
-        }
-        Set<String> types = schema.getTypes();
-        if (types != null) {
-            return types.stream().filter(t -> !"null".equals(t)).findFirst().orElse(null);
-        }
-        return schema.getProperties() != null ? "object" : null;
-    }
-
-    /** The schema of the JSON media type of a request or response body ({@code *}{@code /*} too), or null. */
-    public static Schema<?> jsonSchema(Content content) {
-        if (content == null) {
-            return null;
-        }
-        for (Map.Entry<String, MediaType> media : content.entrySet()) {
-            String type = media.getKey().toLowerCase(Locale.ROOT);
-            if ((type.contains("json") || type.equals("*/*")) && media.getValue() != null
-                    && media.getValue().getSchema() != null) {
-                return media.getValue().getSchema();
-            }
-        }
-        return null;
+    private static boolean isComponentRecord(SchemaView schema) {
+        String type = schema.type();
+        return (type == null || type.equals("object")) && schema.properties() != null
+                && !schema.properties().isEmpty() && !schema.combines() && schema.additionalProperties() == null;
     }
 }

@@ -7,6 +7,7 @@ import dev.arazzo.codegen.ArazzoCodegen;
 import dev.arazzo.codegen.GenerationRequest;
 import dev.arazzo.codegen.GenerationResult;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
+import dev.arazzo.codegen.testing.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class ComparisonCheckerTest {
 
     @Test
     void literalsOfTheWrongTypeAreWarnedAboutAtTheLiteral() throws Exception {
-        Path spec = SchemaCheckerTest.fixture("comparisons.arazzo.yaml");
+        Path spec = Fixtures.fixture("comparisons.arazzo.yaml");
 
         GenerationResult result = generate(spec, false);
 
@@ -43,7 +44,7 @@ class ComparisonCheckerTest {
 
     @Test
     void warningsAsErrorsTurnsTypeMismatchesIntoErrors() throws Exception {
-        GenerationResult result = generate(SchemaCheckerTest.fixture("comparisons.arazzo.yaml"), true);
+        GenerationResult result = generate(Fixtures.fixture("comparisons.arazzo.yaml"), true);
 
         assertEquals(5, result.diagnostics().size());
         assertTrue(result.diagnostics().stream().allMatch(d -> d.isError() && d.code().equals("type-mismatch")));

@@ -8,6 +8,7 @@ import dev.arazzo.codegen.ArazzoCodegen;
 import dev.arazzo.codegen.GenerationRequest;
 import dev.arazzo.codegen.GenerationResult;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
+import dev.arazzo.codegen.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,7 @@ class FlowCheckerTest {
 
     @Test
     void unreachableStepsAndUnconditionalGotoLoopsAreWarnedAboutWithLineAndColumn() throws Exception {
-        Path spec = SchemaCheckerTest.fixture("flow.arazzo.yaml");
+        Path spec = Fixtures.fixture("flow.arazzo.yaml");
 
         GenerationResult result = generate(spec, false);
 
@@ -46,7 +47,7 @@ class FlowCheckerTest {
 
     @Test
     void warningsAsErrorsTurnsFlowWarningsIntoErrorsAndNothingIsWritten() throws Exception {
-        Path spec = SchemaCheckerTest.fixture("flow.arazzo.yaml");
+        Path spec = Fixtures.fixture("flow.arazzo.yaml");
 
         GenerationResult result = generate(spec, true);
 
@@ -79,7 +80,7 @@ class FlowCheckerTest {
                         operationId: getStatus
                         onFailure: [{name: again, type: retry, stepId: first, retryLimit: 3}]
                 """);
-        Files.copy(SchemaCheckerTest.fixture("things-openapi.yaml"), output.resolve("things-openapi.yaml"));
+        Files.copy(Fixtures.fixture("things-openapi.yaml"), output.resolve("things-openapi.yaml"));
 
         GenerationResult result = generate(spec, false);
 

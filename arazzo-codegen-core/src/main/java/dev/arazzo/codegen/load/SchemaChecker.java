@@ -1,4 +1,4 @@
-package dev.arazzo.codegen.check;
+package dev.arazzo.codegen.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,10 +12,6 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
-import dev.arazzo.codegen.load.ArazzoDocument;
-import dev.arazzo.codegen.load.ArazzoReader;
-import dev.arazzo.codegen.load.SourceDocument;
-import dev.arazzo.codegen.load.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.arazzo.codegen.check;
+package dev.arazzo.codegen.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +9,6 @@ import dev.arazzo.codegen.GenerationResult;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
-import dev.arazzo.codegen.load.DocumentLoader;
-import dev.arazzo.codegen.load.SourceDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.arazzo.codegen.check;
+package dev.arazzo.codegen.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,44 +1,41 @@
-package dev.arazzo.codegen.resolve;
+package dev.arazzo.codegen.bind;
 
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.ArazzoDocument.Step;
 import dev.arazzo.codegen.load.Suggestions;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.parameters.Parameter;
+import dev.arazzo.codegen.source.ApiSource;
+import dev.arazzo.codegen.source.OperationView;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The resolve stage, second half: finds the OpenAPI operation each step names by {@code operationId}
- * (plain or {@code $sourceDescriptions.<name>.<operationId>}) or {@code operationPath}
- * ({@code {$sourceDescriptions.<name>.url}#/paths/~1pets/get}).
+ * Finds the operation each step names by {@code operationId} (plain or
+ * {@code $sourceDescriptions.<name>.<operationId>}) or {@code operationPath}
+ * ({@code {$sourceDescriptions.<name>.url}#/paths/~1pets/get}), in the document's API sources.
  */
-public final class OperationResolver {
+final class OperationBinder {
 
     private static final Pattern QUALIFIED_ID = Pattern.compile("^\\$sourceDescriptions\\.([^.]+)\\.(.+)$");
     private static final Pattern OPERATION_PATH = Pattern.compile("^\\{\\$sourceDescriptions\\.([^.}]+)\\.url\\}#(.*)$");
     private static final Pattern LOOSE_OPERATION_PATH = Pattern.compile("^([^#{}]+)#(/paths/.*)$");
 
     private final ArazzoDocument document;
-    private final Sources sources;
+    private final BoundSources sources;
     private final Diagnostics diagnostics;
 
-    public OperationResolver(ArazzoDocument document, Sources sources, Diagnostics diagnostics) {
+    OperationBinder(ArazzoDocument document, BoundSources sources, Diagnostics diagnostics) {
         this.document = document;
         this.sources = sources;
         this.diagnostics = diagnostics;
     }
 
     /** The operation {@code step} calls; empty (with a diagnostic) when it names none that exists. */
-    public Optional<ResolvedOperation> resolve(Step step) {
+    Optional<OperationView> bind(Step step) {
         if (step.operationId() != null) {
             return byOperationId(step);
         }
@@ -48,12 +45,12 @@ public final class OperationResolver {
         return Optional.empty();
     }
 
-    private Optional<ResolvedOperation> byOperationId(Step step) {
+    private Optional<OperationView> byOperationId(Step step) {
         String operationId = step.operationId();
-        List<OpenApiSource> candidates = new ArrayList<>(sources.openApi().values());
+        List<ApiSource> candidates = new ArrayList<>(sources.apis().values());
         Matcher qualified = QUALIFIED_ID.matcher(operationId);
         if (qualified.matches()) {
-            OpenApiSource source = sources.openApi().get(qualified.group(1));
+            ApiSource source = sources.apis().get(qualified.group(1));
             if (source == null) {
                 unknownSource(step, "/operationId", qualified.group(1));
                 return Optional.empty();
@@ -61,11 +58,11 @@ public final class OperationResolver {
             candidates = List.of(source);
             operationId = qualified.group(2);
         }
-        List<ResolvedOperation> found = new ArrayList<>();
+        List<OperationView> found = new ArrayList<>();
         List<String> known = new ArrayList<>();
-        for (OpenApiSource source : candidates) {
-            for (ResolvedOperation operation : operations(source)) {
-                String id = operation.operation().getOperationId();
+        for (ApiSource source : candidates) {
+            for (OperationView operation : source.operations()) {
+                String id = operation.operationId();
                 if (id != null) {
                     known.add(id);
                     if (id.equals(operationId)) {
@@ -92,7 +89,7 @@ public final class OperationResolver {
             return Optional.empty();
         }
         int dot = operationId.indexOf('.');
-        if (dot > 0 && sources.openApi().containsKey(operationId.substring(0, dot))) {
+        if (dot > 0 && sources.apis().containsKey(operationId.substring(0, dot))) {
             diagnostics.error("unknown-operation", document.locate(step.pointer() + "/operationId"), "step '"
                     + step.stepId() + "' names operation '" + operationId + "' in a shorthand the specification does "
                     + "not have; write '$sourceDescriptions." + operationId + "'");
@@ -107,7 +104,7 @@ public final class OperationResolver {
         return Optional.empty();
     }
 
-    private Optional<ResolvedOperation> byOperationPath(Step step) {
+    private Optional<OperationView> byOperationPath(Step step) {
         Matcher matcher = OPERATION_PATH.matcher(step.operationPath());
         String sourceName;
         String pointer;
@@ -130,7 +127,7 @@ public final class OperationResolver {
                     "operationPath '" + step.operationPath() + "' names its source without a runtime expression; "
                             + "write '{$sourceDescriptions." + named + ".url}#" + pointer + "' (it is read as that)");
         }
-        OpenApiSource source = sources.openApi().get(sourceName);
+        ApiSource source = sources.apis().get(sourceName);
         if (source == null) {
             unknownSource(step, "/operationPath", sourceName);
             return Optional.empty();
@@ -139,7 +136,7 @@ public final class OperationResolver {
         if (tokens.length == 3 && tokens[0].isEmpty() && tokens[1].equals("paths")) {
             // a pointer to a path item: fine when the path has exactly one operation
             String itemPath = unescape(tokens[2]);
-            List<ResolvedOperation> onPath = operations(source).stream().filter(o -> o.path().equals(itemPath)).toList();
+            List<OperationView> onPath = source.operations().stream().filter(o -> o.path().equals(itemPath)).toList();
             if (onPath.size() == 1) {
                 diagnostics.warning("non-spec-operation-path", document.locate(step.pointer() + "/operationPath"),
                         "operationPath of step '" + step.stepId() + "' points at a path, not an operation; append the "
@@ -157,7 +154,7 @@ public final class OperationResolver {
         String path = unescape(tokens[2]);
         String method = tokens[3].toUpperCase(Locale.ROOT);
         List<String> known = new ArrayList<>();
-        for (ResolvedOperation operation : operations(source)) {
+        for (OperationView operation : source.operations()) {
             known.add(operation.path() + " " + operation.method().toLowerCase(Locale.ROOT));
             if (operation.path().equals(path) && operation.method().equals(method)) {
                 return Optional.of(operation);
@@ -186,51 +183,7 @@ public final class OperationResolver {
         }
         diagnostics.error("unknown-source", document.locate(step.pointer() + field), "step '" + step.stepId()
                 + "' names source description '" + name + "', which is not an OpenAPI source of this document"
-                + Suggestions.didYouMean(name, sources.openApi().keySet()));
-    }
-
-    /** Every operation of a source, in document order. */
-    public static List<ResolvedOperation> operations(OpenApiSource source) {
-        List<ResolvedOperation> operations = new ArrayList<>();
-        if (source.openApi().getPaths() == null) {
-            return operations;
-        }
-        for (Map.Entry<String, PathItem> path : source.openApi().getPaths().entrySet()) {
-            PathItem item = path.getValue();
-            for (Map.Entry<PathItem.HttpMethod, Operation> operation : item.readOperationsMap().entrySet()) {
-                operations.add(new ResolvedOperation(source, operation.getKey().name(), path.getKey(),
-                        operation.getValue(), parameters(source, item, operation.getValue())));
-            }
-        }
-        return operations;
-    }
-
-    private static List<Parameter> parameters(OpenApiSource source, PathItem item, Operation operation) {
-        Map<String, Parameter> byKey = new LinkedHashMap<>();
-        for (List<Parameter> list : java.util.Arrays.asList(item.getParameters(), operation.getParameters())) {
-            if (list != null) {
-                for (Parameter declared : list) {
-                    Parameter parameter = follow(source, declared);
-                    if (parameter != null && parameter.getName() != null) {
-                        byKey.put(parameter.getIn() + ":" + parameter.getName(), parameter);
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(byKey.values());
-    }
-
-    /** A parameter, or the component parameter its {@code $ref} names. */
-    private static Parameter follow(OpenApiSource source, Parameter parameter) {
-        Parameter current = parameter;
-        for (int depth = 0; current != null && current.get$ref() != null && depth < 16; depth++) {
-            String ref = current.get$ref();
-            String name = ref.substring(ref.lastIndexOf('/') + 1);
-            current = source.openApi().getComponents() == null || source.openApi().getComponents().getParameters() == null
-                    ? null
-                    : source.openApi().getComponents().getParameters().get(name);
-        }
-        return current;
+                + Suggestions.didYouMean(name, sources.apis().keySet()));
     }
 
     private static String unescape(String token) {

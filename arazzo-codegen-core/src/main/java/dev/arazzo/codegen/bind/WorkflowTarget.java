@@ -1,4 +1,4 @@
-package dev.arazzo.codegen.check;
+package dev.arazzo.codegen.bind;
 
 import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.ArazzoDocument.Workflow;

@@ -1,4 +1,4 @@
-package dev.arazzo.codegen.check;
+package dev.arazzo.codegen.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,6 @@ import dev.arazzo.codegen.GenerationResult;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
-import dev.arazzo.codegen.load.DocumentLoader;
 import dev.arazzo.codegen.testing.Shared;
 import java.io.IOException;
 import java.nio.file.Files;

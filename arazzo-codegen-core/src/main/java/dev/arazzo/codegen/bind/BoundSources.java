@@ -1,0 +1,28 @@
+package dev.arazzo.codegen.bind;
+
+import dev.arazzo.codegen.load.ArazzoDocument;
+import dev.arazzo.codegen.source.ApiSource;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The documents an Arazzo document's source descriptions name, by source name.
+ *
+ * @param apis the API sources (OpenAPI), behind the {@link ApiSource} views
+ * @param arazzo the Arazzo sources
+ * @param filesRead every file read to get them, absolute and normalized
+ * @param unavailable the names of sources that could not be read (each reported once, at its url)
+ */
+public record BoundSources(
+        Map<String, ApiSource> apis, Map<String, ArazzoDocument> arazzo, Set<Path> filesRead, Set<String> unavailable) {
+
+    public BoundSources {
+        apis = Collections.unmodifiableMap(new LinkedHashMap<>(apis));
+        arazzo = Collections.unmodifiableMap(new LinkedHashMap<>(arazzo));
+        filesRead = Set.copyOf(filesRead);
+        unavailable = Set.copyOf(unavailable);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.arazzo.codegen.bind;
+
+import dev.arazzo.codegen.diagnostic.Diagnostics;
+import dev.arazzo.codegen.diagnostic.SourceLocation;
+import dev.arazzo.codegen.load.ArazzoDocument;
+import dev.arazzo.codegen.load.DocumentLoader;
+import dev.arazzo.codegen.load.SchemaChecker;
+import dev.arazzo.codegen.source.ApiSource;
+import dev.arazzo.codegen.source.openapi.OpenApiReader;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The bind stage, first part: finds and reads every document that an Arazzo document's source
+ * descriptions name: OpenAPI 3.0/3.1 and Swagger 2.0 through the OpenAPI source, Arazzo through the
+ * loader.
+ *
+ * <p>A url is looked up in the source mappings first (offline builds, mirrors), then taken relative
+ * to the Arazzo document. Remote urls without a mapping are reported, never fetched.
+ */
+public final class SourceBinder {
+
+    private final DocumentLoader loader;
+    private final Map<String, Path> mappings;
+    private final Diagnostics diagnostics;
+
+    public SourceBinder(DocumentLoader loader, Map<String, Path> mappings, Diagnostics diagnostics) {
+        this.loader = loader;
+        this.mappings = mappings;
+        this.diagnostics = diagnostics;
+    }
+
+    public BoundSources bind(ArazzoDocument document) {
+        Map<String, ApiSource> openApi = new LinkedHashMap<>();
+        Map<String, ArazzoDocument> arazzo = new LinkedHashMap<>();
+        Set<Path> filesRead = new LinkedHashSet<>();
+        filesRead.add(document.source().file());
+        Set<String> names = new java.util.HashSet<>();
+        for (ArazzoDocument.SourceDescription description : document.sourceDescriptions()) {
+            SourceLocation at = document.locate(description.pointer() + "/url");
+            if (!names.add(description.name())) {
+                diagnostics.error("duplicate-source", document.locate(description.pointer() + "/name"),
+                        "source description name '" + description.name() + "' is used twice; give each source its own name");
+                continue;
+            }
+            Path file = locate(document, description.url(), at);
+            if (file == null) {
+                continue;
+            }
+            String type = description.type();
+            if (type == null) {
+                type = guessType(file);
+            }
+            if ("arazzo".equals(type)) {
+                loader.load(file, at, diagnostics).flatMap(source -> {
+                    filesRead.add(source.file());
+                    return SchemaChecker.read(source, diagnostics);
+                }).ifPresent(source -> arazzo.put(description.name(), source));
+            } else if ("openapi".equals(type)) {
+                OpenApiReader.read(description.name(), file, at, diagnostics).ifPresent(source -> {
+                    openApi.put(description.name(), source);
+                    filesRead.addAll(OpenApiReader.referencedFiles(file));
+                });
+            }
+            // any other type is a schema violation, reported by SchemaChecker at the type itself
+        }
+        Set<String> unavailable = new LinkedHashSet<>();
+        document.sourceDescriptions().stream().map(ArazzoDocument.SourceDescription::name)
+                .filter(name -> !openApi.containsKey(name) && !arazzo.containsKey(name)).forEach(unavailable::add);
+        return new BoundSources(openApi, arazzo, filesRead, unavailable);
+    }
+
+    private Path locate(ArazzoDocument document, String url, SourceLocation at) {
+        Path mapped = mappings.get(url);
+        if (mapped != null) {
+            return mapped.toAbsolutePath().normalize();
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.replace(" ", "%20"));
+        } catch (IllegalArgumentException e) {
+            diagnostics.error("invalid-url", at, "source url '" + url + "' is not a valid URI reference");
+            return null;
+        }
+        if (uri.getScheme() != null && !uri.getScheme().equalsIgnoreCase("file")) {
+            diagnostics.error("remote-source", at, "source url '" + url + "' is remote and is never fetched at build "
+                    + "time; map it to a local copy with a source mapping (the plugin's <sourceMappings>)");
+            return null;
+        }
+        if (uri.getScheme() != null) {
+            return Path.of(uri).normalize();
+        }
+        String path = uri.getPath() == null ? url : uri.getPath();
+        return document.source().file().resolveSibling(path).normalize();
+    }
+
+    private String guessType(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.contains("arazzo") ? "arazzo" : "openapi";
+    }
+}

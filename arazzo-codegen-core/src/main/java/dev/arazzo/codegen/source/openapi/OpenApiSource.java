@@ -1,0 +1,219 @@
+package dev.arazzo.codegen.source.openapi;
+
+import dev.arazzo.codegen.source.ApiSource;
+import dev.arazzo.codegen.source.OperationView;
+import dev.arazzo.codegen.source.ParameterLocation;
+import dev.arazzo.codegen.source.ParameterStyle;
+import dev.arazzo.codegen.source.ParameterView;
+import dev.arazzo.codegen.source.ResponseView;
+import dev.arazzo.codegen.source.SchemaView;
+import dev.arazzo.codegen.source.SecuritySchemeView;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An OpenAPI document named by a source description, parsed by swagger-parser and seen through the
+ * project's views; no swagger-parser type leaves this package.
+ */
+public final class OpenApiSource implements ApiSource {
+
+    private final String name;
+    private final Path file;
+    private final OpenAPI openApi;
+    private final String serverUrl;
+    private final OpenApiSchema.Views schemas;
+    private final List<OperationView> operations;
+    private final Map<String, SecuritySchemeView> securitySchemes;
+
+    OpenApiSource(String name, Path file, OpenAPI openApi, String serverUrl) {
+        this.name = name;
+        this.file = file;
+        this.openApi = openApi;
+        this.serverUrl = serverUrl;
+        this.schemas = new OpenApiSchema.Views(openApi);
+        this.operations = readOperations();
+        this.securitySchemes = readSecuritySchemes();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public String serverUrl() {
+        return serverUrl;
+    }
+
+    @Override
+    public List<OperationView> operations() {
+        return operations;
+    }
+
+    @Override
+    public Map<String, SecuritySchemeView> securitySchemes() {
+        return securitySchemes;
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAPI source '" + name + "' (" + file.getFileName() + ")";
+    }
+
+    private record OpenApiOperation(
+            OpenApiSource source, String operationId, String method, String path, List<ParameterView> parameters,
+            List<String> requestContentTypes, SchemaView requestJsonSchema, List<ResponseView> responses,
+            List<Map<String, List<String>>> securityRequirements) implements OperationView {
+    }
+
+    private List<OperationView> readOperations() {
+        List<OperationView> found = new ArrayList<>();
+        if (openApi.getPaths() == null) {
+            return List.of();
+        }
+        for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
+            PathItem item = path.getValue();
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
+                Operation operation = entry.getValue();
+                Content request = operation.getRequestBody() == null ? null : operation.getRequestBody().getContent();
+                found.add(new OpenApiOperation(this, operation.getOperationId(), entry.getKey().name(), path.getKey(),
+                        parameters(item, operation), request == null ? List.of() : List.copyOf(request.keySet()),
+                        schemas.of(jsonSchema(request)), responses(operation), security(operation)));
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private List<ParameterView> parameters(PathItem item, Operation operation) {
+        Map<String, ParameterView> byKey = new LinkedHashMap<>();
+        for (List<Parameter> list : Arrays.asList(item.getParameters(), operation.getParameters())) {
+            if (list != null) {
+                for (Parameter declared : list) {
+                    Parameter parameter = follow(declared);
+                    if (parameter != null && parameter.getName() != null) {
+                        byKey.put(parameter.getIn() + ":" + parameter.getName(), view(parameter));
+                    }
+                }
+            }
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    private ParameterView view(Parameter parameter) {
+        ParameterLocation location = ParameterLocation.of(parameter.getIn()).orElse(null);
+        ParameterStyle fallback = location == null ? ParameterStyle.SIMPLE : location.defaultStyle();
+        ParameterStyle style = parameter.getStyle() == null ? fallback
+                : ParameterStyle.of(parameter.getStyle().toString()).orElse(fallback);
+        boolean explode = parameter.getExplode() == null ? style.explodesByDefault() : parameter.getExplode();
+        return new ParameterView(parameter.getName(), location, style, explode,
+                Boolean.TRUE.equals(parameter.getAllowReserved()), schemas.of(parameter.getSchema()));
+    }
+
+    /** A parameter, or the component parameter its {@code $ref} names. */
+    private Parameter follow(Parameter parameter) {
+        Parameter current = parameter;
+        for (int depth = 0; current != null && current.get$ref() != null && depth < 16; depth++) {
+            String ref = current.get$ref();
+            String component = ref.substring(ref.lastIndexOf('/') + 1);
+            current = openApi.getComponents() == null || openApi.getComponents().getParameters() == null
+                    ? null
+                    : openApi.getComponents().getParameters().get(component);
+        }
+        return current;
+    }
+
+    private List<ResponseView> responses(Operation operation) {
+        if (operation.getResponses() == null) {
+            return List.of();
+        }
+        List<ResponseView> responses = new ArrayList<>();
+        operation.getResponses().forEach((code, response) -> {
+            ApiResponse resolved = follow(response);
+            responses.add(new ResponseView(code, response != null && response.get$ref() != null,
+                    resolved == null ? null : schemas.of(jsonSchema(resolved.getContent()))));
+        });
+        return List.copyOf(responses);
+    }
+
+    private ApiResponse follow(ApiResponse response) {
+        if (response == null || response.get$ref() == null || openApi.getComponents() == null
+                || openApi.getComponents().getResponses() == null) {
+            return response;
+        }
+        String ref = response.get$ref();
+        return openApi.getComponents().getResponses().get(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
+    /** The schema of the JSON media type of a request or response body ({@code *}{@code /*} too), or null. */
+    private static Schema<?> jsonSchema(Content content) {
+        if (content == null) {
+            return null;
+        }
+        for (Map.Entry<String, MediaType> media : content.entrySet()) {
+            String type = media.getKey().toLowerCase(Locale.ROOT);
+            if ((type.contains("json") || type.equals("*/*")) && media.getValue() != null
+                    && media.getValue().getSchema() != null) {
+                return media.getValue().getSchema();
+            }
+        }
+        return null;
+    }
+
+    private List<Map<String, List<String>>> security(Operation operation) {
+        List<SecurityRequirement> requirements = operation.getSecurity() != null ? operation.getSecurity()
+                : openApi.getSecurity();
+        if (requirements == null) {
+            return List.of();
+        }
+        List<Map<String, List<String>>> alternatives = new ArrayList<>();
+        for (SecurityRequirement requirement : requirements) {
+            Map<String, List<String>> schemes = new LinkedHashMap<>();
+            requirement.forEach((scheme, scopes) -> schemes.put(scheme, scopes == null ? List.of() : List.copyOf(scopes)));
+            alternatives.add(java.util.Collections.unmodifiableMap(schemes));
+        }
+        return List.copyOf(alternatives);
+    }
+
+    private Map<String, SecuritySchemeView> readSecuritySchemes() {
+        if (openApi.getComponents() == null || openApi.getComponents().getSecuritySchemes() == null) {
+            return Map.of();
+        }
+        Map<String, SecuritySchemeView> views = new LinkedHashMap<>();
+        openApi.getComponents().getSecuritySchemes().forEach((schemeName, scheme) -> views.put(schemeName, view(scheme)));
+        return java.util.Collections.unmodifiableMap(views);
+    }
+
+    private static SecuritySchemeView view(SecurityScheme scheme) {
+        SecuritySchemeView.Type type = scheme.getType() == null ? null : switch (scheme.getType()) {
+            case APIKEY -> SecuritySchemeView.Type.API_KEY;
+            case HTTP -> SecuritySchemeView.Type.HTTP;
+            case OAUTH2 -> SecuritySchemeView.Type.OAUTH2;
+            case OPENIDCONNECT -> SecuritySchemeView.Type.OPEN_ID_CONNECT;
+            case MUTUALTLS -> SecuritySchemeView.Type.MUTUAL_TLS;
+        };
+        var flow = scheme.getFlows() == null ? null : scheme.getFlows().getClientCredentials();
+        return new SecuritySchemeView(type, scheme.getDescription(), scheme.getIn() == null ? null
+                : scheme.getIn().toString(), scheme.getName(), scheme.getScheme(), flow != null,
+                flow == null ? null : flow.getTokenUrl());
+    }
+}
