@@ -154,7 +154,7 @@ public final class ArazzoCodegen {
         }
         List<JavaFile> files = new ArrayList<>();
         for (WorkflowModel model : models) {
-            files.add(WorkflowEmitter.emit(model, model.spec().getFileName().toString()));
+            files.add(WorkflowEmitter.emit(model, model.spec().getFileName().toString(), request.idempotencyTokens()));
             if (model.usesSaxon()) {
                 saxonPackages.add(packageName);
             }

@@ -30,6 +30,9 @@ import java.util.Set;
  *     mirrors), keyed by the url exactly as the document writes it
  * @param warningsAsErrors whether warnings stop generation like errors do
  * @param previousOutputs files that an earlier run wrote; those this run does not produce are deleted
+ * @param idempotencyTokens whether a step whose operation takes an idempotency token (a {@code ClientToken}
+ *     body member, an {@code Idempotency-Key} header) that the step does not set gets a UUID per step
+ *     execution, the same on its retries; on by default
  */
 public record GenerationRequest(
         List<Path> specs,
@@ -38,7 +41,8 @@ public record GenerationRequest(
         Map<Path, String> packageBySpec,
         Map<String, Path> sourceMappings,
         boolean warningsAsErrors,
-        Set<Path> previousOutputs) {
+        Set<Path> previousOutputs,
+        boolean idempotencyTokens) {
 
     public GenerationRequest {
         specs = List.copyOf(specs);
@@ -67,6 +71,7 @@ public record GenerationRequest(
         private final Map<String, Path> sourceMappings = new LinkedHashMap<>();
         private boolean warningsAsErrors;
         private final Set<Path> previousOutputs = new LinkedHashSet<>();
+        private boolean idempotencyTokens = true;
 
         private Builder() {
         }
@@ -111,6 +116,15 @@ public record GenerationRequest(
             return this;
         }
 
+        /**
+         * Whether generated steps supply the idempotency tokens their operations take and they do not set
+         * (default {@code true}); with {@code false} no token is sent unless the document gives one.
+         */
+        public Builder idempotencyTokens(boolean idempotencyTokens) {
+            this.idempotencyTokens = idempotencyTokens;
+            return this;
+        }
+
         public GenerationRequest build() {
             if (specs.isEmpty()) {
                 throw new IllegalStateException("at least one spec is required");
@@ -119,7 +133,7 @@ public record GenerationRequest(
                 throw new IllegalStateException("outputDirectory is required");
             }
             return new GenerationRequest(specs, outputDirectory, packageName, packageBySpec, sourceMappings,
-                    warningsAsErrors, previousOutputs);
+                    warningsAsErrors, previousOutputs, idempotencyTokens);
         }
     }
 }

@@ -199,6 +199,21 @@ public class GenerateMojo extends AbstractMojo {
     private boolean warningsAsErrors;
 
     /**
+     * Whether a step whose operation takes an idempotency token (a {@code ClientToken} request body
+     * member, an {@code Idempotency-Key} header) that the step does not set sends a new UUID for each
+     * step execution, the same one on its retries, so that a retried request is not carried out twice.
+     * With {@code false} no token is sent unless the Arazzo document gives one.
+     *
+     * <p>Default: {@code true}. User property: {@code arazzo.idempotencyTokens}.
+     *
+     * <pre>
+     * &lt;idempotencyTokens&gt;false&lt;/idempotencyTokens&gt;
+     * </pre>
+     */
+    @Parameter(property = "arazzo.idempotencyTokens", defaultValue = "true")
+    private boolean idempotencyTokens = true;
+
+    /**
      * Skips generation. The output folder is still added as a compile source root, so sources
      * generated earlier are compiled.
      *
@@ -323,7 +338,8 @@ public class GenerateMojo extends AbstractMojo {
         GenerationRequest.Builder request = GenerationRequest.builder()
                 .specs(documents)
                 .outputDirectory(output)
-                .warningsAsErrors(warningsAsErrors);
+                .warningsAsErrors(warningsAsErrors)
+                .idempotencyTokens(idempotencyTokens);
         String defaultPackage = packageName == null ? "" : packageName.trim();
         request.packageName(defaultPackage);
 

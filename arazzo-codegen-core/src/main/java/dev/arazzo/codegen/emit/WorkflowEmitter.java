@@ -47,8 +47,8 @@ import javax.lang.model.element.Modifier;
  */
 public final class WorkflowEmitter {
 
-    /** The name the {@code @Generated} annotation gives. */
-    public static final String GENERATOR = "dev.arazzo.codegen";
+    /** The generator that the {@code @Generated} annotation names: the class of its entry point. */
+    public static final String GENERATOR = "dev.arazzo.codegen.ArazzoCodegen";
 
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final ClassName STEP_ENUM_NAME = ClassName.get("", "Step");
@@ -79,8 +79,11 @@ public final class WorkflowEmitter {
     /** The idempotency token variable of each step that has one, in {@code execute}. */
     private final Map<String, String> tokens = new LinkedHashMap<>();
 
-    private WorkflowEmitter(WorkflowModel workflow, String specName) {
+    private final boolean idempotencyTokens;
+
+    private WorkflowEmitter(WorkflowModel workflow, String specName, boolean idempotencyTokens) {
         this.workflow = workflow;
+        this.idempotencyTokens = idempotencyTokens;
         this.specName = specName;
         this.className = workflow.className();
         String pkg = className.packageName();
@@ -116,8 +119,13 @@ public final class WorkflowEmitter {
     }
 
     /** The Java file for {@code workflow}; {@code specName} is the file name of the document it came from. */
-    public static JavaFile emit(WorkflowModel workflow, String specName) {
-        return new WorkflowEmitter(workflow, specName).file();
+    public static JavaFile emit(WorkflowModel workflow, String specName, boolean idempotencyTokens) {
+        return new WorkflowEmitter(workflow, specName, idempotencyTokens).file();
+    }
+
+    /** The token the generated code supplies for {@code step}, or null (none, or switched off). */
+    private WorkflowModel.IdempotencyModel idempotency(StepModel step) {
+        return idempotencyTokens ? step.idempotency() : null;
     }
 
     private JavaFile file() {
@@ -323,7 +331,7 @@ public final class WorkflowEmitter {
     /** The arguments of a step's send method: those of its other methods, then its idempotency token. */
     private CodeBlock sendArguments(StepModel step, CodeBlock token) {
         CodeBlock arguments = stepArguments(step, false);
-        return step.idempotency() == null ? arguments : CodeBlock.of("$L, $L", arguments, token);
+        return idempotency(step) == null ? arguments : CodeBlock.of("$L, $L", arguments, token);
     }
 
     private static String sendName(StepModel step) {
@@ -440,7 +448,7 @@ public final class WorkflowEmitter {
                 .addModifiers(Modifier.PRIVATE)
                 .returns(exchange)
                 .addParameters(stepParameters(step));
-        WorkflowModel.IdempotencyModel idempotency = step.idempotency();
+        WorkflowModel.IdempotencyModel idempotency = idempotency(step);
         if (idempotency != null) {
             method.addParameter(String.class, "idempotencyToken");
         }
@@ -492,8 +500,8 @@ public final class WorkflowEmitter {
             payload = CodeBlock.of("$T.replace($L, $S, $L)", values, payload, replacement.target(),
                     compiler.in(step).value(replacement.value()));
         }
-        if (step.idempotency() != null && step.idempotency().inBody()) {
-            payload = CodeBlock.of("$T.replace($L, $S, idempotencyToken)", values, payload, "/" + step.idempotency().name());
+        if (idempotency(step) != null && idempotency(step).inBody()) {
+            payload = CodeBlock.of("$T.replace($L, $S, idempotencyToken)", values, payload, "/" + idempotency(step).name());
         }
         return payload;
     }
@@ -663,7 +671,7 @@ public final class WorkflowEmitter {
         }
         tokens.clear();
         for (StepModel step : workflow.steps()) {
-            if (step.idempotency() != null) {
+            if (idempotency(step) != null) {
                 String token = locals.newName(step.methodName() + "IdempotencyToken");
                 tokens.put(step.stepId(), token);
                 run.addStatement("$T $N = null", String.class, token);

@@ -69,6 +69,9 @@ public record Fingerprint(String value) {
             field(digest, "localFile", normalize(file).toString());
         });
         field(digest, "warningsAsErrors", Boolean.toString(request.warningsAsErrors()));
+        if (!request.idempotencyTokens()) {
+            field(digest, "idempotencyTokens", "false"); // only when off: the default keeps earlier fingerprints
+        }
 
         TreeSet<String> inputs = new TreeSet<>();
         files.forEach(file -> inputs.add(normalize(file).toString()));

@@ -120,6 +120,7 @@ public final class IncrementalGeneration {
         Set<Path> all = new LinkedHashSet<>(request.previousOutputs());
         all.addAll(previousOutputs);
         return new GenerationRequest(request.specs(), request.outputDirectory(), request.packageName(),
-                request.packageBySpec(), request.sourceMappings(), request.warningsAsErrors(), all);
+                request.packageBySpec(), request.sourceMappings(), request.warningsAsErrors(), all,
+                request.idempotencyTokens());
     }
 }

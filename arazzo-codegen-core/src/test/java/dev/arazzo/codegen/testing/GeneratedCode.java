@@ -42,7 +42,12 @@ public final class GeneratedCode {
         GenerationRequest.Builder request = GenerationRequest.builder()
                 .spec(spec).outputDirectory(output).packageName(PACKAGE);
         sourceMappings.forEach(request::sourceMapping);
-        GenerationResult result = ArazzoCodegen.generate(request.build());
+        return generate(request.build());
+    }
+
+    /** Generates what {@code request} asks for, asserts there were no errors, compiles and loads. */
+    public static GeneratedCode generate(GenerationRequest request) {
+        GenerationResult result = ArazzoCodegen.generate(request);
         if (result.hasErrors()) {
             throw new AssertionError("generation failed:\n" + String.join("\n",
                     result.diagnostics().stream().map(Object::toString).toList()));
