@@ -104,7 +104,7 @@ final class ExpressionCompiler {
                     : new Typed(CodeBlock.of("$T.at($L, $S)", values, code, output.pointer()), TypeMapper.JSON_NODE);
         }
         if (expression instanceof RuntimeExpression.Output output) {
-            OutputModel model = step.call().callee().output(output.name()).orElse(null);
+            OutputModel model = step.workflowCall().callee().output(output.name()).orElse(null);
             if (model == null) {
                 return undefined();
             }
@@ -362,7 +362,7 @@ final class ExpressionCompiler {
         }
         WorkflowModel.JsonPathCriterion path = (WorkflowModel.JsonPathCriterion) criterion;
         Typed context = expression(path.context());
-        return jsonPath.compileCriterion(path.query(), context.type().equals(TypeMapper.JSON_NODE)
+        return jsonPath.compileCriterion(path.condition(), context.type().equals(TypeMapper.JSON_NODE)
                 ? context.code()
                 : CodeBlock.of("$T.json($L)", values, context.code()));
     }

@@ -15,6 +15,7 @@ import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.jsonpath.JsonPathCriterion;
 import dev.arazzo.codegen.model.JavaNames;
 import dev.arazzo.codegen.model.WorkflowModel;
+import dev.arazzo.codegen.source.ParameterLocation;
 import dev.arazzo.codegen.model.WorkflowModel.ActionModel;
 import dev.arazzo.codegen.model.WorkflowModel.CalleeModel;
 import dev.arazzo.codegen.model.WorkflowModel.DependencyModel;
@@ -125,7 +126,7 @@ public final class WorkflowEmitter {
 
     /** The token the generated code supplies for {@code step}, or null (none, or switched off). */
     private WorkflowModel.IdempotencyModel idempotency(StepModel step) {
-        return idempotencyTokens ? step.idempotency() : null;
+        return idempotencyTokens && !step.callsWorkflow() ? step.http().idempotency() : null;
     }
 
     private JavaFile file() {
@@ -271,7 +272,7 @@ public final class WorkflowEmitter {
 
     /** The type of what a step's criteria and outputs read: the HTTP exchange, or the called workflow's outputs. */
     private TypeName resultSource(StepModel step) {
-        return step.callsWorkflow() ? outputsOf(step.call().callee()) : exchange;
+        return step.callsWorkflow() ? outputsOf(step.workflowCall().callee()) : exchange;
     }
 
     private static String resultSourceName(StepModel step) {
@@ -298,10 +299,10 @@ public final class WorkflowEmitter {
         }
         if (step.callsWorkflow()) {
             doc.add("Step {@code $L}: runs workflow {@code $L}, checked against its success criteria.\n",
-                    Javadocs.escape(step.stepId()), Javadocs.escape(step.call().callee().workflowId()));
+                    Javadocs.escape(step.stepId()), Javadocs.escape(step.workflowCall().callee().workflowId()));
         } else {
             doc.add("Step {@code $L}: {@code $L $L}, checked against its success criteria.\n",
-                    Javadocs.escape(step.stepId()), step.httpMethod(), Javadocs.escape(step.path()));
+                    Javadocs.escape(step.stepId()), step.http().method(), Javadocs.escape(step.http().path()));
         }
         doc.add("\n@throws $T when the response does not meet the success criteria\n", stepFailed);
         method.addJavadoc(doc.build());
@@ -355,10 +356,10 @@ public final class WorkflowEmitter {
     }
 
     private MethodSpec callMethod(StepModel step) {
-        CalleeModel callee = step.call().callee();
+        CalleeModel callee = step.workflowCall().callee();
         CodeBlock.Builder inputs = CodeBlock.builder().add("$T.builder()", inputsOf(callee));
         ExpressionCompiler scoped = compiler.in(step);
-        for (WorkflowModel.CallInput input : step.call().inputs()) {
+        for (WorkflowModel.CallInput input : step.workflowCall().inputs()) {
             inputs.add("\n.$N($L)", input.input().javaName(), scoped.convertedValue(input.value(), input.input().type()));
         }
         inputs.add("\n.build()");
@@ -453,19 +454,19 @@ public final class WorkflowEmitter {
             method.addParameter(String.class, "idempotencyToken");
         }
         CodeBlock.Builder request = CodeBlock.builder()
-                .add("$T request = $T.of($N, $S, $S)", stepRequest, stepRequest, step.source().fieldName(),
-                        step.httpMethod(), step.path())
+                .add("$T request = $T.of($N, $S, $S)", stepRequest, stepRequest, step.http().source().fieldName(),
+                        step.http().method(), step.http().path())
                 .indent().indent();
-        for (ParameterModel parameter : step.parameters()) {
-            request.add("\n.$N($S, $L)", parameter.in(), parameter.name(), compiler.in(step).value(parameter.value()));
+        for (ParameterModel parameter : step.http().parameters()) {
+            request.add("\n.$N($S, $L)", requestMethod(parameter.location()), parameter.name(), compiler.in(step).value(parameter.value()));
         }
         if (idempotency != null && !idempotency.inBody()) {
             request.add("\n.header($S, idempotencyToken)", idempotency.name());
         }
         request.unindent().unindent();
         method.addStatement(request.build());
-        if (step.body() != null) {
-            WorkflowModel.BodyModel body = step.body();
+        if (step.http().body() != null) {
+            WorkflowModel.BodyModel body = step.http().body();
             String contentType = body.contentType();
             if (contentType.toLowerCase(java.util.Locale.ROOT).contains("x-www-form-urlencoded")
                     && !ExpressionCompiler.isText(body.payload())) {
@@ -476,8 +477,18 @@ public final class WorkflowEmitter {
                 method.addStatement("request.jsonBody($S, $L)", contentType, payload(step));
             }
         }
-        method.addStatement("return transport.send($S, request, $L)", step.stepId(), security(step.security()));
+        method.addStatement("return transport.send($S, request, $L)", step.stepId(), security(step.http().security()));
         return method.build();
+    }
+
+    /** The {@code StepRequest} method that adds a parameter at {@code location}. */
+    private static String requestMethod(ParameterLocation location) {
+        return switch (location) {
+            case PATH -> "path";
+            case QUERY -> "query";
+            case HEADER -> "header";
+            case COOKIE -> "cookie";
+        };
     }
 
     /** The security requirements as a Java expression: {@code List.of(List.of("apiKey"))}. */
@@ -491,7 +502,7 @@ public final class WorkflowEmitter {
     }
 
     private CodeBlock payload(StepModel step) {
-        WorkflowModel.BodyModel body = step.body();
+        WorkflowModel.BodyModel body = step.http().body();
         CodeBlock payload = body.payload() instanceof WorkflowModel.ObjectValue
                 || body.payload() instanceof WorkflowModel.ArrayValue
                 ? compiler.in(step).value(body.payload())
@@ -721,13 +732,13 @@ public final class WorkflowEmitter {
                 }
             }
             if (step.callsWorkflow()) {
-                run.addStatement("$T called = null", outputsOf(step.call().callee()));
+                run.addStatement("$T called = null", outputsOf(step.workflowCall().callee()));
                 run.addStatement("$T failure", String.class);
                 run.beginControlFlow("try");
                 run.addStatement("called = $N($L)", sendName(step), stepArguments(step, false));
                 run.addStatement("failure = $N($L)", failureName(step), stepArguments(step, true));
                 run.nextControlFlow("catch ($T e)", workflowException);
-                run.addStatement("failure = $S + e.getMessage()", "workflow '" + step.call().callee().workflowId()
+                run.addStatement("failure = $S + e.getMessage()", "workflow '" + step.workflowCall().callee().workflowId()
                         + "' failed: ");
                 run.endControlFlow();
             } else {

@@ -81,6 +81,18 @@ public final class JsonPathCriterion {
      * @throws JsonPathSyntaxException if the condition is none of the accepted forms
      */
     public CodeBlock compileCriterion(String condition, CodeBlock context) {
-        return compiler.compileCriterion(JsonPathParser.parseCriterion(condition), context);
+        return compileCriterion(JsonPathParser.parseCriterion(condition), context);
+    }
+
+    /**
+     * Compiles a parsed condition (see {@link JsonPathParser#parseCriterion(String)}) into a {@code boolean}
+     * expression.
+     *
+     * @param condition the parsed criterion
+     * @param context an expression of type {@code JsonNode}, evaluated once; may evaluate to {@code null}
+     * @return the boolean expression
+     */
+    public CodeBlock compileCriterion(Expression condition, CodeBlock context) {
+        return compiler.compileCriterion(condition, context);
     }
 }

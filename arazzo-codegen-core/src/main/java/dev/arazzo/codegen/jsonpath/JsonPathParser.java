@@ -65,7 +65,7 @@ public final class JsonPathParser {
      * expressions whose queries start at {@code $} (the criterion's context); a plain query is an
      * existence test. Leading and trailing whitespace is ignored.
      */
-    static Expression parseCriterion(String condition) {
+    public static Expression parseCriterion(String condition) {
         JsonPathParser parser = new JsonPathParser(condition);
         parser.skipWhitespace();
         Expression expression = parser.parseOr();

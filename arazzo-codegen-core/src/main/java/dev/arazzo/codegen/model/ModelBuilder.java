@@ -13,6 +13,7 @@ import dev.arazzo.codegen.expression.ConditionParser;
 import dev.arazzo.codegen.expression.ExpressionSyntaxException;
 import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser;
+import dev.arazzo.codegen.jsonpath.JsonPathParser;
 import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.ArazzoDocument.Action;
 import dev.arazzo.codegen.load.ArazzoDocument.Criterion;
@@ -33,6 +34,8 @@ import dev.arazzo.codegen.model.WorkflowModel.SourceModel;
 import dev.arazzo.codegen.model.WorkflowModel.StepModel;
 import dev.arazzo.codegen.model.WorkflowModel.ValueModel;
 import dev.arazzo.codegen.resolve.OpenApiSource;
+import dev.arazzo.codegen.source.ParameterLocation;
+import dev.arazzo.codegen.source.ParameterStyle;
 import dev.arazzo.codegen.resolve.ResolvedOperation;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -287,21 +290,23 @@ public final class ModelBuilder {
             Map<String, StepModel> earlier, Map<String, CalleeModel> callees, List<DependencyModel> dependencies) {
         Reads reads = new Reads();
         List<ParameterModel> parameters = new ArrayList<>();
-        WorkflowModel.CallModel call = null;
+        WorkflowModel.WorkflowCall call = null;
         if (callee != null) {
             List<WorkflowModel.CallInput> passed = new ArrayList<>();
             for (Parameter parameter : step.parameters()) {
                 passed.add(new WorkflowModel.CallInput(callee.input(parameter.name()).orElseThrow(),
                         value(parameter.value(), reads)));
             }
-            call = new WorkflowModel.CallModel(callee, passed);
+            call = new WorkflowModel.WorkflowCall(callee, passed);
         } else {
             for (Parameter parameter : WorkflowChecker.mergedParameters(workflow, step)) {
                 var declared = operation.declared(parameter.name(), parameter.in());
                 String in = parameter.in() != null ? parameter.in() : declared.map(p -> p.getIn()).orElse(null);
                 String name = declared.map(p -> p.getName()).orElse(parameter.name());
-                if (in != null) {
-                    parameters.add(new ParameterModel(name, in, value(parameter.value(), reads)));
+                Optional<ParameterLocation> location = ParameterLocation.of(in);
+                if (location.isPresent()) {
+                    parameters.add(parameter(name, location.get(), declared.orElse(null), operation,
+                            value(parameter.value(), reads)));
                 }
             }
         }
@@ -334,11 +339,25 @@ public final class ModelBuilder {
         List<ActionModel> onSuccess = actions(step.onSuccess(), workflow.successActions(), reads, callees);
         List<ActionModel> onFailure = actions(step.onFailure(), workflow.failureActions(), reads, callees);
         // a step may read its own outputs of an earlier execution (a goto loop): they are null the first time
+        WorkflowModel.StepTarget target = call != null ? call
+                : new WorkflowModel.HttpCall(source, operation.method(), operation.path(), parameters, body,
+                        security(operation), idempotency(operation, parameters, body));
         return new StepModel(step.stepId(), methodName, JavaNames.constant(step.stepId()), resultType,
-                step.description(), source, operation == null ? null : operation.method(),
-                operation == null ? null : operation.path(), call, parameters, body, successCriteria, onSuccess,
-                onFailure, outputs, new ArrayList<>(reads.steps()), new ArrayList<>(reads.workflows()),
-                security(operation), idempotency(operation, parameters, body));
+                step.description(), target, successCriteria, onSuccess, onFailure, outputs,
+                new ArrayList<>(reads.steps()), new ArrayList<>(reads.workflows()));
+    }
+
+    /** A parameter with the serialization its declaration gives it, OpenAPI's defaults filled in. */
+    private static ParameterModel parameter(String name, ParameterLocation location,
+            io.swagger.v3.oas.models.parameters.Parameter declared, ResolvedOperation operation, ValueModel value) {
+        ParameterStyle style = declared == null || declared.getStyle() == null ? location.defaultStyle()
+                : ParameterStyle.of(declared.getStyle().toString()).orElse(location.defaultStyle());
+        boolean explode = declared == null || declared.getExplode() == null ? style.explodesByDefault()
+                : declared.getExplode();
+        boolean allowReserved = declared != null && Boolean.TRUE.equals(declared.getAllowReserved());
+        WorkflowModel.ValueSchema schema = declared == null || declared.getSchema() == null ? null
+                : new WorkflowModel.ValueSchema(declared.getSchema(), operation.source().openApi());
+        return new ParameterModel(name, location, style, explode, allowReserved, schema, value);
     }
 
     private static final Set<String> TOKEN_MEMBERS = Set.of("clienttoken", "idempotencytoken");
@@ -632,9 +651,9 @@ public final class ModelBuilder {
             }
             switch (criterion.type()) {
                 case "regex" -> models.add(new WorkflowModel.RegexCriterion(criterion.condition(), context,
-                        criterion.condition()));
+                        Pattern.compile(criterion.condition())));
                 case "jsonpath" -> models.add(new WorkflowModel.JsonPathCriterion(criterion.condition(), context,
-                        criterion.condition()));
+                        JsonPathParser.parseCriterion(criterion.condition())));
                 case "xpath" -> models.add(new WorkflowModel.XPathCriterion(criterion.condition(), context,
                         criterion.condition().strip(), !"xpath-10".equals(criterion.version())));
                 default -> {

@@ -6,6 +6,9 @@ import com.palantir.javapoet.TypeName;
 import dev.arazzo.codegen.expression.Condition;
 import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
+import dev.arazzo.codegen.jsonpath.Expression;
+import dev.arazzo.codegen.source.ParameterLocation;
+import dev.arazzo.codegen.source.ParameterStyle;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -95,9 +98,34 @@ public record WorkflowModel(
     public record DependencyModel(String reference, CalleeModel callee, String outputsName, String stepId) {
     }
 
-    /** What a workflow step passes: the callee's inputs, each from a value. */
-    public record CallModel(CalleeModel callee, List<CallInput> inputs) {
-        public CallModel {
+    /** What a step calls: an HTTP operation or another workflow (room for a message call). */
+    public sealed interface StepTarget permits HttpCall, WorkflowCall {
+    }
+
+    /**
+     * An OpenAPI operation a step calls.
+     *
+     * @param source the API it belongs to (its base URI)
+     * @param method the HTTP method, upper case
+     * @param path the path template, e.g. {@code /contacts/{InstanceId}}
+     * @param parameters the parameters sent, each with its location and OpenAPI serialization
+     * @param body the request body, or null
+     * @param security the operation's security requirements, alternatives of scheme names
+     * @param idempotency the token the generated code supplies, or null
+     */
+    public record HttpCall(
+            SourceModel source, String method, String path, List<ParameterModel> parameters, BodyModel body,
+            List<List<String>> security, IdempotencyModel idempotency) implements StepTarget {
+
+        public HttpCall {
+            security = security.stream().map(List::copyOf).toList();
+            parameters = List.copyOf(parameters);
+        }
+    }
+
+    /** Another workflow a step runs: the callee's inputs, each from a value. */
+    public record WorkflowCall(CalleeModel callee, List<CallInput> inputs) implements StepTarget {
+        public WorkflowCall {
             inputs = List.copyOf(inputs);
         }
     }
@@ -187,22 +215,15 @@ public record WorkflowModel(
     }
 
     /**
-     * One step: it calls an OpenAPI operation ({@code source}, {@code httpMethod}, {@code path}) or
-     * another workflow ({@code call}). {@code reads} are the steps whose results it reads,
-     * {@code readsWorkflows} the dependencies whose outputs it reads; {@code security} the operation's
-     * security requirements, alternatives of scheme names; {@code idempotency} the token the generated
-     * code supplies, or null.
+     * One step: it calls an OpenAPI operation or another workflow ({@code target}). {@code reads} are
+     * the steps whose results it reads, {@code readsWorkflows} the dependencies whose outputs it reads.
      */
     public record StepModel(
             String stepId, String methodName, String constantName, ClassName resultType, String description,
-            SourceModel source, String httpMethod, String path, CallModel call, List<ParameterModel> parameters,
-            BodyModel body, List<CriterionModel> successCriteria, List<ActionModel> onSuccess,
-            List<ActionModel> onFailure, List<OutputModel> outputs, List<String> reads, List<String> readsWorkflows,
-            List<List<String>> security, IdempotencyModel idempotency) {
+            StepTarget target, List<CriterionModel> successCriteria, List<ActionModel> onSuccess,
+            List<ActionModel> onFailure, List<OutputModel> outputs, List<String> reads, List<String> readsWorkflows) {
 
         public StepModel {
-            security = security.stream().map(List::copyOf).toList();
-            parameters = List.copyOf(parameters);
             successCriteria = List.copyOf(successCriteria);
             onSuccess = List.copyOf(onSuccess);
             onFailure = List.copyOf(onFailure);
@@ -212,7 +233,23 @@ public record WorkflowModel(
         }
 
         public boolean callsWorkflow() {
-            return call != null;
+            return target instanceof WorkflowCall;
+        }
+
+        /** The operation this step calls; only for a step that calls one. */
+        public HttpCall http() {
+            if (target instanceof HttpCall http) {
+                return http;
+            }
+            throw new IllegalStateException("step '" + stepId + "' calls a workflow, not an operation");
+        }
+
+        /** The workflow this step calls; only for a step that calls one. */
+        public WorkflowCall workflowCall() {
+            if (target instanceof WorkflowCall call) {
+                return call;
+            }
+            throw new IllegalStateException("step '" + stepId + "' calls an operation, not a workflow");
         }
 
         public Optional<OutputModel> output(String name) {
@@ -228,8 +265,14 @@ public record WorkflowModel(
     public record IdempotencyModel(boolean inBody, String name) {
     }
 
-    /** A parameter sent with a step's request. {@code in} is path, query, header or cookie. */
-    public record ParameterModel(String name, String in, ValueModel value) {
+    /**
+     * A parameter sent with a step's request: its name and location, and how OpenAPI says to serialize
+     * it ({@code style}, {@code explode}, {@code allowReserved}, with OpenAPI's defaults filled in when
+     * the operation does not declare it); {@code schema} is its declared schema, or null.
+     */
+    public record ParameterModel(
+            String name, ParameterLocation location, ParameterStyle style, boolean explode, boolean allowReserved,
+            ValueSchema schema, ValueModel value) {
     }
 
     /** A request body: a payload with expressions anywhere, and replacements by JSON Pointer. */
@@ -290,8 +333,14 @@ public record WorkflowModel(
     public record SimpleCriterion(String text, Condition condition) implements CriterionModel {
     }
 
-    /** A regex condition applied to a context value, with find semantics. */
-    public record RegexCriterion(String text, RuntimeExpression context, String pattern) implements CriterionModel {
+    /** A regex condition applied to a context value, with find semantics; {@code regex} is compiled. */
+    public record RegexCriterion(String text, RuntimeExpression context, java.util.regex.Pattern regex)
+            implements CriterionModel {
+
+        /** The pattern as written. */
+        public String pattern() {
+            return regex.pattern();
+        }
     }
 
     /**
@@ -302,8 +351,9 @@ public record WorkflowModel(
             implements CriterionModel {
     }
 
-    /** A JSONPath condition applied to a context value. */
-    public record JsonPathCriterion(String text, RuntimeExpression context, String query) implements CriterionModel {
+    /** A JSONPath condition applied to a context value: {@code condition} is the parsed criterion. */
+    public record JsonPathCriterion(String text, RuntimeExpression context, Expression condition)
+            implements CriterionModel {
     }
 
     /** What a success or failure action does. */
