@@ -16,6 +16,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.arazzo.codegen.testing.GeneratedCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -61,7 +62,7 @@ class JsonPathCompilerTest {
 
     @Test
     void supportTypeIsPackagePrivateFinalWithPrivateConstructor() {
-        TypeSpec support = JsonPathCompiler.supportType(GeneratedCode.SUPPORT);
+        TypeSpec support = JsonPathCompiler.supportType(GeneratedCode.JSON_PATH_SUPPORT);
 
         assertEquals(Set.of(Modifier.FINAL), support.modifiers());
         assertTrue(support.methodSpecs().stream()
@@ -84,8 +85,8 @@ class JsonPathCompilerTest {
 
     @Test
     void everyConstructCompilesWithoutWarnings() {
-        JsonPathCompiler compiler = new JsonPathCompiler(GeneratedCode.SUPPORT, Set.of("document"));
-        JsonPathCriterion criterion = new JsonPathCriterion(GeneratedCode.SUPPORT, Set.of("document"));
+        JsonPathCompiler compiler = new JsonPathCompiler(GeneratedCode.JSON_PATH_SUPPORT, Set.of("document"));
+        JsonPathCriterion criterion = new JsonPathCriterion(GeneratedCode.JSON_PATH_SUPPORT, Set.of("document"));
         List<MethodSpec> methods = new ArrayList<>();
         for (int i = 0; i < EVERY_CONSTRUCT.size(); i++) {
             methods.add(MethodSpec.methodBuilder("query" + i)
@@ -105,8 +106,8 @@ class JsonPathCompilerTest {
         TypeSpec type = TypeSpec.classBuilder("EveryConstruct").addModifiers(Modifier.FINAL).addMethods(methods).build();
 
         Compilation compilation = GeneratedCode.compile(List.of(
-                JavaFile.builder(GeneratedCode.PACKAGE, JsonPathCompiler.supportType(GeneratedCode.SUPPORT)).build(),
-                JavaFile.builder(GeneratedCode.PACKAGE, type).build()));
+                JavaFile.builder(GeneratedCode.JSON_PATH_PACKAGE, JsonPathCompiler.supportType(GeneratedCode.JSON_PATH_SUPPORT)).build(),
+                JavaFile.builder(GeneratedCode.JSON_PATH_PACKAGE, type).build()));
 
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
         assertEquals(List.of(), compilation.diagnostics());
@@ -114,7 +115,7 @@ class JsonPathCompilerTest {
 
     @Test
     void lambdaParametersAvoidNamesInScope() throws Exception {
-        JsonPathCompiler compiler = new JsonPathCompiler(GeneratedCode.SUPPORT, Set.of("node", "root", "node3"));
+        JsonPathCompiler compiler = new JsonPathCompiler(GeneratedCode.JSON_PATH_SUPPORT, Set.of("node", "root", "node3"));
         MethodSpec method = MethodSpec.methodBuilder("select")
                 .addModifiers(Modifier.STATIC)
                 .returns(NODE_LIST)
@@ -137,11 +138,11 @@ class JsonPathCompilerTest {
                 .returns(NODE_LIST)
                 .addParameter(JsonNode.class, "document")
                 .addStatement("return $L",
-                        new JsonPathCompiler(GeneratedCode.SUPPORT).compile("$..*", CodeBlock.of("document")))
+                        new JsonPathCompiler(GeneratedCode.JSON_PATH_SUPPORT).compile("$..*", CodeBlock.of("document")))
                 .build();
         Class<?> type = GeneratedCode.compileClass("Empty", List.of(method));
 
-        assertEquals(List.of(), GeneratedCode.call(type, "all", null));
+        assertEquals(List.of(), GeneratedCode.call(type, "all", (JsonNode) null));
         assertEquals(List.of(), GeneratedCode.call(type, "all", MissingNode.getInstance()));
     }
 
@@ -150,7 +151,7 @@ class JsonPathCompilerTest {
         JsonPathQuery relative = new JsonPathQuery(true, List.of());
 
         assertThrows(IllegalArgumentException.class,
-                () -> new JsonPathCompiler(GeneratedCode.SUPPORT).compile(relative, CodeBlock.of("x")));
+                () -> new JsonPathCompiler(GeneratedCode.JSON_PATH_SUPPORT).compile(relative, CodeBlock.of("x")));
     }
 
     /** I-Regexp semantics where Java's regex syntax differs: pattern, subject, whether it matches. */
@@ -194,7 +195,7 @@ class JsonPathCompilerTest {
     /** One method per literal pattern, and one that reads the pattern from the document. */
     @BeforeAll
     static void compileRegexQueries() {
-        JsonPathCompiler compiler = new JsonPathCompiler(GeneratedCode.SUPPORT);
+        JsonPathCompiler compiler = new JsonPathCompiler(GeneratedCode.JSON_PATH_SUPPORT);
         List<MethodSpec> methods = new ArrayList<>();
         for (int i = 0; i < REGEX_CASES.size(); i++) {
             String pattern = (String) REGEX_CASES.get(i).get()[0];
@@ -238,7 +239,7 @@ class JsonPathCompilerTest {
                 .addModifiers(Modifier.STATIC)
                 .returns(NODE_LIST)
                 .addParameter(JsonNode.class, "document")
-                .addStatement("return $L", new JsonPathCompiler(GeneratedCode.SUPPORT)
+                .addStatement("return $L", new JsonPathCompiler(GeneratedCode.JSON_PATH_SUPPORT)
                         .compile("$[?search(@, 'b$')]", CodeBlock.of("document")))
                 .build();
         Class<?> type = GeneratedCode.compileClass("Search", List.of(method));
