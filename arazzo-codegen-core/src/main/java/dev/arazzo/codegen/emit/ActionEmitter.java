@@ -151,9 +151,9 @@ final class ActionEmitter {
     }
 
     /** {@code shop.run(shopInputs(inputs))}: a workflow an action runs, with this one's inputs by name. */
-    private static CodeBlock runWorkflow(ActionModel action) {
-        return CodeBlock.of("$N.run($N(inputs))", action.workflow().fieldName(),
-                WorkflowNames.inputsMethod(action.workflow()));
+    private CodeBlock runWorkflow(ActionModel action) {
+        return CodeBlock.of("$N.run($L)", action.workflow().fieldName(),
+                CalleeInputsEmitter.call(workflow, action.workflow(), () -> CodeBlock.of("inputs")));
     }
 
     /** An action whose step does not exist (a warning at build time) fails the run when it is taken. */

@@ -13,6 +13,7 @@ import dev.arazzo.codegen.model.WorkflowModel.StepModel;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -42,6 +43,21 @@ final class CalleeInputsEmitter {
         return workflow.callees().stream().filter(c -> used.contains(c.fieldName())).map(this::method).toList();
     }
 
+    /**
+     * A call of the helper that builds {@code callee}'s inputs: {@code shopInputs(inputs)}, or
+     * {@code shopInputs()} when no input of this workflow fills one of the callee's.
+     */
+    static CodeBlock call(WorkflowModel workflow, CalleeModel callee, Supplier<CodeBlock> inputs) {
+        return readsInputs(workflow, callee)
+                ? CodeBlock.of("$N($L)", WorkflowNames.inputsMethod(callee), inputs.get())
+                : CodeBlock.of("$N()", WorkflowNames.inputsMethod(callee));
+    }
+
+    private static boolean readsInputs(WorkflowModel workflow, CalleeModel callee) {
+        return callee.inputs().stream().anyMatch(input -> workflow.input(input.name())
+                .filter(own -> sameShape(own.type(), input.type())).isPresent());
+    }
+
     private MethodSpec method(CalleeModel callee) {
         ClassName inputs = StepEmitter.inputsOf(callee);
         ExpressionCompiler compiler = context.compiler(null);
@@ -51,14 +67,15 @@ final class CalleeInputsEmitter {
                     .ifPresent(own -> build.add("\n.$N($L)", input.javaName(), compiler.converted(
                             CodeBlock.of("inputs.$N()", own.javaName()), own.type(), input.type())));
         }
-        return MethodSpec.methodBuilder(WorkflowNames.inputsMethod(callee))
+        MethodSpec.Builder method = MethodSpec.methodBuilder(WorkflowNames.inputsMethod(callee))
                 .addJavadoc("The inputs of workflow {@code $L}:\nthis workflow's inputs of the same name and type.\n",
                         Javadocs.escape(callee.workflowId()))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(inputs)
-                .addParameter(context.names().inputs(), "inputs")
-                .addStatement(build.add("\n.build()").build())
-                .build();
+                .returns(inputs);
+        if (readsInputs(workflow, callee)) {
+            method.addParameter(context.names().inputs(), "inputs");
+        }
+        return method.addStatement(build.add("\n.build()").build()).build();
     }
 
     /**

@@ -128,7 +128,8 @@ final class ClientBuilderEmitter {
 
     private MethodSpec baseUri() {
         MethodSpec.Builder all = MethodSpec.methodBuilder("baseUri")
-                .addJavadoc("Sends the requests of every source to {@code baseUri} instead of its OpenAPI server url.\n\n"
+                .addJavadoc("Sends the requests of every source to {@code baseUri}\n"
+                        + "instead of its OpenAPI server url.\n\n"
                         + "@param baseUri where the requests go\n"
                         + "@return this builder\n")
                 .addModifiers(Modifier.PUBLIC)

@@ -154,9 +154,8 @@ final class ExpressionCompiler {
                     .orElseGet(ExpressionCompiler::undefined);
         }
         return dependency.callee().input(value.name())
-                .map(model -> at(new Typed(CodeBlock.of("$N($L).$N()",
-                        WorkflowNames.inputsMethod(dependency.callee()), read("inputs"), model.javaName()),
-                        model.type()), value.pointer()))
+                .map(model -> at(new Typed(CodeBlock.of("$L.$N()", CalleeInputsEmitter.call(workflow,
+                        dependency.callee(), () -> read("inputs")), model.javaName()), model.type()), value.pointer()))
                 .orElseGet(ExpressionCompiler::undefined);
     }
 
@@ -321,7 +320,8 @@ final class ExpressionCompiler {
     private static ValueModel toValue(JsonNode node) {
         if (node.isObject()) {
             List<WorkflowModel.Member> members = new ArrayList<>();
-            node.fields().forEachRemaining(f -> members.add(new WorkflowModel.Member(f.getKey(), toValue(f.getValue()))));
+            node.fields().forEachRemaining(f ->
+                    members.add(new WorkflowModel.Member(f.getKey(), toValue(f.getValue()))));
             return new WorkflowModel.ObjectValue(members);
         }
         if (node.isArray()) {

@@ -10,15 +10,18 @@ import java.util.List;
  */
 final class Literals {
 
-    /** The length from which a text is split into parts, each about this long. */
-    private static final int PART = 48;
+    /** The length from which a text is split into parts (shorter ones fit a line as they are). */
+    private static final int SPLIT = 72;
+
+    /** About how long each part is. */
+    private static final int PART = 56;
 
     private Literals() {
     }
 
     /** {@code text} as a Java string expression: one literal, or {@code "..." + "..."} wrapped as needed. */
     static CodeBlock string(String text) {
-        if (text.length() <= PART) {
+        if (text.length() <= SPLIT) {
             return CodeBlock.of("$S", text);
         }
         List<CodeBlock> parts = new ArrayList<>();
@@ -26,8 +29,10 @@ final class Literals {
         while (start < text.length()) {
             int end = Math.min(text.length(), start + PART);
             if (end < text.length()) {
-                int space = text.lastIndexOf(' ', end);
-                end = space > start ? space + 1 : end;
+                // break after a space; a word longer than a part stays whole
+                int space = text.lastIndexOf(' ', end - 1);
+                int next = text.indexOf(' ', end);
+                end = space > start ? space + 1 : next < 0 ? text.length() : next + 1;
             }
             parts.add(CodeBlock.of("$S", text.substring(start, end)));
             start = end;

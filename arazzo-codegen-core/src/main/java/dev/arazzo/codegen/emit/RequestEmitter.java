@@ -36,8 +36,8 @@ final class RequestEmitter {
         ExpressionCompiler compiler = context.compiler(step);
         IdempotencyModel idempotency = context.idempotency(step);
         ClassName stepRequest = context.runtime().stepRequest();
-        CodeBlock.Builder request = CodeBlock.builder().add("$T request = $T.of($N,$W$S,$W$S)", stepRequest, stepRequest,
-                http.source().fieldName(), http.method(), http.path());
+        CodeBlock.Builder request = CodeBlock.builder().add("$T request = $T.of($N,$W$S,$W$S)", stepRequest,
+                stepRequest, http.source().fieldName(), http.method(), http.path());
         for (ParameterModel parameter : http.parameters()) {
             request.add("\n.$N($S, $L)", requestMethod(parameter.location()), parameter.name(),
                     compiler.value(parameter.value()));

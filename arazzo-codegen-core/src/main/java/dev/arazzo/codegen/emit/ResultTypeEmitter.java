@@ -80,7 +80,8 @@ final class ResultTypeEmitter {
                 .addSuperinterface(names.result())
                 .addJavadoc("A step failed and no failure action handled it.\n\n"
                         + "@param stepId the step that failed (of a workflow this one depends on, when that failed)\n"
-                        + "@param statusCode the HTTP status of its last response (0 for a step that calls a workflow)\n"
+                        + "@param statusCode the HTTP status of its last response\n"
+                        + "    (0 for a step that calls a workflow)\n"
                         + "@param failedCriterion the first success criterion that did not hold, as written\n"
                         + "@param bodyExcerpt the start of the response body, at most 512 characters\n")
                 .recordConstructor(MethodSpec.constructorBuilder()
@@ -93,7 +94,7 @@ final class ResultTypeEmitter {
 
     TypeSpec stepEnum() {
         TypeSpec.Builder type = TypeSpec.enumBuilder(names.stepEnum()).addModifiers(Modifier.PRIVATE)
-                .addJavadoc("The steps, for {@link #run}'s control flow.\n");
+                .addJavadoc("The steps, for the control flow of {@link #execute}.\n");
         for (StepModel step : workflow.steps()) {
             type.addEnumConstant(step.constantName());
         }

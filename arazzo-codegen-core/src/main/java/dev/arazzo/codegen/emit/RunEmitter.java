@@ -53,8 +53,8 @@ final class RunEmitter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(names.outputs())
                 .addParameter(names.inputs(), "inputs")
-                .addJavadoc("Runs the workflow: each step's request, its success criteria, and its success and failure\n"
-                        + "actions ({@code end}, {@code goto}, {@code retry}).\n\n"
+                .addJavadoc("Runs the workflow: each step's request, its success criteria, and its success\n"
+                        + "and failure actions ({@code end}, {@code goto}, {@code retry}).\n\n"
                         + "@param inputs the workflow's inputs\n"
                         + "@return the workflow's outputs; outputs of steps that did not run are null\n"
                         + "@throws $T when a step fails and no failure action handles it\n"
@@ -79,8 +79,8 @@ final class RunEmitter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(names.result())
                 .addParameter(names.inputs(), "inputs")
-                .addJavadoc("Runs the workflow like {@link #run}, but returns a failed step as a {@link Failed} result\n"
-                        + "instead of throwing.\n\n"
+                .addJavadoc("Runs the workflow like {@link #run}, but returns a failed step as a\n"
+                        + "{@link Failed} result instead of throwing.\n\n"
                         + "@param inputs the workflow's inputs\n"
                         + "@return how the run turned out\n"
                         + "@throws $T when a request cannot be sent or its response not read\n"
@@ -106,8 +106,8 @@ final class RunEmitter {
             }
             code.addStatement("$T $N", outputs, variable);
             code.beginControlFlow("try");
-            code.addStatement("$N = $N.run($W$N(inputs))", variable, dependency.callee().fieldName(),
-                    WorkflowNames.inputsMethod(dependency.callee()));
+            code.addStatement("$N = $N.run($Z$L)", variable, dependency.callee().fieldName(),
+                    CalleeInputsEmitter.call(workflow, dependency.callee(), () -> CodeBlock.of("inputs")));
             code.nextControlFlow("catch ($T e)", runtime.stepFailed());
             code.addStatement("return new $T(e.stepId(), e.statusCode(), e.failedCriterion(), e.bodyExcerpt())",
                     names.failed());
@@ -158,7 +158,8 @@ final class RunEmitter {
         code.beginControlFlow("while (next != null)");
         code.beginControlFlow("if (++executions > maxStepExecutions)");
         code.addStatement("throw new $T($L$W+ maxStepExecutions + $S)", runtime.workflowException(),
-                Literals.string("workflow '" + workflow.workflowId() + "' ran more than "), " steps; is a goto looping?");
+                Literals.string("workflow '" + workflow.workflowId() + "' ran more than "),
+                " steps; is a goto looping?");
         code.endControlFlow();
         code.beginControlFlow("switch (next)");
         for (int i = 0; i < workflow.steps().size(); i++) {
@@ -179,11 +180,14 @@ final class RunEmitter {
         code.add(guards(step));
         StepHelpers methods = helpers.get(step.stepId());
         if (step.callsWorkflow()) {
-            code.addStatement("$T called = null", StepEmitter.outputsOf(step.workflowCall().callee()));
+            boolean read = readsCalled(step, methods);
+            if (read) {
+                code.addStatement("$T called = null", StepEmitter.outputsOf(step.workflowCall().callee()));
+            }
             code.addStatement("$T failure", String.class);
             code.beginControlFlow("try");
-            code.addStatement("called = $L", methods.send().call());
-            code.addStatement("failure = $L", methods.failure().call());
+            code.addStatement(read ? CodeBlock.of("called = $L", methods.send().call()) : methods.send().call());
+            code.addStatement("failure = $L", methods.failure() == null ? "null" : methods.failure().call());
             code.nextControlFlow("catch ($T e)", runtime.workflowException());
             code.addStatement("failure = $L$W+ e.getMessage()",
                     Literals.string("workflow '" + step.workflowCall().callee().workflowId() + "' failed: "));
@@ -207,6 +211,13 @@ final class RunEmitter {
                 StepEmitter.failure(step, names.failed())), true));
         code.endControlFlow();
         return code.build();
+    }
+
+    /** Whether anything reads the outputs of the workflow a step called: its criteria, its result, a step. */
+    private boolean readsCalled(StepModel step, StepHelpers methods) {
+        return methods.failure() != null && methods.failure().takes("called")
+                || kept.contains(step.stepId()) && methods.result() != null && methods.result().takes("called")
+                || workflow.dependencies().stream().anyMatch(d -> step.stepId().equals(d.stepId()));
     }
 
     /** The checks that the results a step reads were produced, where the step graph does not prove it. */

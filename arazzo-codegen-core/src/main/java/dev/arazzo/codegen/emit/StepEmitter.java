@@ -42,13 +42,24 @@ final class StepEmitter {
         CodeBlock call() {
             return call(name -> CodeBlock.of("$N", name));
         }
+
+        /** Whether the helper takes a parameter of that name. */
+        boolean takes(String name) {
+            return method.parameters().stream().anyMatch(p -> p.name().equals(name));
+        }
     }
 
-    /** The helpers of one step; {@code result} is null when the step has no outputs. */
+    /**
+     * The helpers of one step; {@code failure} is null when nothing can fail once the call returned (a
+     * workflow call without success criteria), {@code result} when the step has no outputs.
+     */
     record StepHelpers(Helper send, Helper failure, Helper result) {
 
         List<MethodSpec> methods() {
-            List<MethodSpec> methods = new ArrayList<>(List.of(send.method(), failure.method()));
+            List<MethodSpec> methods = new ArrayList<>(List.of(send.method()));
+            if (failure != null) {
+                methods.add(failure.method());
+            }
             if (result != null) {
                 methods.add(result.method());
             }
@@ -75,7 +86,8 @@ final class StepEmitter {
         Helper send = step.target() instanceof HttpCall http
                 ? requests.send(step, http, parameters(step, false))
                 : callMethod(step, step.workflowCall());
-        return new StepHelpers(send, failureMethod(step), step.outputs().isEmpty() ? null : resultMethod(step));
+        Helper failure = step.callsWorkflow() && step.successCriteria().isEmpty() ? null : failureMethod(step);
+        return new StepHelpers(send, failure, step.outputs().isEmpty() ? null : resultMethod(step));
     }
 
     /** The public method of {@code step}: it runs the step once and returns its result. */
@@ -99,12 +111,18 @@ final class StepEmitter {
                     Literals.string("step '" + step.stepId() + "' reads the outputs of workflow '" + read + "'"));
         }
         CodeBlock token = CodeBlock.of("$T.randomUUID().toString()", UUID.class);
-        method.addStatement("$T $N = $L", source(step), sourceName(step),
-                helpers.send().call(name -> name.equals(TOKEN) ? token : CodeBlock.of("$N", name)));
-        method.addStatement("$T failure = $L", String.class, helpers.failure().call());
-        method.beginControlFlow("if (failure != null)");
-        method.addStatement("throw $L", failure(step, runtime.stepFailed()));
-        method.endControlFlow();
+        CodeBlock send = helpers.send().call(name -> name.equals(TOKEN) ? token : CodeBlock.of("$N", name));
+        if (helpers.failure() != null || helpers.result() != null && helpers.result().takes(sourceName(step))) {
+            method.addStatement("$T $N = $L", source(step), sourceName(step), send);
+        } else {
+            method.addStatement(send); // a workflow called for its effect: nothing reads its outputs
+        }
+        if (helpers.failure() != null) {
+            method.addStatement("$T failure = $L", String.class, helpers.failure().call());
+            method.beginControlFlow("if (failure != null)");
+            method.addStatement("throw $L", failure(step, runtime.stepFailed()));
+            method.endControlFlow();
+        }
         method.addStatement("return $L", result(step, helpers));
         return method.build();
     }
@@ -223,10 +241,8 @@ final class StepEmitter {
         ExpressionCompiler compiler = context.compiler(step);
         CodeBlock.Builder body = CodeBlock.builder();
         if (step.successCriteria().isEmpty()) {
-            body.addStatement(step.callsWorkflow()
-                    ? CodeBlock.of("return null")
-                    : CodeBlock.of("return $L.statusCode() / 100 == 2 ? null : $S", compiler.read("exchange"),
-                            "$statusCode is 2xx"));
+            body.addStatement("return $L.statusCode() / 100 == 2 ? null : $S", compiler.read("exchange"),
+                    "$statusCode is 2xx");
         } else {
             for (CriterionModel criterion : step.successCriteria()) {
                 body.beginControlFlow("if ($L)", context.criteria().negated(compiler, criterion));

@@ -54,7 +54,8 @@ final class TypeEmitter {
     TypeSpec type(TypeModel type) {
         if (type instanceof RecordModel record) {
             CodeBlock doc = CodeBlock.of("$L\n", record.description() == null
-                    ? (record.input() ? "An object of the workflow's inputs." : "An object of a response, as its schema describes it.")
+                    ? (record.input() ? "An object of the workflow's inputs."
+                            : "An object of a response, as its schema describes it.")
                     : Javadocs.escape(record.description()));
             return record(record.name(), doc, record.properties(), record.input(),
                     property -> "property '" + property.name() + "' of " + record.name().simpleName() + " is required");
@@ -122,7 +123,8 @@ final class TypeEmitter {
 
     private MethodSpec toJson(List<CodeBlock> members) {
         return MethodSpec.methodBuilder("toJson")
-                .addJavadoc("This value as a JSON object.\n\n@return the object; components that are null are left out\n")
+                .addJavadoc("This value as a JSON object.\n\n"
+                        + "@return the object; components that are null are left out\n")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(OBJECT_NODE)
@@ -133,7 +135,8 @@ final class TypeEmitter {
 
     private MethodSpec fromJson(ClassName name, List<CodeBlock> components) {
         return MethodSpec.methodBuilder("fromJson")
-                .addJavadoc("Reads a JSON object; null when the node is missing or null.\n")
+                .addJavadoc("Reads a JSON object.\n\n@param json the object\n"
+                        + "@return the value; null when the node is missing or null\n")
                 .addModifiers(Modifier.STATIC)
                 .returns(name)
                 .addParameter(TypeMapper.JSON_NODE, "json")
@@ -193,7 +196,8 @@ final class TypeEmitter {
         TypeSpec.Builder type = TypeSpec.enumBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(jsonValue)
-                .addJavadoc("$L\n", model.description() == null ? "The values the schema allows; each keeps its JSON value."
+                .addJavadoc("$L\n", model.description() == null
+                        ? "The values the schema allows; each keeps its JSON value."
                         : Javadocs.escape(model.description()));
         for (EnumConstant constant : model.constants()) {
             type.addEnumConstant(constant.javaName(), TypeSpec.anonymousClassBuilder("$S", constant.value())
@@ -227,7 +231,8 @@ final class TypeEmitter {
                 .build());
         type.addMethod(fromValue(model));
         type.addMethod(MethodSpec.methodBuilder("fromJson")
-                .addJavadoc("Reads a JSON string; null when the node is missing or null.\n")
+                .addJavadoc("Reads a JSON string.\n\n@param json the string\n"
+                        + "@return the constant; null when the node is missing or null\n")
                 .addModifiers(Modifier.STATIC)
                 .returns(name)
                 .addParameter(TypeMapper.JSON_NODE, "json")
@@ -263,7 +268,8 @@ final class TypeEmitter {
         if (type instanceof ParameterizedTypeName parameterized) {
             String raw = parameterized.rawType().simpleName();
             TypeName last = parameterized.typeArguments().get(parameterized.typeArguments().size() - 1);
-            return CodeBlock.of("$T.$N($L, $L)", values, raw.equals("Map") ? "map" : "list", json, readerFunction(last));
+            return CodeBlock.of("$T.$N($L, $L)", values, raw.equals("Map") ? "map" : "list", json,
+                    readerFunction(last));
         }
         String simple = simpleReader(type);
         if (simple != null) {

@@ -76,7 +76,7 @@ public final class WorkflowEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(AnnotationSpec.builder(GENERATED)
                         .addMember("value", "$S", GENERATOR)
-                        .addMember("comments", "$S", "workflow " + workflow.workflowId() + " of " + context.specName())
+                        .addMember("comments", "$L", comments())
                         .build())
                 .addJavadoc(classJavadoc());
         fields(type);
@@ -87,6 +87,12 @@ public final class WorkflowEmitter {
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
+    }
+
+    /** Where the class comes from; split only when it would not fit its line. */
+    private CodeBlock comments() {
+        String comments = "workflow " + workflow.workflowId() + " of " + context.specName();
+        return comments.length() <= 96 ? CodeBlock.of("$S", comments) : Literals.string(comments);
     }
 
     private CodeBlock classJavadoc() {
@@ -101,9 +107,9 @@ public final class WorkflowEmitter {
         doc.add("<p>Generated from workflow {@code $L}\nof {@code $L}:\n", Javadocs.escape(workflow.workflowId()),
                 Javadocs.escape(context.specName()));
         doc.add("<pre>{@code\n");
-        doc.add("$L client = $L.builder().build();\n", simpleName, simpleName);
-        doc.add("$L.Outputs outputs = client.run($L.Inputs.builder()\n        // set the inputs\n        .build());\n",
-                simpleName, simpleName);
+        doc.add("var client = $L.builder().build();\n", simpleName);
+        doc.add("var outputs = client.run($L.Inputs.builder()\n        // set the inputs\n        .build());\n",
+                simpleName);
         doc.add("}</pre>\n");
         return doc.build();
     }
@@ -171,7 +177,8 @@ public final class WorkflowEmitter {
 
     private MethodSpec builderMethod() {
         return MethodSpec.methodBuilder("builder")
-                .addJavadoc("Starts configuring a client of this workflow.\n\n@return a builder with the defaults set\n")
+                .addJavadoc("Starts configuring a client of this workflow.\n\n"
+                        + "@return a builder with the defaults set\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(names.builder())
                 .addStatement("return new $T()", names.builder())

@@ -57,8 +57,8 @@ final class WorkflowNames {
             retries.put(step.stepId(), counters);
         }
         Map<String, String> tokens = new HashMap<>();
-        workflow.steps().stream().filter(step -> !step.callsWorkflow() && step.http().idempotency() != null).forEach(step ->
-                tokens.put(step.stepId(), locals.newName(step.methodName() + "IdempotencyToken")));
+        workflow.steps().stream().filter(step -> !step.callsWorkflow() && step.http().idempotency() != null)
+                .forEach(step -> tokens.put(step.stepId(), locals.newName(step.methodName() + "IdempotencyToken")));
         for (StepModel step : workflow.steps()) {
             String capitalized = Character.toUpperCase(step.methodName().charAt(0)) + step.methodName().substring(1);
             steps.put(step.stepId(), new StepNames(
@@ -150,7 +150,8 @@ final class WorkflowNames {
 
     /** The constant that holds a compiled regex of a step's criteria; one per pattern. */
     String pattern(StepModel step, String pattern) {
-        return patterns.computeIfAbsent(pattern, p -> constants.newName(JavaNames.constant(step.stepId()) + "_PATTERN"));
+        return patterns.computeIfAbsent(pattern,
+                p -> constants.newName(JavaNames.constant(step.stepId()) + "_PATTERN"));
     }
 
     /** Every regex constant allocated so far, by pattern, in order. */
