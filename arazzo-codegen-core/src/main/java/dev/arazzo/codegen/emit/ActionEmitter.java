@@ -128,7 +128,7 @@ final class ActionEmitter {
         }
         return workflow.step(action.stepId())
                 .map(target -> CodeBlock.builder().addStatement("next = $T.$N", names.stepEnum(),
-                        target.constantName()).build())
+                        names.constant(target)).build())
                 .orElseGet(() -> missingStep(step, action));
     }
 
@@ -142,11 +142,11 @@ final class ActionEmitter {
             code.addStatement(runWorkflow(action));
         }
         if (action.stepId() == null) {
-            return code.addStatement("next = $T.$N", names.stepEnum(), step.constantName()).build();
+            return code.addStatement("next = $T.$N", names.stepEnum(), names.constant(step)).build();
         }
         return workflow.step(action.stepId())
-                .map(target -> code.addStatement("resume = $T.$N", names.stepEnum(), step.constantName())
-                        .addStatement("next = $T.$N", names.stepEnum(), target.constantName()).build())
+                .map(target -> code.addStatement("resume = $T.$N", names.stepEnum(), names.constant(step))
+                        .addStatement("next = $T.$N", names.stepEnum(), names.constant(target)).build())
                 .orElseGet(() -> code.add(missingStep(step, action)).build());
     }
 

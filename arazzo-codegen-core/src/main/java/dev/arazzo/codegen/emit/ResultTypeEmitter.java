@@ -96,7 +96,7 @@ final class ResultTypeEmitter {
         TypeSpec.Builder type = TypeSpec.enumBuilder(names.stepEnum()).addModifiers(Modifier.PRIVATE)
                 .addJavadoc("The steps, for the control flow of {@link #execute}.\n");
         for (StepModel step : workflow.steps()) {
-            type.addEnumConstant(step.constantName());
+            type.addEnumConstant(names.constant(step));
         }
         if (workflow.steps().isEmpty()) {
             type.addEnumConstant("NONE");

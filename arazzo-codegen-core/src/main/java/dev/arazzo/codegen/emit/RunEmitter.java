@@ -148,7 +148,7 @@ final class RunEmitter {
             code.addStatement("$T next = null", names.stepEnum());
         } else {
             code.addStatement("$T next = $T.$N", names.stepEnum(), names.stepEnum(),
-                    workflow.steps().get(0).constantName());
+                    names.constant(workflow.steps().get(0)));
         }
         return code.build();
     }
@@ -165,7 +165,7 @@ final class RunEmitter {
         for (int i = 0; i < workflow.steps().size(); i++) {
             StepModel step = workflow.steps().get(i);
             StepModel following = i + 1 < workflow.steps().size() ? workflow.steps().get(i + 1) : null;
-            code.beginControlFlow("case $N ->", step.constantName());
+            code.beginControlFlow("case $N ->", names.constant(step));
             code.add(stepCase(step, following));
             code.endControlFlow();
         }
@@ -260,7 +260,7 @@ final class RunEmitter {
         }
         CodeBlock next = following == null
                 ? CodeBlock.of("null")
-                : CodeBlock.of("$T.$N", names.stepEnum(), following.constantName());
+                : CodeBlock.of("$T.$N", names.stepEnum(), names.constant(following));
         CodeBlock proceed = workflow.resumes()
                 ? CodeBlock.of("next = resume != null ? resume : $L;\nresume = null;\n", next)
                 : CodeBlock.of("next = $L;\n", next);

@@ -33,7 +33,7 @@ final class WorkflowNames {
 
     /** The names of one step's helpers and of the variables that hold what it produced. */
     private record StepNames(String send, String failure, String result, String variable, String token,
-            Map<String, String> retries) {
+            Map<String, String> retries, String constant) {
     }
 
     WorkflowNames(WorkflowModel workflow) {
@@ -59,12 +59,14 @@ final class WorkflowNames {
         Map<String, String> tokens = new HashMap<>();
         workflow.steps().stream().filter(step -> !step.callsWorkflow() && step.http().idempotency() != null)
                 .forEach(step -> tokens.put(step.stepId(), locals.newName(step.methodName() + "IdempotencyToken")));
+        NameScope stepConstants = NameScope.of(NameScope.Kind.STEP_CONSTANTS);
         for (StepModel step : workflow.steps()) {
             String capitalized = Character.toUpperCase(step.methodName().charAt(0)) + step.methodName().substring(1);
             steps.put(step.stepId(), new StepNames(
                     methods.newName((step.callsWorkflow() ? "call" : "send") + capitalized),
                     methods.newName(step.methodName() + "Failure"), methods.newName(step.methodName() + "Result"),
-                    variables.get(step.stepId()), tokens.get(step.stepId()), retries.get(step.stepId())));
+                    variables.get(step.stepId()), tokens.get(step.stepId()), retries.get(step.stepId()),
+                    stepConstants.newName(step.constantName())));
         }
         for (SourceModel source : workflow.sources()) {
             defaultUris.put(source.name(), constants.newName(JavaNames.constant(source.name()) + "_DEFAULT_URI"));
@@ -101,6 +103,11 @@ final class WorkflowNames {
 
     ClassName failed() {
         return className.nestedClass("Failed");
+    }
+
+    /** The constant of a step in the run loop's enum. */
+    String constant(StepModel step) {
+        return steps.get(step.stepId()).constant();
     }
 
     /** The method that sends a step's request, or runs the workflow it calls. */

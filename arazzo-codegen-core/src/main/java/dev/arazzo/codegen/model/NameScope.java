@@ -34,6 +34,8 @@ public final class NameScope {
                 "wait", "clone", "finalize"),
         /** Static constants of the workflow class. */
         CONSTANTS("DEFAULT_MAX_STEP_EXECUTIONS"),
+        /** Constants of the private enum of the steps that the run loop switches on. */
+        STEP_CONSTANTS(),
         /** Parameters and local variables of the run loop and of the step methods. */
         LOCALS("inputs", "next", "resume", "executions", "exchange", "called", "failure", "request", "endedAt",
                 "outputs", "result", "completed", "ended", "failed", "e", "idempotencyToken"),
