@@ -68,11 +68,14 @@ final class ClientBuilderEmitter {
         type.addMethod(baseUri());
         type.addMethod(namedBaseUri());
         type.addMethod(setter("httpClient", TypeName.get(HttpClient.class),
-                "The HTTP client to send requests with; by default one with a 10 second connect timeout."));
+                "The HTTP client to send requests with; by default one with a 10 second connect timeout.",
+                "the client, or null for the default one"));
         type.addMethod(setter("requestInterceptor", interceptor,
-                "Changes every request before it is sent: authentication, signing, tracing."));
+                "Changes every request before it is sent: authentication, signing, tracing.",
+                "the interceptor, or null for none"));
         type.addMethod(setter("listener", listener,
-                "Hears every step start and end and every retry: for metrics and tracing."));
+                "Hears every step start and end and every retry: for metrics and tracing.",
+                "the listener, or null for none"));
         for (WorkflowModel.SecuritySchemeModel scheme : workflow.securitySchemes()) {
             securityMethods(scheme).forEach(type::addMethod);
         }
@@ -260,9 +263,9 @@ final class ClientBuilderEmitter {
                 .addStatement("return this").build();
     }
 
-    private MethodSpec setter(String name, TypeName type, String doc) {
+    private MethodSpec setter(String name, TypeName type, String doc, String parameterDoc) {
         return MethodSpec.methodBuilder(name)
-                .addJavadoc("$L\n\n@param $N the $N to use\n@return this builder\n", doc, name, name)
+                .addJavadoc("$L\n\n@param $N $L\n@return this builder\n", doc, name, parameterDoc)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
                 .addParameter(type, name)
