@@ -46,6 +46,8 @@ final class RequestEmitter {
             request.add("\n.header($S, $N)", idempotency.name(), StepEmitter.TOKEN);
         }
         MethodSpec.Builder method = MethodSpec.methodBuilder(context.names().send(step))
+                .addJavadoc("Sends the request of step {@code $L} and reads its response.\n",
+                        Javadocs.escape(step.stepId()))
                 .addModifiers(Modifier.PRIVATE)
                 .returns(context.runtime().exchange())
                 .addStatement(request.build());

@@ -230,6 +230,8 @@ final class StepEmitter {
         inputs.add("\n.build()");
         CodeBlock body = CodeBlock.of("return $N.run($L)", call.callee().fieldName(), inputs.build());
         return new Helper(MethodSpec.methodBuilder(names.send(step))
+                .addJavadoc("Runs workflow {@code $L} for step {@code $L}.\n",
+                        Javadocs.escape(call.callee().workflowId()), Javadocs.escape(step.stepId()))
                 .addModifiers(Modifier.PRIVATE)
                 .returns(outputsOf(call.callee()))
                 .addParameters(read(parameters(step, false), compiler))
@@ -268,6 +270,8 @@ final class StepEmitter {
             components.add(compiler.converted(output.value(), output.type()));
         }
         return new Helper(MethodSpec.methodBuilder(names.result(step))
+                .addJavadoc("The outputs of step {@code $L}, read from $L.\n", Javadocs.escape(step.stepId()),
+                        step.callsWorkflow() ? "the called workflow's outputs" : "its exchange")
                 .addModifiers(Modifier.PRIVATE)
                 .returns(step.resultType())
                 .addStatement("return new $T(\n$L)", step.resultType(), CodeBlock.join(components, ",\n"))
