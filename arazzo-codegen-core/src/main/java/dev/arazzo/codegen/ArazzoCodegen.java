@@ -9,6 +9,7 @@ import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
 import dev.arazzo.codegen.emit.RuntimeSupport;
+import dev.arazzo.codegen.emit.RuntimeTypes;
 import dev.arazzo.codegen.emit.WorkflowEmitter;
 import dev.arazzo.codegen.jsonpath.JsonPathCompiler;
 import dev.arazzo.codegen.load.ArazzoDocument;
@@ -154,7 +155,8 @@ public final class ArazzoCodegen {
         }
         List<JavaFile> files = new ArrayList<>();
         for (WorkflowModel model : models) {
-            files.add(WorkflowEmitter.emit(model, model.spec().getFileName().toString(), request.idempotencyTokens()));
+            files.add(WorkflowEmitter.emit(model, model.spec().getFileName().toString(),
+                    RuntimeTypes.inline(packageName), request.idempotencyTokens()));
             if (model.usesSaxon()) {
                 saxonPackages.add(packageName);
             }

@@ -41,8 +41,8 @@ final class ClientBuilderEmitter {
         this.className = workflow.className();
         this.builder = names.builder();
         this.transport = context.runtime().transport();
-        this.interceptor = context.runtime().interceptor();
-        this.listener = context.runtime().listener();
+        this.interceptor = context.runtime().requestInterceptor();
+        this.listener = context.runtime().workflowListener();
         this.credentials = context.runtime().credentials();
     }
 

@@ -19,12 +19,12 @@ final class EmitContext {
     private final CriteriaEmitter criteria;
     private final boolean idempotencyTokens;
 
-    EmitContext(WorkflowModel workflow, String specName, boolean idempotencyTokens) {
+    EmitContext(WorkflowModel workflow, String specName, RuntimeTypes runtime, boolean idempotencyTokens) {
         this.workflow = workflow;
         this.specName = specName;
         this.idempotencyTokens = idempotencyTokens;
         this.names = new WorkflowNames(workflow);
-        this.runtime = new RuntimeTypes(workflow.className().packageName());
+        this.runtime = runtime;
         this.types = new TypeEmitter(runtime);
         this.criteria = new CriteriaEmitter(this);
     }

@@ -49,7 +49,7 @@ final class RequestEmitter {
                 .addJavadoc("Sends the request of step {@code $L} and reads its response.\n",
                         Javadocs.escape(step.stepId()))
                 .addModifiers(Modifier.PRIVATE)
-                .returns(context.runtime().exchange())
+                .returns(context.runtime().httpExchange())
                 .addStatement(request.build());
         if (http.body() != null) {
             method.addStatement(body(compiler, http.body(), idempotency));

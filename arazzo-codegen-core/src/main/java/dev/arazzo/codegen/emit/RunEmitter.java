@@ -60,7 +60,7 @@ final class RunEmitter {
                         + "@throws $T when a step fails and no failure action handles it\n"
                         + "@throws $T when a request cannot be sent or its response not read\n"
                         + "@throws $T when the workflow runs more steps than the builder allows\n",
-                        runtime.stepFailed(), runtime.transportException(), runtime.workflowException())
+                        runtime.stepFailedException(), runtime.workflowTransportException(), runtime.workflowException())
                 .addStatement("$T result = execute(inputs)", names.result())
                 .beginControlFlow("if (result instanceof $T completed)", names.completed())
                 .addStatement("return completed.outputs()")
@@ -70,7 +70,7 @@ final class RunEmitter {
                 .endControlFlow()
                 .addStatement("$T failed = ($T) result", failed, failed)
                 .addStatement("throw new $T(failed.stepId(), failed.statusCode(), failed.failedCriterion(),$W"
-                        + "failed.bodyExcerpt())", runtime.stepFailed())
+                        + "failed.bodyExcerpt())", runtime.stepFailedException())
                 .build();
     }
 
@@ -85,7 +85,7 @@ final class RunEmitter {
                         + "@return how the run turned out\n"
                         + "@throws $T when a request cannot be sent or its response not read\n"
                         + "@throws $T when the workflow runs more steps than the builder allows\n",
-                        runtime.transportException(), runtime.workflowException());
+                        runtime.workflowTransportException(), runtime.workflowException());
         execute.addStatement("$T.requireNonNull(inputs, $S)", Objects.class, "inputs");
         execute.addCode(dependencies());
         execute.addCode(declarations());
@@ -108,7 +108,7 @@ final class RunEmitter {
             code.beginControlFlow("try");
             code.addStatement("$N = $N.run($Z$L)", variable, dependency.callee().fieldName(),
                     CalleeInputsEmitter.call(workflow, dependency.callee(), () -> CodeBlock.of("inputs")));
-            code.nextControlFlow("catch ($T e)", runtime.stepFailed());
+            code.nextControlFlow("catch ($T e)", runtime.stepFailedException());
             code.addStatement("return new $T(e.stepId(), e.statusCode(), e.failedCriterion(), e.bodyExcerpt())",
                     names.failed());
             code.endControlFlow();
@@ -200,7 +200,7 @@ final class RunEmitter {
                 code.addStatement("$N = $T.randomUUID().toString()", token, UUID.class);
                 code.endControlFlow();
             }
-            code.addStatement("$T exchange = $L", runtime.exchange(), methods.send().call(name ->
+            code.addStatement("$T exchange = $L", runtime.httpExchange(), methods.send().call(name ->
                     CodeBlock.of("$N", name.equals(StepEmitter.TOKEN) ? token : name)));
             code.addStatement("$T failure = $L", String.class, methods.failure().call());
         }

@@ -1,64 +1,91 @@
 package dev.arazzo.codegen.emit;
 
 import com.palantir.javapoet.ClassName;
+import java.util.Objects;
 
 /**
- * The run-time support types that generated code calls, all named in this one place: the emitters
- * take them from here and nowhere else.
+ * The run-time support types that generated code names, all in one package: {@code dev.arazzo.runtime}
+ * (the {@code arazzo-runtime} jar, {@code runtime=shared}) or the generated package itself, where
+ * {@link RuntimeSupport} copies their sources ({@code runtime=inline}). Emitters name them only through
+ * this class.
  *
- * @param packageName the package that holds them
+ * @param packageName the package that holds the support types
  */
-record RuntimeTypes(String packageName) {
+public record RuntimeTypes(String packageName) {
 
-    ClassName values() {
+    /** The package of the {@code arazzo-runtime} module. */
+    public static final String SHARED_PACKAGE = "dev.arazzo.runtime";
+
+    public RuntimeTypes {
+        Objects.requireNonNull(packageName, "packageName");
+    }
+
+    /** The types of the {@code arazzo-runtime} jar, shared by every generated package. */
+    public static RuntimeTypes shared() {
+        return new RuntimeTypes(SHARED_PACKAGE);
+    }
+
+    /** The types as copied into {@code packageName}, next to the workflows that use them. */
+    public static RuntimeTypes inline(String packageName) {
+        return new RuntimeTypes(packageName);
+    }
+
+    /** Whether these are the shared types of {@code arazzo-runtime}. */
+    public boolean isShared() {
+        return packageName.equals(SHARED_PACKAGE);
+    }
+
+    public ClassName values() {
         return type("Values");
     }
 
-    ClassName jsonValue() {
+    public ClassName jsonValue() {
         return type("JsonValue");
     }
 
-    ClassName transport() {
+    public ClassName transport() {
         return type("Transport");
     }
 
-    ClassName exchange() {
+    public ClassName httpExchange() {
         return type("HttpExchange");
     }
 
-    ClassName stepRequest() {
+    public ClassName stepRequest() {
         return type("StepRequest");
     }
 
-    ClassName credentials() {
+    public ClassName credentials() {
         return type("Credentials");
     }
 
-    ClassName interceptor() {
+    public ClassName requestInterceptor() {
         return type("RequestInterceptor");
     }
 
-    ClassName listener() {
+    public ClassName workflowListener() {
         return type("WorkflowListener");
     }
 
-    ClassName workflowException() {
+    public ClassName workflowException() {
         return type("WorkflowException");
     }
 
-    ClassName stepFailed() {
+    public ClassName stepFailedException() {
         return type("StepFailedException");
     }
 
-    ClassName transportException() {
+    public ClassName workflowTransportException() {
         return type("WorkflowTransportException");
     }
 
-    ClassName jsonPathSupport() {
+    /** The helpers that compiled JSONPath criteria call. */
+    public ClassName jsonPathSupport() {
         return type("JsonPathSupport");
     }
 
-    ClassName xpathSupport() {
+    /** XPath 2.0+ criteria with Saxon-HE. */
+    public ClassName xpathSupport() {
         return type("XPathSupport");
     }
 

@@ -120,7 +120,7 @@ final class StepEmitter {
         if (helpers.failure() != null) {
             method.addStatement("$T failure = $L", String.class, helpers.failure().call());
             method.beginControlFlow("if (failure != null)");
-            method.addStatement("throw $L", failure(step, runtime.stepFailed()));
+            method.addStatement("throw $L", failure(step, runtime.stepFailedException()));
             method.endControlFlow();
         }
         method.addStatement("return $L", result(step, helpers));
@@ -158,7 +158,7 @@ final class StepEmitter {
                     names.variable(workflow.dependency(read).orElseThrow()), Javadocs.escape(read));
         }
         doc.add("@return the step's outputs\n");
-        doc.add("@throws $T when the $L does not meet the success criteria\n", runtime.stepFailed(),
+        doc.add("@throws $T when the $L does not meet the success criteria\n", runtime.stepFailedException(),
                 step.callsWorkflow() ? "called workflow's outcome" : "response");
         return doc.build();
     }
@@ -200,7 +200,7 @@ final class StepEmitter {
 
     /** The type of what a step's criteria and outputs read: the HTTP exchange, or the called workflow's outputs. */
     TypeName source(StepModel step) {
-        return step.callsWorkflow() ? outputsOf(step.workflowCall().callee()) : runtime.exchange();
+        return step.callsWorkflow() ? outputsOf(step.workflowCall().callee()) : runtime.httpExchange();
     }
 
     static String sourceName(StepModel step) {

@@ -56,10 +56,12 @@ public final class WorkflowEmitter {
      * The Java file for {@code workflow}.
      *
      * @param specName the file name of the document it came from
+     * @param runtime the run-time support types the generated code calls
      * @param idempotencyTokens whether steps supply the idempotency tokens their operations take
      */
-    public static JavaFile emit(WorkflowModel workflow, String specName, boolean idempotencyTokens) {
-        return new WorkflowEmitter(new EmitContext(workflow, specName, idempotencyTokens)).file();
+    public static JavaFile emit(WorkflowModel workflow, String specName, RuntimeTypes runtime,
+            boolean idempotencyTokens) {
+        return new WorkflowEmitter(new EmitContext(workflow, specName, runtime, idempotencyTokens)).file();
     }
 
     private JavaFile file() {
