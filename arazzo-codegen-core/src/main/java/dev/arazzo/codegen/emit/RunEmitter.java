@@ -60,7 +60,8 @@ final class RunEmitter {
                         + "@throws $T when a step fails and no failure action handles it\n"
                         + "@throws $T when a request cannot be sent or its response not read\n"
                         + "@throws $T when the workflow runs more steps than the builder allows\n",
-                        runtime.stepFailedException(), runtime.workflowTransportException(), runtime.workflowException())
+                        runtime.stepFailedException(), runtime.workflowTransportException(),
+                        runtime.workflowException())
                 .addStatement("$T result = execute(inputs)", names.result())
                 .beginControlFlow("if (result instanceof $T completed)", names.completed())
                 .addStatement("return completed.outputs()")
