@@ -197,7 +197,8 @@ public final class ArazzoCodegen {
                 : RuntimeTypes.shared();
         List<JavaFile> files = new ArrayList<>();
         for (WorkflowModel model : models) {
-            files.add(WorkflowEmitter.emit(model, model.spec().getFileName().toString(), runtime));
+            files.add(WorkflowEmitter.emit(model, model.spec().getFileName().toString(),
+                    runtime, request.idempotencyTokens()));
             if (model.usesSaxon()) {
                 saxonPackages.add(packageName);
             }

@@ -32,6 +32,9 @@ import java.util.Set;
  * @param previousOutputs files that an earlier run wrote; those this run does not produce are deleted
  * @param runtime where the generated code's run-time support comes from: the {@code arazzo-runtime} jar
  *     ({@link RuntimeMode#SHARED}, the default) or sources copied into each generated package
+ * @param idempotencyTokens whether a step whose operation takes an idempotency token (a {@code ClientToken}
+ *     body member, an {@code Idempotency-Key} header) that the step does not set gets a UUID per step
+ *     execution, the same on its retries; on by default
  */
 public record GenerationRequest(
         List<Path> specs,
@@ -41,7 +44,8 @@ public record GenerationRequest(
         Map<String, Path> sourceMappings,
         boolean warningsAsErrors,
         Set<Path> previousOutputs,
-        RuntimeMode runtime) {
+        RuntimeMode runtime,
+        boolean idempotencyTokens) {
 
     public GenerationRequest {
         specs = List.copyOf(specs);
@@ -72,6 +76,7 @@ public record GenerationRequest(
         private boolean warningsAsErrors;
         private final Set<Path> previousOutputs = new LinkedHashSet<>();
         private RuntimeMode runtime = RuntimeMode.SHARED;
+        private boolean idempotencyTokens = true;
 
         private Builder() {
         }
@@ -122,6 +127,15 @@ public record GenerationRequest(
             return this;
         }
 
+        /**
+         * Whether generated steps supply the idempotency tokens their operations take and they do not set
+         * (default {@code true}); with {@code false} no token is sent unless the document gives one.
+         */
+        public Builder idempotencyTokens(boolean idempotencyTokens) {
+            this.idempotencyTokens = idempotencyTokens;
+            return this;
+        }
+
         public GenerationRequest build() {
             if (specs.isEmpty()) {
                 throw new IllegalStateException("at least one spec is required");
@@ -130,7 +144,7 @@ public record GenerationRequest(
                 throw new IllegalStateException("outputDirectory is required");
             }
             return new GenerationRequest(specs, outputDirectory, packageName, packageBySpec, sourceMappings,
-                    warningsAsErrors, previousOutputs, runtime);
+                    warningsAsErrors, previousOutputs, runtime, idempotencyTokens);
         }
     }
 }

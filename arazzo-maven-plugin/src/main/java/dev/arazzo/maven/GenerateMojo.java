@@ -223,6 +223,21 @@ public class GenerateMojo extends AbstractMojo {
     private String runtime;
 
     /**
+     * Whether a step whose operation takes an idempotency token (a {@code ClientToken} request body
+     * member, an {@code Idempotency-Key} header) that the step does not set sends a new UUID for each
+     * step execution, the same one on its retries, so that a retried request is not carried out twice.
+     * With {@code false} no token is sent unless the Arazzo document gives one.
+     *
+     * <p>Default: {@code true}. User property: {@code arazzo.idempotencyTokens}.
+     *
+     * <pre>
+     * &lt;idempotencyTokens&gt;false&lt;/idempotencyTokens&gt;
+     * </pre>
+     */
+    @Parameter(property = "arazzo.idempotencyTokens", defaultValue = "true")
+    private boolean idempotencyTokens = true;
+
+    /**
      * Skips generation. The output folder is still added as a compile source root, so sources
      * generated earlier are compiled.
      *
@@ -351,7 +366,8 @@ public class GenerateMojo extends AbstractMojo {
         GenerationRequest.Builder request = GenerationRequest.builder()
                 .specs(documents)
                 .outputDirectory(output)
-                .warningsAsErrors(warningsAsErrors);
+                .warningsAsErrors(warningsAsErrors)
+                .idempotencyTokens(idempotencyTokens);
         RuntimeMode.fromConfigName(runtime == null ? "shared" : runtime).ifPresentOrElse(request::runtime,
                 () -> problems.add("<runtime> is '" + runtime + "'; it is 'shared' (the arazzo-runtime jar) or"
                         + " 'inline' (its sources in the generated package)"));

@@ -27,6 +27,7 @@ import javax.lang.model.element.Modifier;
 final class ClientBuilderEmitter {
 
     private final WorkflowModel workflow;
+    private final WorkflowNames names;
     private final ClassName className;
     private final ClassName builder;
     private final ClassName transport;
@@ -34,14 +35,15 @@ final class ClientBuilderEmitter {
     private final ClassName listener;
     private final ClassName credentials;
 
-    ClientBuilderEmitter(WorkflowModel workflow, ClassName builder, RuntimeTypes runtime) {
-        this.workflow = workflow;
+    ClientBuilderEmitter(EmitContext context) {
+        this.workflow = context.workflow();
+        this.names = context.names();
         this.className = workflow.className();
-        this.builder = builder;
-        this.transport = runtime.transport();
-        this.interceptor = runtime.requestInterceptor();
-        this.listener = runtime.workflowListener();
-        this.credentials = runtime.credentials();
+        this.builder = names.builder();
+        this.transport = context.runtime().transport();
+        this.interceptor = context.runtime().requestInterceptor();
+        this.listener = context.runtime().workflowListener();
+        this.credentials = context.runtime().credentials();
     }
 
     /** Whether a server url is absolute, so that it can be a default base URI. */
@@ -56,19 +58,61 @@ final class ClientBuilderEmitter {
         }
     }
 
-    /** The constant that holds a source's default base URI. */
-    static String defaultUriConstant(SourceModel source) {
-        return JavaNames.constant(source.name()) + "_DEFAULT_URI";
-    }
-
     TypeSpec builderType() {
         TypeSpec.Builder type = TypeSpec.classBuilder(builder)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Configures a {@link $T}: base URIs, HTTP client, request interceptor, timeouts.\n", className);
+                .addJavadoc("Configures a {@link $T}:\nbase URIs, HTTP client, request interceptor, timeouts.\n",
+                        className);
+        fields(type);
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        type.addMethod(baseUri());
+        type.addMethod(namedBaseUri());
+        type.addMethod(setter("httpClient", TypeName.get(HttpClient.class),
+                "The HTTP client to send requests with; by default one with a 10 second connect timeout.",
+                "the client, or null for the default one"));
+        type.addMethod(setter("requestInterceptor", interceptor,
+                "Changes every request before it is sent: authentication, signing, tracing.",
+                "the interceptor, or null for none"));
+        type.addMethod(setter("listener", listener,
+                "Hears every step start and end and every retry: for metrics and tracing.",
+                "the listener, or null for none"));
+        for (WorkflowModel.SecuritySchemeModel scheme : workflow.securitySchemes()) {
+            securityMethods(scheme).forEach(type::addMethod);
+        }
+        type.addMethod(MethodSpec.methodBuilder("credentials")
+                .addJavadoc("Shares the credentials of a workflow that calls this one.\n")
+                .returns(builder)
+                .addParameter(credentials, "credentials")
+                .addStatement("this.credentials = $T.requireNonNull(credentials, $S)", Objects.class, "credentials")
+                .addStatement("return this")
+                .build());
+        type.addMethod(positive("connectTimeout", "How long connecting may take when no {@link #httpClient} is "
+                + "given;\n10 seconds by default."));
+        type.addMethod(positive("requestTimeout", "How long one request may take; 30 seconds by default."));
+        type.addMethod(MethodSpec.methodBuilder("maxStepExecutions")
+                .addJavadoc("How many step executions one run may make before it fails; stops goto loops.\n\n"
+                        + "@param maxStepExecutions at least 1; {@link #DEFAULT_MAX_STEP_EXECUTIONS} by default\n"
+                        + "@return this builder\n"
+                        + "@throws IllegalArgumentException when it is less than 1\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(int.class, "maxStepExecutions")
+                .beginControlFlow("if (maxStepExecutions < 1)")
+                .addStatement("throw new $T($S + maxStepExecutions)", IllegalArgumentException.class,
+                        "maxStepExecutions must be at least 1: ")
+                .endControlFlow()
+                .addStatement("this.maxStepExecutions = maxStepExecutions")
+                .addStatement("return this")
+                .build());
+        type.addMethod(build());
+        return type.build();
+    }
+
+    private void fields(TypeSpec.Builder type) {
         for (SourceModel source : workflow.sources()) {
             FieldSpec.Builder field = FieldSpec.builder(URI.class, source.fieldName(), Modifier.PRIVATE);
             if (isAbsolute(source.defaultUri())) {
-                field.initializer("$N", defaultUriConstant(source));
+                field.initializer("$N", names.defaultUri(source));
             }
             type.addField(field.build());
         }
@@ -83,10 +127,14 @@ final class ClientBuilderEmitter {
                 .initializer("$T.DEFAULT_REQUEST_TIMEOUT", transport).build());
         type.addField(FieldSpec.builder(int.class, "maxStepExecutions", Modifier.PRIVATE)
                 .initializer("DEFAULT_MAX_STEP_EXECUTIONS").build());
-        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    }
 
+    private MethodSpec baseUri() {
         MethodSpec.Builder all = MethodSpec.methodBuilder("baseUri")
-                .addJavadoc("Sends the requests of every source to {@code baseUri} instead of its OpenAPI server url.\n")
+                .addJavadoc("Sends the requests of every source to {@code baseUri}\n"
+                        + "instead of its OpenAPI server url.\n\n"
+                        + "@param baseUri where the requests go\n"
+                        + "@return this builder\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
                 .addParameter(URI.class, "baseUri")
@@ -94,10 +142,15 @@ final class ClientBuilderEmitter {
         for (SourceModel source : workflow.sources()) {
             all.addStatement("this.$N = baseUri", source.fieldName());
         }
-        type.addMethod(all.addStatement("return this").build());
+        return all.addStatement("return this").build();
+    }
 
+    private MethodSpec namedBaseUri() {
         MethodSpec.Builder named = MethodSpec.methodBuilder("baseUri")
                 .addJavadoc("Sends the requests of source description {@code sourceName} to {@code baseUri}.\n\n"
+                        + "@param sourceName the name of a source description the workflow calls\n"
+                        + "@param baseUri where its requests go\n"
+                        + "@return this builder\n"
                         + "@throws IllegalArgumentException when the workflow calls no source of that name\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
@@ -108,133 +161,111 @@ final class ClientBuilderEmitter {
         for (SourceModel source : workflow.sources()) {
             named.addStatement("case $S -> this.$N = baseUri", source.name(), source.fieldName());
         }
-        named.addStatement("default -> throw new $T($S + sourceName + $S)", IllegalArgumentException.class,
-                "workflow '" + workflow.workflowId() + "' calls no source named '",
-                "'; its sources are " + String.join(", ", workflow.sources().stream().map(SourceModel::name).toList()));
+        named.addStatement("default -> throw new $T($Z$L + sourceName$W+ $L)", IllegalArgumentException.class,
+                Literals.string("workflow '" + workflow.workflowId() + "' calls no source named '"),
+                Literals.string("'; its sources are "
+                        + String.join(", ", workflow.sources().stream().map(SourceModel::name).toList())));
         named.endControlFlow();
-        type.addMethod(named.addStatement("return this").build());
+        return named.addStatement("return this").build();
+    }
 
-        type.addMethod(setter("httpClient", TypeName.get(HttpClient.class),
-                "The HTTP client to send requests with; by default one with a 10 second connect timeout."));
-        type.addMethod(setter("requestInterceptor", interceptor,
-                "Changes every request before it is sent: authentication, signing, tracing."));
-        type.addMethod(setter("listener", listener,
-                "Hears every step start and end and every retry: for metrics and tracing."));
-        for (WorkflowModel.SecuritySchemeModel scheme : workflow.securitySchemes()) {
-            securityMethods(scheme).forEach(type::addMethod);
-        }
-        type.addMethod(MethodSpec.methodBuilder("credentials")
-                .addJavadoc("Shares the credentials of a workflow that calls this one.\n")
-                .returns(builder)
-                .addParameter(credentials, "credentials")
-                .addStatement("this.credentials = $T.requireNonNull(credentials, $S)", Objects.class, "credentials")
-                .addStatement("return this")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("connectTimeout")
-                .addJavadoc("How long connecting may take when no {@link #httpClient} is given; 10 seconds by default.\n")
+    /** A setter of a positive duration. */
+    private MethodSpec positive(String name, String doc) {
+        return MethodSpec.methodBuilder(name)
+                .addJavadoc("$L\n\n@param $N a positive duration\n@return this builder\n"
+                        + "@throws IllegalArgumentException when it is zero or negative\n", doc, name)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
-                .addParameter(Duration.class, "connectTimeout")
-                .beginControlFlow("if (connectTimeout.isNegative() || connectTimeout.isZero())")
-                .addStatement("throw new $T($S + connectTimeout)", IllegalArgumentException.class,
-                        "connectTimeout must be positive: ")
+                .addParameter(Duration.class, name)
+                .beginControlFlow("if ($N.isNegative() || $N.isZero())", name, name)
+                .addStatement("throw new $T($S + $N)", IllegalArgumentException.class, name + " must be positive: ",
+                        name)
                 .endControlFlow()
-                .addStatement("this.connectTimeout = connectTimeout")
+                .addStatement("this.$N = $N", name, name)
                 .addStatement("return this")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("requestTimeout")
-                .addJavadoc("How long one request may take; 30 seconds by default.\n")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(builder)
-                .addParameter(Duration.class, "requestTimeout")
-                .beginControlFlow("if (requestTimeout.isNegative() || requestTimeout.isZero())")
-                .addStatement("throw new $T($S + requestTimeout)", IllegalArgumentException.class,
-                        "requestTimeout must be positive: ")
-                .endControlFlow()
-                .addStatement("this.requestTimeout = requestTimeout")
-                .addStatement("return this")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("maxStepExecutions")
-                .addJavadoc("How many step executions one run may make before it fails; stops goto loops.\n")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(builder)
-                .addParameter(int.class, "maxStepExecutions")
-                .beginControlFlow("if (maxStepExecutions < 1)")
-                .addStatement("throw new $T($S + maxStepExecutions)", IllegalArgumentException.class,
-                        "maxStepExecutions must be at least 1: ")
-                .endControlFlow()
-                .addStatement("this.maxStepExecutions = maxStepExecutions")
-                .addStatement("return this")
-                .build());
+                .build();
+    }
+
+    private MethodSpec build() {
         MethodSpec.Builder build = MethodSpec.methodBuilder("build")
+                .addJavadoc("Makes the client.\n\n@return a client of the workflow, configured as this builder says\n"
+                        + "$L", workflow.sources().stream().allMatch(s -> isAbsolute(s.defaultUri())) ? ""
+                        : "@throws IllegalStateException when a source has no base URI\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(className);
         for (SourceModel source : workflow.sources()) {
             if (!isAbsolute(source.defaultUri())) {
                 build.beginControlFlow("if ($N == null)", source.fieldName());
-                build.addStatement("throw new $T($S)", IllegalStateException.class, "source '" + source.name()
-                        + "' has no absolute server url in its OpenAPI description"
+                build.addStatement("throw new $T($L)", IllegalStateException.class, Literals.string("source '"
+                        + source.name() + "' has no absolute server url in its OpenAPI description"
                         + (source.defaultUri() == null ? "" : " (it says '" + source.defaultUri() + "')")
-                        + "; set one with baseUri(\"" + source.name() + "\", uri)");
+                        + "; set one with baseUri(\"" + source.name() + "\", uri)"));
                 build.endControlFlow();
             }
         }
-        type.addMethod(build.addStatement("return new $T(this)", className).build());
-        return type.build();
+        return build.addStatement("return new $T(this)", className).build();
     }
 
     /** The builder methods that take the credentials of one security scheme. */
     private List<MethodSpec> securityMethods(WorkflowModel.SecuritySchemeModel scheme) {
         String about = scheme.description() == null ? "" : "\n\n<p>" + Javadocs.escape(scheme.description());
-        MethodSpec.Builder method = MethodSpec.methodBuilder(scheme.methodName())
-                .addModifiers(Modifier.PUBLIC)
-                .returns(builder);
-        List<MethodSpec> methods = new ArrayList<>();
-        switch (scheme.kind()) {
-            case API_KEY -> methods.add(method
-                    .addJavadoc("The API key of security scheme {@code $L}, sent as $L {@code $L}.$L\n",
-                            Javadocs.escape(scheme.name()), scheme.in(), Javadocs.escape(scheme.parameterName()), about)
+        String name = Javadocs.escape(scheme.name());
+        return switch (scheme.kind()) {
+            case API_KEY -> List.of(credential(scheme.methodName())
+                    .addJavadoc("The API key of security scheme {@code $L},\nsent as $L {@code $L}.$L\n\n"
+                            + "@param apiKey the key\n@return this builder\n", name, scheme.in(),
+                            Javadocs.escape(scheme.parameterName()), about)
                     .addParameter(String.class, "apiKey")
                     .addStatement("credentials.apiKey($S, $S, $S, apiKey)", scheme.name(), scheme.in(),
                             scheme.parameterName())
                     .addStatement("return this").build());
-            case BASIC -> methods.add(method
-                    .addJavadoc("The user name and password of HTTP basic security scheme {@code $L}.$L\n",
-                            Javadocs.escape(scheme.name()), about)
+            case BASIC -> List.of(credential(scheme.methodName())
+                    .addJavadoc("The user name and password of HTTP basic security scheme {@code $L}.$L\n\n"
+                            + "@param username the user name\n@param password the password\n@return this builder\n",
+                            name, about)
                     .addParameter(String.class, "username")
                     .addParameter(String.class, "password")
                     .addStatement("credentials.basic($S, username, password)", scheme.name())
                     .addStatement("return this").build());
-            case BEARER, OAUTH2_CLIENT_CREDENTIALS -> {
-                methods.add(method
-                        .addJavadoc("The bearer tokens of security scheme {@code $L}, asked for before each request "
-                                + "(a supplier that refreshes them as they expire).$L\n", Javadocs.escape(scheme.name()),
-                                about)
-                        .addParameter(ParameterizedTypeName.get(Supplier.class, String.class), "tokens")
-                        .addStatement("credentials.bearer($S, tokens)", scheme.name())
-                        .addStatement("return this").build());
-                if (scheme.kind() == WorkflowModel.SecurityKind.OAUTH2_CLIENT_CREDENTIALS) {
-                    methods.add(MethodSpec.methodBuilder(scheme.methodName() + "ClientCredentials")
-                            .addJavadoc("Fetches the tokens of OAuth2 security scheme {@code $L} from {@code $L} with the "
-                                    + "client credentials grant,\nand keeps each until 30 seconds before it expires.\n",
-                                    Javadocs.escape(scheme.name()), Javadocs.escape(scheme.tokenUrl()))
-                            .addModifiers(Modifier.PUBLIC)
-                            .returns(builder)
-                            .addParameter(String.class, "clientId")
-                            .addParameter(String.class, "clientSecret")
-                            .addStatement("credentials.clientCredentials($S, $S, clientId, clientSecret, $L)", scheme.name(),
-                                    scheme.tokenUrl(), CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(
-                                            scheme.scopes().stream().map(x -> CodeBlock.of("$S", x)).toList(), ", ")))
-                            .addStatement("return this").build());
-                }
-            }
-        }
-        return methods;
+            case BEARER -> List.of(bearer(scheme, about));
+            case OAUTH2_CLIENT_CREDENTIALS -> List.of(bearer(scheme, about), clientCredentials(scheme));
+        };
     }
 
-    private MethodSpec setter(String name, TypeName type, String doc) {
+    private MethodSpec.Builder credential(String name) {
+        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(builder);
+    }
+
+    private MethodSpec bearer(WorkflowModel.SecuritySchemeModel scheme, String about) {
+        return credential(scheme.methodName())
+                .addJavadoc("The bearer tokens of security scheme {@code $L}, asked for before each request\n"
+                        + "(a supplier that refreshes them as they expire).$L\n\n"
+                        + "@param tokens gives the current token\n@return this builder\n",
+                        Javadocs.escape(scheme.name()), about)
+                .addParameter(ParameterizedTypeName.get(Supplier.class, String.class), "tokens")
+                .addStatement("credentials.bearer($S, tokens)", scheme.name())
+                .addStatement("return this").build();
+    }
+
+    private MethodSpec clientCredentials(WorkflowModel.SecuritySchemeModel scheme) {
+        CodeBlock scopes = CodeBlock.of("$T.of($L)", List.class,
+                CodeBlock.join(scheme.scopes().stream().map(x -> CodeBlock.of("$S", x)).toList(), ",$W"));
+        return credential(scheme.methodName() + "ClientCredentials")
+                .addJavadoc("Fetches the tokens of OAuth2 security scheme {@code $L}\nfrom {@code $L}\n"
+                        + "with the client credentials grant, and keeps each until 30 seconds before it expires.\n\n"
+                        + "@param clientId the client's id\n@param clientSecret the client's secret\n"
+                        + "@return this builder\n",
+                        Javadocs.escape(scheme.name()), Javadocs.escape(scheme.tokenUrl()))
+                .addParameter(String.class, "clientId")
+                .addParameter(String.class, "clientSecret")
+                .addStatement("credentials.clientCredentials($S, $S,$WclientId, clientSecret, $L)", scheme.name(),
+                        scheme.tokenUrl(), scopes)
+                .addStatement("return this").build();
+    }
+
+    private MethodSpec setter(String name, TypeName type, String doc, String parameterDoc) {
         return MethodSpec.methodBuilder(name)
-                .addJavadoc("$L\n", doc)
+                .addJavadoc("$L\n\n@param $N $L\n@return this builder\n", doc, name, parameterDoc)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
                 .addParameter(type, name)

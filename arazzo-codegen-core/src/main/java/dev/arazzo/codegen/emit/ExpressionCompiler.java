@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
-import dev.arazzo.codegen.expression.Condition;
 import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
-import dev.arazzo.codegen.jsonpath.JsonPathCriterion;
 import dev.arazzo.codegen.model.TypeMapper;
 import dev.arazzo.codegen.model.WorkflowModel;
 import dev.arazzo.codegen.model.WorkflowModel.InputModel;
@@ -15,13 +13,15 @@ import dev.arazzo.codegen.model.WorkflowModel.OutputModel;
 import dev.arazzo.codegen.model.WorkflowModel.StepModel;
 import dev.arazzo.codegen.model.WorkflowModel.ValueModel;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * Compiles runtime expressions, values and conditions into Java expressions over the variables of a
- * generated method: {@code inputs}, the result records of earlier steps (named after their step
- * methods), and {@code exchange} where a response exists.
+ * Compiles runtime expressions and values into Java expressions over the variables of a generated
+ * method: {@code inputs}, the result records of earlier steps, the outputs of workflows, and
+ * {@code exchange} (or {@code called}) where a step has run. It records each variable it reads, so
+ * that a helper method takes only those as parameters.
  */
 final class ExpressionCompiler {
 
@@ -31,51 +31,94 @@ final class ExpressionCompiler {
 
     private static final ClassName STRING = ClassName.get(String.class);
     private static final ClassName INTEGER = ClassName.get(Integer.class);
-    private static final ClassName OBJECT = ClassName.get(Object.class);
 
+    private final EmitContext context;
     private final WorkflowModel workflow;
-    private final RuntimeTypes runtime;
+    private final WorkflowNames names;
     private final ClassName values;
-    private final Map<String, String> sourceUrls;
-    private final JsonPathCriterion jsonPath;
     private final StepModel step;
+    private final Set<String> reads;
 
-    ExpressionCompiler(WorkflowModel workflow, RuntimeTypes runtime, Map<String, String> sourceUrls,
-            JsonPathCriterion jsonPath, StepModel step) {
-        this.workflow = workflow;
-        this.runtime = runtime;
-        this.values = runtime.values();
-        this.sourceUrls = sourceUrls;
-        this.jsonPath = jsonPath;
+    ExpressionCompiler(EmitContext context, StepModel step, Set<String> reads) {
+        this.context = context;
+        this.workflow = context.workflow();
+        this.names = context.names();
+        this.values = context.runtime().values();
         this.step = step;
+        this.reads = reads;
     }
 
-    /** The same compiler inside the methods of {@code step}, where {@code $outputs} reads the workflow it called. */
-    ExpressionCompiler in(StepModel step) {
-        return new ExpressionCompiler(workflow, runtime, sourceUrls, jsonPath, step);
+    /** The variables that the code compiled so far reads, in the order first read. */
+    Set<String> reads() {
+        return Collections.unmodifiableSet(reads);
+    }
+
+    /** Whether {@code variable} is read by the code compiled so far. */
+    boolean reads(String variable) {
+        return reads.contains(variable);
+    }
+
+    /** {@code variable}, noted as read. */
+    CodeBlock read(String variable) {
+        reads.add(variable);
+        return CodeBlock.of("$N", variable);
+    }
+
+    /** The step whose methods this compiler writes code for, or null. */
+    StepModel step() {
+        return step;
     }
 
     /** A runtime expression as a Java expression of its natural type. */
     Typed expression(RuntimeExpression expression) {
+        if (expression instanceof RuntimeExpression.Input input) {
+            InputModel model = workflow.input(input.name()).orElseThrow();
+            return at(new Typed(CodeBlock.of("$L.$N()", read("inputs"), model.javaName()), model.type()),
+                    input.pointer());
+        }
+        if (expression instanceof RuntimeExpression.StepOutput output) {
+            return stepOutput(output);
+        }
+        if (expression instanceof RuntimeExpression.Output output) {
+            return step.workflowCall().callee().output(output.name())
+                    .map(model -> at(new Typed(CodeBlock.of("$L.$N()", read("called"), model.javaName()),
+                            model.type()), output.pointer()))
+                    .orElseGet(ExpressionCompiler::undefined);
+        }
+        if (expression instanceof RuntimeExpression.WorkflowValue value) {
+            return workflowValue(value);
+        }
+        if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
+            // the url as the document writes it, as the specification defines $sourceDescriptions.<name>.url
+            return new Typed(CodeBlock.of("$S", workflow.sourceUrls().get(field.name())), STRING);
+        }
+        return exchange(expression);
+    }
+
+    /** An expression that reads the step's HTTP exchange: its status, url, method, headers and bodies. */
+    private Typed exchange(RuntimeExpression expression) {
         if (expression instanceof RuntimeExpression.StatusCode) {
             // a step that calls a workflow has no response: its criteria run once the workflow completed
-            return new Typed(step != null && step.callsWorkflow() ? CodeBlock.of("200") : CodeBlock.of("exchange.statusCode()"),
-                    TypeName.INT);
+            return new Typed(step != null && step.callsWorkflow()
+                    ? CodeBlock.of("200")
+                    : CodeBlock.of("$L.statusCode()", read("exchange")), TypeName.INT);
         }
         if (expression instanceof RuntimeExpression.Url) {
-            return new Typed(CodeBlock.of("exchange.url()"), STRING);
+            return new Typed(CodeBlock.of("$L.url()", read("exchange")), STRING);
         }
         if (expression instanceof RuntimeExpression.Method) {
-            return new Typed(CodeBlock.of("exchange.method()"), STRING);
+            return new Typed(CodeBlock.of("$L.method()", read("exchange")), STRING);
         }
         if (expression instanceof RuntimeExpression.ResponseHeader header) {
-            return new Typed(CodeBlock.of("exchange.header($S)", header.name()), STRING);
+            return new Typed(CodeBlock.of("$L.header($S)", read("exchange"), header.name()), STRING);
         }
         if (expression instanceof RuntimeExpression.ResponseBody body) {
-            return new Typed(pointer(CodeBlock.of("exchange.body()"), body.pointer()), TypeMapper.JSON_NODE);
+            return new Typed(pointer(CodeBlock.of("$L.body()", read("exchange")), body.pointer()),
+                    TypeMapper.JSON_NODE);
         }
         if (expression instanceof RuntimeExpression.RequestBody body) {
-            return new Typed(pointer(CodeBlock.of("exchange.requestBody()"), body.pointer()), TypeMapper.JSON_NODE);
+            return new Typed(pointer(CodeBlock.of("$L.requestBody()", read("exchange")), body.pointer()),
+                    TypeMapper.JSON_NODE);
         }
         if (expression instanceof RuntimeExpression.RequestParameter parameter) {
             String method = switch (parameter.in()) {
@@ -83,64 +126,44 @@ final class ExpressionCompiler {
                 case QUERY -> "requestQuery";
                 case PATH, COOKIE -> "requestPath";
             };
-            return new Typed(CodeBlock.of("exchange.$N($S)", method, parameter.name()), STRING);
-        }
-        if (expression instanceof RuntimeExpression.Input input) {
-            InputModel model = workflow.input(input.name()).orElseThrow();
-            CodeBlock code = CodeBlock.of("inputs.$N()", model.javaName());
-            return input.pointer().isEmpty()
-                    ? new Typed(code, model.type())
-                    : new Typed(CodeBlock.of("$T.at($L, $S)", values, code, input.pointer()), TypeMapper.JSON_NODE);
-        }
-        if (expression instanceof RuntimeExpression.StepOutput output) {
-            StepModel step = workflow.step(output.stepId()).orElseThrow();
-            OutputModel model = step.output(output.name()).orElse(null);
-            if (model == null) {
-                return undefined();
-            }
-            CodeBlock code = this.step != null && this.step.stepId().equals(step.stepId())
-                    ? CodeBlock.of("($N == null ? null : $N.$N())", step.methodName(), step.methodName(), model.javaName())
-                    : CodeBlock.of("$N.$N()", step.methodName(), model.javaName());
-            return output.pointer().isEmpty()
-                    ? new Typed(code, model.type())
-                    : new Typed(CodeBlock.of("$T.at($L, $S)", values, code, output.pointer()), TypeMapper.JSON_NODE);
-        }
-        if (expression instanceof RuntimeExpression.Output output) {
-            OutputModel model = step.workflowCall().callee().output(output.name()).orElse(null);
-            if (model == null) {
-                return undefined();
-            }
-            CodeBlock code = CodeBlock.of("called.$N()", model.javaName());
-            return output.pointer().isEmpty()
-                    ? new Typed(code, model.type())
-                    : new Typed(CodeBlock.of("$T.at($L, $S)", values, code, output.pointer()), TypeMapper.JSON_NODE);
-        }
-        if (expression instanceof RuntimeExpression.WorkflowValue value) {
-            WorkflowModel.DependencyModel dependency = workflow.dependency(value.workflowId()).orElseThrow();
-            Typed typed;
-            if (value.output()) {
-                OutputModel model = dependency.callee().output(value.name()).orElse(null);
-                if (model == null) {
-                    return undefined();
-                }
-                typed = new Typed(CodeBlock.of("$N.$N()", dependency.outputsName(), model.javaName()), model.type());
-            } else {
-                InputModel model = dependency.callee().input(value.name()).orElse(null);
-                if (model == null) {
-                    return undefined();
-                }
-                typed = new Typed(CodeBlock.of("$N(inputs).$N()", dependency.callee().fieldName() + "Inputs",
-                        model.javaName()), model.type());
-            }
-            return value.pointer().isEmpty()
-                    ? typed
-                    : new Typed(CodeBlock.of("$T.at($L, $S)", values, typed.code(), value.pointer()), TypeMapper.JSON_NODE);
-        }
-        if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
-            // the url as the document writes it, as the specification defines $sourceDescriptions.<name>.url
-            return new Typed(CodeBlock.of("$S", sourceUrls.get(field.name())), STRING);
+            return new Typed(CodeBlock.of("$L.$N($S)", read("exchange"), method, parameter.name()), STRING);
         }
         throw new IllegalStateException("expression kind not checked out: " + expression);
+    }
+
+    private Typed stepOutput(RuntimeExpression.StepOutput output) {
+        StepModel read = workflow.step(output.stepId()).orElseThrow();
+        OutputModel model = read.output(output.name()).orElse(null);
+        if (model == null) {
+            return undefined();
+        }
+        CodeBlock variable = read(names.variable(read));
+        // its own outputs of the execution before: null the first time
+        CodeBlock code = step != null && step.stepId().equals(read.stepId())
+                ? CodeBlock.of("($L == null ? null : $L.$N())", variable, variable, model.javaName())
+                : CodeBlock.of("$L.$N()", variable, model.javaName());
+        return at(new Typed(code, model.type()), output.pointer());
+    }
+
+    private Typed workflowValue(RuntimeExpression.WorkflowValue value) {
+        WorkflowModel.DependencyModel dependency = workflow.dependency(value.workflowId()).orElseThrow();
+        if (value.output()) {
+            return dependency.callee().output(value.name())
+                    .map(model -> at(new Typed(CodeBlock.of("$L.$N()", read(names.variable(dependency)),
+                            model.javaName()), model.type()), value.pointer()))
+                    .orElseGet(ExpressionCompiler::undefined);
+        }
+        return dependency.callee().input(value.name())
+                .map(model -> at(new Typed(CodeBlock.of("$L.$N()", CalleeInputsEmitter.call(workflow,
+                        dependency.callee(), () -> read("inputs")), model.javaName()), model.type()), value.pointer()))
+                .orElseGet(ExpressionCompiler::undefined);
+    }
+
+    /** The node at a JSON Pointer into a value ({@code $inputs.customer#/name}); the value itself without one. */
+    private Typed at(Typed value, String pointer) {
+        return pointer.isEmpty()
+                ? value
+                : new Typed(CodeBlock.of("$T.at($L, $S)", values, value.code(), pointer), TypeMapper.JSON_NODE);
     }
 
     /** A value the document reads but never defines (a warning at build time): always null. */
@@ -206,11 +229,16 @@ final class ExpressionCompiler {
                     : CodeBlock.of("$T.text($L)", values, typed.code());
         }
         // numbers, java.time, UUID, lists, maps and generated records and enums: read from the JSON tree
-        return new TypeEmitter(runtime).reader(target, json);
+        return context.types().reader(target, json);
     }
 
     /** A value of the document (parameter value, payload) as a Java expression. */
     CodeBlock value(ValueModel value) {
+        return value(value, false);
+    }
+
+    /** A value; a {@code nested} object is indented one continuation further than the one holding it. */
+    private CodeBlock value(ValueModel value, boolean nested) {
         if (value instanceof WorkflowModel.LiteralValue literal) {
             return literal(literal.value());
         }
@@ -234,20 +262,32 @@ final class ExpressionCompiler {
         if (value instanceof WorkflowModel.ObjectValue object) {
             List<CodeBlock> arguments = new ArrayList<>();
             for (WorkflowModel.Member member : object.members()) {
-                arguments.add(CodeBlock.of("$S, $L", member.name(), value(member.value())));
+                arguments.add(CodeBlock.of("$S, $L", member.name(), value(member.value(), true)));
             }
             return arguments.isEmpty()
                     ? CodeBlock.of("$T.object()", values)
-                    : CodeBlock.of("$T.object(\n$>$L$<)", values, CodeBlock.join(arguments, ",\n"));
+                    : nested
+                    ? CodeBlock.of("$T.object(\n$>$>$L$<$<)", values, CodeBlock.join(arguments, ",\n"))
+                    : CodeBlock.of("$T.object(\n$L)", values, CodeBlock.join(arguments, ",\n"));
         }
         if (value instanceof WorkflowModel.ArrayValue array) {
             List<CodeBlock> elements = new ArrayList<>();
             for (ValueModel element : array.elements()) {
-                elements.add(value(element));
+                elements.add(value(element, true));
             }
             return CodeBlock.of("$T.array($L)", values, CodeBlock.join(elements, ", "));
         }
         throw new IllegalStateException("value kind not handled: " + value);
+    }
+
+    /** {@code object} with one more member, {@code member} ({@code "name", value}), after its own. */
+    CodeBlock object(WorkflowModel.ObjectValue object, CodeBlock member) {
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (WorkflowModel.Member own : object.members()) {
+            arguments.add(CodeBlock.of("$S, $L", own.name(), value(own.value(), true)));
+        }
+        arguments.add(member);
+        return CodeBlock.of("$T.object(\n$L)", values, CodeBlock.join(arguments, ",\n"));
     }
 
     /** Whether a value is text (a string literal or a template), to be sent as it is. */
@@ -256,7 +296,7 @@ final class ExpressionCompiler {
                 || value instanceof WorkflowModel.LiteralValue literal && literal.value().isTextual();
     }
 
-    private CodeBlock literal(JsonNode value) {
+    CodeBlock literal(JsonNode value) {
         if (value.isTextual()) {
             return CodeBlock.of("$S", value.asText());
         }
@@ -280,7 +320,8 @@ final class ExpressionCompiler {
     private static ValueModel toValue(JsonNode node) {
         if (node.isObject()) {
             List<WorkflowModel.Member> members = new ArrayList<>();
-            node.fields().forEachRemaining(f -> members.add(new WorkflowModel.Member(f.getKey(), toValue(f.getValue()))));
+            node.fields().forEachRemaining(f ->
+                    members.add(new WorkflowModel.Member(f.getKey(), toValue(f.getValue()))));
             return new WorkflowModel.ObjectValue(members);
         }
         if (node.isArray()) {
@@ -289,83 +330,5 @@ final class ExpressionCompiler {
             return new WorkflowModel.ArrayValue(elements);
         }
         return new WorkflowModel.LiteralValue(node);
-    }
-
-    /** A simple condition as a Java boolean expression. */
-    CodeBlock condition(Condition condition) {
-        if (condition instanceof Condition.Or or) {
-            return CodeBlock.of("($L || $L)", condition(or.left()), condition(or.right()));
-        }
-        if (condition instanceof Condition.And and) {
-            return CodeBlock.of("($L && $L)", condition(and.left()), condition(and.right()));
-        }
-        if (condition instanceof Condition.Not not) {
-            return CodeBlock.of("!$L", condition(not.operand()));
-        }
-        if (condition instanceof Condition.Truthy truthy) {
-            return CodeBlock.of("$T.truthy($L)", values, operand(truthy.operand()).code());
-        }
-        Condition.Comparison comparison = (Condition.Comparison) condition;
-        Typed left = operand(comparison.left());
-        Typed right = operand(comparison.right());
-        if (left.type().equals(TypeName.INT) && isIntLiteral(comparison.right())) {
-            return CodeBlock.of("$L $L $L", left.code(), comparison.operator().symbol(), right.code());
-        }
-        if (right.type().equals(TypeName.INT) && isIntLiteral(comparison.left())) {
-            return CodeBlock.of("$L $L $L", left.code(), comparison.operator().symbol(), right.code());
-        }
-        String method = switch (comparison.operator()) {
-            case EQ -> "equal";
-            case NE -> "notEqual";
-            case LT -> "lessThan";
-            case LE -> "lessOrEqual";
-            case GT -> "greaterThan";
-            case GE -> "greaterOrEqual";
-        };
-        return CodeBlock.of("$T.$N($L, $L)", values, method, left.code(), right.code());
-    }
-
-    private static boolean isIntLiteral(Condition.Operand operand) {
-        return operand instanceof Condition.Literal literal && literal.value().isIntegralNumber()
-                && literal.value().canConvertToInt();
-    }
-
-    private Typed operand(Condition.Operand operand) {
-        if (operand instanceof Condition.Literal literal) {
-            if (literal.value().isNull()) {
-                return new Typed(CodeBlock.of("null"), OBJECT);
-            }
-            return new Typed(literal(literal.value()), literal.value().isIntegralNumber() ? TypeName.INT : OBJECT);
-        }
-        Condition.Reference reference = (Condition.Reference) operand;
-        Typed typed = expression(reference.expression());
-        CodeBlock code = typed.code();
-        for (Condition.Accessor accessor : reference.accessors()) {
-            code = accessor instanceof Condition.Property property
-                    ? CodeBlock.of("$T.property($L, $S)", values, code, property.name())
-                    : CodeBlock.of("$T.index($L, $L)", values, code, ((Condition.Index) accessor).index());
-        }
-        return new Typed(code, reference.accessors().isEmpty() ? typed.type() : TypeMapper.JSON_NODE);
-    }
-
-    /** A criterion as a Java boolean expression; regex patterns are constants named by {@code patterns}. */
-    CodeBlock criterion(WorkflowModel.CriterionModel criterion, java.util.function.Function<String, String> patterns) {
-        if (criterion instanceof WorkflowModel.SimpleCriterion simple) {
-            return condition(simple.condition());
-        }
-        if (criterion instanceof WorkflowModel.RegexCriterion regex) {
-            return CodeBlock.of("$T.find($N, $L)", values, patterns.apply(regex.pattern()), expression(regex.context()).code());
-        }
-        if (criterion instanceof WorkflowModel.XPathCriterion xpath) {
-            return xpath.saxon()
-                    ? CodeBlock.of("$T.test($S, $L)", runtime.xpathSupport(),
-                            xpath.expression(), expression(xpath.context()).code())
-                    : CodeBlock.of("$T.xpath($S, $L)", values, xpath.expression(), expression(xpath.context()).code());
-        }
-        WorkflowModel.JsonPathCriterion path = (WorkflowModel.JsonPathCriterion) criterion;
-        Typed context = expression(path.context());
-        return jsonPath.compileCriterion(path.condition(), context.type().equals(TypeMapper.JSON_NODE)
-                ? context.code()
-                : CodeBlock.of("$T.json($L)", values, context.code()));
     }
 }

@@ -21,6 +21,24 @@ final class Javadocs {
                 .replace("*/", "*&#47;")
                 .replace("/*", "&#47;*")
                 .replace("@", "&#64;");
-        return escaped.replace("\r\n", "\n").replace('\r', '\n');
+        return wrap(escaped.replace("\r\n", "\n").replace('\r', '\n'));
+    }
+
+    /** The width at which document text is wrapped, so that comment lines stay well under 120 characters. */
+    private static final int WIDTH = 90;
+
+    /** Breaks lines longer than {@link #WIDTH} at their last space before it. */
+    private static String wrap(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            String rest = line;
+            while (rest.length() > WIDTH && rest.lastIndexOf(' ', WIDTH) > 0) {
+                int space = rest.lastIndexOf(' ', WIDTH);
+                out.append(rest, 0, space).append('\n');
+                rest = rest.substring(space + 1);
+            }
+            out.append(rest).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
     }
 }

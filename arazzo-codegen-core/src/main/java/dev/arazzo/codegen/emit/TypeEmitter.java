@@ -54,7 +54,8 @@ final class TypeEmitter {
     TypeSpec type(TypeModel type) {
         if (type instanceof RecordModel record) {
             CodeBlock doc = CodeBlock.of("$L\n", record.description() == null
-                    ? (record.input() ? "An object of the workflow's inputs." : "An object of a response, as its schema describes it.")
+                    ? (record.input() ? "An object of the workflow's inputs."
+                            : "An object of a response, as its schema describes it.")
                     : Javadocs.escape(record.description()));
             return record(record.name(), doc, record.properties(), record.input(),
                     property -> "property '" + property.name() + "' of " + record.name().simpleName() + " is required");
@@ -71,6 +72,7 @@ final class TypeEmitter {
         MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
         MethodSpec.Builder canonical = MethodSpec.constructorBuilder();
         CodeBlock.Builder javadoc = CodeBlock.builder().add(doc);
+        CodeBlock.Builder parameters = CodeBlock.builder();
         List<CodeBlock> json = new ArrayList<>();
         List<CodeBlock> read = new ArrayList<>();
         for (InputModel component : components) {
@@ -80,9 +82,11 @@ final class TypeEmitter {
                     : Javadocs.escape(component.description());
             javadoc.add("$L@param $N $L$L\n", components.indexOf(component) == 0 ? "\n" : "", component.javaName(),
                     text, component.required() ? " (required)" : "");
+            parameters.add("$L@param $N $L$L\n", components.indexOf(component) == 0 ? "\n" : "", component.javaName(),
+                    text, component.required() ? " (required)" : "");
             if (input && component.required()) {
-                compact.addStatement("$T.requireNonNull($N, $S)", Objects.class, component.javaName(),
-                        required.apply(component));
+                compact.addStatement("$T.requireNonNull($N,$W$L)", Objects.class, component.javaName(),
+                        Literals.string(required.apply(component)));
             }
             copyCollection(compact, component.type(), component.javaName());
             json.add(CodeBlock.of("$S, $N", component.name(), component.javaName()));
@@ -95,38 +99,52 @@ final class TypeEmitter {
                 .recordConstructor(canonical.build());
         MethodSpec compactConstructor = compact.build();
         if (!compactConstructor.code().isEmpty()) {
-            record.addMethod(compactConstructor);
+            record.addMethod(compactConstructor.toBuilder()
+                    .addJavadoc(input ? "Checks that the required components are set; copies lists and maps.\n"
+                            : "Copies lists and maps into unmodifiable ones.\n")
+                    .addJavadoc(parameters.build())
+                    .build());
         }
         if (input) {
             record.addMethod(MethodSpec.methodBuilder("builder")
-                    .addJavadoc("Starts building a {@link $T}.\n", name)
+                    .addJavadoc("Starts building {@link $T}.\n\n@return a builder with nothing set\n", name)
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .returns(name.nestedClass("Builder"))
                     .addStatement("return new $T()", name.nestedClass("Builder"))
                     .build());
         }
-        record.addMethod(MethodSpec.methodBuilder("toJson")
-                .addJavadoc("This value as a JSON object; components that are null are left out.\n")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(OBJECT_NODE)
-                .addStatement(json.isEmpty() ? CodeBlock.of("return $T.object()", values)
-                        : CodeBlock.of("return $T.object(\n$>$L$<)", values, CodeBlock.join(json, ",\n")))
-                .build());
-        record.addMethod(MethodSpec.methodBuilder("fromJson")
-                .addJavadoc("Reads a JSON object; null when the node is missing or null.\n")
-                .addModifiers(Modifier.STATIC)
-                .returns(name)
-                .addParameter(TypeMapper.JSON_NODE, "json")
-                .addStatement("$T object = $T.fields(json, $S)", TypeMapper.JSON_NODE, values, name.simpleName())
-                .addStatement(read.isEmpty() ? CodeBlock.of("return object == null ? null : new $T()", name)
-                        : CodeBlock.of("return object == null ? null : new $T(\n$>$L$<)", name,
-                                CodeBlock.join(read, ",\n")))
-                .build());
+        record.addMethod(toJson(json));
+        record.addMethod(fromJson(name, read));
         if (input) {
             record.addType(builder(name, components));
         }
         return record.build();
+    }
+
+    private MethodSpec toJson(List<CodeBlock> members) {
+        return MethodSpec.methodBuilder("toJson")
+                .addJavadoc("This value as a JSON object.\n\n"
+                        + "@return the object; components that are null are left out\n")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(OBJECT_NODE)
+                .addStatement(members.isEmpty() ? CodeBlock.of("return $T.object()", values)
+                        : CodeBlock.of("return $T.object(\n$L)", values, CodeBlock.join(members, ",\n")))
+                .build();
+    }
+
+    private MethodSpec fromJson(ClassName name, List<CodeBlock> components) {
+        return MethodSpec.methodBuilder("fromJson")
+                .addJavadoc("Reads a JSON object.\n\n@param json the object\n"
+                        + "@return the value; null when the node is missing or null\n")
+                .addModifiers(Modifier.STATIC)
+                .returns(name)
+                .addParameter(TypeMapper.JSON_NODE, "json")
+                .addStatement("$T object = $T.fields(json, $S)", TypeMapper.JSON_NODE, values, name.simpleName())
+                .addStatement(components.isEmpty() ? CodeBlock.of("return object == null ? null : new $T()", name)
+                        : CodeBlock.of("return object == null ? null : new $T(\n$L)", name,
+                                CodeBlock.join(components, ",\n")))
+                .build();
     }
 
     private static void copyCollection(MethodSpec.Builder compact, TypeName type, String name) {
@@ -152,8 +170,9 @@ final class TypeEmitter {
         for (InputModel component : components) {
             type.addField(component.type(), component.javaName(), Modifier.PRIVATE);
             type.addMethod(MethodSpec.methodBuilder(component.javaName())
-                    .addJavadoc("Sets {@code $L}$L.\n", Javadocs.escape(component.name()),
-                            component.required() ? " (required)" : "")
+                    .addJavadoc("Sets {@code $L}$L.\n\n@param $N the value\n@return this builder\n",
+                            Javadocs.escape(component.name()), component.required() ? " (required)" : "",
+                            component.javaName())
                     .addModifiers(Modifier.PUBLIC)
                     .returns(builder)
                     .addParameter(component.type(), component.javaName())
@@ -163,7 +182,8 @@ final class TypeEmitter {
             arguments.add(CodeBlock.of("$N", component.javaName()));
         }
         type.addMethod(MethodSpec.methodBuilder("build")
-                .addJavadoc("@throws NullPointerException naming the first required value that is not set\n")
+                .addJavadoc("Builds the {@link $T}.\n\n@return the value built\n"
+                        + "@throws NullPointerException naming the first required value that is not set\n", record)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(record)
                 .addStatement("return new $T($L)", record, CodeBlock.join(arguments, ", "))
@@ -176,7 +196,8 @@ final class TypeEmitter {
         TypeSpec.Builder type = TypeSpec.enumBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
                 .addSuperinterface(jsonValue)
-                .addJavadoc("$L\n", model.description() == null ? "The values the schema allows; each keeps its JSON value."
+                .addJavadoc("$L\n", model.description() == null
+                        ? "The values the schema allows; each keeps its JSON value."
                         : Javadocs.escape(model.description()));
         for (EnumConstant constant : model.constants()) {
             type.addEnumConstant(constant.javaName(), TypeSpec.anonymousClassBuilder("$S", constant.value())
@@ -188,41 +209,30 @@ final class TypeEmitter {
                 .addStatement("this.value = value")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("value")
-                .addJavadoc("The value as JSON writes it.\n")
+                .addJavadoc("The value as JSON writes it.\n\n@return the JSON string value\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
                 .addStatement("return value")
                 .build());
         type.addMethod(MethodSpec.methodBuilder("toJson")
+                .addJavadoc("This constant as JSON.\n\n@return a JSON string node\n")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(TypeMapper.JSON_NODE)
                 .addStatement("return $T.json(value)", values)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("toString")
-                .addJavadoc("The value as JSON writes it, as in query parameters and headers.\n")
+                .addJavadoc("The value as JSON writes it, as in query parameters and headers.\n\n"
+                        + "@return the JSON string value\n")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
                 .addStatement("return value")
                 .build());
-        String allowed = String.join(", ", model.constants().stream().map(EnumConstant::value).toList());
-        type.addMethod(MethodSpec.methodBuilder("fromValue")
-                .addJavadoc("The constant whose JSON value is {@code value}.\n\n"
-                        + "@throws IllegalArgumentException when no constant has that value\n")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(name)
-                .addParameter(String.class, "value")
-                .beginControlFlow("for ($T constant : values())", name)
-                .beginControlFlow("if (constant.value.equals(value))")
-                .addStatement("return constant")
-                .endControlFlow()
-                .endControlFlow()
-                .addStatement("throw new $T($S + value + $S)", IllegalArgumentException.class, "'",
-                        "' is not a " + name.simpleName() + "; expected one of: " + allowed)
-                .build());
+        type.addMethod(fromValue(model));
         type.addMethod(MethodSpec.methodBuilder("fromJson")
-                .addJavadoc("Reads a JSON string; null when the node is missing or null.\n")
+                .addJavadoc("Reads a JSON string.\n\n@param json the string\n"
+                        + "@return the constant; null when the node is missing or null\n")
                 .addModifiers(Modifier.STATIC)
                 .returns(name)
                 .addParameter(TypeMapper.JSON_NODE, "json")
@@ -232,12 +242,34 @@ final class TypeEmitter {
         return type.build();
     }
 
+    private static MethodSpec fromValue(EnumModel model) {
+        ClassName name = model.name();
+        String allowed = String.join(", ", model.constants().stream().map(EnumConstant::value).toList());
+        return MethodSpec.methodBuilder("fromValue")
+                .addJavadoc("The constant whose JSON value is {@code value}.\n\n"
+                        + "@param value a JSON string value\n"
+                        + "@return the constant\n"
+                        + "@throws IllegalArgumentException when no constant has that value\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(name)
+                .addParameter(String.class, "value")
+                .beginControlFlow("for ($T constant : values())", name)
+                .beginControlFlow("if (constant.value.equals(value))")
+                .addStatement("return constant")
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("throw new $T($S + value$W+ $L)", IllegalArgumentException.class, "'",
+                        Literals.string("' is not a " + name.simpleName() + "; expected one of: " + allowed))
+                .build();
+    }
+
     /** Reads a value of {@code type} from the JSON node {@code json}: generated code, no reflection. */
     CodeBlock reader(TypeName type, CodeBlock json) {
         if (type instanceof ParameterizedTypeName parameterized) {
             String raw = parameterized.rawType().simpleName();
             TypeName last = parameterized.typeArguments().get(parameterized.typeArguments().size() - 1);
-            return CodeBlock.of("$T.$N($L, $L)", values, raw.equals("Map") ? "map" : "list", json, readerFunction(last));
+            return CodeBlock.of("$T.$N($L, $L)", values, raw.equals("Map") ? "map" : "list", json,
+                    readerFunction(last));
         }
         String simple = simpleReader(type);
         if (simple != null) {

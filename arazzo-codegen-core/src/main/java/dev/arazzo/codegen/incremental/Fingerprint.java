@@ -70,6 +70,9 @@ public record Fingerprint(String value) {
         });
         field(digest, "warningsAsErrors", Boolean.toString(request.warningsAsErrors()));
         field(digest, "runtime", request.runtime().configName());
+        if (!request.idempotencyTokens()) {
+            field(digest, "idempotencyTokens", "false"); // only when off: the default keeps earlier fingerprints
+        }
 
         TreeSet<String> inputs = new TreeSet<>();
         files.forEach(file -> inputs.add(normalize(file).toString()));

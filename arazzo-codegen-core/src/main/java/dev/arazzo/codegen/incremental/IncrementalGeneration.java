@@ -121,6 +121,6 @@ public final class IncrementalGeneration {
         all.addAll(previousOutputs);
         return new GenerationRequest(request.specs(), request.outputDirectory(), request.packageName(),
                 request.packageBySpec(), request.sourceMappings(), request.warningsAsErrors(), all,
-                request.runtime());
+                request.runtime(), request.idempotencyTokens());
     }
 }

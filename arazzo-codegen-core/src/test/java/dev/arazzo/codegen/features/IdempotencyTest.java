@@ -2,7 +2,9 @@ package dev.arazzo.codegen.features;
 
 import static dev.arazzo.codegen.testing.GeneratedCode.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +12,7 @@ import dev.arazzo.codegen.testing.GeneratedCode;
 import dev.arazzo.codegen.testing.RecordingServer.Request;
 import dev.arazzo.codegen.testing.RecordingServer.Response;
 import dev.arazzo.codegen.testing.Scenario;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +28,11 @@ class IdempotencyTest extends ScenarioTest {
 
     @BeforeEach
     void generate() {
+        code = generate(true);
+        scenario.server().on("POST", "/payments", Response.json(200, "{}"));
+    }
+
+    private GeneratedCode generate(boolean idempotencyTokens) {
         scenario.write("orders-openapi.yaml", """
                 openapi: 3.0.3
                 info: {title: Orders, version: '1'}
@@ -48,7 +56,7 @@ class IdempotencyTest extends ScenarioTest {
                       parameters: [{name: Idempotency-Key, in: header, schema: {type: string}}]
                       responses: {'200': {description: ok}}
                 """);
-        code = scenario.generate("""
+        return scenario.generate(idempotencyTokens, """
                 arazzo: 1.0.1
                 info: {title: Orders, version: '1'}
                 sourceDescriptions:
@@ -65,7 +73,6 @@ class IdempotencyTest extends ScenarioTest {
                       - stepId: payment
                         operationId: pay
                 """);
-        scenario.server().on("POST", "/payments", Response.json(200, "{}"));
     }
 
     @Test
@@ -95,6 +102,21 @@ class IdempotencyTest extends ScenarioTest {
 
         Request payment = scenario.server().requests().get(1);
         UUID.fromString(payment.header("Idempotency-Key"));
+    }
+
+    @Test
+    void withIdempotencyTokensOffNoTokenIsSent() throws Exception {
+        GeneratedCode off = generate(false);
+        scenario.server().on("PUT", "/orders", Response.json(200, "{}"));
+
+        call(scenario.client(off, "OrderWorkflow"), "run", Scenario.inputs(off, "OrderWorkflow", Map.of()));
+
+        List<Request> requests = scenario.server().requests();
+        assertEquals(JSON.readTree("{\"Item\":\"book\"}"), read(requests.get(0)));
+        assertNull(requests.get(1).header("Idempotency-Key"));
+        String source = Files.readString(off.result().files().stream()
+                .filter(f -> f.qualifiedName().endsWith(".OrderWorkflow")).findFirst().orElseThrow().path());
+        assertFalse(source.contains("idempotencyToken"), source);
     }
 
     private static JsonNode read(Request request) {

@@ -16,6 +16,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.arazzo.codegen.testing.GeneratedCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -74,8 +75,8 @@ class JsonPathCompilerTest {
 
     @Test
     void everyConstructCompilesWithoutWarnings() {
-        JsonPathCompiler compiler = new JsonPathCompiler(GeneratedCode.SUPPORT, Set.of("document"));
-        JsonPathCriterion criterion = new JsonPathCriterion(GeneratedCode.SUPPORT, Set.of("document"));
+        JsonPathCompiler compiler = new JsonPathCompiler(GeneratedCode.JSON_PATH_SUPPORT, Set.of("document"));
+        JsonPathCriterion criterion = new JsonPathCriterion(GeneratedCode.JSON_PATH_SUPPORT, Set.of("document"));
         List<MethodSpec> methods = new ArrayList<>();
         for (int i = 0; i < EVERY_CONSTRUCT.size(); i++) {
             methods.add(MethodSpec.methodBuilder("query" + i)
@@ -94,7 +95,7 @@ class JsonPathCompilerTest {
         }
         TypeSpec type = TypeSpec.classBuilder("EveryConstruct").addModifiers(Modifier.FINAL).addMethods(methods).build();
 
-        Compilation compilation = GeneratedCode.compile(List.of(JavaFile.builder(GeneratedCode.PACKAGE, type).build()));
+        Compilation compilation = GeneratedCode.compile(List.of(JavaFile.builder(GeneratedCode.JSON_PATH_PACKAGE, type).build()));
 
         assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
         assertEquals(List.of(), compilation.diagnostics());
@@ -102,7 +103,7 @@ class JsonPathCompilerTest {
 
     @Test
     void lambdaParametersAvoidNamesInScope() throws Exception {
-        JsonPathCompiler compiler = new JsonPathCompiler(GeneratedCode.SUPPORT, Set.of("node", "root", "node3"));
+        JsonPathCompiler compiler = new JsonPathCompiler(GeneratedCode.JSON_PATH_SUPPORT, Set.of("node", "root", "node3"));
         MethodSpec method = MethodSpec.methodBuilder("select")
                 .addModifiers(Modifier.STATIC)
                 .returns(NODE_LIST)
@@ -125,11 +126,11 @@ class JsonPathCompilerTest {
                 .returns(NODE_LIST)
                 .addParameter(JsonNode.class, "document")
                 .addStatement("return $L",
-                        new JsonPathCompiler(GeneratedCode.SUPPORT).compile("$..*", CodeBlock.of("document")))
+                        new JsonPathCompiler(GeneratedCode.JSON_PATH_SUPPORT).compile("$..*", CodeBlock.of("document")))
                 .build();
         Class<?> type = GeneratedCode.compileClass("Empty", List.of(method));
 
-        assertEquals(List.of(), GeneratedCode.call(type, "all", null));
+        assertEquals(List.of(), GeneratedCode.call(type, "all", (JsonNode) null));
         assertEquals(List.of(), GeneratedCode.call(type, "all", MissingNode.getInstance()));
     }
 
@@ -138,7 +139,7 @@ class JsonPathCompilerTest {
         JsonPathQuery relative = new JsonPathQuery(true, List.of());
 
         assertThrows(IllegalArgumentException.class,
-                () -> new JsonPathCompiler(GeneratedCode.SUPPORT).compile(relative, CodeBlock.of("x")));
+                () -> new JsonPathCompiler(GeneratedCode.JSON_PATH_SUPPORT).compile(relative, CodeBlock.of("x")));
     }
 
     /** I-Regexp semantics where Java's regex syntax differs: pattern, subject, whether it matches. */
@@ -182,7 +183,7 @@ class JsonPathCompilerTest {
     /** One method per literal pattern, and one that reads the pattern from the document. */
     @BeforeAll
     static void compileRegexQueries() {
-        JsonPathCompiler compiler = new JsonPathCompiler(GeneratedCode.SUPPORT);
+        JsonPathCompiler compiler = new JsonPathCompiler(GeneratedCode.JSON_PATH_SUPPORT);
         List<MethodSpec> methods = new ArrayList<>();
         for (int i = 0; i < REGEX_CASES.size(); i++) {
             String pattern = (String) REGEX_CASES.get(i).get()[0];
@@ -226,7 +227,7 @@ class JsonPathCompilerTest {
                 .addModifiers(Modifier.STATIC)
                 .returns(NODE_LIST)
                 .addParameter(JsonNode.class, "document")
-                .addStatement("return $L", new JsonPathCompiler(GeneratedCode.SUPPORT)
+                .addStatement("return $L", new JsonPathCompiler(GeneratedCode.JSON_PATH_SUPPORT)
                         .compile("$[?search(@, 'b$')]", CodeBlock.of("document")))
                 .build();
         Class<?> type = GeneratedCode.compileClass("Search", List.of(method));

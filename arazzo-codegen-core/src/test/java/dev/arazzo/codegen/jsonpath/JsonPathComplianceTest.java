@@ -14,6 +14,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.arazzo.codegen.testing.GeneratedCode;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.TestFactory;
 class JsonPathComplianceTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ClassName SUPPORT = GeneratedCode.SUPPORT;
-    private static final ClassName QUERIES = ClassName.get(GeneratedCode.PACKAGE, "ComplianceQueries");
+    private static final ClassName SUPPORT = GeneratedCode.JSON_PATH_SUPPORT;
+    private static final ClassName QUERIES = ClassName.get(GeneratedCode.JSON_PATH_PACKAGE, "ComplianceQueries");
 
     static Path suite() {
         return Path.of(System.getProperty("arazzo.shared", "../../shared"), "conformance", "jsonpath-cts.json");
@@ -88,7 +89,7 @@ class JsonPathComplianceTest {
         AssertionError compileFailure = null;
         try {
             compiled = GeneratedCode.load(List.of(
-                            JavaFile.builder(GeneratedCode.PACKAGE, queries.build()).skipJavaLangImports(true).build()))
+                            JavaFile.builder(GeneratedCode.JSON_PATH_PACKAGE, queries.build()).skipJavaLangImports(true).build()))
                     .loadClass(QUERIES.canonicalName());
         } catch (AssertionError e) {
             compileFailure = e; // reported by every valid case

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import dev.arazzo.codegen.testing.GeneratedCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ class JsonPathCriterionTest {
 
     @BeforeAll
     static void compileConditions() {
-        JsonPathCriterion compiler = new JsonPathCriterion(GeneratedCode.SUPPORT);
+        JsonPathCriterion compiler = new JsonPathCriterion(GeneratedCode.JSON_PATH_SUPPORT);
         List<MethodSpec> methods = new ArrayList<>();
         for (int i = 0; i < CONDITIONS.size(); i++) {
             methods.add(MethodSpec.methodBuilder("condition" + i)
@@ -145,7 +146,7 @@ class JsonPathCriterionTest {
 
     @Test
     void notNullRuleCompilesToPresenceCheck() {
-        JsonPathCriterion compiler = new JsonPathCriterion(GeneratedCode.SUPPORT);
+        JsonPathCriterion compiler = new JsonPathCriterion(GeneratedCode.JSON_PATH_SUPPORT);
 
         assertEquals("dev.arazzo.runtime.JsonPathSupport.test(body, root -> "
                 + "dev.arazzo.runtime.JsonPathSupport.isPresentAndNotNull(root.path(\"Contact\").path(\"Id\")))",
@@ -167,7 +168,7 @@ class JsonPathCriterionTest {
     @MethodSource("invalidConditions")
     void invalidConditionsAreRejectedWithIndex(String condition, int index, String reason) {
         JsonPathSyntaxException error = assertThrows(JsonPathSyntaxException.class,
-                () -> new JsonPathCriterion(GeneratedCode.SUPPORT).compileCriterion(condition, CodeBlock.of("body")));
+                () -> new JsonPathCriterion(GeneratedCode.JSON_PATH_SUPPORT).compileCriterion(condition, CodeBlock.of("body")));
 
         assertEquals(index, error.index(), error.getMessage());
         assertTrue(error.reason().contains(reason), error.getMessage());

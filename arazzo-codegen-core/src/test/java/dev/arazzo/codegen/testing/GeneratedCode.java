@@ -5,6 +5,11 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
 import dev.arazzo.codegen.ArazzoCodegen;
 import dev.arazzo.codegen.GenerationRequest;
 import dev.arazzo.codegen.GenerationResult;
@@ -19,15 +24,24 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
 import javax.tools.JavaFileObject;
 
 /**
- * Generates Java from a document, compiles it as a user's build would ({@code --release 17 -Xlint:all
- * -Werror}) and loads the classes, so that tests can run what was generated.
+ * Generates Java from a document (or takes JavaPoet files), compiles it as a user's build would
+ * ({@code --release 17 -Xlint:all -Werror}) and loads the classes, so that tests can run what was
+ * generated.
  */
 public final class GeneratedCode {
 
     public static final String PACKAGE = "com.example.generated";
+
+    /** The package of the classes that the JSONPath compiler tests compile. */
+    public static final String JSON_PATH_PACKAGE = "dev.arazzo.generated.jsonpath";
+
+    /** The JSONPath support class that compiled queries call: the arazzo-runtime module's, on the test classpath. */
+    public static final ClassName JSON_PATH_SUPPORT = ClassName.get("dev.arazzo.runtime", "JsonPathSupport");
 
     private final GenerationResult result;
     private final ClassLoader loader;
@@ -42,7 +56,12 @@ public final class GeneratedCode {
         GenerationRequest.Builder request = GenerationRequest.builder()
                 .spec(spec).outputDirectory(output).packageName(PACKAGE);
         sourceMappings.forEach(request::sourceMapping);
-        GenerationResult result = ArazzoCodegen.generate(request.build());
+        return generate(request.build());
+    }
+
+    /** Generates what {@code request} asks for, asserts there were no errors, compiles and loads. */
+    public static GeneratedCode generate(GenerationRequest request) {
+        GenerationResult result = ArazzoCodegen.generate(request);
         if (result.hasErrors()) {
             throw new AssertionError("generation failed:\n" + String.join("\n",
                     result.diagnostics().stream().map(Object::toString).toList()));
@@ -65,6 +84,51 @@ public final class GeneratedCode {
                 .compile(sources);
         assertThat(compilation).succeededWithoutWarnings();
         return compilation;
+    }
+
+    /** Compiles JavaPoet files in memory; the compilation, for the test to assert on. */
+    public static Compilation compile(List<JavaFile> files) {
+        List<JavaFileObject> sources = files.stream()
+                .map(file -> JavaFileObjects.forSourceString(
+                        file.packageName() + "." + file.typeSpec().name(), file.toString()))
+                .toList();
+        return Compiler.javac().withOptions("--release", "17", "-Xlint:all", "-Werror").compile(sources);
+    }
+
+    /** Compiles and loads; throws AssertionError with every diagnostic when javac says anything. */
+    public static ClassLoader load(List<JavaFile> files) {
+        Compilation compilation = compile(files);
+        if (compilation.status() != Compilation.Status.SUCCESS || !compilation.diagnostics().isEmpty()) {
+            throw new AssertionError("generated code does not compile cleanly:\n" + compilation.diagnostics().stream()
+                    .map(Object::toString)
+                    .collect(Collectors.joining("\n")));
+        }
+        return new CompiledClassLoader(compilation);
+    }
+
+    /**
+     * Compiles a class of the given static methods in {@link #JSON_PATH_PACKAGE}, which call the runtime's
+     * {@link #JSON_PATH_SUPPORT}, and loads it.
+     */
+    public static Class<?> compileClass(String simpleName, List<MethodSpec> methods) {
+        TypeSpec type = TypeSpec.classBuilder(simpleName).addModifiers(Modifier.FINAL).addMethods(methods).build();
+        List<JavaFile> files = List.of(JavaFile.builder(JSON_PATH_PACKAGE, type).skipJavaLangImports(true).build());
+        try {
+            return load(files).loadClass(JSON_PATH_PACKAGE + "." + simpleName);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Calls the static method {@code methodName(JsonNode)} of a loaded class, whatever its access. */
+    public static Object call(Class<?> type, String methodName, JsonNode argument) {
+        try {
+            Method method = type.getDeclaredMethod(methodName, JsonNode.class);
+            method.setAccessible(true);
+            return method.invoke(null, argument);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     public GenerationResult result() {
@@ -128,8 +192,10 @@ public final class GeneratedCode {
             for (JavaFileObject file : compilation.generatedFiles()) {
                 if (file.getKind() == JavaFileObject.Kind.CLASS) {
                     String path = file.toUri().getPath();
-                    String name = path.substring(path.indexOf("/" + PACKAGE.replace('.', '/') + "/") + 1,
-                            path.length() - ".class".length()).replace('/', '.');
+                    int start = path.contains("CLASS_OUTPUT/")
+                            ? path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length()
+                            : path.indexOf("/" + PACKAGE.replace('.', '/') + "/") + 1;
+                    String name = path.substring(start, path.length() - ".class".length()).replace('/', '.');
                     try (InputStream in = file.openInputStream()) {
                         classes.put(name, in.readAllBytes());
                     } catch (IOException e) {

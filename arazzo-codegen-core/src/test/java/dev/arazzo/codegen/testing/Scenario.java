@@ -1,5 +1,6 @@
 package dev.arazzo.codegen.testing;
 
+import dev.arazzo.codegen.GenerationRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,8 +48,14 @@ public final class Scenario implements AutoCloseable {
 
     /** Writes {@code workflow.arazzo.yaml}, generates, compiles with -Werror and loads. */
     public GeneratedCode generate(String arazzo) {
+        return generate(true, arazzo);
+    }
+
+    /** {@link #generate(String)}, with the request's {@code idempotencyTokens} option as given. */
+    public GeneratedCode generate(boolean idempotencyTokens, String arazzo) {
         Path spec = write("workflow.arazzo.yaml", arazzo);
-        return GeneratedCode.generate(spec, directory.resolve("generated"), Map.of());
+        return GeneratedCode.generate(GenerationRequest.builder().spec(spec).outputDirectory(directory.resolve("generated"))
+                .packageName(GeneratedCode.PACKAGE).idempotencyTokens(idempotencyTokens).build());
     }
 
     public RecordingServer server() {

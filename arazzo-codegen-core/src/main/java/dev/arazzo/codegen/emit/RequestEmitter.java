@@ -1,0 +1,119 @@
+package dev.arazzo.codegen.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import dev.arazzo.codegen.emit.StepEmitter.Helper;
+import dev.arazzo.codegen.model.WorkflowModel;
+import dev.arazzo.codegen.model.WorkflowModel.BodyModel;
+import dev.arazzo.codegen.model.WorkflowModel.HttpCall;
+import dev.arazzo.codegen.model.WorkflowModel.IdempotencyModel;
+import dev.arazzo.codegen.model.WorkflowModel.ParameterModel;
+import dev.arazzo.codegen.model.WorkflowModel.StepModel;
+import dev.arazzo.codegen.source.ParameterLocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the private method that sends a step's HTTP request: its parameters, its body (JSON, form or
+ * text, with payload replacements and the idempotency token) and the operation's security requirements.
+ */
+final class RequestEmitter {
+
+    private final EmitContext context;
+    private final ClassName values;
+
+    RequestEmitter(EmitContext context) {
+        this.context = context;
+        this.values = context.runtime().values();
+    }
+
+    /** {@code sendX(...)}: builds the request of {@code step} and returns the exchange. */
+    Helper send(StepModel step, HttpCall http, List<ParameterSpec> parameters) {
+        ExpressionCompiler compiler = context.compiler(step);
+        IdempotencyModel idempotency = context.idempotency(step);
+        ClassName stepRequest = context.runtime().stepRequest();
+        CodeBlock.Builder request = CodeBlock.builder().add("$T request = $T.of($N,$W$S,$W$S)", stepRequest,
+                stepRequest, http.source().fieldName(), http.method(), http.path());
+        for (ParameterModel parameter : http.parameters()) {
+            request.add("\n.$N($S, $L)", requestMethod(parameter.location()), parameter.name(),
+                    compiler.value(parameter.value()));
+        }
+        if (idempotency != null && !idempotency.inBody()) {
+            request.add("\n.header($S, $N)", idempotency.name(), StepEmitter.TOKEN);
+        }
+        MethodSpec.Builder method = MethodSpec.methodBuilder(context.names().send(step))
+                .addJavadoc("Sends the request of step {@code $L} and reads its response.\n",
+                        Javadocs.escape(step.stepId()))
+                .addModifiers(Modifier.PRIVATE)
+                .returns(context.runtime().httpExchange())
+                .addStatement(request.build());
+        if (http.body() != null) {
+            method.addStatement(body(compiler, http.body(), idempotency));
+        }
+        method.addStatement("return transport.send($S, request, $L)", step.stepId(), security(http.security()));
+        method.addParameters(StepEmitter.read(parameters, compiler));
+        if (idempotency != null) {
+            method.addParameter(String.class, StepEmitter.TOKEN);
+        }
+        return new Helper(method.build());
+    }
+
+    /** The {@code StepRequest} method that adds a parameter at {@code location}. */
+    private static String requestMethod(ParameterLocation location) {
+        return switch (location) {
+            case PATH -> "path";
+            case QUERY -> "query";
+            case HEADER -> "header";
+            case COOKIE -> "cookie";
+        };
+    }
+
+    private CodeBlock body(ExpressionCompiler compiler, BodyModel body, IdempotencyModel idempotency) {
+        String contentType = body.contentType();
+        boolean text = ExpressionCompiler.isText(body.payload());
+        if (contentType.toLowerCase(Locale.ROOT).contains("x-www-form-urlencoded") && !text) {
+            return CodeBlock.of("request.formBody($L)", payload(compiler, body, idempotency));
+        }
+        if (text && body.replacements().isEmpty()) {
+            return CodeBlock.of("request.textBody($S, $L)", contentType, compiler.value(body.payload()));
+        }
+        return CodeBlock.of("request.jsonBody($S, $L)", contentType, payload(compiler, body, idempotency));
+    }
+
+    /** The JSON payload: the document's, its replacements applied, then the idempotency token set. */
+    private CodeBlock payload(ExpressionCompiler compiler, BodyModel body, IdempotencyModel idempotency) {
+        boolean token = idempotency != null && idempotency.inBody();
+        if (token && body.replacements().isEmpty() && body.payload() instanceof WorkflowModel.ObjectValue object
+                && object.members().stream().noneMatch(m -> m.name().equals(idempotency.name()))) {
+            // the token is one more member of the object, as the document would have written it
+            return compiler.object(object, CodeBlock.of("$S, $N", idempotency.name(), StepEmitter.TOKEN));
+        }
+        CodeBlock payload = body.payload() instanceof WorkflowModel.ObjectValue
+                || body.payload() instanceof WorkflowModel.ArrayValue
+                ? compiler.value(body.payload())
+                : CodeBlock.of("$T.json($L)", values, compiler.value(body.payload()));
+        for (WorkflowModel.ReplacementModel replacement : body.replacements()) {
+            payload = CodeBlock.of("$T.replace($L, $S, $L)", values, payload, replacement.target(),
+                    compiler.value(replacement.value()));
+        }
+        if (token) {
+            payload = CodeBlock.of("$T.replace($L, $S, $N)", values, payload, "/" + idempotency.name(),
+                    StepEmitter.TOKEN);
+        }
+        return payload;
+    }
+
+    /** The security requirements as a Java expression: {@code List.of(List.of("apiKey"))}. */
+    private static CodeBlock security(List<List<String>> requirements) {
+        List<CodeBlock> alternatives = new ArrayList<>();
+        for (List<String> requirement : requirements) {
+            alternatives.add(CodeBlock.of("$T.of($L)", List.class,
+                    CodeBlock.join(requirement.stream().map(name -> CodeBlock.of("$S", name)).toList(), ", ")));
+        }
+        return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(alternatives, ", "));
+    }
+}
