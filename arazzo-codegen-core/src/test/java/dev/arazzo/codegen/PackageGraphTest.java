@@ -34,6 +34,11 @@ class PackageGraphTest {
     /** A qualified reference to a type of the generator: lower-case package segments, then a type name. */
     private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.arazzo\\.codegen((?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]");
     private static final Pattern SWAGGER = Pattern.compile("\\bio\\.swagger\\.");
+    /**
+     * A character or string literal: a class name written as text ({@code @Generated}'s value) is no
+     * dependency.
+     */
+    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:\\\\.|[^'\\\\])'|\"(?:\\\\.|[^\"\\\\\n])*\"");
 
     private static final List<String> STAGES = List.of("load", "bind", "check", "model", "emit", "write");
     private static final Set<String> VOCABULARY = Set.of("diagnostic", "expression", "jsonpath", "source",
@@ -57,7 +62,7 @@ class PackageGraphTest {
                 }
                 String from = relative(declared.group(1));
                 Set<String> targets = GRAPH.computeIfAbsent(from, k -> new TreeSet<>());
-                Matcher reference = REFERENCE.matcher(text);
+                Matcher reference = REFERENCE.matcher(STRING_LITERAL.matcher(text).replaceAll("\"\""));
                 while (reference.find()) {
                     String to = reference.group(1).isEmpty() ? "" : reference.group(1).substring(1);
                     if (!to.equals(from)) {

@@ -65,9 +65,6 @@ import java.util.function.Consumer;
  */
 public final class ModelBuilder {
 
-    private static final Set<String> RESERVED_METHODS = Set.of("run", "builder", "execute", "toString", "hashCode",
-            "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
-
     private final BoundDocument bound;
     private final ArazzoDocument document;
     private final Diagnostics diagnostics;
@@ -163,6 +160,13 @@ public final class ModelBuilder {
         return document.source().file() + "#" + workflow.workflowId();
     }
 
+    /** An allocator with the names that the generated code reserves in scope {@code kind} taken. */
+    private static NameAllocator reserving(NameScope.Kind kind) {
+        NameAllocator names = new NameAllocator();
+        kind.reserved().forEach(reserved -> names.newName(reserved, reserved));
+        return names;
+    }
+
     /** What a step's expressions read besides inputs: earlier steps' results and dependencies' outputs. */
     private record Reads(Set<String> steps, Set<String> workflows) {
         Reads() {
@@ -171,16 +175,11 @@ public final class ModelBuilder {
     }
 
     private WorkflowModel workflow(BoundWorkflow workflow, ClassName className) {
-        NameAllocator nested = new NameAllocator();
-        // besides its own nested types, names of the package's support types stay readable unqualified
-        List.of("Inputs", "Outputs", "Builder", "Step", "Result", "Completed", "Ended", "Failed", className.simpleName(),
-                "Values", "JsonValue", "Transport", "HttpExchange", "StepRequest", "RequestInterceptor",
-                "WorkflowListener", "Credentials", "WorkflowException", "StepFailedException",
-                "WorkflowTransportException", "JsonPathSupport").forEach(reserved -> nested.newName(reserved, reserved));
+        NameAllocator nested = reserving(NameScope.Kind.NESTED_TYPES);
+        nested.newName(className.simpleName(), className.simpleName());
         this.types = new TypeMapper(className, nested, document.source().root());
         List<InputModel> inputs = inputs(workflow);
-        NameAllocator fields = new NameAllocator();
-        List.of("transport", "maxStepExecutions").forEach(reserved -> fields.newName(reserved, reserved));
+        NameAllocator fields = reserving(NameScope.Kind.FIELDS);
         Map<String, CalleeModel> callees = new LinkedHashMap<>();
         for (WorkflowTarget call : calls(workflow)) {
             WorkflowModel callee = built.get(key(call.document(), call.workflow()));
@@ -205,9 +204,7 @@ public final class ModelBuilder {
                         fields.newName(JavaNames.camel(name) + "BaseUri"), source.defaultUri()));
             }
         }
-        NameAllocator locals = new NameAllocator();
-        List.of("inputs", "next", "resume", "executions", "exchange", "called", "failure", "request")
-                .forEach(reserved -> locals.newName(reserved, reserved));
+        NameAllocator locals = reserving(NameScope.Kind.LOCALS);
         List<DependencyModel> dependencies = new ArrayList<>();
         for (BoundDependency dependsOn : workflow.dependsOn()) {
             CalleeModel callee = callee(callees, dependsOn.target());
@@ -233,8 +230,7 @@ public final class ModelBuilder {
                         locals.newName(JavaNames.camel(callee.workflowId()) + "Outputs"), step.stepId()));
             }
         }
-        NameAllocator methods = new NameAllocator();
-        RESERVED_METHODS.forEach(reserved -> methods.newName(reserved, reserved));
+        NameAllocator methods = reserving(NameScope.Kind.METHODS);
         callees.values().forEach(c -> methods.newName(c.fieldName() + "Inputs", c.fieldName() + "Inputs"));
         List<StepModel> steps = new ArrayList<>();
         Map<String, StepModel> byId = new LinkedHashMap<>();
@@ -518,9 +514,7 @@ public final class ModelBuilder {
                 });
             }
         }
-        NameAllocator methods = new NameAllocator();
-        List.of("baseUri", "httpClient", "requestInterceptor", "listener", "connectTimeout", "requestTimeout",
-                "maxStepExecutions", "build", "credentials").forEach(reserved -> methods.newName(reserved, reserved));
+        NameAllocator methods = reserving(NameScope.Kind.BUILDER_METHODS);
         List<WorkflowModel.SecuritySchemeModel> schemes = new ArrayList<>();
         found.forEach((name, scheme) -> securityScheme(name, scheme, new ArrayList<>(scopes.get(name)), methods)
                 .ifPresent(schemes::add));

@@ -32,6 +32,9 @@ public final class NameScope {
         /** Methods of the workflow class: its own, and those every object has. */
         METHODS("run", "builder", "execute", "toString", "hashCode", "equals", "getClass", "notify", "notifyAll",
                 "wait", "clone", "finalize"),
+        /** Methods of the workflow's builder, beside which each security scheme gets its credentials method. */
+        BUILDER_METHODS("baseUri", "httpClient", "requestInterceptor", "listener", "connectTimeout", "requestTimeout",
+                "maxStepExecutions", "build", "credentials"),
         /** Static constants of the workflow class. */
         CONSTANTS("DEFAULT_MAX_STEP_EXECUTIONS"),
         /** Constants of the private enum of the steps that the run loop switches on. */

@@ -51,10 +51,6 @@ public final class TypeMapper {
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName MAP = ClassName.get(Map.class);
 
-    /** The names a record component cannot take: methods every generated record has. */
-    private static final Set<String> RESERVED_COMPONENTS = Set.of("builder", "toJson", "fromJson", "toString",
-            "hashCode", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
-
     private final ClassName owner;
     private final NameAllocator nestedNames;
     private final JsonNode document;
@@ -188,7 +184,7 @@ public final class TypeMapper {
     /** A scope for the names of record components, without the names of the methods records have. */
     public static NameAllocator componentNames() {
         NameAllocator names = new NameAllocator();
-        RESERVED_COMPONENTS.forEach(reserved -> names.newName(reserved, reserved));
+        NameScope.Kind.COMPONENTS.reserved().forEach(reserved -> names.newName(reserved, reserved));
         return names;
     }
 
