@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>After an intended change to the generated code, refresh the golden file and read the diff:
  * <pre>
- * mvn -pl arazzo-codegen-core test -Dtest=SeedGoldenTest -Dgolden.update=true
+ * mvn -pl arazzo-codegen-core -am test -Dtest=SeedGoldenTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true
  * </pre>
  */
 class SeedGoldenTest {
