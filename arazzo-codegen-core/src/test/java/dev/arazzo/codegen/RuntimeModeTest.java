@@ -23,14 +23,12 @@ import dev.arazzo.runtime.WorkflowListener;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -156,7 +154,7 @@ class RuntimeModeTest {
         assertEquals(Set.of("com.example.one.ChecksWorkflow", "com.example.two.ChecksWorkflow"), classNames(result));
 
         Compilation compilation = GeneratedCode.compile(result);
-        ClassLoader loader = new CompiledClasses(compilation, RuntimeModeTest.class.getClassLoader());
+        ClassLoader loader = GeneratedCode.classesOf(compilation, RuntimeModeTest.class.getClassLoader());
         for (String pkg : List.of("com.example.one", "com.example.two")) {
             Class<?> builder = loader.loadClass(pkg + ".ChecksWorkflow$Builder");
             assertEquals(RequestInterceptor.class,
@@ -259,7 +257,7 @@ class RuntimeModeTest {
             assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
             assertEquals(List.of(), compilation.diagnostics());
 
-            ClassLoader loader = new CompiledClasses(compilation, libraries);
+            ClassLoader loader = GeneratedCode.classesOf(compilation, libraries);
             Class<?> workflow = loader.loadClass(PACKAGE + ".ChecksWorkflow");
             Object builder = call(workflow, "builder");
             call(builder, "baseUri", server.baseUri());
@@ -301,36 +299,6 @@ class RuntimeModeTest {
             return file.toURI().toURL();
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The classes of a compilation, over the given libraries only. */
-    private static final class CompiledClasses extends ClassLoader {
-        private final Map<String, byte[]> classes = new HashMap<>();
-
-        CompiledClasses(Compilation compilation, ClassLoader libraries) {
-            super(libraries);
-            for (JavaFileObject file : compilation.generatedFiles()) {
-                if (file.getKind() == JavaFileObject.Kind.CLASS) {
-                    String path = file.toUri().getPath();
-                    String name = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(),
-                            path.length() - ".class".length()).replace('/', '.');
-                    try (InputStream in = file.openInputStream()) {
-                        classes.put(name, in.readAllBytes());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            }
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            byte[] bytes = classes.get(name);
-            if (bytes == null) {
-                throw new ClassNotFoundException(name);
-            }
-            return defineClass(name, bytes, 0, bytes.length);
         }
     }
 }

@@ -67,7 +67,7 @@ public final class GeneratedCode {
                     result.diagnostics().stream().map(Object::toString).toList()));
         }
         Compilation compilation = compile(result);
-        return new GeneratedCode(result, new CompiledClassLoader(compilation));
+        return new GeneratedCode(result, new CompiledClassLoader(compilation, GeneratedCode.class.getClassLoader()));
     }
 
     /** Compiles every file of {@code result} and asserts javac says nothing at all. */
@@ -95,6 +95,11 @@ public final class GeneratedCode {
         return Compiler.javac().withOptions("--release", "17", "-Xlint:all", "-Werror").compile(sources);
     }
 
+    /** The classes that {@code compilation} produced, loaded over {@code libraries} (and nothing else). */
+    public static ClassLoader classesOf(Compilation compilation, ClassLoader libraries) {
+        return new CompiledClassLoader(compilation, libraries);
+    }
+
     /** Compiles and loads; throws AssertionError with every diagnostic when javac says anything. */
     public static ClassLoader load(List<JavaFile> files) {
         Compilation compilation = compile(files);
@@ -103,7 +108,7 @@ public final class GeneratedCode {
                     .map(Object::toString)
                     .collect(Collectors.joining("\n")));
         }
-        return new CompiledClassLoader(compilation);
+        return new CompiledClassLoader(compilation, GeneratedCode.class.getClassLoader());
     }
 
     /**
@@ -187,8 +192,8 @@ public final class GeneratedCode {
     private static final class CompiledClassLoader extends ClassLoader {
         private final Map<String, byte[]> classes = new HashMap<>();
 
-        CompiledClassLoader(Compilation compilation) {
-            super(GeneratedCode.class.getClassLoader());
+        CompiledClassLoader(Compilation compilation, ClassLoader parent) {
+            super(parent);
             for (JavaFileObject file : compilation.generatedFiles()) {
                 if (file.getKind() == JavaFileObject.Kind.CLASS) {
                     String path = file.toUri().getPath();
