@@ -149,8 +149,9 @@ public final class StepRequest {
      * @param name the header's name
      * @param value its value, as {@link ParameterStyles#header} takes it
      * @return this request
-     * @throws WorkflowException if the value cannot be serialized or holds CR or LF (for a request of a
-     *     step; else {@link IllegalArgumentException})
+     * @throws WorkflowException if the value cannot be serialized (for a request of a step; else
+     *     {@link IllegalArgumentException})
+     * @throws IllegalArgumentException if the value holds CR or LF
      */
     public StepRequest header(String name, Object value) {
         return header(name, false, value);
@@ -163,13 +164,13 @@ public final class StepRequest {
      * @param explode whether an object is written {@code R=100,G=200} rather than {@code R,100,G,200}
      * @param value its value, as {@link ParameterStyles#header} takes it
      * @return this request
-     * @throws WorkflowException if the value cannot be serialized or holds CR or LF (for a request of a
-     *     step; else {@link IllegalArgumentException})
+     * @throws WorkflowException if the value cannot be serialized (for a request of a step; else
+     *     {@link IllegalArgumentException})
+     * @throws IllegalArgumentException if the value holds CR or LF
      */
     public StepRequest header(String name, boolean explode, Object value) {
         String text = serialize(() -> ParameterStyles.header(name, explode, value));
-        serialize(() -> putHeader(name, text));
-        return this;
+        return putHeader(name, text);
     }
 
     private StepRequest putHeader(String name, String text) {
@@ -188,8 +189,9 @@ public final class StepRequest {
      * @param name the cookie's name
      * @param value its value, as {@link ParameterStyles#cookie} takes it
      * @return this request
-     * @throws WorkflowException if the value cannot be serialized or holds {@code ;}, CR or LF (for a
-     *     request of a step; else {@link IllegalArgumentException})
+     * @throws WorkflowException if the value cannot be serialized (for a request of a step; else
+     *     {@link IllegalArgumentException})
+     * @throws IllegalArgumentException if the value holds {@code ;}, CR or LF
      */
     public StepRequest cookie(String name, Object value) {
         return cookie(name, true, value);
@@ -202,13 +204,13 @@ public final class StepRequest {
      * @param explode whether arrays and objects give one cookie per item or member
      * @param value its value, as {@link ParameterStyles#cookie} takes it
      * @return this request
-     * @throws WorkflowException if the value cannot be serialized or holds {@code ;}, CR or LF (for a
-     *     request of a step; else {@link IllegalArgumentException})
+     * @throws WorkflowException if the value cannot be serialized (for a request of a step; else
+     *     {@link IllegalArgumentException})
+     * @throws IllegalArgumentException if the value holds {@code ;}, CR or LF
      */
     public StepRequest cookie(String name, boolean explode, Object value) {
         List<String> pairs = serialize(() -> ParameterStyles.cookie(name, explode, value));
-        serialize(() -> putCookies(name, pairs));
-        return this;
+        return putCookies(name, pairs);
     }
 
     private StepRequest putCookies(String name, List<String> pairs) {
