@@ -200,6 +200,17 @@ public final class ParameterStyles {
         return node.isValueNode() ? node.asText() : node.toString();
     }
 
+    /**
+     * A value as the JSON text of a parameter described with {@code content: application/json}: it is then
+     * sent as one primitive (percent-encoded in the path and query).
+     *
+     * @param value the value, as {@link Values#json(Object)} takes it, or null
+     * @return its JSON text; null for null
+     */
+    public static String json(Object value) {
+        return value == null ? null : Values.json(value).toString();
+    }
+
     /** The value as JSON, its arrays and objects checked to hold primitives only. */
     private static JsonNode node(String name, Object value) {
         JsonNode node = Values.json(value);

@@ -209,6 +209,15 @@ class ParameterStylesTest {
     }
 
     @Test
+    void aContentParameterIsItsJsonTextSentAsOneValue() {
+        assertEquals("{\"R\":100,\"G\":200,\"B\":150}", ParameterStyles.json(color("object")));
+        assertEquals("\"blue\"", ParameterStyles.json("blue"));
+        assertEquals(null, ParameterStyles.json(null));
+        assertEquals(List.of("c=%5B%22a%22%2C1%5D"), ParameterStyles.query("c", Style.FORM, true, false,
+                ParameterStyles.json(List.of("a", 1))));
+    }
+
+    @Test
     void aStyledRequestBuildsItsUri() {
         StepRequest request = StepRequest.of("s", URI.create("http://h/api/"), "GET", "/c/{color}")
                 .path("color", Style.MATRIX, true, color("object"))

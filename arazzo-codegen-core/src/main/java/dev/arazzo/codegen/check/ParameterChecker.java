@@ -11,6 +11,7 @@ import dev.arazzo.codegen.source.ParameterStyle;
 import dev.arazzo.codegen.source.ParameterView;
 import dev.arazzo.codegen.source.SchemaView;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,8 +19,10 @@ import java.util.Set;
  * Parameters a step sends that OpenAPI cannot serialize as their declaration says: a style the location
  * does not allow, or a style the schema's kind of value has no serialization for (the {@code n/a} cells of
  * the specification's style-examples table, and nested arrays or objects, which no style defines). Each is
- * an error at the Arazzo parameter; a schema that does not say its type is left to the run time, where
- * such a value fails the step.
+ * an error at the Arazzo parameter (declarations OpenAPI ignores, {@link ParameterView#ignoredHeader()}, are
+ * not checked); a schema that does not say its type is left to the run time, where
+ * such a value fails the step. A parameter described with {@code content} is written as JSON or as text;
+ * another media type is an error.
  */
 final class ParameterChecker {
 
@@ -59,11 +62,20 @@ final class ParameterChecker {
             return;
         }
         ParameterView declared = operation.declared(parameter.name(), parameter.location()).orElse(null);
-        if (declared == null || declared.location() == null) {
+        if (declared == null || declared.location() == null || declared.ignoredHeader()) {
             return;
         }
         String subject = "parameter '" + declared.name() + "' (in " + declared.location() + ") of operation "
                 + operation.describe();
+        if (declared.contentType() != null) {
+            String type = declared.contentType().toLowerCase(Locale.ROOT).split(";")[0].trim();
+            if (!(type.equals("application/json") || type.endsWith("+json") || type.equals("text/plain"))) {
+                error(parameter, subject + " is described with content '" + declared.contentType()
+                        + "', which the generator cannot write; describe it with application/json, text/plain "
+                        + "or a schema");
+            }
+            return;
+        }
         ParameterStyle style = declared.style();
         if (!ALLOWED.get(declared.location()).contains(style)) {
             error(parameter, subject + " has style '" + style + "', which OpenAPI does not allow " + where(declared)

@@ -68,7 +68,12 @@ final class RequestEmitter {
      */
     private CodeBlock parameter(ParameterModel parameter, CodeBlock value) {
         ParameterLocation location = parameter.location();
-        boolean defaults = parameter.style() == location.defaultStyle()
+        if (parameter.contentType() != null) {
+            // described by a media type: its text, sent as one value (the check stage allows JSON and text/plain)
+            value = CodeBlock.of("$T.$N($L)", context.runtime().parameterStyles(),
+                    isJson(parameter.contentType()) ? "json" : "text", value);
+        }
+        boolean defaults = parameter.contentType() != null || parameter.style() == location.defaultStyle()
                 && parameter.explode() == parameter.style().explodesByDefault() && !parameter.allowReserved();
         String method = switch (location) {
             case PATH -> "path";
@@ -88,6 +93,12 @@ final class RequestEmitter {
             case HEADER -> CodeBlock.of("header($S, $L, $L)", parameter.name(), parameter.explode(), value);
             case COOKIE -> CodeBlock.of("cookie($S, $L, $L)", parameter.name(), parameter.explode(), value);
         };
+    }
+
+    /** Whether {@code mediaType} is JSON: {@code application/json} or a {@code +json} type. */
+    static boolean isJson(String mediaType) {
+        String type = mediaType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+        return type.equals("application/json") || type.endsWith("+json");
     }
 
     /** The name of the run-time {@code ParameterStyles.Style} constant of {@code style}. */

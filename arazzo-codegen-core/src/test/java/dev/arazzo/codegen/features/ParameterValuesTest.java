@@ -179,4 +179,76 @@ class ParameterValuesTest extends ScenarioTest {
                 result.diagnostics().stream().map(Diagnostic::toString).toList());
         assertTrue(result.files().isEmpty());
     }
+
+    @Test
+    void parametersDescribedWithContentAreSentAsThatMediaTypeWrites() {
+        scenario.write("content-openapi.yaml", """
+                openapi: 3.0.3
+                info: {title: Content, version: '1'}
+                paths:
+                  /search:
+                    get:
+                      operationId: search
+                      parameters:
+                        - name: filter
+                          in: query
+                          content:
+                            application/json:
+                              schema: {type: object, properties: {a: {type: integer}, b: {type: string}}}
+                        - name: X-Note
+                          in: header
+                          content:
+                            text/plain:
+                              schema: {type: string}
+                      responses:
+                        '200': {description: Seen.}
+                  /xml:
+                    get:
+                      operationId: xmlParameter
+                      parameters:
+                        - name: doc
+                          in: query
+                          content:
+                            application/xml:
+                              schema: {type: string}
+                      responses:
+                        '200': {description: Seen.}
+                """);
+        String header = """
+                arazzo: 1.0.1
+                info: {title: Content, version: '1'}
+                sourceDescriptions:
+                  - {name: content, url: content-openapi.yaml, type: openapi}
+                workflows:
+                  - workflowId: content
+                    steps:
+                """;
+        GeneratedCode code = scenario.generate(header + """
+                      - stepId: search
+                        operationId: search
+                        parameters:
+                          - {name: filter, in: query, value: {a: 1, b: 'x y'}}
+                          - {name: X-Note, in: header, value: 'plain, as is'}
+                """);
+        scenario.server().on("GET", "/search", Response.json(200, "{}"));
+
+        call(scenario.client(code, "ContentWorkflow"), "run", Scenario.inputs(code, "ContentWorkflow", Map.of()));
+
+        Request request = scenario.server().requests().get(0);
+        assertEquals("filter=%7B%22a%22%3A1%2C%22b%22%3A%22x%20y%22%7D", request.query());
+        assertEquals("plain, as is", request.header("X-Note"));
+
+        Path spec = scenario.write("workflow.arazzo.yaml", header + """
+                      - stepId: xml
+                        operationId: xmlParameter
+                        parameters:
+                          - {name: doc, in: query, value: '<a/>'}
+                """);
+        GenerationResult result = ArazzoCodegen.generate(GenerationRequest.builder().spec(spec)
+                .outputDirectory(directory.resolve("generated-xml")).packageName(GeneratedCode.PACKAGE).build());
+        assertEquals(List.of(spec + ":11:13: error: [unserializable-parameter] parameter 'doc' (in query) of "
+                + "operation 'xmlParameter' is described with content 'application/xml', which the generator cannot "
+                + "write; describe it with application/json, text/plain or a schema"),
+                result.diagnostics().stream().map(Diagnostic::toString).toList());
+    }
 }
