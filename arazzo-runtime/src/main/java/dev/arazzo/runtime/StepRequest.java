@@ -16,24 +16,29 @@ import java.util.Objects;
 /**
  * The request one step sends, built from the step's parameters and request body.
  *
- * <p>Path values are percent-encoded as one segment (a {@code ../} cannot leave the path), query names
- * and values as RFC 3986 query components; header values that hold CR or LF are rejected. A parameter
- * whose value is {@code null} is not sent.
+ * <p>Parameters are serialized by {@link ParameterStyles} as their OpenAPI {@code style} and
+ * {@code explode} say: path values percent-encoded (a {@code ../} cannot leave the path), query names and
+ * values as RFC 3986 query components; header values that hold CR or LF are rejected. A query, header or
+ * cookie parameter whose value is {@code null} is not sent; a path parameter must have one.
  */
 public final class StepRequest {
 
+    private final String stepId;
     private final URI baseUri;
     private final String method;
     private final String pathTemplate;
     private final Map<String, String> pathValues = new LinkedHashMap<>();
+    private final Map<String, String> encodedPath = new LinkedHashMap<>();
     private final List<Map.Entry<String, String>> queryValues = new ArrayList<>();
+    private final List<String> queryPairs = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final List<String> cookies = new ArrayList<>();
     private JsonNode jsonBody;
     private String contentType;
     private byte[] body = new byte[0];
 
-    private StepRequest(URI baseUri, String method, String pathTemplate) {
+    private StepRequest(String stepId, URI baseUri, String method, String pathTemplate) {
+        this.stepId = stepId;
         this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
         this.method = method;
         this.pathTemplate = pathTemplate;
@@ -49,61 +54,127 @@ public final class StepRequest {
      * @throws NullPointerException if {@code baseUri} is null
      */
     public static StepRequest of(URI baseUri, String method, String pathTemplate) {
-        return new StepRequest(baseUri, method, pathTemplate);
+        return new StepRequest(null, baseUri, method, pathTemplate);
     }
 
     /**
-     * Sets path parameter {@code name}, encoded as one path segment when the URI is built.
+     * A request step {@code stepId} sends to {@code pathTemplate} below {@code baseUri}: a parameter value
+     * that cannot be serialized fails with a {@link WorkflowException} naming the step and the parameter.
+     *
+     * @param stepId the step that sends it
+     * @param baseUri the server url the path is appended to (a trailing {@code /} is dropped)
+     * @param method the HTTP method
+     * @param pathTemplate the OpenAPI path, with {@code {name}} for each path parameter
+     * @return a request with no parameters and no body
+     * @throws NullPointerException if {@code baseUri} is null
+     */
+    public static StepRequest of(String stepId, URI baseUri, String method, String pathTemplate) {
+        return new StepRequest(Objects.requireNonNull(stepId, "stepId"), baseUri, method, pathTemplate);
+    }
+
+    /**
+     * Sets path parameter {@code name}, style simple without explode: one segment, percent-encoded.
      *
      * @param name the parameter's name in the path template
-     * @param value its value, as {@link Values#text(Object)} writes it
+     * @param value its value, as {@link ParameterStyles#path} takes it
      * @return this request
-     * @throws IllegalArgumentException if {@code value} is null
+     * @throws WorkflowException if {@code value} is null or cannot be serialized (for a request of a step;
+     *     else {@link IllegalArgumentException})
      */
     public StepRequest path(String name, Object value) {
-        if (value == null) {
-            throw new IllegalArgumentException("path parameter '" + name + "' has no value");
-        }
-        pathValues.put(name, Values.text(value));
+        return path(name, ParameterStyles.Style.SIMPLE, false, value);
+    }
+
+    /**
+     * Sets path parameter {@code name}, serialized as {@code style} and {@code explode} say.
+     *
+     * @param name the parameter's name in the path template
+     * @param style simple, label or matrix
+     * @param explode whether arrays and objects are exploded
+     * @param value its value, as {@link ParameterStyles#path} takes it
+     * @return this request
+     * @throws WorkflowException if {@code value} is null or cannot be serialized so (for a request of a
+     *     step; else {@link IllegalArgumentException})
+     */
+    public StepRequest path(String name, ParameterStyles.Style style, boolean explode, Object value) {
+        String encoded = serialize(() -> ParameterStyles.path(name, style, explode, value));
+        pathValues.put(name, ParameterStyles.text(value));
+        encodedPath.put(name, encoded);
         return this;
     }
 
     /**
-     * Adds query parameter {@code name}: once per element of a list or JSON array, not at all for null.
+     * Adds query parameter {@code name}, style form with explode: once per element of a list or JSON
+     * array, not at all for null.
      *
      * @param name the parameter's name
-     * @param value its value, as {@link Values#text(Object)} writes it
+     * @param value its value, as {@link ParameterStyles#query} takes it
      * @return this request
+     * @throws WorkflowException if {@code value} cannot be serialized (for a request of a step; else
+     *     {@link IllegalArgumentException})
      */
     public StepRequest query(String name, Object value) {
-        // a JsonNode is Iterable too, over its children: arrays are told apart from scalars first
-        if (value instanceof JsonNode node) {
-            if (node.isArray()) {
-                node.forEach(item -> query(name, item));
-            } else if (!node.isNull() && !node.isMissingNode()) {
-                queryValues.add(Map.entry(name, Values.text(node)));
-            }
-        } else if (value instanceof Iterable<?> values) {
-            for (Object item : values) {
-                query(name, item);
-            }
-        } else if (value != null) {
-            queryValues.add(Map.entry(name, Values.text(value)));
+        return query(name, ParameterStyles.Style.FORM, true, false, value);
+    }
+
+    /**
+     * Adds query parameter {@code name}, serialized as {@code style}, {@code explode} and
+     * {@code allowReserved} say; nothing for null.
+     *
+     * @param name the parameter's name
+     * @param style form, spaceDelimited, pipeDelimited or deepObject
+     * @param explode whether arrays and objects are exploded
+     * @param allowReserved whether RFC 3986 reserved characters are sent unencoded
+     * @param value its value, as {@link ParameterStyles#query} takes it
+     * @return this request
+     * @throws WorkflowException if {@code value} cannot be serialized so (for a request of a step; else
+     *     {@link IllegalArgumentException})
+     */
+    public StepRequest query(String name, ParameterStyles.Style style, boolean explode, boolean allowReserved,
+            Object value) {
+        queryPairs.addAll(serialize(() -> ParameterStyles.query(name, style, explode, allowReserved, value)));
+        // $request.query.name reads the first value as text
+        JsonNode node = value == null ? null : Values.json(value);
+        if (node != null && node.isArray()) {
+            node.forEach(item -> queryValues.add(Map.entry(name, ParameterStyles.text(item))));
+        } else if (node != null && !node.isNull() && !node.isMissingNode()) {
+            queryValues.add(Map.entry(name, ParameterStyles.text(node)));
         }
         return this;
     }
 
     /**
-     * Sets header {@code name}; nothing for null.
+     * Sets header {@code name}, style simple without explode; nothing for null.
      *
      * @param name the header's name
-     * @param value its value, as {@link Values#text(Object)} writes it
+     * @param value its value, as {@link ParameterStyles#header} takes it
      * @return this request
+     * @throws WorkflowException if the value cannot be serialized (for a request of a step; else
+     *     {@link IllegalArgumentException})
      * @throws IllegalArgumentException if the value holds CR or LF
      */
     public StepRequest header(String name, Object value) {
-        if (value != null) {
-            String text = Values.text(value);
+        return header(name, false, value);
+    }
+
+    /**
+     * Sets header {@code name}, style simple, exploded or not; nothing for null.
+     *
+     * @param name the header's name
+     * @param explode whether an object is written {@code R=100,G=200} rather than {@code R,100,G,200}
+     * @param value its value, as {@link ParameterStyles#header} takes it
+     * @return this request
+     * @throws WorkflowException if the value cannot be serialized (for a request of a step; else
+     *     {@link IllegalArgumentException})
+     * @throws IllegalArgumentException if the value holds CR or LF
+     */
+    public StepRequest header(String name, boolean explode, Object value) {
+        String text = serialize(() -> ParameterStyles.header(name, explode, value));
+        return putHeader(name, text);
+    }
+
+    private StepRequest putHeader(String name, String text) {
+        if (text != null) {
             if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
                 throw new IllegalArgumentException("header '" + name + "' holds a line break; header values cannot");
             }
@@ -113,23 +184,56 @@ public final class StepRequest {
     }
 
     /**
-     * Adds cookie {@code name} to the {@code Cookie} header; nothing for null.
+     * Adds cookie {@code name} to the {@code Cookie} header, style form with explode; nothing for null.
      *
      * @param name the cookie's name
-     * @param value its value, as {@link Values#text(Object)} writes it
+     * @param value its value, as {@link ParameterStyles#cookie} takes it
      * @return this request
+     * @throws WorkflowException if the value cannot be serialized (for a request of a step; else
+     *     {@link IllegalArgumentException})
      * @throws IllegalArgumentException if the value holds {@code ;}, CR or LF
      */
     public StepRequest cookie(String name, Object value) {
-        if (value != null) {
-            String text = Values.text(value);
-            if (text.indexOf(';') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
+        return cookie(name, true, value);
+    }
+
+    /**
+     * Adds cookie {@code name} to the {@code Cookie} header, style form, exploded or not; nothing for null.
+     *
+     * @param name the cookie's name
+     * @param explode whether arrays and objects give one cookie per item or member
+     * @param value its value, as {@link ParameterStyles#cookie} takes it
+     * @return this request
+     * @throws WorkflowException if the value cannot be serialized (for a request of a step; else
+     *     {@link IllegalArgumentException})
+     * @throws IllegalArgumentException if the value holds {@code ;}, CR or LF
+     */
+    public StepRequest cookie(String name, boolean explode, Object value) {
+        List<String> pairs = serialize(() -> ParameterStyles.cookie(name, explode, value));
+        return putCookies(name, pairs);
+    }
+
+    private StepRequest putCookies(String name, List<String> pairs) {
+        for (String pair : pairs) {
+            if (pair.indexOf(';') >= 0 || pair.indexOf('\r') >= 0 || pair.indexOf('\n') >= 0) {
                 throw new IllegalArgumentException("cookie '" + name
                         + "' holds ';' or a line break; cookie values cannot");
             }
-            cookies.add(name + "=" + text);
         }
+        cookies.addAll(pairs);
         return this;
+    }
+
+    /** Runs a serialization; for a request of a step, its failure becomes a {@link WorkflowException}. */
+    private <T> T serialize(java.util.function.Supplier<T> serialization) {
+        try {
+            return serialization.get();
+        } catch (IllegalArgumentException e) {
+            if (stepId == null) {
+                throw e;
+            }
+            throw new WorkflowException("step '" + stepId + "': " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -196,11 +300,13 @@ public final class StepRequest {
             int close = c == '{' ? pathTemplate.indexOf('}', i) : -1;
             if (close > 0) {
                 String name = pathTemplate.substring(i + 1, close);
-                String value = pathValues.get(name);
+                String value = encodedPath.get(name);
                 if (value == null) {
-                    throw new IllegalArgumentException("path parameter '" + name + "' has no value");
+                    String message = "path parameter '" + name + "' has no value";
+                    throw stepId == null ? new IllegalArgumentException(message)
+                            : new WorkflowException("step '" + stepId + "': " + message);
                 }
-                path.append(encodePathSegment(value));
+                path.append(value);
                 i = close + 1;
             } else {
                 path.append(c);
@@ -208,10 +314,8 @@ public final class StepRequest {
             }
         }
         StringBuilder uri = new StringBuilder(stripTrailingSlash(baseUri.toString())).append(path);
-        for (int q = 0; q < queryValues.size(); q++) {
-            Map.Entry<String, String> entry = queryValues.get(q);
-            uri.append(q == 0 ? '?' : '&').append(encodeQuery(entry.getKey())).append('=')
-                    .append(encodeQuery(entry.getValue()));
+        for (int q = 0; q < queryPairs.size(); q++) {
+            uri.append(q == 0 ? '?' : '&').append(queryPairs.get(q));
         }
         return URI.create(uri.toString());
     }

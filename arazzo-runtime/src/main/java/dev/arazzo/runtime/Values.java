@@ -113,7 +113,8 @@ public final class Values {
      * A value as text for a parameter, a header or an embedded expression.
      *
      * @param value the value, or null
-     * @return JSON scalars without quotes, other JSON as JSON, generated types as their JSON, else
+     * @return JSON scalars without quotes (numbers as {@link ParameterStyles#text(Object)} writes them), other
+     *     JSON as JSON, generated types as their JSON, else
      *     {@code toString()}; empty for null
      */
     public static String text(Object value) {
@@ -121,9 +122,13 @@ public final class Values {
             return "";
         }
         if (value instanceof JsonNode node) {
-            return node.isValueNode() ? node.asText() : node.toString();
+            return node.isValueNode() ? ParameterStyles.text(node) : node.toString();
         }
-        return value instanceof JsonValue || value instanceof OffsetDateTime ? text(json(value)) : value.toString();
+        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal
+                || value instanceof JsonValue || value instanceof OffsetDateTime) {
+            return text(json(value));
+        }
+        return value.toString();
     }
 
     /**

@@ -57,11 +57,15 @@ public final class WorkflowChecker {
         this.diagnostics = diagnostics;
     }
 
-    /** Checks a bound document: this class's checks, then {@link FlowChecker}'s and {@link ComparisonChecker}'s. */
+    /**
+     * Checks a bound document: this class's checks, then {@link FlowChecker}'s, {@link ComparisonChecker}'s
+     * and {@link ParameterChecker}'s.
+     */
     public static void check(BoundDocument bound, Diagnostics diagnostics) {
         new WorkflowChecker(bound, diagnostics).check();
         FlowChecker.check(bound, diagnostics);
         ComparisonChecker.check(bound, diagnostics);
+        ParameterChecker.check(bound, diagnostics);
     }
 
     private void check() {

@@ -12,6 +12,7 @@ import dev.arazzo.codegen.model.WorkflowModel.IdempotencyModel;
 import dev.arazzo.codegen.model.WorkflowModel.ParameterModel;
 import dev.arazzo.codegen.model.WorkflowModel.StepModel;
 import dev.arazzo.codegen.source.ParameterLocation;
+import dev.arazzo.codegen.source.ParameterStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,11 +37,10 @@ final class RequestEmitter {
         ExpressionCompiler compiler = context.compiler(step);
         IdempotencyModel idempotency = context.idempotency(step);
         ClassName stepRequest = context.runtime().stepRequest();
-        CodeBlock.Builder request = CodeBlock.builder().add("$T request = $T.of($N,$W$S,$W$S)", stepRequest,
-                stepRequest, http.source().fieldName(), http.method(), http.path());
+        CodeBlock.Builder request = CodeBlock.builder().add("$T request = $T.of($S,$W$N,$W$S,$W$S)", stepRequest,
+                stepRequest, step.stepId(), http.source().fieldName(), http.method(), http.path());
         for (ParameterModel parameter : http.parameters()) {
-            request.add("\n.$N($S, $L)", requestMethod(parameter.location()), parameter.name(),
-                    compiler.value(parameter.value()));
+            request.add("\n.$L", parameter(parameter, compiler.value(parameter.value())));
         }
         if (idempotency != null && !idempotency.inBody()) {
             request.add("\n.header($S, $N)", idempotency.name(), StepEmitter.TOKEN);
@@ -62,13 +62,55 @@ final class RequestEmitter {
         return new Helper(method.build());
     }
 
-    /** The {@code StepRequest} method that adds a parameter at {@code location}. */
-    private static String requestMethod(ParameterLocation location) {
-        return switch (location) {
+    /**
+     * The {@code StepRequest} call that adds a parameter with its style: the short form when the style is
+     * OpenAPI's default for the location, else the style as a {@code ParameterStyles.Style} constant.
+     */
+    private CodeBlock parameter(ParameterModel parameter, CodeBlock value) {
+        ParameterLocation location = parameter.location();
+        if (parameter.contentType() != null) {
+            // described by a media type: its text, sent as one value (the check stage allows JSON and text/plain)
+            value = CodeBlock.of("$T.$N($L)", context.runtime().parameterStyles(),
+                    isJson(parameter.contentType()) ? "json" : "text", value);
+        }
+        boolean defaults = parameter.contentType() != null || parameter.style() == location.defaultStyle()
+                && parameter.explode() == parameter.style().explodesByDefault() && !parameter.allowReserved();
+        String method = switch (location) {
             case PATH -> "path";
             case QUERY -> "query";
             case HEADER -> "header";
             case COOKIE -> "cookie";
+        };
+        if (defaults) {
+            return CodeBlock.of("$N($S, $L)", method, parameter.name(), value);
+        }
+        return switch (location) {
+            case PATH -> CodeBlock.of("path($S, $T.$N, $L, $L)", parameter.name(), context.runtime().parameterStyle(),
+                    styleConstant(parameter.style()), parameter.explode(), value);
+            case QUERY -> CodeBlock.of("query($S, $T.$N, $L, $L, $L)", parameter.name(),
+                    context.runtime().parameterStyle(), styleConstant(parameter.style()), parameter.explode(),
+                    parameter.allowReserved(), value);
+            case HEADER -> CodeBlock.of("header($S, $L, $L)", parameter.name(), parameter.explode(), value);
+            case COOKIE -> CodeBlock.of("cookie($S, $L, $L)", parameter.name(), parameter.explode(), value);
+        };
+    }
+
+    /** Whether {@code mediaType} is JSON: {@code application/json} or a {@code +json} type. */
+    static boolean isJson(String mediaType) {
+        String type = mediaType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+        return type.equals("application/json") || type.endsWith("+json");
+    }
+
+    /** The name of the run-time {@code ParameterStyles.Style} constant of {@code style}. */
+    private static String styleConstant(ParameterStyle style) {
+        return switch (style) {
+            case MATRIX -> "MATRIX";
+            case LABEL -> "LABEL";
+            case SIMPLE -> "SIMPLE";
+            case FORM -> "FORM";
+            case SPACE_DELIMITED -> "SPACE_DELIMITED";
+            case PIPE_DELIMITED -> "PIPE_DELIMITED";
+            case DEEP_OBJECT -> "DEEP_OBJECT";
         };
     }
 

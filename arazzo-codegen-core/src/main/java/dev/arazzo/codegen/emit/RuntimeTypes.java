@@ -55,6 +55,15 @@ public record RuntimeTypes(String packageName) {
         return type("StepRequest");
     }
 
+    public ClassName parameterStyles() {
+        return type("ParameterStyles");
+    }
+
+    /** {@code ParameterStyles.Style}: the OpenAPI style a generated request gives a parameter. */
+    public ClassName parameterStyle() {
+        return type("ParameterStyles").nestedClass("Style");
+    }
+
     public ClassName credentials() {
         return type("Credentials");
     }

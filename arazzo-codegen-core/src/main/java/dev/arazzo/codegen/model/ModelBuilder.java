@@ -451,12 +451,12 @@ public final class ModelBuilder {
     /** A parameter with the serialization its declaration gives it, OpenAPI's defaults filled in. */
     private static ParameterModel parameter(String name, ParameterLocation location, ParameterView declared,
             ValueModel value) {
-        if (declared == null) {
+        if (declared == null || declared.ignoredHeader()) {
             ParameterStyle style = location.defaultStyle();
-            return new ParameterModel(name, location, style, style.explodesByDefault(), false, null, value);
+            return new ParameterModel(name, location, style, style.explodesByDefault(), false, null, value, null);
         }
         return new ParameterModel(name, location, declared.style(), declared.explode(), declared.allowReserved(),
-                declared.schema() == null ? null : new ValueSchema(declared.schema()), value);
+                declared.schema() == null ? null : new ValueSchema(declared.schema()), value, declared.contentType());
     }
 
     private static final Set<String> TOKEN_MEMBERS = Set.of("clienttoken", "idempotencytoken");

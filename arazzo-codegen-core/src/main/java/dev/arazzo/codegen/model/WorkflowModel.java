@@ -275,7 +275,7 @@ public record WorkflowModel(
      */
     public record ParameterModel(
             String name, ParameterLocation location, ParameterStyle style, boolean explode, boolean allowReserved,
-            ValueSchema schema, ValueModel value) {
+            ValueSchema schema, ValueModel value, String contentType) {
     }
 
     /** A request body: a payload with expressions anywhere, and replacements by JSON Pointer. */

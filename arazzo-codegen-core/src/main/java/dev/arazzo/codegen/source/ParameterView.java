@@ -9,9 +9,26 @@ package dev.arazzo.codegen.source;
  * @param style how its value is serialized
  * @param explode whether arrays and objects are exploded
  * @param allowReserved whether reserved characters are sent unencoded (query parameters)
- * @param schema its schema, or null
+ * @param schema its schema (with {@code content}, the media type's), or null
+ * @param contentType the media type of its {@code content} when it is described by one instead of a
+ *     schema, else null
  */
 public record ParameterView(
         String name, ParameterLocation location, ParameterStyle style, boolean explode, boolean allowReserved,
-        SchemaView schema) {
+        SchemaView schema, String contentType) {
+
+    /** A parameter described by a schema. */
+    public ParameterView(String name, ParameterLocation location, ParameterStyle style, boolean explode,
+            boolean allowReserved, SchemaView schema) {
+        this(name, location, style, explode, allowReserved, schema, null);
+    }
+
+    /**
+     * Whether OpenAPI says to ignore this declaration: a header named {@code Accept}, {@code Content-Type}
+     * or {@code Authorization} (the request's own headers and security decide those).
+     */
+    public boolean ignoredHeader() {
+        return location == ParameterLocation.HEADER && java.util.Set.of("accept", "content-type", "authorization")
+                .contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
 }

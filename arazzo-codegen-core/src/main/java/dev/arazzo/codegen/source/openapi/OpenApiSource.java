@@ -125,6 +125,14 @@ public final class OpenApiSource implements ApiSource {
         ParameterStyle style = parameter.getStyle() == null ? fallback
                 : ParameterStyle.of(parameter.getStyle().toString()).orElse(fallback);
         boolean explode = parameter.getExplode() == null ? style.explodesByDefault() : parameter.getExplode();
+        Content content = parameter.getContent();
+        if (parameter.getSchema() == null && content != null && !content.isEmpty()) {
+            // the map holds one entry (OpenAPI says so): its media type is how the value is written
+            Map.Entry<String, MediaType> media = content.entrySet().iterator().next();
+            return new ParameterView(parameter.getName(), location, style, explode,
+                    Boolean.TRUE.equals(parameter.getAllowReserved()), schemas.of(media.getValue().getSchema()),
+                    media.getKey());
+        }
         return new ParameterView(parameter.getName(), location, style, explode,
                 Boolean.TRUE.equals(parameter.getAllowReserved()), schemas.of(parameter.getSchema()));
     }
