@@ -58,11 +58,11 @@ public final class StepRequest {
      * @param name the parameter's name in the path template
      * @param value its value, as {@link Values#text(Object)} writes it
      * @return this request
-     * @throws IllegalArgumentException if {@code value} is null
+     * @throws WorkflowException if {@code value} is null
      */
     public StepRequest path(String name, Object value) {
         if (value == null) {
-            throw new IllegalArgumentException("path parameter '" + name + "' has no value");
+            throw new WorkflowException(method + " " + pathTemplate + ": path parameter '" + name + "' has no value");
         }
         pathValues.put(name, Values.text(value));
         return this;
@@ -99,14 +99,16 @@ public final class StepRequest {
      * @param name the header's name
      * @param value its value, as {@link Values#text(Object)} writes it
      * @return this request
-     * @throws IllegalArgumentException if the value holds CR or LF
+     * @throws WorkflowException if the value holds CR, LF, another control character or a character
+     *     that is not ASCII (HTTP sends header values as ASCII: encode such text first)
      */
     public StepRequest header(String name, Object value) {
         if (value != null) {
             String text = Values.text(value);
             if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("header '" + name + "' holds a line break; header values cannot");
+                throw new WorkflowException("header '" + name + "' holds a line break; header values cannot");
             }
+            checkAscii("header", name, text);
             headers.put(name, text);
         }
         return this;
@@ -118,15 +120,17 @@ public final class StepRequest {
      * @param name the cookie's name
      * @param value its value, as {@link Values#text(Object)} writes it
      * @return this request
-     * @throws IllegalArgumentException if the value holds {@code ;}, CR or LF
+     * @throws WorkflowException if the value holds {@code ;}, CR or LF, another control character or a
+     *     character that is not ASCII
      */
     public StepRequest cookie(String name, Object value) {
         if (value != null) {
             String text = Values.text(value);
             if (text.indexOf(';') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("cookie '" + name
+                throw new WorkflowException("cookie '" + name
                         + "' holds ';' or a line break; cookie values cannot");
             }
+            checkAscii("cookie", name, text);
             cookies.add(name + "=" + text);
         }
         return this;
@@ -145,7 +149,7 @@ public final class StepRequest {
         try {
             this.body = Values.MAPPER.writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("request body cannot be written as JSON", e);
+            throw new WorkflowException("request body cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
         return this;
     }
@@ -198,7 +202,8 @@ public final class StepRequest {
                 String name = pathTemplate.substring(i + 1, close);
                 String value = pathValues.get(name);
                 if (value == null) {
-                    throw new IllegalArgumentException("path parameter '" + name + "' has no value");
+                    throw new WorkflowException(method + " " + pathTemplate + ": path parameter '" + name
+                            + "' has no value");
                 }
                 path.append(encodePathSegment(value));
                 i = close + 1;
@@ -232,6 +237,22 @@ public final class StepRequest {
             builder.header("Cookie", String.join("; ", cookies));
         }
         return builder.build();
+    }
+
+    /**
+     * Refuses a header or cookie value that HTTP/1.1 cannot carry as is: control characters other than
+     * tab, and characters outside ASCII, which the JDK's client would send as {@code ?}.
+     */
+    private static void checkAscii(String kind, String name, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t') || c >= 0x7F) {
+                int codePoint = text.codePointAt(i);
+                throw new WorkflowException(kind + " '" + name + "' holds " + String.format("U+%04X", codePoint)
+                        + " at index " + i + "; HTTP " + kind + " values are ASCII, so encode the value first "
+                        + "(for example percent-encoded or Base64)");
+            }
+        }
     }
 
     byte[] body() {
