@@ -113,6 +113,10 @@ public final class ArazzoCodegen {
             }
         }
         SourceWriter writer = new SourceWriter(request.outputDirectory());
+        // files an earlier run listed (it may have been killed half way) are stale unless written again
+        Set<Path> stale = new LinkedHashSet<>(request.previousOutputs());
+        stale.addAll(writer.manifest().files());
+        writer.begin(files.keySet());
         List<GeneratedFile> generated = new ArrayList<>();
         Set<Path> current = new LinkedHashSet<>();
         files.forEach((path, rendered) -> {
@@ -121,7 +125,8 @@ public final class ArazzoCodegen {
             current.add(target);
             generated.add(new GeneratedFile(rendered.spec(), target, rendered.qualifiedName(), changed));
         });
-        List<Path> deleted = writer.deleteStale(request.previousOutputs(), current);
+        List<Path> deleted = writer.deleteStale(stale, current);
+        writer.finish(current);
         return new GenerationResult(generated, deleted, reported, filesRead);
     }
 

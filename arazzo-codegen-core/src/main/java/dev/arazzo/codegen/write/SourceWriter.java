@@ -1,24 +1,45 @@
 package dev.arazzo.codegen.write;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The write stage, the only one that touches the disk: writes a file only when its bytes change (so
  * an unchanged file keeps its modification time and incremental compilers stay quiet), each
- * atomically, and deletes the files of an earlier run that this run no longer produces.
+ * atomically (a temporary file, then a move), and deletes the files of an earlier run that this run
+ * no longer produces.
+ *
+ * <p>A manifest in the output directory ({@value #MANIFEST}) lists every file a run may have written,
+ * and is saved before the first file is written and again, marked complete, after the last: a run
+ * killed at any moment leaves a manifest that names its files, so that the next run deletes those it
+ * does not produce, and removes the temporary files the killed run left. Files are created with the
+ * permissions of the process's umask (0644 under umask 022).
  */
 public final class SourceWriter {
+
+    /** The manifest's name in the output directory. */
+    public static final String MANIFEST = ".arazzo-codegen-files";
+    private static final String COMPLETE = "complete";
+    private static final String WRITING = "writing";
+    private static final String TEMPORARY_SUFFIX = ".arazzo-tmp";
 
     private final Path outputDirectory;
 
@@ -26,21 +47,101 @@ public final class SourceWriter {
         this.outputDirectory = outputDirectory.toAbsolutePath().normalize();
     }
 
+    /**
+     * What the manifest of the output directory says.
+     *
+     * @param complete whether the run that saved it finished writing (true when there is no manifest)
+     * @param files the files it lists, absolute, normalized and under the output directory
+     */
+    public record Manifest(boolean complete, Set<Path> files) {
+    }
+
+    /** Reads the manifest; an unreadable one is an incomplete run that listed nothing. */
+    public Manifest manifest() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(outputDirectory.resolve(MANIFEST), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return new Manifest(true, Set.of());
+        } catch (IOException e) {
+            return new Manifest(false, Set.of());
+        }
+        Set<Path> files = new LinkedHashSet<>();
+        for (String line : lines.isEmpty() ? List.<String>of() : lines.subList(1, lines.size())) {
+            try {
+                Path file = outputDirectory.resolve(line).normalize();
+                if (!line.isEmpty() && file.startsWith(outputDirectory) && !file.equals(outputDirectory)) {
+                    files.add(file);
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // a line this platform cannot hold names no file this generator wrote
+            }
+        }
+        return new Manifest(!lines.isEmpty() && lines.get(0).equals(COMPLETE), Set.copyOf(files));
+    }
+
+    /**
+     * Starts a run that writes {@code relativePaths}: removes temporary files an earlier, killed run left,
+     * and saves the manifest (marked as writing) with the files the earlier runs listed and these.
+     */
+    public void begin(Collection<String> relativePaths) {
+        removeTemporaryFiles();
+        Set<Path> files = new TreeSet<>(manifest().files());
+        relativePaths.forEach(path -> files.add(resolve(path)));
+        saveManifest(WRITING, files);
+    }
+
+    /** Ends a run: the manifest lists exactly {@code current}, marked complete. */
+    public void finish(Set<Path> current) {
+        saveManifest(COMPLETE, new TreeSet<>(current));
+    }
+
+    /** Deletes the manifest: after the last of the generated files was removed. */
+    public void deleteManifest() {
+        try {
+            Files.deleteIfExists(outputDirectory.resolve(MANIFEST));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + outputDirectory.resolve(MANIFEST), e);
+        }
+    }
+
+    private void saveManifest(String status, Set<Path> files) {
+        StringBuilder text = new StringBuilder(status).append('\n');
+        for (Path file : files) {
+            text.append(outputDirectory.relativize(file).toString().replace('\\', '/')).append('\n');
+        }
+        replace(outputDirectory.resolve(MANIFEST), text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Writes {@code content} to {@code relativePath}; returns whether the bytes changed. */
     public boolean write(String relativePath, String content) {
-        Path target = outputDirectory.resolve(relativePath).normalize();
-        if (!target.startsWith(outputDirectory)) {
-            throw new IllegalArgumentException("refusing to write outside the output directory: " + relativePath);
-        }
+        Path target = resolve(relativePath);
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         try {
             if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
                 return false;
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + target, e);
+        }
+        replace(target, bytes);
+        return true;
+    }
+
+    /**
+     * Replaces {@code target} by {@code bytes} atomically where the file system allows, through a
+     * temporary file created with the umask's permissions (not the 0600 of {@code createTempFile}).
+     */
+    public static void replace(Path target, byte[] bytes) {
+        try {
             Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID()
+                    + TEMPORARY_SUFFIX);
             try {
-                Files.write(temporary, bytes);
+                try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    out.write(bytes);
+                }
                 try {
                     Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -49,10 +150,35 @@ public final class SourceWriter {
             } finally {
                 Files.deleteIfExists(temporary);
             }
-            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
+    }
+
+    /**
+     * Deletes the temporary files of {@link #replace} that a killed run left in {@code directory}, down
+     * to {@code depth} levels.
+     */
+    public static void removeTemporaryFiles(Path directory, int depth) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory, depth)) {
+            for (Path file : files.filter(SourceWriter::isTemporary).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove temporary files in " + directory, e);
+        }
+    }
+
+    private void removeTemporaryFiles() {
+        removeTemporaryFiles(outputDirectory, Integer.MAX_VALUE);
+    }
+
+    private static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(TEMPORARY_SUFFIX) && Files.isRegularFile(file);
     }
 
     /** Deletes the {@code previous} files not in {@code current}; returns the deleted ones. */
@@ -75,6 +201,10 @@ public final class SourceWriter {
     }
 
     public Path resolve(String relativePath) {
-        return outputDirectory.resolve(relativePath).normalize();
+        Path target = outputDirectory.resolve(relativePath).normalize();
+        if (!target.startsWith(outputDirectory) || target.equals(outputDirectory)) {
+            throw new IllegalArgumentException("refusing to write outside the output directory: " + relativePath);
+        }
+        return target;
     }
 }
