@@ -94,7 +94,7 @@ public final class IncrementalGeneration {
                 reason = missing.size() + " generated file(s) missing, e.g. " + missing.get(0);
             } else if (!state.outputsIntact()) {
                 reason = "generated files differ from what the last build wrote";
-            } else if (!manifestMatches(state)) {
+            } else if (!manifestMatches(state, request)) {
                 reason = "an earlier build was interrupted";
             } else {
                 return new UpToDate(state);
@@ -129,11 +129,12 @@ public final class IncrementalGeneration {
      * Whether the output directory's manifest says its last write finished and produced these outputs
      * (a generator that keeps no manifest is taken at its state's word).
      */
-    private static boolean manifestMatches(BuildState state) {
-        if (!Files.exists(state.outputDirectory().resolve(SourceWriter.MANIFEST))) {
+    private static boolean manifestMatches(BuildState state, GenerationRequest request) {
+        SourceWriter writer = new SourceWriter(state.outputDirectory(), SourceWriter.owner(request.specs()));
+        if (!Files.exists(writer.manifestFile())) {
             return true;
         }
-        SourceWriter.Manifest manifest = new SourceWriter(state.outputDirectory()).manifest();
+        SourceWriter.Manifest manifest = writer.manifest();
         return manifest.complete() && manifest.files().equals(state.outputs());
     }
 
@@ -150,10 +151,8 @@ public final class IncrementalGeneration {
             return List.of();
         }
         SourceWriter writer = new SourceWriter(previous.get().outputDirectory());
-        Set<Path> generated = new LinkedHashSet<>(previous.get().outputs());
-        generated.addAll(writer.manifest().files());
-        List<Path> deleted = writer.deleteStale(generated, Set.of());
-        writer.deleteManifest();
+        List<Path> deleted = writer.deleteStale(previous.get().outputs(), Set.of());
+        writer.deleteSpentManifests();
         Files.deleteIfExists(stateFile);
         return deleted;
     }

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * atomically (a temporary file, then a move), and deletes the files of an earlier run that this run
  * no longer produces.
  *
- * <p>A manifest in the output directory ({@value #MANIFEST}) lists every file a run may have written,
+ * <p>A manifest in the output directory ({@value #MANIFEST}{@code -<hash of the documents' paths>}, one
+ * per set of documents, so that two builds sharing a folder keep apart) lists every file a run may have written,
  * and is saved before the first file is written and again, marked complete, after the last: a run
  * killed at any moment leaves a manifest that names its files, so that the next run deletes those it
  * does not produce, and removes the temporary files the killed run left. Files are created with the
@@ -42,9 +43,38 @@ public final class SourceWriter {
     private static final String TEMPORARY_SUFFIX = ".arazzo-tmp";
 
     private final Path outputDirectory;
+    private final Path manifestFile;
 
-    public SourceWriter(Path outputDirectory) {
+    /**
+     * @param outputDirectory the folder written
+     * @param owner names the manifest: {@link #owner} of the documents generated
+     */
+    public SourceWriter(Path outputDirectory, String owner) {
         this.outputDirectory = outputDirectory.toAbsolutePath().normalize();
+        this.manifestFile = this.outputDirectory.resolve(MANIFEST + "-" + owner);
+    }
+
+    /** A writer that keeps no manifest of its own documents: for deleting files. */
+    public SourceWriter(Path outputDirectory) {
+        this(outputDirectory, "none");
+    }
+
+    /** The manifest's owner for a set of documents: a short hash of their absolute, normalized paths. */
+    public static String owner(Collection<Path> specs) {
+        String joined = String.join("\n", new TreeSet<>(specs.stream()
+                .map(p -> p.toAbsolutePath().normalize().toString()).toList()));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(joined.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Where this writer's manifest is. */
+    public Path manifestFile() {
+        return manifestFile;
     }
 
     /**
@@ -60,7 +90,7 @@ public final class SourceWriter {
     public Manifest manifest() {
         List<String> lines;
         try {
-            lines = Files.readAllLines(outputDirectory.resolve(MANIFEST), StandardCharsets.UTF_8);
+            lines = Files.readAllLines(manifestFile, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return new Manifest(true, Set.of());
         } catch (IOException e) {
@@ -96,12 +126,20 @@ public final class SourceWriter {
         saveManifest(COMPLETE, new TreeSet<>(current));
     }
 
-    /** Deletes the manifest: after the last of the generated files was removed. */
-    public void deleteManifest() {
-        try {
-            Files.deleteIfExists(outputDirectory.resolve(MANIFEST));
+    /** Deletes the manifests of the output directory whose files are all gone (after a clean). */
+    public void deleteSpentManifests() {
+        if (!Files.isDirectory(outputDirectory)) {
+            return;
+        }
+        try (Stream<Path> children = Files.list(outputDirectory)) {
+            for (Path child : children.filter(c -> c.getFileName().toString().startsWith(MANIFEST + "-")).toList()) {
+                String owner = child.getFileName().toString().substring(MANIFEST.length() + 1);
+                if (new SourceWriter(outputDirectory, owner).manifest().files().stream().noneMatch(Files::exists)) {
+                    Files.deleteIfExists(child);
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + outputDirectory.resolve(MANIFEST), e);
+            throw new UncheckedIOException("cannot delete the manifests in " + outputDirectory, e);
         }
     }
 
@@ -110,7 +148,7 @@ public final class SourceWriter {
         for (Path file : files) {
             text.append(outputDirectory.relativize(file).toString().replace('\\', '/')).append('\n');
         }
-        replace(outputDirectory.resolve(MANIFEST), text.toString().getBytes(StandardCharsets.UTF_8));
+        replace(manifestFile, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes {@code content} to {@code relativePath}; returns whether the bytes changed. */
