@@ -112,7 +112,8 @@ public final class ArazzoCodegen {
                         RuntimeSupport.source(type, packageName, WorkflowEmitter.GENERATOR)));
             }
         }
-        SourceWriter writer = new SourceWriter(request.outputDirectory(), SourceWriter.owner(request.specs()));
+        SourceWriter writer = new SourceWriter(request.outputDirectory(),
+                SourceWriter.owner(request.specs(), request.packageName(), request.packageBySpec()));
         // files an earlier run listed (it may have been killed half way) are stale unless written again
         Set<Path> stale = new LinkedHashSet<>(request.previousOutputs());
         stale.addAll(writer.manifest().files());

@@ -130,7 +130,8 @@ public final class IncrementalGeneration {
      * (a generator that keeps no manifest is taken at its state's word).
      */
     private static boolean manifestMatches(BuildState state, GenerationRequest request) {
-        SourceWriter writer = new SourceWriter(state.outputDirectory(), SourceWriter.owner(request.specs()));
+        SourceWriter writer = new SourceWriter(state.outputDirectory(), SourceWriter.owner(request.specs(),
+                request.packageName(), request.packageBySpec()));
         if (!Files.exists(writer.manifestFile())) {
             return true;
         }

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * no longer produces.
  *
  * <p>A manifest in the output directory ({@value #MANIFEST}{@code -<hash of the documents' paths>}, one
- * per set of documents, so that two builds sharing a folder keep apart) lists every file a run may have written,
+ * per set of documents and packages, so that two builds sharing a folder keep apart) lists every file a run may have written,
  * and is saved before the first file is written and again, marked complete, after the last: a run
  * killed at any moment leaves a manifest that names its files, so that the next run deletes those it
  * does not produce, and removes the temporary files the killed run left. Files are created with the
@@ -59,10 +59,16 @@ public final class SourceWriter {
         this(outputDirectory, "none");
     }
 
-    /** The manifest's owner for a set of documents: a short hash of their absolute, normalized paths. */
-    public static String owner(Collection<Path> specs) {
-        String joined = String.join("\n", new TreeSet<>(specs.stream()
+    /**
+     * The manifest's owner for a set of documents generated into packages: a short hash of their
+     * absolute, normalized paths and of the packages.
+     */
+    public static String owner(Collection<Path> specs, String packageName, java.util.Map<Path, String> packageBySpec) {
+        List<String> parts = new ArrayList<>(new TreeSet<>(specs.stream()
                 .map(p -> p.toAbsolutePath().normalize().toString()).toList()));
+        parts.add("package=" + packageName);
+        new java.util.TreeMap<>(packageBySpec).forEach((spec, name) -> parts.add(spec + "=" + name));
+        String joined = String.join("\n", parts);
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(joined.getBytes(StandardCharsets.UTF_8));

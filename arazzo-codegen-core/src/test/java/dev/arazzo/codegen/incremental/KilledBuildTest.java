@@ -104,7 +104,8 @@ class KilledBuildTest {
         Map<String, String> cleanB = cleanBuild(B);
         build(A);
         // the build of B is killed after the manifest and half its files: the state still says A
-        SourceWriter writer = new SourceWriter(out, SourceWriter.owner(List.of(spec)));
+        SourceWriter writer = new SourceWriter(out, SourceWriter.owner(List.of(spec), "com.example",
+                Map.of()));
         List<String> javaFiles = cleanB.keySet().stream().filter(p -> p.endsWith(".java")).toList();
         writer.begin(javaFiles);
         for (String file : javaFiles.subList(0, javaFiles.size() / 2 + 1)) {
