@@ -13,7 +13,8 @@ assert new File(basedir, 'target/classes/com/example/pets/AdoptPetWorkflow.class
 assert new File(basedir, 'target/classes/com/example/app/Adoption.class').isFile()
 
 def files = []
-generated.eachFileRecurse(groovy.io.FileType.FILES) { files << it }
+// the manifest of the files the generator wrote is not a class
+generated.eachFileRecurse(groovy.io.FileType.FILES) { if (!it.name.startsWith('.arazzo-codegen-files')) files << it }
 def summary = log =~ /src\/main\/arazzo\/pets\.arazzo\.yaml: (\d+) class(?:es)? written, 0 unchanged/
 assert summary.find() : 'no per-spec summary in the log'
 assert summary.group(1) as int == files.size()

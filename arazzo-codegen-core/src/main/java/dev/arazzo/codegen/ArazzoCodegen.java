@@ -112,7 +112,12 @@ public final class ArazzoCodegen {
                         RuntimeSupport.source(type, packageName, WorkflowEmitter.GENERATOR)));
             }
         }
-        SourceWriter writer = new SourceWriter(request.outputDirectory());
+        SourceWriter writer = new SourceWriter(request.outputDirectory(),
+                SourceWriter.owner(request.specs(), request.packageName(), request.packageBySpec()));
+        // files an earlier run listed (it may have been killed half way) are stale unless written again
+        Set<Path> stale = new LinkedHashSet<>(request.previousOutputs());
+        stale.addAll(writer.manifest().files());
+        writer.begin(files.keySet());
         List<GeneratedFile> generated = new ArrayList<>();
         Set<Path> current = new LinkedHashSet<>();
         files.forEach((path, rendered) -> {
@@ -121,7 +126,8 @@ public final class ArazzoCodegen {
             current.add(target);
             generated.add(new GeneratedFile(rendered.spec(), target, rendered.qualifiedName(), changed));
         });
-        List<Path> deleted = writer.deleteStale(request.previousOutputs(), current);
+        List<Path> deleted = writer.deleteStale(stale, current);
+        writer.finish(current);
         return new GenerationResult(generated, deleted, reported, filesRead);
     }
 

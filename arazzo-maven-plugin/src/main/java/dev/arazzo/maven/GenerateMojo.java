@@ -276,6 +276,16 @@ public class GenerateMojo extends AbstractMojo {
         GenerationReport report = new GenerationReport(project.getBasedir().toPath());
         List<Path> documents = documents();
         if (documents.isEmpty()) {
+            // the last document was removed: so are the classes generated from it
+            try {
+                List<Path> removed = new IncrementalGeneration(stateFile(), GeneratorVersion.current(),
+                        ArazzoCodegen::generate).clean();
+                if (!removed.isEmpty()) {
+                    getLog().info("Removed " + removed.size() + " file(s) generated from Arazzo documents that are gone");
+                }
+            } catch (IOException | UncheckedIOException e) {
+                throw new MojoExecutionException("Arazzo code generation failed: " + e.getMessage(), e);
+            }
             getLog().warn("No Arazzo documents found in " + report.display(scannedDirectory().toPath())
                     + " (includes " + effectiveIncludes() + "); nothing to generate");
             return;

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -17,15 +21,28 @@ import java.util.Map;
 public final class HttpExchange {
 
     private static final int EXCERPT_LENGTH = 512;
+    /** Bytes decoded for an excerpt: enough for 512 characters in any charset of at most 4 bytes each. */
+    private static final int EXCERPT_BYTES = EXCERPT_LENGTH * 4 + 4;
 
+    private final String stepId;
     private final StepRequest request;
     private final URI uri;
     private final int statusCode;
     private final HttpHeaders headers;
     private final byte[] body;
+    private final int cutAt;
     private JsonNode parsedBody;
+    private boolean bodyIsJson;
 
-    HttpExchange(StepRequest request, URI uri, int statusCode, HttpHeaders headers, byte[] body) {
+    /**
+     * An exchange whose body was read whole, or cut at {@code cutAt} bytes.
+     *
+     * @param cutAt the limit the body was cut at, or -1 when it was read whole
+     */
+    HttpExchange(String stepId, StepRequest request, URI uri, int statusCode, HttpHeaders headers, byte[] body,
+            int cutAt) {
+        this.stepId = stepId;
+        this.cutAt = cutAt;
         this.request = request;
         this.uri = uri;
         this.statusCode = statusCode;
@@ -114,8 +131,10 @@ public final class HttpExchange {
     /**
      * {@code $response.body}, parsed once.
      *
-     * @return the body parsed as JSON; a body that is not JSON is a text node; an empty body is a missing
-     *     node
+     * @return the body parsed as JSON; a body whose Content-Type is not JSON and that does not parse as
+     *     JSON is a text node; an empty body is a missing node
+     * @throws WorkflowException if the Content-Type says JSON (or {@code +json}) but the body is not
+     *     valid JSON, or the body was larger than the transport's {@code maxResponseBytes}
      */
     public JsonNode body() {
         if (parsedBody == null) {
@@ -124,23 +143,62 @@ public final class HttpExchange {
         return parsedBody;
     }
 
+    /**
+     * {@code $response.body#/pointer}: the node at a JSON Pointer of the body parsed as JSON.
+     *
+     * @param pointer a JSON Pointer
+     * @return the node there, or a missing node when the JSON has none there (or the body is empty)
+     * @throws WorkflowException if the body is not JSON, or {@link #body()} fails
+     */
+    public JsonNode body(String pointer) {
+        JsonNode parsed = body();
+        if (!bodyIsJson && !parsed.isMissingNode()) {
+            throw new WorkflowException("step '" + stepId + "' reads $response.body#" + pointer
+                    + " but the response body is not JSON (Content-Type: "
+                    + headers.firstValue("Content-Type").orElse("none") + "); it starts: " + excerpt(64));
+        }
+        return parsed.at(pointer);
+    }
+
     /** The body as text, decoded with the charset of the response's Content-Type (UTF-8 when none). */
     String bodyText() {
         return new String(body, charset());
     }
 
     /**
-     * The start of the body, for error messages.
+     * The start of the body, for error messages: only its first bytes are decoded, and a surrogate pair
+     * is never split.
      *
-     * @return at most 512 characters of the body as text (then {@code ...})
+     * @return at most 512 characters of the body as text (then {@code ...} when the body goes on)
      */
     public String bodyExcerpt() {
-        String text = bodyText();
-        return text.length() <= EXCERPT_LENGTH ? text : text.substring(0, EXCERPT_LENGTH) + "...";
+        return excerpt(EXCERPT_LENGTH);
+    }
+
+    private String excerpt(int length) {
+        int bytes = Math.min(body.length, EXCERPT_BYTES);
+        CharsetDecoder decoder = charset().newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        CharBuffer chars = CharBuffer.allocate(length + 1);
+        // decodes until the buffer holds one character more than the excerpt: the rest is never decoded
+        decoder.decode(ByteBuffer.wrap(body, 0, bytes), chars, bytes == body.length);
+        chars.flip();
+        String text = chars.toString();
+        boolean more = text.length() > length || bytes < body.length || cutAt >= 0;
+        if (text.length() > length) {
+            int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+            text = text.substring(0, end);
+        }
+        return more ? text + "..." : text;
     }
 
     private JsonNode parse() {
+        if (cutAt >= 0) {
+            throw new WorkflowException("step '" + stepId + "': the response body is larger than maxResponseBytes ("
+                    + cutAt + " bytes), so it was not read; raise the limit with the builder's maxResponseBytes");
+        }
         if (body.length == 0) {
+            bodyIsJson = true;
             return MissingNode.getInstance();
         }
         try {
@@ -149,10 +207,30 @@ public final class HttpExchange {
             JsonNode node = charset.equals(StandardCharsets.UTF_8)
                     ? Values.MAPPER.readTree(body)
                     : Values.MAPPER.readTree(bodyText());
+            bodyIsJson = true;
             return node == null ? MissingNode.getInstance() : node;
         } catch (IOException e) {
+            String contentType = headers.firstValue("Content-Type").orElse("");
+            if (isJson(contentType)) {
+                String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                        ? json.getOriginalMessage() : e.getMessage();
+                throw new WorkflowException("step '" + stepId + "': the response body is not valid JSON although "
+                        + "its Content-Type is " + contentType + ": " + excerptOf(reason) + "; it starts: "
+                        + excerpt(64), e);
+            }
             return Values.MAPPER.getNodeFactory().textNode(bodyText());
         }
+    }
+
+    private static String excerptOf(String text) {
+        String line = text == null ? "" : text.lines().findFirst().orElse("");
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
+    }
+
+    /** Whether a Content-Type is JSON: {@code application/json} or any {@code +json} type. */
+    private static boolean isJson(String contentType) {
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.endsWith("+json");
     }
 
     private Charset charset() {

@@ -78,8 +78,7 @@ public final class StepRequest {
      * @param name the parameter's name in the path template
      * @param value its value, as {@link ParameterStyles#path} takes it
      * @return this request
-     * @throws WorkflowException if {@code value} is null or cannot be serialized (for a request of a step;
-     *     else {@link IllegalArgumentException})
+     * @throws WorkflowException if {@code value} is null or cannot be serialized
      */
     public StepRequest path(String name, Object value) {
         return path(name, ParameterStyles.Style.SIMPLE, false, value);
@@ -93,8 +92,7 @@ public final class StepRequest {
      * @param explode whether arrays and objects are exploded
      * @param value its value, as {@link ParameterStyles#path} takes it
      * @return this request
-     * @throws WorkflowException if {@code value} is null or cannot be serialized so (for a request of a
-     *     step; else {@link IllegalArgumentException})
+     * @throws WorkflowException if {@code value} is null or cannot be serialized so
      */
     public StepRequest path(String name, ParameterStyles.Style style, boolean explode, Object value) {
         String encoded = serialize(() -> ParameterStyles.path(name, style, explode, value));
@@ -110,8 +108,7 @@ public final class StepRequest {
      * @param name the parameter's name
      * @param value its value, as {@link ParameterStyles#query} takes it
      * @return this request
-     * @throws WorkflowException if {@code value} cannot be serialized (for a request of a step; else
-     *     {@link IllegalArgumentException})
+     * @throws WorkflowException if {@code value} cannot be serialized
      */
     public StepRequest query(String name, Object value) {
         return query(name, ParameterStyles.Style.FORM, true, false, value);
@@ -127,8 +124,7 @@ public final class StepRequest {
      * @param allowReserved whether RFC 3986 reserved characters are sent unencoded
      * @param value its value, as {@link ParameterStyles#query} takes it
      * @return this request
-     * @throws WorkflowException if {@code value} cannot be serialized so (for a request of a step; else
-     *     {@link IllegalArgumentException})
+     * @throws WorkflowException if {@code value} cannot be serialized so
      */
     public StepRequest query(String name, ParameterStyles.Style style, boolean explode, boolean allowReserved,
             Object value) {
@@ -149,9 +145,9 @@ public final class StepRequest {
      * @param name the header's name
      * @param value its value, as {@link ParameterStyles#header} takes it
      * @return this request
-     * @throws WorkflowException if the value cannot be serialized (for a request of a step; else
-     *     {@link IllegalArgumentException})
-     * @throws IllegalArgumentException if the value holds CR or LF
+     * @throws WorkflowException if the value cannot be serialized, or holds CR, LF, another control
+     *     character or a character that is not ASCII (HTTP sends header values as ASCII: encode such text
+     *     first)
      */
     public StepRequest header(String name, Object value) {
         return header(name, false, value);
@@ -164,9 +160,8 @@ public final class StepRequest {
      * @param explode whether an object is written {@code R=100,G=200} rather than {@code R,100,G,200}
      * @param value its value, as {@link ParameterStyles#header} takes it
      * @return this request
-     * @throws WorkflowException if the value cannot be serialized (for a request of a step; else
-     *     {@link IllegalArgumentException})
-     * @throws IllegalArgumentException if the value holds CR or LF
+     * @throws WorkflowException if the value cannot be serialized, or holds CR, LF, another control
+     *     character or a character that is not ASCII
      */
     public StepRequest header(String name, boolean explode, Object value) {
         String text = serialize(() -> ParameterStyles.header(name, explode, value));
@@ -176,8 +171,9 @@ public final class StepRequest {
     private StepRequest putHeader(String name, String text) {
         if (text != null) {
             if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("header '" + name + "' holds a line break; header values cannot");
+                throw new WorkflowException("header '" + name + "' holds a line break; header values cannot");
             }
+            checkAscii("header", name, text);
             headers.put(name, text);
         }
         return this;
@@ -189,9 +185,8 @@ public final class StepRequest {
      * @param name the cookie's name
      * @param value its value, as {@link ParameterStyles#cookie} takes it
      * @return this request
-     * @throws WorkflowException if the value cannot be serialized (for a request of a step; else
-     *     {@link IllegalArgumentException})
-     * @throws IllegalArgumentException if the value holds {@code ;}, CR or LF
+     * @throws WorkflowException if the value cannot be serialized, or holds {@code ;}, CR, LF, another
+     *     control character or a character that is not ASCII
      */
     public StepRequest cookie(String name, Object value) {
         return cookie(name, true, value);
@@ -204,9 +199,8 @@ public final class StepRequest {
      * @param explode whether arrays and objects give one cookie per item or member
      * @param value its value, as {@link ParameterStyles#cookie} takes it
      * @return this request
-     * @throws WorkflowException if the value cannot be serialized (for a request of a step; else
-     *     {@link IllegalArgumentException})
-     * @throws IllegalArgumentException if the value holds {@code ;}, CR or LF
+     * @throws WorkflowException if the value cannot be serialized, or holds {@code ;}, CR, LF, another
+     *     control character or a character that is not ASCII
      */
     public StepRequest cookie(String name, boolean explode, Object value) {
         List<String> pairs = serialize(() -> ParameterStyles.cookie(name, explode, value));
@@ -216,24 +210,27 @@ public final class StepRequest {
     private StepRequest putCookies(String name, List<String> pairs) {
         for (String pair : pairs) {
             if (pair.indexOf(';') >= 0 || pair.indexOf('\r') >= 0 || pair.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("cookie '" + name
+                throw new WorkflowException("cookie '" + name
                         + "' holds ';' or a line break; cookie values cannot");
             }
+            checkAscii("cookie", name, pair.substring(pair.indexOf('=') + 1));
         }
         cookies.addAll(pairs);
         return this;
     }
 
-    /** Runs a serialization; for a request of a step, its failure becomes a {@link WorkflowException}. */
+    /** Runs a serialization; its failure becomes a {@link WorkflowException} naming the request. */
     private <T> T serialize(java.util.function.Supplier<T> serialization) {
         try {
             return serialization.get();
         } catch (IllegalArgumentException e) {
-            if (stepId == null) {
-                throw e;
-            }
-            throw new WorkflowException("step '" + stepId + "': " + e.getMessage(), e);
+            throw new WorkflowException(subject() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What a failure names: the step that sends this request, else its method and path template. */
+    private String subject() {
+        return stepId != null ? "step '" + stepId + "'" : method + " " + pathTemplate;
     }
 
     /**
@@ -249,7 +246,7 @@ public final class StepRequest {
         try {
             this.body = Values.MAPPER.writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("request body cannot be written as JSON", e);
+            throw new WorkflowException("request body cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
         return this;
     }
@@ -302,9 +299,7 @@ public final class StepRequest {
                 String name = pathTemplate.substring(i + 1, close);
                 String value = encodedPath.get(name);
                 if (value == null) {
-                    String message = "path parameter '" + name + "' has no value";
-                    throw stepId == null ? new IllegalArgumentException(message)
-                            : new WorkflowException("step '" + stepId + "': " + message);
+                    throw new WorkflowException(subject() + ": path parameter '" + name + "' has no value");
                 }
                 path.append(value);
                 i = close + 1;
@@ -336,6 +331,22 @@ public final class StepRequest {
             builder.header("Cookie", String.join("; ", cookies));
         }
         return builder.build();
+    }
+
+    /**
+     * Refuses a header or cookie value that HTTP/1.1 cannot carry as is: control characters other than
+     * tab, and characters outside ASCII, which the JDK's client would send as {@code ?}.
+     */
+    private static void checkAscii(String kind, String name, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t') || c >= 0x7F) {
+                int codePoint = text.codePointAt(i);
+                throw new WorkflowException(kind + " '" + name + "' holds " + String.format("U+%04X", codePoint)
+                        + " at index " + i + "; HTTP " + kind + " values are ASCII, so encode the value first "
+                        + "(for example percent-encoded or Base64)");
+            }
+        }
     }
 
     byte[] body() {

@@ -5,12 +5,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 /**
  * Sends the requests of a workflow's steps through one {@link HttpClient}, tells the listener, and logs
@@ -23,6 +28,10 @@ public final class Transport {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** How long one request may take, from sending to the end of the response: 30 seconds. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** The longest wait before a retry that a server's {@code Retry-After} may ask for: 60 seconds. */
+    public static final Duration DEFAULT_MAX_RETRY_DELAY = Duration.ofSeconds(60);
+    /** The most bytes of one response body that are read: 16 MiB. */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
     private static final System.Logger LOGGER = System.getLogger(Transport.class.getName());
     private static final WorkflowListener SILENT = new WorkflowListener() {
     };
@@ -33,6 +42,8 @@ public final class Transport {
     private final Duration requestTimeout;
     private final WorkflowListener listener;
     private final Credentials credentials;
+    private final Duration maxRetryDelay;
+    private final int maxResponseBytes;
 
     /**
      * The transport of one workflow client.
@@ -49,6 +60,39 @@ public final class Transport {
      */
     public Transport(String workflowId, HttpClient client, Duration connectTimeout, RequestInterceptor interceptor,
             Duration requestTimeout, WorkflowListener listener, Credentials credentials) {
+        this(workflowId, client, connectTimeout, interceptor, requestTimeout, listener, credentials,
+                DEFAULT_MAX_RETRY_DELAY, DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    /**
+     * The transport of one workflow client, with bounds on waits and on response bodies.
+     *
+     * @param workflowId the workflow, for the listener and the log
+     * @param client the client to send with, or null for a new one with {@code connectTimeout}
+     * @param connectTimeout the connect timeout of a new client (unused when {@code client} is given)
+     * @param interceptor changes each request before it is sent, or null
+     * @param requestTimeout the timeout of each request
+     * @param listener hears every exchange and retry, or null
+     * @param credentials the credentials of the security schemes
+     * @param maxRetryDelay the longest wait before a retry; a longer one fails the step
+     * @param maxResponseBytes the most bytes of a response body kept; a larger body is cut there, and
+     *     reading it fails the step
+     * @throws NullPointerException if {@code credentials}, {@code requestTimeout} or {@code maxRetryDelay}
+     *     is null, or both {@code client} and {@code connectTimeout} are
+     * @throws IllegalArgumentException if {@code maxRetryDelay} is negative or {@code maxResponseBytes}
+     *     less than 1
+     */
+    public Transport(String workflowId, HttpClient client, Duration connectTimeout, RequestInterceptor interceptor,
+            Duration requestTimeout, WorkflowListener listener, Credentials credentials, Duration maxRetryDelay,
+            int maxResponseBytes) {
+        this.maxRetryDelay = Objects.requireNonNull(maxRetryDelay, "maxRetryDelay");
+        if (maxRetryDelay.isNegative()) {
+            throw new IllegalArgumentException("maxRetryDelay must not be negative: " + maxRetryDelay);
+        }
+        if (maxResponseBytes < 1) {
+            throw new IllegalArgumentException("maxResponseBytes must be at least 1: " + maxResponseBytes);
+        }
+        this.maxResponseBytes = maxResponseBytes;
         this.workflowId = workflowId;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.client = client != null
@@ -97,11 +141,17 @@ public final class Transport {
      * @return the request and its response
      * @throws WorkflowTransportException if the request cannot be sent or the response not read, or the
      *     thread is interrupted (its interrupt flag is then set again)
-     * @throws WorkflowException if the request interceptor fails or returns null
+     * @throws WorkflowException if the request interceptor fails or returns null, or the request cannot
+     *     be built (a header the HTTP client refuses, such as {@code Host})
      */
     public HttpExchange send(String stepId, StepRequest request, List<List<String>> security) {
         credentials.apply(request, security, client, requestTimeout);
-        HttpRequest httpRequest = request.toHttpRequest(requestTimeout);
+        HttpRequest httpRequest;
+        try {
+            httpRequest = request.toHttpRequest(requestTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new WorkflowException("step '" + stepId + "': the request cannot be built: " + e.getMessage(), e);
+        }
         if (interceptor != null) {
             HttpRequest intercepted;
             try {
@@ -119,12 +169,16 @@ public final class Transport {
         listener.stepStarted(workflowId, stepId);
         long started = System.nanoTime();
         try {
-            HttpResponse<byte[]> response = client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<BoundedBody> response = client.send(httpRequest, info -> new BoundedBody(maxResponseBytes));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             LOGGER.log(System.Logger.Level.DEBUG, () -> workflowId + "/" + stepId + ": " + shown(request, uri) + " -> "
                     + response.statusCode() + " in " + took.toMillis() + " ms");
             listener.stepFinished(workflowId, stepId, response.statusCode(), took);
-            return new HttpExchange(request, uri, response.statusCode(), response.headers(), response.body());
+            BoundedBody body = response.body();
+            return new HttpExchange(stepId, request, uri, response.statusCode(), response.headers(), body.bytes(),
+                    body.cut() ? maxResponseBytes : -1);
+        } catch (IllegalArgumentException e) {
+            throw new WorkflowException("step '" + stepId + "': the request cannot be sent: " + e.getMessage(), e);
         } catch (IOException e) {
             LOGGER.log(System.Logger.Level.DEBUG, () -> workflowId + "/" + stepId + ": " + shown(request, uri)
                     + " failed: " + e);
@@ -143,20 +197,39 @@ public final class Transport {
 
     /**
      * Waits before a retry: the response's {@code Retry-After} header (seconds or an HTTP date) when it
-     * has one, else {@code retryAfterSeconds}.
+     * has one, else {@code retryAfterSeconds}; a wait longer than the transport's {@code maxRetryDelay}
+     * fails the step instead.
      *
      * @param stepId the step that is retried
      * @param exchange its last exchange, or null for a step that calls a workflow
      * @param retryAfterSeconds the step's {@code retryAfter}
      * @param attempt which retry this is, from 1
+     * @throws WorkflowException if the wait asked for is longer than {@code maxRetryDelay}
      * @throws WorkflowTransportException if the thread is interrupted while waiting (its interrupt flag
      *     is then set again)
      */
     public void pauseBeforeRetry(String stepId, HttpExchange exchange, double retryAfterSeconds, int attempt) {
-        Duration wait = retryAfter(exchange == null ? null : exchange.header("Retry-After"))
-                .orElse(Duration.ofNanos((long) (retryAfterSeconds * 1_000_000_000L)));
-        listener.retrying(workflowId, stepId, attempt, wait.isNegative() ? Duration.ZERO : wait);
-        if (wait.isNegative() || wait.isZero()) {
+        String header = exchange == null ? null : exchange.header("Retry-After");
+        Optional<Duration> asked = retryAfter(header);
+        Duration wait;
+        if (asked.isPresent()) {
+            wait = asked.get();
+            if (wait.compareTo(maxRetryDelay) > 0) {
+                throw new WorkflowException("step '" + stepId + "': the server asks to wait before retrying "
+                        + "(Retry-After: " + excerpt(header.strip()) + "), longer than maxRetryDelay ("
+                        + seconds(maxRetryDelay) + "); the step is not retried (raise the limit with the builder's "
+                        + "maxRetryDelay)");
+            }
+        } else {
+            if (retryAfterSeconds > maxRetryDelay.getSeconds() + maxRetryDelay.getNano() / 1e9) {
+                throw new WorkflowException("step '" + stepId + "': its retryAfter (" + retryAfterSeconds
+                        + " s) is longer than maxRetryDelay (" + seconds(maxRetryDelay) + "); the step is not "
+                        + "retried (raise the limit with the builder's maxRetryDelay)");
+            }
+            wait = Duration.ofNanos((long) (Math.max(0, retryAfterSeconds) * 1_000_000_000L));
+        }
+        listener.retrying(workflowId, stepId, attempt, wait);
+        if (wait.isZero()) {
             return;
         }
         try {
@@ -167,21 +240,103 @@ public final class Transport {
         }
     }
 
-    private static java.util.Optional<Duration> retryAfter(String header) {
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    private static String excerpt(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "...";
+    }
+
+    /** The wait a {@code Retry-After} value asks for; seconds beyond a long's range are the longest wait. */
+    private static Optional<Duration> retryAfter(String header) {
         if (header == null || header.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String value = header.strip();
-        try {
-            return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
-        } catch (NumberFormatException notSeconds) {
+        if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return java.util.Optional.of(until.isNegative() ? Duration.ZERO : until);
-            } catch (DateTimeParseException notDate) {
-                return java.util.Optional.empty();
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+            } catch (NumberFormatException | ArithmeticException tooLong) {
+                return Optional.of(Duration.ofSeconds(Long.MAX_VALUE));
             }
+        }
+        try {
+            ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
+            return Optional.of(until.isNegative() ? Duration.ZERO : until);
+        } catch (DateTimeParseException notDate) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Keeps the first {@code limit} bytes of a body; at the first byte beyond, it stops reading (the
+     * connection is dropped) instead of holding the rest.
+     */
+    private static final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody> {
+
+        private final int limit;
+        private final CompletableFuture<BoundedBody> result = new CompletableFuture<>();
+        private byte[] bytes = new byte[0];
+        private int size;
+        private boolean cut;
+        private Flow.Subscription subscription;
+
+        BoundedBody(int limit) {
+            this.limit = limit;
+        }
+
+        byte[] bytes() {
+            return size == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, size);
+        }
+
+        boolean cut() {
+            return cut;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer buffer : buffers) {
+                int room = limit - size;
+                int take = Math.min(room, buffer.remaining());
+                if (size + take > bytes.length) {
+                    bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(limit,
+                            Math.max(size + (long) take, bytes.length * 2L)));
+                }
+                buffer.get(bytes, size, take);
+                size += take;
+                if (buffer.hasRemaining()) {
+                    cut = true;
+                    subscription.cancel();
+                    result.complete(this);
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            result.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(this);
+        }
+
+        @Override
+        public CompletionStage<BoundedBody> getBody() {
+            return result;
         }
     }
 }

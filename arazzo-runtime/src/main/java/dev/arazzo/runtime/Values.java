@@ -30,6 +30,27 @@ public final class Values {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /**
+     * The XML error handler of criteria: errors fail the parse, nothing is printed (the JDK's default
+     * handler writes {@code [Fatal Error]} to stderr).
+     */
+    static final org.xml.sax.ErrorHandler QUIET = new org.xml.sax.ErrorHandler() {
+        @Override
+        public void warning(org.xml.sax.SAXParseException exception) {
+            // a warning does not make the text less XML
+        }
+
+        @Override
+        public void error(org.xml.sax.SAXParseException exception) throws org.xml.sax.SAXException {
+            throw exception;
+        }
+
+        @Override
+        public void fatalError(org.xml.sax.SAXParseException exception) throws org.xml.sax.SAXException {
+            throw exception;
+        }
+    };
+
     private Values() {
     }
 
@@ -70,7 +91,7 @@ public final class Values {
      *
      * @param value the value, or null
      * @return its JSON; JSON null for null
-     * @throws IllegalArgumentException if the value is of another type
+     * @throws WorkflowException if the value is of another type
      */
     public static JsonNode json(Object value) {
         if (value instanceof JsonNode node) {
@@ -381,7 +402,9 @@ public final class Values {
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             factory.setNamespaceAware(false);
-            org.w3c.dom.Document document = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(QUIET);
+            org.w3c.dom.Document document = builder.parse(new org.xml.sax.InputSource(
                     new java.io.StringReader(plain instanceof JsonNode node ? node.toString() : text(plain))));
             javax.xml.xpath.XPath xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
             return (Boolean) xpath.evaluate(expression, document, javax.xml.xpath.XPathConstants.BOOLEAN);
@@ -505,7 +528,7 @@ public final class Values {
             entries.forEach((name, item) -> object.set(String.valueOf(name), json(item)));
             return object;
         }
-        throw new IllegalArgumentException("a " + value.getClass().getName() + " cannot be written as JSON here");
+        throw new WorkflowException("a " + value.getClass().getName() + " cannot be written as JSON here");
     }
 
     /**

@@ -45,7 +45,9 @@ public final class XPathSupport {
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             factory.setNamespaceAware(true);
-            Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(text)));
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(Values.QUIET);
+            Document document = builder.parse(new InputSource(new StringReader(text)));
             XPathSelector selector = PROCESSOR.newXPathCompiler().compile(expression).load();
             selector.setContextItem(PROCESSOR.newDocumentBuilder().wrap(document));
             return selector.effectiveBooleanValue();

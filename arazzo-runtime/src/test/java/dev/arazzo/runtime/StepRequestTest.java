@@ -68,13 +68,13 @@ class StepRequestTest {
 
     @Test
     void aPathParameterWithoutValueIsRefused() {
-        IllegalArgumentException nullValue = assertThrows(IllegalArgumentException.class,
+        WorkflowException nullValue = assertThrows(WorkflowException.class,
                 () -> StepRequest.of(BASE, "GET", "/pets/{petId}").path("petId", null));
-        assertEquals("path parameter 'petId' has no value", nullValue.getMessage());
+        assertEquals("GET /pets/{petId}: path parameter 'petId' has no value", nullValue.getMessage());
 
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        WorkflowException missing = assertThrows(WorkflowException.class,
                 () -> StepRequest.of(BASE, "GET", "/pets/{petId}").uri());
-        assertEquals("path parameter 'petId' has no value", missing.getMessage());
+        assertEquals("GET /pets/{petId}: path parameter 'petId' has no value", missing.getMessage());
     }
 
     @Test
@@ -82,12 +82,32 @@ class StepRequestTest {
         StepRequest request = StepRequest.of(BASE, "GET", "/");
 
         assertEquals("header 'X-Trace' holds a line break; header values cannot", assertThrows(
-                IllegalArgumentException.class, () -> request.header("X-Trace", "a\r\nSet-Cookie: x=1")).getMessage());
+                WorkflowException.class, () -> request.header("X-Trace", "a\r\nSet-Cookie: x=1")).getMessage());
         assertEquals("header 'X-Trace' holds a line break; header values cannot", assertThrows(
-                IllegalArgumentException.class, () -> request.header("X-Trace", "a\nb")).getMessage());
+                WorkflowException.class, () -> request.header("X-Trace", "a\nb")).getMessage());
         assertEquals("cookie 'session' holds ';' or a line break; cookie values cannot", assertThrows(
-                IllegalArgumentException.class, () -> request.cookie("session", "a; admin=1")).getMessage());
+                WorkflowException.class, () -> request.cookie("session", "a; admin=1")).getMessage());
         assertEquals(Map.of(), request.headers());
+    }
+
+    @Test
+    void headerAndCookieValuesOutsideAsciiAreRefusedNotSentAsQuestionMarks() {
+        StepRequest request = StepRequest.of(BASE, "GET", "/");
+
+        assertEquals("header 'X-Name' holds U+00E9 at index 3; HTTP header values are ASCII, so encode the value"
+                + " first (for example percent-encoded or Base64)",
+                assertThrows(WorkflowException.class, () -> request.header("X-Name", "Ren\u00e9")).getMessage());
+        assertEquals("header 'X-Emoji' holds U+1F600 at index 0; HTTP header values are ASCII, so encode the value"
+                + " first (for example percent-encoded or Base64)",
+                assertThrows(WorkflowException.class, () -> request.header("X-Emoji", "\ud83d\ude00")).getMessage());
+        assertEquals("header 'X-Nul' holds U+0000 at index 1; HTTP header values are ASCII, so encode the value"
+                + " first (for example percent-encoded or Base64)",
+                assertThrows(WorkflowException.class, () -> request.header("X-Nul", "a\u0000")).getMessage());
+        assertEquals("cookie 'c' holds U+00FC at index 0; HTTP cookie values are ASCII, so encode the value"
+                + " first (for example percent-encoded or Base64)",
+                assertThrows(WorkflowException.class, () -> request.cookie("c", "\u00fc")).getMessage());
+        request.header("X-Tab", "a\tb ~!");
+        assertEquals(Map.of("X-Tab", "a\tb ~!"), request.headers());
     }
 
     @Test

@@ -64,8 +64,7 @@ class ValuesTest {
         assertEquals(new BigDecimal("12345678901234567890.5"),
                 Values.json(new BigDecimal("12345678901234567890.5")).decimalValue());
         assertTrue(Values.json(null).isNull());
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> Values.json(new Object()));
+        WorkflowException unknown = assertThrows(WorkflowException.class, () -> Values.json(new Object()));
         assertEquals("a java.lang.Object cannot be written as JSON here", unknown.getMessage());
     }
 

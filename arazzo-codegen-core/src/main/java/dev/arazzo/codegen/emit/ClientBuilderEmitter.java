@@ -21,8 +21,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits the {@code Builder} of a workflow class: base URIs (all sources, or one by name), HTTP client,
- * timeouts, request interceptor, listener, step budget, and one method per security scheme that takes
- * its credentials.
+ * timeouts, request interceptor, listener, step budget, bounds on retry waits and response bodies, and
+ * one method per security scheme that takes its credentials.
  */
 final class ClientBuilderEmitter {
 
@@ -104,6 +104,38 @@ final class ClientBuilderEmitter {
                 .addStatement("this.maxStepExecutions = maxStepExecutions")
                 .addStatement("return this")
                 .build());
+        type.addMethod(MethodSpec.methodBuilder("maxRetryDelay")
+                .addJavadoc("The longest wait before a retry: a {@code Retry-After} (or a {@code retryAfter}) that\n"
+                        + "asks for longer fails the step with the server's value instead of waiting.\n\n"
+                        + "@param maxRetryDelay zero or more; 60 seconds by default\n"
+                        + "@return this builder\n"
+                        + "@throws IllegalArgumentException when it is negative\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(Duration.class, "maxRetryDelay")
+                .beginControlFlow("if (maxRetryDelay.isNegative())")
+                .addStatement("throw new $T($S + maxRetryDelay)", IllegalArgumentException.class,
+                        "maxRetryDelay must not be negative: ")
+                .endControlFlow()
+                .addStatement("this.maxRetryDelay = maxRetryDelay")
+                .addStatement("return this")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("maxResponseBytes")
+                .addJavadoc("The most bytes of one response body that are read: a larger body is cut there\n"
+                        + "(its excerpt still shows in a step failure), and a step that reads it fails.\n\n"
+                        + "@param maxResponseBytes at least 1; 16 MiB by default\n"
+                        + "@return this builder\n"
+                        + "@throws IllegalArgumentException when it is less than 1\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(int.class, "maxResponseBytes")
+                .beginControlFlow("if (maxResponseBytes < 1)")
+                .addStatement("throw new $T($S + maxResponseBytes)", IllegalArgumentException.class,
+                        "maxResponseBytes must be at least 1: ")
+                .endControlFlow()
+                .addStatement("this.maxResponseBytes = maxResponseBytes")
+                .addStatement("return this")
+                .build());
         type.addMethod(build());
         return type.build();
     }
@@ -127,6 +159,10 @@ final class ClientBuilderEmitter {
                 .initializer("$T.DEFAULT_REQUEST_TIMEOUT", transport).build());
         type.addField(FieldSpec.builder(int.class, "maxStepExecutions", Modifier.PRIVATE)
                 .initializer("DEFAULT_MAX_STEP_EXECUTIONS").build());
+        type.addField(FieldSpec.builder(Duration.class, "maxRetryDelay", Modifier.PRIVATE)
+                .initializer("$T.DEFAULT_MAX_RETRY_DELAY", transport).build());
+        type.addField(FieldSpec.builder(int.class, "maxResponseBytes", Modifier.PRIVATE)
+                .initializer("$T.DEFAULT_MAX_RESPONSE_BYTES", transport).build());
     }
 
     private MethodSpec baseUri() {

@@ -113,8 +113,9 @@ final class ExpressionCompiler {
             return new Typed(CodeBlock.of("$L.header($S)", read("exchange"), header.name()), STRING);
         }
         if (expression instanceof RuntimeExpression.ResponseBody body) {
-            return new Typed(pointer(CodeBlock.of("$L.body()", read("exchange")), body.pointer()),
-                    TypeMapper.JSON_NODE);
+            // a pointer into a body that is not JSON fails the step (HttpExchange.body(String))
+            return new Typed(body.pointer().isEmpty() ? CodeBlock.of("$L.body()", read("exchange"))
+                    : CodeBlock.of("$L.body($S)", read("exchange"), body.pointer()), TypeMapper.JSON_NODE);
         }
         if (expression instanceof RuntimeExpression.RequestBody body) {
             return new Typed(pointer(CodeBlock.of("$L.requestBody()", read("exchange")), body.pointer()),

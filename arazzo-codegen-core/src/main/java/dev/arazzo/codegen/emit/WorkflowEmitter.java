@@ -143,7 +143,8 @@ public final class WorkflowEmitter {
                 .addParameter(names.builder(), "builder")
                 .addStatement("this.transport = new $T($Z$S,$Wbuilder.httpClient, builder.connectTimeout,$W"
                         + "builder.requestInterceptor, builder.requestTimeout, builder.listener,$W"
-                        + "builder.credentials.copy())", context.runtime().transport(), workflow.workflowId());
+                        + "builder.credentials.copy(),$Wbuilder.maxRetryDelay, builder.maxResponseBytes)",
+                        context.runtime().transport(), workflow.workflowId());
         for (SourceModel source : workflow.sources()) {
             constructor.addStatement("this.$N = builder.$N", source.fieldName(), source.fieldName());
         }
@@ -162,6 +163,8 @@ public final class WorkflowEmitter {
                 .add("\n.requestInterceptor(builder.requestInterceptor)")
                 .add("\n.requestTimeout(builder.requestTimeout)")
                 .add("\n.maxStepExecutions(builder.maxStepExecutions)")
+                .add("\n.maxRetryDelay(builder.maxRetryDelay)")
+                .add("\n.maxResponseBytes(builder.maxResponseBytes)")
                 .add("\n.listener(builder.listener)")
                 .add("\n.credentials(transport.credentials())");
         for (SourceModel source : callee.sources()) {

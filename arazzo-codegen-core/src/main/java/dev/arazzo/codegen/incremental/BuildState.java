@@ -1,19 +1,22 @@
 package dev.arazzo.codegen.incremental;
 
+import dev.arazzo.codegen.write.SourceWriter;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -29,9 +32,12 @@ import java.util.TreeSet;
  * @param filesRead every file the run read, absolute and normalized
  * @param outputs every file the run produced, absolute, normalized and under {@code outputDirectory}
  * @param warnings the warnings the run reported, as printed, so that an up-to-date build can show them again
+ * @param outputDigests the SHA-256 of each output as the run wrote it (hex); an output without one is
+ *     never up to date
  */
 public record BuildState(
-        Fingerprint fingerprint, Path outputDirectory, Set<Path> filesRead, Set<Path> outputs, List<String> warnings) {
+        Fingerprint fingerprint, Path outputDirectory, Set<Path> filesRead, Set<Path> outputs, List<String> warnings,
+        Map<Path, String> outputDigests) {
 
     private static final String HEADER =
             "# arazzo-codegen incremental build state. Delete this file to force a full regeneration.";
@@ -49,6 +55,16 @@ public record BuildState(
             }
         }
         warnings = warnings.stream().map(w -> w.replace('\r', ' ').replace('\n', ' ')).toList();
+        Map<Path, String> digests = new TreeMap<>();
+        outputDigests.forEach((path, digest) -> digests.put(path.toAbsolutePath().normalize(), digest));
+        digests.keySet().retainAll(outputs);
+        outputDigests = Collections.unmodifiableMap(digests);
+    }
+
+    /** A state without recorded digests (so never up to date by {@link #outputsIntact()}). */
+    public BuildState(Fingerprint fingerprint, Path outputDirectory, Set<Path> filesRead, Set<Path> outputs,
+            List<String> warnings) {
+        this(fingerprint, outputDirectory, filesRead, outputs, warnings, Map.of());
     }
 
     /** A state without warnings. */
@@ -60,6 +76,30 @@ public record BuildState(
         Set<Path> result = new LinkedHashSet<>();
         new TreeSet<>(paths).forEach(path -> result.add(path.toAbsolutePath().normalize()));
         return Set.copyOf(result);
+    }
+
+    /** The SHA-256 (hex) of each of {@code files} that exists, read from disk. */
+    public static Map<Path, String> digestsOf(Set<Path> files) throws IOException {
+        Map<Path, String> digests = new TreeMap<>();
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                digests.put(file, sha256(Files.readAllBytes(file)));
+            }
+        }
+        return digests;
+    }
+
+    /** Whether every output is on disk with the bytes the run wrote (its recorded digest). */
+    public boolean outputsIntact() throws IOException {
+        return outputDigests.keySet().equals(outputs) && digestsOf(outputs).equals(outputDigests);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** The outputs that no longer exist on disk, in a stable order. */
@@ -95,6 +135,7 @@ public record BuildState(
         Set<Path> filesRead = new LinkedHashSet<>();
         List<String> outputs = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        Map<String, String> digests = new LinkedHashMap<>();
         try {
             for (String line : lines.subList(2, lines.size() - 1)) {
                 int eq = line.indexOf('=');
@@ -108,6 +149,12 @@ public record BuildState(
                     case "read" -> filesRead.add(Path.of(value));
                     case "output" -> outputs.add(value);
                     case "warning" -> warnings.add(value);
+                    case "digest" -> {
+                        if (value.length() < 66 || value.charAt(64) != ' ') {
+                            return Optional.empty();
+                        }
+                        digests.put(value.substring(65), value.substring(0, 64));
+                    }
                     default -> {
                         return Optional.empty();
                     }
@@ -117,14 +164,19 @@ public record BuildState(
                 return Optional.empty();
             }
             Set<Path> resolved = new LinkedHashSet<>();
+            Map<Path, String> resolvedDigests = new LinkedHashMap<>();
             for (String output : outputs) {
                 Path relative = Path.of(output);
                 if (relative.isAbsolute()) {
                     return Optional.empty();
                 }
                 resolved.add(outputDirectory.resolve(relative));
+                if (digests.containsKey(output)) {
+                    resolvedDigests.put(outputDirectory.resolve(relative), digests.get(output));
+                }
             }
-            return Optional.of(new BuildState(fingerprint, outputDirectory, filesRead, resolved, warnings));
+            return Optional.of(new BuildState(fingerprint, outputDirectory, filesRead, resolved, warnings,
+                    resolvedDigests));
         } catch (IllegalArgumentException e) {
             // A bad digest, a path that escapes the output directory, a path this platform cannot hold.
             return Optional.empty();
@@ -147,23 +199,22 @@ public record BuildState(
         for (Path path : new TreeSet<>(outputs)) {
             lines.add("output=" + checked(outputDirectory.relativize(path).toString().replace('\\', '/')));
         }
+        for (Map.Entry<Path, String> digest : outputDigests.entrySet()) {
+            lines.add("digest=" + digest.getValue() + " "
+                    + outputDirectory.relativize(digest.getKey()).toString().replace('\\', '/'));
+        }
         for (String warning : warnings) {
             lines.add("warning=" + warning);
         }
         lines.add(END);
 
         Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
+        // the temporary files of a write that was killed, then this one (with the umask's permissions)
+        SourceWriter.removeTemporaryFiles(directory, 1);
         try {
-            Files.write(temporary, lines, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
+            SourceWriter.replace(file.toAbsolutePath(), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

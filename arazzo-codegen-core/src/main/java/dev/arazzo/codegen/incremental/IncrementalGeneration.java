@@ -2,10 +2,13 @@ package dev.arazzo.codegen.incremental;
 
 import dev.arazzo.codegen.GenerationRequest;
 import dev.arazzo.codegen.GenerationResult;
+import dev.arazzo.codegen.write.SourceWriter;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -89,6 +92,10 @@ public final class IncrementalGeneration {
                 reason = "inputs or configuration changed";
             } else if (!missing.isEmpty()) {
                 reason = missing.size() + " generated file(s) missing, e.g. " + missing.get(0);
+            } else if (!state.outputsIntact()) {
+                reason = "generated files differ from what the last build wrote";
+            } else if (!manifestMatches(state, request)) {
+                reason = "an earlier build was interrupted";
             } else {
                 return new UpToDate(state);
             }
@@ -104,16 +111,51 @@ public final class IncrementalGeneration {
             Set<Path> outputs = new LinkedHashSet<>();
             result.files().forEach(file -> outputs.add(file.path()));
             List<String> warnings = result.diagnostics().stream().map(Object::toString).toList();
+            Map<Path, String> digests = BuildState.digestsOf(outputs);
             BuildState next = new BuildState(Fingerprint.of(generatorVersion, request, result.filesRead()),
-                    request.outputDirectory(), result.filesRead(), outputs, warnings);
+                    request.outputDirectory(), result.filesRead(), outputs, warnings, digests);
             // When the run read the same files as the last one, keep the digest taken before it ran: a
             // file edited while the generator was running then still differs at the next build.
             if (before != null && next.filesRead().equals(previous.get().filesRead())) {
-                next = new BuildState(before, next.outputDirectory(), next.filesRead(), next.outputs(), warnings);
+                next = new BuildState(before, next.outputDirectory(), next.filesRead(), next.outputs(), warnings,
+                        digests);
             }
             next.write(stateFile);
         }
         return new Generated(reason, result);
+    }
+
+    /**
+     * Whether the output directory's manifest says its last write finished and produced these outputs
+     * (a generator that keeps no manifest is taken at its state's word).
+     */
+    private static boolean manifestMatches(BuildState state, GenerationRequest request) {
+        SourceWriter writer = new SourceWriter(state.outputDirectory(), SourceWriter.owner(request.specs(),
+                request.packageName(), request.packageBySpec()));
+        if (!Files.exists(writer.manifestFile())) {
+            return true;
+        }
+        SourceWriter.Manifest manifest = writer.manifest();
+        return manifest.complete() && manifest.files().equals(state.outputs());
+    }
+
+    /**
+     * Removes what the last successful run generated, and its state: for a build that has no documents
+     * left. Only files under that run's output directory are deleted.
+     *
+     * @return the files deleted
+     * @throws IOException when the state file cannot be read or deleted
+     */
+    public List<Path> clean() throws IOException {
+        Optional<BuildState> previous = BuildState.read(stateFile);
+        if (previous.isEmpty()) {
+            return List.of();
+        }
+        SourceWriter writer = new SourceWriter(previous.get().outputDirectory());
+        List<Path> deleted = writer.deleteStale(previous.get().outputs(), Set.of());
+        writer.deleteSpentManifests();
+        Files.deleteIfExists(stateFile);
+        return deleted;
     }
 
     private static GenerationRequest withPreviousOutputs(GenerationRequest request, Set<Path> previousOutputs) {

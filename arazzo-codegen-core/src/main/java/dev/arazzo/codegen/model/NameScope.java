@@ -34,7 +34,7 @@ public final class NameScope {
                 "wait", "clone", "finalize"),
         /** Methods of the workflow's builder, beside which each security scheme gets its credentials method. */
         BUILDER_METHODS("baseUri", "httpClient", "requestInterceptor", "listener", "connectTimeout", "requestTimeout",
-                "maxStepExecutions", "build", "credentials"),
+                "maxStepExecutions", "maxRetryDelay", "maxResponseBytes", "build", "credentials"),
         /** Static constants of the workflow class. */
         CONSTANTS("DEFAULT_MAX_STEP_EXECUTIONS"),
         /** Constants of the private enum of the steps that the run loop switches on. */

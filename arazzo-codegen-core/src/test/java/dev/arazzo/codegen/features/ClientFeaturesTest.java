@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arazzo.codegen.testing.GeneratedCode;
 import dev.arazzo.codegen.testing.RecordingServer.Response;
 import dev.arazzo.codegen.testing.Scenario;
+import dev.arazzo.runtime.WorkflowException;
 import dev.arazzo.runtime.WorkflowListener;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
@@ -131,7 +132,7 @@ class ClientFeaturesTest extends ScenarioTest {
         call(client, "run", inputs("../admin"));
         assertEquals("/things/..%2Fadmin", scenario.server().requests().get(1).rawPath());
 
-        IllegalArgumentException injected = assertThrows(IllegalArgumentException.class, () -> call(client, "run",
+        WorkflowException injected = assertThrows(WorkflowException.class, () -> call(client, "run",
                 Scenario.inputs(code, "ClientWorkflow", Map.of("id", "t1", "class_", "x\r\nSet-Cookie: evil=1"))));
         assertEquals("header 'X-Trace' holds a line break; header values cannot", injected.getMessage());
     }
