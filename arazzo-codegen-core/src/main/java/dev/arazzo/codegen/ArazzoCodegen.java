@@ -18,6 +18,7 @@ import dev.arazzo.codegen.load.DocumentLoader;
 import dev.arazzo.codegen.load.SchemaChecker;
 import dev.arazzo.codegen.model.ModelBuilder;
 import dev.arazzo.codegen.model.WorkflowModel;
+import dev.arazzo.codegen.source.FileAccess;
 import dev.arazzo.codegen.write.SourceWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,7 @@ public final class ArazzoCodegen {
             try {
                 emitted = generate(file, packageName, request, loader, diagnostics, filesRead, jsonPathPackages,
                         saxonPackages);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 diagnostics.error("internal-error", SourceLocation.ofFile(file, ""), "the generator failed on this "
                         + "document (" + e + "); please report it with the document");
                 continue;
@@ -167,7 +168,8 @@ public final class ArazzoCodegen {
             return List.of();
         }
         // the document, then every Arazzo document its sources name, each once: bound, then checked
-        SourceBinder sourceBinder = new SourceBinder(loader, request.sourceMappings(), diagnostics);
+        SourceBinder sourceBinder = new SourceBinder(loader, request.sourceMappings(), diagnostics,
+                fileAccess(request, file));
         List<BoundDocument> documents = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
         java.util.Deque<ArazzoDocument> pending = new java.util.ArrayDeque<>(List.of(root.get()));
@@ -207,6 +209,18 @@ public final class ArazzoCodegen {
             }
         }
         return files;
+    }
+
+    /**
+     * What the sources of {@code spec} may read: the project directory (unset: the folder of the document),
+     * the request's allowed roots and the folders of the mapped files.
+     */
+    static FileAccess fileAccess(GenerationRequest request, Path spec) {
+        List<Path> roots = new ArrayList<>();
+        roots.add(request.projectDirectory() != null ? request.projectDirectory() : spec.getParent());
+        roots.addAll(request.allowedRoots());
+        request.sourceMappings().values().forEach(mapped -> roots.add(mapped.toAbsolutePath().normalize().getParent()));
+        return new FileAccess(roots);
     }
 
     private record Rendered(Path spec, String qualifiedName, String source) {
