@@ -212,12 +212,18 @@ public final class ArazzoCodegen {
     }
 
     /**
-     * What the sources of {@code spec} may read: the project directory (unset: the folder of the document),
-     * the request's allowed roots and the folders of the mapped files.
+     * What the sources of {@code spec} may read: the project directory, the folder of {@code spec}, the
+     * request's allowed roots and
+     * the folders of the mapped files; without a project directory, any file but those below the system
+     * folders ({@link FileAccess#anywhere()}).
      */
     static FileAccess fileAccess(GenerationRequest request, Path spec) {
+        if (request.projectDirectory() == null) {
+            return FileAccess.anywhere();
+        }
         List<Path> roots = new ArrayList<>();
-        roots.add(request.projectDirectory() != null ? request.projectDirectory() : spec.getParent());
+        roots.add(request.projectDirectory());
+        roots.add(spec.getParent());
         roots.addAll(request.allowedRoots());
         request.sourceMappings().values().forEach(mapped -> roots.add(mapped.toAbsolutePath().normalize().getParent()));
         return new FileAccess(roots);

@@ -37,7 +37,7 @@ import java.util.Set;
  *     execution, the same on its retries; on by default
  * @param projectDirectory the directory a build owns; source urls and OpenAPI {@code $ref}s may name files
  *     below it (and below {@code allowedRoots}, and the mapped files' folders), nothing else; {@code null}
- *     for the folder of each document generated from
+ *     for no confinement but the system folders ({@code /etc}, {@code /proc}, {@code /dev}, {@code /sys})
  * @param allowedRoots further folders whose files source urls and {@code $ref}s may name (a shared folder
  *     of API descriptions beside the project)
  */
