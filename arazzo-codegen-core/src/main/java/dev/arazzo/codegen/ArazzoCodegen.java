@@ -213,9 +213,8 @@ public final class ArazzoCodegen {
 
     /**
      * What the sources of {@code spec} may read: the project directory, the folder of {@code spec}, the
-     * request's allowed roots and
-     * the folders of the mapped files; without a project directory, any file but those below the system
-     * folders ({@link FileAccess#anywhere()}).
+     * request's allowed roots and the folders of the mapped files; without a project directory, any file
+     * but those below the system folders ({@link FileAccess#anywhere()}).
      */
     static FileAccess fileAccess(GenerationRequest request, Path spec) {
         if (request.projectDirectory() == null) {
