@@ -18,6 +18,7 @@ import dev.arazzo.codegen.load.DocumentLoader;
 import dev.arazzo.codegen.load.SchemaChecker;
 import dev.arazzo.codegen.model.ModelBuilder;
 import dev.arazzo.codegen.model.WorkflowModel;
+import dev.arazzo.codegen.source.FileAccess;
 import dev.arazzo.codegen.write.SourceWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,7 @@ public final class ArazzoCodegen {
             try {
                 emitted = generate(file, packageName, request, loader, diagnostics, filesRead, jsonPathPackages,
                         saxonPackages);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 diagnostics.error("internal-error", SourceLocation.ofFile(file, ""), "the generator failed on this "
                         + "document (" + e + "); please report it with the document");
                 continue;
@@ -173,7 +174,8 @@ public final class ArazzoCodegen {
             return List.of();
         }
         // the document, then every Arazzo document its sources name, each once: bound, then checked
-        SourceBinder sourceBinder = new SourceBinder(loader, request.sourceMappings(), diagnostics);
+        SourceBinder sourceBinder = new SourceBinder(loader, request.sourceMappings(), diagnostics,
+                fileAccess(request, file));
         List<BoundDocument> documents = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
         java.util.Deque<ArazzoDocument> pending = new java.util.ArrayDeque<>(List.of(root.get()));
@@ -213,6 +215,23 @@ public final class ArazzoCodegen {
             }
         }
         return files;
+    }
+
+    /**
+     * What the sources of {@code spec} may read: the project directory, the folder of {@code spec}, the
+     * request's allowed roots and the folders of the mapped files; without a project directory, any file
+     * but those below the system folders ({@link FileAccess#anywhere()}).
+     */
+    static FileAccess fileAccess(GenerationRequest request, Path spec) {
+        if (request.projectDirectory() == null) {
+            return FileAccess.anywhere();
+        }
+        List<Path> roots = new ArrayList<>();
+        roots.add(request.projectDirectory());
+        roots.add(spec.getParent());
+        roots.addAll(request.allowedRoots());
+        request.sourceMappings().values().forEach(mapped -> roots.add(mapped.toAbsolutePath().normalize().getParent()));
+        return new FileAccess(roots);
     }
 
     private record Rendered(Path spec, String qualifiedName, String source) {

@@ -35,6 +35,11 @@ import java.util.Set;
  * @param idempotencyTokens whether a step whose operation takes an idempotency token (a {@code ClientToken}
  *     body member, an {@code Idempotency-Key} header) that the step does not set gets a UUID per step
  *     execution, the same on its retries; on by default
+ * @param projectDirectory the directory a build owns; source urls and OpenAPI {@code $ref}s may name files
+ *     below it (and below {@code allowedRoots}, and the mapped files' folders), nothing else; {@code null}
+ *     for no confinement but the system folders ({@code /etc}, {@code /proc}, {@code /dev}, {@code /sys})
+ * @param allowedRoots further folders whose files source urls and {@code $ref}s may name (a shared folder
+ *     of API descriptions beside the project)
  */
 public record GenerationRequest(
         List<Path> specs,
@@ -45,9 +50,13 @@ public record GenerationRequest(
         boolean warningsAsErrors,
         Set<Path> previousOutputs,
         RuntimeMode runtime,
-        boolean idempotencyTokens) {
+        boolean idempotencyTokens,
+        Path projectDirectory,
+        List<Path> allowedRoots) {
 
     public GenerationRequest {
+        allowedRoots = allowedRoots.stream().map(root -> root.toAbsolutePath().normalize()).toList();
+        projectDirectory = projectDirectory == null ? null : projectDirectory.toAbsolutePath().normalize();
         specs = List.copyOf(specs);
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         Objects.requireNonNull(packageName, "packageName");
@@ -55,6 +64,14 @@ public record GenerationRequest(
         sourceMappings = Map.copyOf(sourceMappings);
         previousOutputs = Set.copyOf(previousOutputs);
         Objects.requireNonNull(runtime, "runtime");
+    }
+
+    /** A request without a project directory or further allowed roots. */
+    public GenerationRequest(List<Path> specs, Path outputDirectory, String packageName, Map<Path, String> packageBySpec,
+            Map<String, Path> sourceMappings, boolean warningsAsErrors, Set<Path> previousOutputs, RuntimeMode runtime,
+            boolean idempotencyTokens) {
+        this(specs, outputDirectory, packageName, packageBySpec, sourceMappings, warningsAsErrors, previousOutputs,
+                runtime, idempotencyTokens, null, List.of());
     }
 
     /** The package for the classes generated from {@code spec}. */
@@ -77,6 +94,8 @@ public record GenerationRequest(
         private final Set<Path> previousOutputs = new LinkedHashSet<>();
         private RuntimeMode runtime = RuntimeMode.SHARED;
         private boolean idempotencyTokens = true;
+        private Path projectDirectory;
+        private final List<Path> allowedRoots = new ArrayList<>();
 
         private Builder() {
         }
@@ -108,6 +127,28 @@ public record GenerationRequest(
 
         public Builder sourceMapping(String url, Path localFile) {
             sourceMappings.put(Objects.requireNonNull(url, "url"), Objects.requireNonNull(localFile, "localFile"));
+            return this;
+        }
+
+        /** Every mapping of {@code mappings}, as {@link #sourceMapping} adds one. */
+        public Builder sourceMappings(Map<String, Path> mappings) {
+            mappings.forEach(this::sourceMapping);
+            return this;
+        }
+
+        /**
+         * The directory the build owns (the Maven project's); source urls and {@code $ref}s are confined to
+         * it, the {@linkplain #allowedRoot allowed roots} and the mapped files' folders. Unset: the folder of
+         * each document.
+         */
+        public Builder projectDirectory(Path projectDirectory) {
+            this.projectDirectory = Objects.requireNonNull(projectDirectory, "projectDirectory");
+            return this;
+        }
+
+        /** A further folder whose files source urls and {@code $ref}s may name. */
+        public Builder allowedRoot(Path root) {
+            allowedRoots.add(Objects.requireNonNull(root, "root"));
             return this;
         }
 
@@ -144,7 +185,7 @@ public record GenerationRequest(
                 throw new IllegalStateException("outputDirectory is required");
             }
             return new GenerationRequest(specs, outputDirectory, packageName, packageBySpec, sourceMappings,
-                    warningsAsErrors, previousOutputs, runtime, idempotencyTokens);
+                    warningsAsErrors, previousOutputs, runtime, idempotencyTokens, projectDirectory, allowedRoots);
         }
     }
 }

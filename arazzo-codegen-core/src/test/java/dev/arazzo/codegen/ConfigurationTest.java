@@ -26,7 +26,7 @@ class ConfigurationTest {
         GenerationResult result = ArazzoCodegen.generate(GenerationRequest.builder().spec(spec).outputDirectory(output)
                 .build());
 
-        assertEquals(List.of(spec + ": error: [missing-package] no Java package for " + spec + ": give the request a "
+        assertEquals(List.of(spec + ":1:1: error: [missing-package] no Java package for " + spec + ": give the request a "
                 + "package name, or a package for this document"), messages(result.diagnostics()));
         assertTrue(result.filesRead().isEmpty(), "no document is read");
         assertEquals(0, countFiles(output));
@@ -51,7 +51,7 @@ class ConfigurationTest {
         List<Diagnostic> problems = ArazzoCodegen.checkConfiguration(GenerationRequest.builder().spec(spec)
                 .outputDirectory(output).packageName("com.example").packageFor(other, "com.example.other").build());
 
-        assertEquals(List.of(other + ": error: [unknown-package-spec] a package ('com.example.other') is given for "
+        assertEquals(List.of(other + ":1:1: error: [unknown-package-spec] a package ('com.example.other') is given for "
                 + other + ", which is not one of the documents generated from"), messages(problems));
     }
 
@@ -63,7 +63,7 @@ class ConfigurationTest {
         GenerationResult result = ArazzoCodegen.generate(GenerationRequest.builder().spec(spec).outputDirectory(output)
                 .packageName("com.example").sourceMapping("https://example.com/shop.yaml", missing).build());
 
-        assertEquals(List.of(missing + ": error: [missing-mapped-file] the source mapping for "
+        assertEquals(List.of(missing + ":1:1: error: [missing-mapped-file] the source mapping for "
                 + "https://example.com/shop.yaml names " + missing + ", which does not exist"),
                 messages(result.diagnostics()));
         assertTrue(result.files().isEmpty());

@@ -66,7 +66,8 @@ class CorpusTest {
         GenerationRequest.Builder request = GenerationRequest.builder()
                 .spec(folder.resolve(document))
                 .outputDirectory(output)
-                .packageName("corpus.generated");
+                .packageName("corpus.generated")
+                .projectDirectory(folder);
         urlMap.fields().forEachRemaining(entry -> request.sourceMapping(entry.getKey(),
                 folder.resolve(entry.getValue().asText())));
 

@@ -61,7 +61,7 @@ class DiagnosticsTest {
 
         GenerationResult result = generate(spec);
 
-        assertEquals(List.of(spec + ": error: [file-not-found] file '" + spec + "' does not exist; check the path"),
+        assertEquals(List.of(spec + ":1:1: error: [file-not-found] file '" + spec + "' does not exist; check the path"),
                 messages(result));
     }
 

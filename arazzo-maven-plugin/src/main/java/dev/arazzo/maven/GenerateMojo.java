@@ -188,6 +188,23 @@ public class GenerateMojo extends AbstractMojo {
     private List<SourceMapping> sourceMappings;
 
     /**
+     * Folders outside the project whose files source urls and OpenAPI {@code $ref}s may name. Without
+     * them a build reads only files below the project's base directory and the folders of the mapped
+     * files, never anything below {@code /etc}, {@code /proc}, {@code /dev} or {@code /sys}, and nothing
+     * remote.
+     *
+     * <p>Default: none.
+     *
+     * <pre>
+     * &lt;allowedRoots&gt;
+     *   &lt;allowedRoot&gt;../api-descriptions&lt;/allowedRoot&gt;
+     * &lt;/allowedRoots&gt;
+     * </pre>
+     */
+    @Parameter
+    private List<File> allowedRoots;
+
+    /**
      * Whether warnings about the documents fail the build like errors do.
      *
      * <p>Default: {@code false}. User property: {@code arazzo.warningsAsErrors}.
@@ -375,6 +392,7 @@ public class GenerateMojo extends AbstractMojo {
         List<String> problems = new ArrayList<>();
         GenerationRequest.Builder request = GenerationRequest.builder()
                 .specs(documents)
+                .projectDirectory(project.getBasedir().toPath())
                 .outputDirectory(output)
                 .warningsAsErrors(warningsAsErrors)
                 .idempotencyTokens(idempotencyTokens);
@@ -388,6 +406,9 @@ public class GenerateMojo extends AbstractMojo {
             } else {
                 request.packageFor(mapping.getSpec().toPath().toAbsolutePath().normalize(), mapping.getName().trim());
             }
+        }
+        for (File root : nonNull(allowedRoots)) {
+            request.allowedRoot(root.toPath().toAbsolutePath().normalize());
         }
         for (SourceMapping mapping : nonNull(sourceMappings)) {
             if (mapping.getUrl() == null || mapping.getUrl().isBlank() || mapping.getFile() == null) {

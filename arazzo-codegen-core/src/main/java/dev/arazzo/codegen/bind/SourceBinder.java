@@ -6,6 +6,7 @@ import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.DocumentLoader;
 import dev.arazzo.codegen.load.SchemaChecker;
 import dev.arazzo.codegen.source.ApiSource;
+import dev.arazzo.codegen.source.FileAccess;
 import dev.arazzo.codegen.source.openapi.OpenApiReader;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,11 +28,22 @@ public final class SourceBinder {
     private final DocumentLoader loader;
     private final Map<String, Path> mappings;
     private final Diagnostics diagnostics;
+    private final FileAccess access;
 
     public SourceBinder(DocumentLoader loader, Map<String, Path> mappings, Diagnostics diagnostics) {
+        this(loader, mappings, diagnostics, FileAccess.anywhere());
+    }
+
+    /**
+     * A binder whose unmapped source urls, and the {@code $ref}s of the OpenAPI documents they name, may
+     * name only the files {@code access} allows.
+     */
+    public SourceBinder(DocumentLoader loader, Map<String, Path> mappings, Diagnostics diagnostics,
+            FileAccess access) {
         this.loader = loader;
         this.mappings = mappings;
         this.diagnostics = diagnostics;
+        this.access = access;
     }
 
     public BoundSources bind(ArazzoDocument document) {
@@ -61,9 +73,9 @@ public final class SourceBinder {
                     return SchemaChecker.read(source, diagnostics);
                 }).ifPresent(source -> arazzo.put(description.name(), source));
             } else if ("openapi".equals(type)) {
-                OpenApiReader.read(description.name(), file, at, diagnostics).ifPresent(source -> {
+                OpenApiReader.read(description.name(), file, at, diagnostics, access).ifPresent(source -> {
                     openApi.put(description.name(), source);
-                    filesRead.addAll(OpenApiReader.referencedFiles(file));
+                    filesRead.addAll(OpenApiReader.referencedFiles(file, access, new Diagnostics()));
                 });
             }
             // any other type is a schema violation, reported by SchemaChecker at the type itself
@@ -91,11 +103,22 @@ public final class SourceBinder {
                     + "time; map it to a local copy with a source mapping (the plugin's <sourceMappings>)");
             return null;
         }
-        if (uri.getScheme() != null) {
-            return Path.of(uri).normalize();
+        Path file;
+        try {
+            file = uri.getScheme() != null
+                    ? Path.of(uri).normalize()
+                    : document.source().file().resolveSibling(uri.getPath() == null ? url : uri.getPath()).normalize();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            diagnostics.error("invalid-url", at, "source url '" + url + "' does not name a local file");
+            return null;
         }
-        String path = uri.getPath() == null ? url : uri.getPath();
-        return document.source().file().resolveSibling(path).normalize();
+        if (!access.allows(file)) {
+            diagnostics.error("source-outside-project", at, "source url '" + url + "' names " + file + ", outside the "
+                    + "folders the build may read (" + access.describe() + "); copy the file into the project, map "
+                    + "the url to a local copy (<sourceMappings>), or add its folder to <allowedRoots>");
+            return null;
+        }
+        return file;
     }
 
     private String guessType(Path file) {

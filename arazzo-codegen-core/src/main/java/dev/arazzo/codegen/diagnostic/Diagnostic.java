@@ -15,11 +15,26 @@ import java.util.Objects;
  */
 public record Diagnostic(Severity severity, String code, SourceLocation location, String message) {
 
+    /** The longest message kept whole; a longer one (quoting a huge value) is cut, saying how much was left out. */
+    public static final int MAX_MESSAGE = 1_000;
+
     public Diagnostic {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(message, "message");
+        message = bounded(message);
+    }
+
+    private static String bounded(String message) {
+        if (message.length() <= MAX_MESSAGE) {
+            return message;
+        }
+        int end = MAX_MESSAGE - 60;
+        if (Character.isHighSurrogate(message.charAt(end - 1))) {
+            end--;
+        }
+        return message.substring(0, end) + "... (" + (message.length() - end) + " more characters left out)";
     }
 
     public static Diagnostic error(String code, SourceLocation location, String message) {

@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * Where a node of a document stands: its file, 1-based line and column, and its JSON Pointer.
  *
- * <p>A location with line 0 is known only by its file and pointer (for example a node inside an
- * OpenAPI document, whose parser keeps no positions).
+ * <p>Every diagnostic of the generator has a line and column; a problem about a whole file (an empty
+ * document, a request's setting for it) stands at its start, 1:1. Line 0 (position unknown) is kept for
+ * other users of the type.
  */
 public record SourceLocation(Path file, int line, int column, String jsonPointer) {
 
@@ -19,9 +20,9 @@ public record SourceLocation(Path file, int line, int column, String jsonPointer
         }
     }
 
-    /** A location known only by its file (and pointer). */
+    /** The start of {@code file} (1:1), for a problem about the whole file or a node without a position. */
     public static SourceLocation ofFile(Path file, String jsonPointer) {
-        return new SourceLocation(file, 0, 0, jsonPointer);
+        return new SourceLocation(file, 1, 1, jsonPointer);
     }
 
     /** {@code file:line:column}, or just {@code file} when the position is unknown. */

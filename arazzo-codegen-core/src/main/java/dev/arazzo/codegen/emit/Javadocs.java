@@ -21,7 +21,8 @@ final class Javadocs {
                 .replace("*/", "*&#47;")
                 .replace("/*", "&#47;*")
                 .replace("@", "&#64;");
-        return wrap(escaped.replace("\r\n", "\n").replace('\r', '\n'));
+        // every line terminator, Java's and Unicode's, ends a comment line here rather than in JavaPoet
+        return wrap(escaped.replace("\r\n", "\n").replaceAll("[\\r\\x0B\\f\\x{85}\\x{2028}\\x{2029}]", "\n"));
     }
 
     /** The width at which document text is wrapped, so that comment lines stay well under 120 characters. */

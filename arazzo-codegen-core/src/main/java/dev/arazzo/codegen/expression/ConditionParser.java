@@ -17,8 +17,16 @@ public final class ConditionParser {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final String EXPRESSION_END = " \t\r\n()=!<>&|[";
 
+    /** How deep parentheses and {@code !} may nest: deeper is refused, never a stack overflow. */
+    public static final int MAX_DEPTH = 32;
+
+    /** How many comparisons one condition may join; a longer chain is refused (Java could not hold it). */
+    public static final int MAX_TERMS = 128;
+
     private final String text;
     private int pos;
+    private int depth;
+    private int terms;
 
     private ConditionParser(String text) {
         this.text = text;
@@ -57,17 +65,20 @@ public final class ConditionParser {
 
     private Condition unary() throws ExpressionSyntaxException {
         skipSpace();
-        if (peek('!') && !text.startsWith("!=", pos)) {
-            pos++;
-            return new Condition.Not(unary());
+        if (++terms > MAX_TERMS) {
+            throw new ExpressionSyntaxException("the condition joins more than " + MAX_TERMS + " terms; split it "
+                    + "into several criteria (all of a step's criteria must hold)", pos);
         }
-        if (peek('(')) {
-            int open = pos++;
-            Condition inner = or();
-            if (!consume(")")) {
-                throw new ExpressionSyntaxException("the '(' here has no matching ')'", open);
+        if (peek('!') && !text.startsWith("!=", pos) || peek('(')) {
+            if (++depth > MAX_DEPTH) {
+                throw new ExpressionSyntaxException("parentheses and '!' nest more than " + MAX_DEPTH
+                        + " deep here; write the condition flatter", pos);
             }
-            return inner;
+            try {
+                return nested();
+            } finally {
+                depth--;
+            }
         }
         Condition.Operand left = operand();
         skipSpace();
@@ -82,6 +93,21 @@ public final class ConditionParser {
             throw new ExpressionSyntaxException("'=' is not an operator; compare with '=='", pos);
         }
         return new Condition.Truthy(left);
+    }
+
+    private Condition nested() throws ExpressionSyntaxException {
+        if (peek('!')) {
+            pos++;
+            terms--;
+            return new Condition.Not(unary());
+        }
+        int open = pos++;
+        terms--;
+        Condition inner = or();
+        if (!consume(")")) {
+            throw new ExpressionSyntaxException("the '(' here has no matching ')'", open);
+        }
+        return inner;
     }
 
     private Condition.Operand operand() throws ExpressionSyntaxException {

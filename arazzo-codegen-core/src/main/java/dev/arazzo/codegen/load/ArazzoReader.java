@@ -244,10 +244,19 @@ public final class ArazzoReader {
         return inline(schema, pointer, 0);
     }
 
+    /** How deep an inputs schema may nest; deeper is reported where the schema starts. */
+    static final int MAX_SCHEMA_DEPTH = 128;
+
     private JsonNode inline(JsonNode schema, String pointer, int depth) {
-        if (depth > 32) {
-            diagnostics.error("ref-cycle", source.locate(pointer), "the $ref chain here does not end; remove the cycle");
-            return schema;
+        return inline(schema, pointer, pointer, depth, new java.util.ArrayDeque<>());
+    }
+
+    private JsonNode inline(JsonNode schema, String pointer, String start, int depth,
+            java.util.Deque<String> refs) {
+        if (depth > MAX_SCHEMA_DEPTH) {
+            diagnostics.error("too-deep", source.locate(start), "this schema nests more than " + MAX_SCHEMA_DEPTH
+                    + " levels deep; flatten it, or name its parts under components and refer to them");
+            return null;
         }
         if (schema.isObject() && schema.has("$ref") && schema.get("$ref").isTextual()) {
             String ref = schema.get("$ref").asText();
@@ -256,20 +265,37 @@ public final class ArazzoReader {
                         + "' points outside this document; only '#/components/inputs/<name>' refs are followed");
                 return schema;
             }
+            if (refs.contains(ref)) {
+                diagnostics.error("ref-cycle", source.locate(pointer + "/$ref"), "the $ref chain here does not end "
+                        + "(it comes back to '" + ref + "'); remove the cycle");
+                return schema;
+            }
             JsonNode target = source.root().at(ref.substring(1));
             if (target.isMissingNode()) {
                 diagnostics.error("unresolved-ref", source.locate(pointer + "/$ref"), "$ref '" + ref
                         + "' points at nothing in this document; check the name under components");
                 return schema;
             }
-            return inline(target, ref.substring(1), depth + 1);
+            refs.push(ref);
+            try {
+                return inline(target, ref.substring(1), start, depth + 1, refs);
+            } finally {
+                refs.pop();
+            }
         }
         if (schema.isContainerNode()) {
             JsonNode copy = schema.deepCopy();
             if (copy.isObject()) {
                 ObjectNode object = (ObjectNode) copy;
-                schema.fields().forEachRemaining(f -> object.set(f.getKey(),
-                        inline(f.getValue(), pointer + "/" + SourceDocument.escape(f.getKey()), depth + 1)));
+                for (var fields = schema.fields(); fields.hasNext(); ) {
+                    var f = fields.next();
+                    JsonNode inlined = inline(f.getValue(), pointer + "/" + SourceDocument.escape(f.getKey()), start,
+                            depth + 1, refs);
+                    if (inlined == null) {
+                        return null;
+                    }
+                    object.set(f.getKey(), inlined);
+                }
             }
             return copy;
         }

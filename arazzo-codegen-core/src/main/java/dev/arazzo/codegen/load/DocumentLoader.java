@@ -33,6 +33,9 @@ public final class DocumentLoader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
+    /** How deep objects and arrays may nest in a document; deeper is one diagnostic where it starts. */
+    public static final int MAX_DEPTH = 256;
+
     private final JsonFactory yaml = new YAMLFactory();
     private final JsonFactory json = new JsonFactory();
 
@@ -56,12 +59,12 @@ public final class DocumentLoader {
         Map<String, SourceDocument.Position> positions = new HashMap<>();
         try (JsonParser parser = factory.createParser(bytes)) {
             if (parser.nextToken() == null) {
-                diagnostics.error("empty-document", SourceLocation.ofFile(absolute, ""),
+                diagnostics.error("empty-document", new SourceLocation(absolute, 1, 1, ""),
                         "the document is empty; it must hold an object");
                 return Optional.empty();
             }
             long before = diagnostics.errorCount();
-            JsonNode root = read(parser, "", absolute, positions, diagnostics);
+            JsonNode root = read(parser, "", absolute, positions, diagnostics, 0);
             if (diagnostics.errorCount() > before) {
                 return Optional.empty();
             }
@@ -70,7 +73,7 @@ public final class DocumentLoader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             SourceLocation location = at == null || at.getLineNr() < 1
-                    ? SourceLocation.ofFile(absolute, "")
+                    ? new SourceLocation(absolute, 1, 1, "")
                     : new SourceLocation(absolute, at.getLineNr(), Math.max(1, at.getColumnNr()), "");
             String problem = firstLine(e.getOriginalMessage());
             if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
@@ -109,10 +112,17 @@ public final class DocumentLoader {
     }
 
     private static JsonNode read(JsonParser parser, String pointer, Path file,
-            Map<String, SourceDocument.Position> positions, Diagnostics diagnostics) throws IOException {
+            Map<String, SourceDocument.Position> positions, Diagnostics diagnostics, int depth) throws IOException {
         JsonLocation start = parser.currentTokenLocation();
         positions.put(pointer, new SourceDocument.Position(start.getLineNr(), start.getColumnNr()));
         JsonToken token = parser.currentToken();
+        if (depth == MAX_DEPTH && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY)) {
+            diagnostics.error("too-deep", new SourceLocation(file, start.getLineNr(), Math.max(1, start.getColumnNr()),
+                    pointer), "objects and arrays nest more than " + MAX_DEPTH + " levels deep from here; flatten "
+                    + "the document");
+            parser.skipChildren();
+            return NODES.nullNode();
+        }
         switch (token) {
             case START_OBJECT -> {
                 ObjectNode object = NODES.objectNode();
@@ -126,7 +136,7 @@ public final class DocumentLoader {
                                 new SourceLocation(file, keyAt.getLineNr(), keyAt.getColumnNr(), child),
                                 "key '" + name + "' appears twice in the same object; remove one of them");
                     }
-                    object.set(name, read(parser, child, file, positions, diagnostics));
+                    object.set(name, read(parser, child, file, positions, diagnostics, depth + 1));
                 }
                 return object;
             }
@@ -134,7 +144,7 @@ public final class DocumentLoader {
                 ArrayNode array = NODES.arrayNode();
                 int index = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(read(parser, pointer + "/" + index++, file, positions, diagnostics));
+                    array.add(read(parser, pointer + "/" + index++, file, positions, diagnostics, depth + 1));
                 }
                 return array;
             }

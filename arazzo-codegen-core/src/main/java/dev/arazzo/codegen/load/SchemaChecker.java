@@ -110,6 +110,7 @@ public final class SchemaChecker {
         Optional<ArazzoDocument> document = ArazzoReader.read(source, reader);
         Set<String> flagged = schema.stream().map(d -> d.location().jsonPointer()).collect(Collectors.toSet());
         List<Diagnostic> all = new ArrayList<>(schema);
+        all.addAll(TextLimits.check(source));
         for (Diagnostic diagnostic : reader.all()) {
             if (!(STRUCTURAL_READER_CODES.contains(diagnostic.code())
                     && flagged.contains(diagnostic.location().jsonPointer()))) {

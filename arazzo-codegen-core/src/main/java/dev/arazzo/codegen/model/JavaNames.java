@@ -86,6 +86,18 @@ public final class JavaNames {
                 out.append('_');
             }
         }
-        return out.toString();
+        return shortened(out.toString());
+    }
+
+    /** The longest identifier taken from a document whole; longer ones keep their start and a hash of the rest. */
+    static final int MAX_LENGTH = 64;
+
+    /** {@code name}, or for a name longer than {@link #MAX_LENGTH} its start and a hash, so class files stay short. */
+    private static String shortened(String name) {
+        if (name.length() <= MAX_LENGTH) {
+            return name;
+        }
+        String hash = Integer.toHexString(name.hashCode() & 0x7fffffff);
+        return name.substring(0, MAX_LENGTH - hash.length() - 1) + "_" + hash;
     }
 }

@@ -127,18 +127,48 @@ public final class ModelBuilder {
             built.put(key, null);
             return;
         }
+        if (callsItself(bound, workflow, diagnostics)) {
+            built.put(key, null);
+            building.remove(key);
+            return;
+        }
         for (WorkflowTarget call : calls(workflow)) {
-            String callee = key(call.document(), call.workflow());
-            if (classes.containsKey(callee) && callee.equals(key)) {
-                continue; // a goto to itself: the same instance, no field needed
-            }
-            buildInOrder(callee, classes, owners, built, building, diagnostics);
+            buildInOrder(key(call.document(), call.workflow()), classes, owners, built, building, diagnostics);
         }
         building.remove(key);
         if (built.containsKey(key)) {
             return;
         }
         built.put(key, new ModelBuilder(bound, diagnostics, built).workflow(workflow, classes.get(key)));
+    }
+
+    /**
+     * Reports each step and action of {@code workflow} that runs {@code workflow} itself (a generated class
+     * cannot hold an instance of itself); whether there was any.
+     */
+    private static boolean callsItself(BoundDocument bound, BoundWorkflow workflow, Diagnostics diagnostics) {
+        boolean any = false;
+        List<BoundAction> actions = new ArrayList<>(workflow.successActions());
+        actions.addAll(workflow.failureActions());
+        for (BoundStep step : workflow.steps()) {
+            if (step.callee() != null && step.callee().sameAs(bound.document(), workflow.workflow())) {
+                diagnostics.error("workflow-cycle", bound.document().locate(step.step().pointer() + "/workflowId"),
+                        "step '" + step.stepId() + "' runs workflow '" + workflow.workflowId() + "', the workflow it "
+                        + "belongs to; a generated workflow cannot call itself");
+                any = true;
+            }
+            actions.addAll(step.onSuccess());
+            actions.addAll(step.onFailure());
+        }
+        for (BoundAction action : actions) {
+            if (action.workflow() != null && action.workflow().sameAs(bound.document(), workflow.workflow())) {
+                diagnostics.error("goto-own-workflow", bound.document().locate(action.action().pointer()
+                        + "/workflowId"), "action '" + action.name() + "' goes to workflow '" + workflow.workflowId()
+                        + "', the one it is in; to start it over, go to its first step with 'stepId' instead");
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** The workflows a workflow runs: those it depends on, those its steps call, those its actions run. */
@@ -244,7 +274,7 @@ public final class ModelBuilder {
             steps.add(model);
             byId.put(step.stepId(), model);
         }
-        NameAllocator outputNames = new NameAllocator();
+        NameAllocator outputNames = reserving(NameScope.Kind.COMPONENTS);
         List<OutputModel> outputs = new ArrayList<>();
         workflow.outputs().forEach((name, output) -> {
             RuntimeExpression expression = output.expression();
@@ -421,7 +451,7 @@ public final class ModelBuilder {
         }
         List<CriterionModel> successCriteria = criteria(step.successCriteria(), reads);
         SchemaView responseSchema = operation == null ? null : responseSchema(operation, successCriteria);
-        NameAllocator outputNames = new NameAllocator();
+        NameAllocator outputNames = reserving(NameScope.Kind.COMPONENTS);
         List<OutputModel> outputs = new ArrayList<>();
         step.outputs().forEach((name, output) -> {
             RuntimeExpression expression = output.expression();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
+import dev.arazzo.codegen.source.FileAccess;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.servers.Server;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +37,17 @@ public final class OpenApiReader {
 
     /** The OpenAPI document in {@code file}, as the source {@code name}; empty (reported) when it cannot be read. */
     public static Optional<OpenApiSource> read(String name, Path file, SourceLocation at, Diagnostics diagnostics) {
+        return read(name, file, at, diagnostics, FileAccess.anywhere());
+    }
+
+    /**
+     * The OpenAPI document in {@code file}, as the source {@code name}, whose {@code $ref}s may name only the
+     * files {@code access} allows; empty (reported) when it cannot be read. Every {@code $ref} is checked
+     * before swagger-parser reads anything: a remote one, or one to a file outside the allowed folders, is an
+     * error at the {@code $ref} itself, and then the document is not parsed at all.
+     */
+    public static Optional<OpenApiSource> read(String name, Path file, SourceLocation at, Diagnostics diagnostics,
+            FileAccess access) {
         if (!Files.isRegularFile(file)) {
             diagnostics.error("source-not-found", at, "source '" + name + "' names file '" + file
                     + "', which does not exist; check the url or add a source mapping");
@@ -49,8 +60,16 @@ public final class OpenApiReader {
                     + "in OpenAPI 3.1 or 3.0");
             return Optional.empty();
         }
+        long errorsBefore = diagnostics.errorCount();
+        referencedFiles(file, access, diagnostics);
+        if (diagnostics.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
+        // every $ref was checked above to name a local, allowed file; remote ones never get here, and
+        // swagger-parser's own guard against private and loopback hosts stays on besides
+        options.setSafelyResolveURL(true);
         SwaggerParseResult result = new OpenAPIParser().readLocation(file.toUri().toString(), null, options);
         OpenAPI openApi = result.getOpenAPI();
         if (openApi == null || openApi.getPaths() == null && openApi.getComponents() == null) {
@@ -83,34 +102,81 @@ public final class OpenApiReader {
 
     /** The files an OpenAPI document pulls in through {@code $ref}, followed transitively, itself first. */
     public static Set<Path> referencedFiles(Path file) {
+        return referencedFiles(file, FileAccess.anywhere(), new Diagnostics());
+    }
+
+    /**
+     * The files an OpenAPI document pulls in through {@code $ref}, followed transitively, itself first;
+     * a remote {@code $ref}, or one to a file {@code access} does not allow, is reported at the
+     * {@code $ref} and not followed. The files are read token by token, so no nesting is too deep.
+     */
+    public static Set<Path> referencedFiles(Path file, FileAccess access, Diagnostics diagnostics) {
         Set<Path> seen = new LinkedHashSet<>();
         Deque<Path> pending = new ArrayDeque<>();
         pending.add(file.toAbsolutePath().normalize());
-        Set<Path> visited = new HashSet<>();
         while (!pending.isEmpty()) {
             Path next = pending.pop();
-            if (!visited.add(next)) {
-                continue;
+            if (seen.add(next) && Files.isRegularFile(next)) {
+                collectRefs(next, access, pending, diagnostics);
             }
-            seen.add(next);
-            tree(next).ifPresent(root -> collectRefs(next, root, pending));
         }
         return seen;
     }
 
-    private static void collectRefs(Path file, JsonNode node, Deque<Path> pending) {
-        if (node.isObject()) {
-            JsonNode ref = node.get("$ref");
-            if (ref != null && ref.isTextual() && !ref.asText().startsWith("#")) {
-                String target = ref.asText();
-                int hash = target.indexOf('#');
-                String path = hash < 0 ? target : target.substring(0, hash);
-                if (!path.isEmpty() && !path.contains("://")) {
-                    pending.add(file.resolveSibling(path).normalize());
-                }
-            }
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+
+    private static void collectRefs(Path file, FileAccess access, Deque<Path> pending, Diagnostics diagnostics) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return;
         }
-        node.elements().forEachRemaining(child -> collectRefs(file, child, pending));
+        com.fasterxml.jackson.core.JsonFactory factory = looksLikeJson(file, bytes) ? JSON.getFactory()
+                : YAML.getFactory();
+        try (com.fasterxml.jackson.core.JsonParser parser = factory.createParser(bytes)) {
+            com.fasterxml.jackson.core.JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token != com.fasterxml.jackson.core.JsonToken.FIELD_NAME || !"$ref".equals(parser.currentName())
+                        || parser.nextToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                    continue;
+                }
+                String ref = parser.getText();
+                com.fasterxml.jackson.core.JsonLocation where = parser.currentTokenLocation();
+                SourceLocation at = new SourceLocation(file, Math.max(1, where.getLineNr()),
+                        Math.max(1, where.getColumnNr()), parser.getParsingContext().pathAsPointer().toString());
+                int hash = ref.indexOf('#');
+                String path = hash < 0 ? ref : ref.substring(0, hash);
+                if (path.isEmpty()) {
+                    continue;
+                }
+                Path target;
+                if (SCHEME.matcher(path).find() && !path.regionMatches(true, 0, "file:", 0, 5)) {
+                    diagnostics.error("remote-ref", at, "$ref '" + ref + "' is remote, and remote urls are never "
+                            + "fetched at build time; save a copy among the project's files and refer to it by a "
+                            + "relative path (a source description itself can be mapped with <sourceMappings>)");
+                    continue;
+                }
+                try {
+                    target = SCHEME.matcher(path).find()
+                            ? Path.of(java.net.URI.create(path)).normalize()
+                            : file.resolveSibling(java.net.URLDecoder.decode(path.replace("+", "%2B"),
+                                    java.nio.charset.StandardCharsets.UTF_8)).normalize();
+                } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                    diagnostics.error("invalid-ref", at, "$ref '" + ref + "' is not a valid file reference");
+                    continue;
+                }
+                if (!access.allows(target)) {
+                    diagnostics.error("ref-outside-project", at, "$ref '" + ref + "' names " + target + ", outside "
+                            + "the folders the build may read (" + access.describe() + "); copy the file into the "
+                            + "project, or add its folder to the allowed roots (the plugin's <allowedRoots>)");
+                    continue;
+                }
+                pending.add(target);
+            }
+        } catch (IOException | RuntimeException e) {
+            // an unreadable document is reported by the parser that reads it for its content
+        }
     }
 
     /** The document as a tree, JSON or YAML; empty when it cannot be read. */
