@@ -66,13 +66,6 @@ public record GenerationRequest(
         Objects.requireNonNull(runtime, "runtime");
     }
 
-    /** A request without a project directory or further allowed roots. */
-    public GenerationRequest(List<Path> specs, Path outputDirectory, String packageName, Map<Path, String> packageBySpec,
-            Map<String, Path> sourceMappings, boolean warningsAsErrors, Set<Path> previousOutputs, RuntimeMode runtime,
-            boolean idempotencyTokens) {
-        this(specs, outputDirectory, packageName, packageBySpec, sourceMappings, warningsAsErrors, previousOutputs,
-                runtime, idempotencyTokens, null, List.of());
-    }
 
     /** The package for the classes generated from {@code spec}. */
     public String packageFor(Path spec) {

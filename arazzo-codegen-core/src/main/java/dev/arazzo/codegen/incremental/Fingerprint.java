@@ -73,6 +73,12 @@ public record Fingerprint(String value) {
         if (!request.idempotencyTokens()) {
             field(digest, "idempotencyTokens", "false"); // only when off: the default keeps earlier fingerprints
         }
+        if (request.projectDirectory() != null) {
+            field(digest, "projectDirectory", request.projectDirectory().toString());
+        }
+        for (Path root : request.allowedRoots()) {
+            field(digest, "allowedRoot", root.toString());
+        }
 
         TreeSet<String> inputs = new TreeSet<>();
         files.forEach(file -> inputs.add(normalize(file).toString()));

@@ -163,6 +163,6 @@ public final class IncrementalGeneration {
         all.addAll(previousOutputs);
         return new GenerationRequest(request.specs(), request.outputDirectory(), request.packageName(),
                 request.packageBySpec(), request.sourceMappings(), request.warningsAsErrors(), all,
-                request.runtime(), request.idempotencyTokens());
+                request.runtime(), request.idempotencyTokens(), request.projectDirectory(), request.allowedRoots());
     }
 }

@@ -83,6 +83,9 @@ class FingerprintTest {
                 Arguments.of("outputDirectory", (UnaryOperator<GenerationRequest.Builder>) b -> b.outputDirectory(Path.of("elsewhere"))),
                 Arguments.of("warningsAsErrors", (UnaryOperator<GenerationRequest.Builder>) b -> b.warningsAsErrors(true)),
                 Arguments.of("runtime", (UnaryOperator<GenerationRequest.Builder>) b -> b.runtime(RuntimeMode.INLINE)),
+                Arguments.of("idempotencyTokens", (UnaryOperator<GenerationRequest.Builder>) b -> b.idempotencyTokens(false)),
+                Arguments.of("projectDirectory", (UnaryOperator<GenerationRequest.Builder>) b -> b.projectDirectory(Path.of("project"))),
+                Arguments.of("allowedRoot", (UnaryOperator<GenerationRequest.Builder>) b -> b.allowedRoot(Path.of("shared"))),
                 Arguments.of("packageFor", (UnaryOperator<GenerationRequest.Builder>) b -> b.packageFor(Path.of("pets.arazzo.yaml"), "com.example.a")),
                 Arguments.of("sourceMapping", (UnaryOperator<GenerationRequest.Builder>) b -> b.sourceMapping("https://example.com/x.yaml", Path.of("x.yaml"))),
                 Arguments.of("another spec", (UnaryOperator<GenerationRequest.Builder>) b -> b.spec(Path.of("more.arazzo.yaml"))));

@@ -254,4 +254,17 @@ class IncrementalGenerationTest {
         assertInstanceOf(IncrementalGeneration.UpToDate.class,
                 second.run(request().packageName("com.example.other").build()));
     }
+
+    @Test
+    void theGeneratorIsGivenTheRequestsConfinementAsWellAsThePreviousOutputs() throws IOException {
+        GenerationRequest request = request().projectDirectory(dir).allowedRoot(dir.resolve("shared")).build();
+
+        generation("1.0.0").run(request);
+
+        GenerationRequest given = calls.get(0);
+        assertEquals(request.projectDirectory(), given.projectDirectory());
+        assertEquals(request.allowedRoots(), given.allowedRoots());
+        assertEquals(request.runtime(), given.runtime());
+        assertEquals(request.idempotencyTokens(), given.idempotencyTokens());
+    }
 }
