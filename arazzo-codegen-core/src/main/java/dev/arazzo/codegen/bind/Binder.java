@@ -331,26 +331,7 @@ public final class Binder {
 
     /** Warns about each reference of a condition written in a non-spec form. */
     private void references(Condition condition, String pointer) {
-        if (condition instanceof Condition.Or or) {
-            references(or.left(), pointer);
-            references(or.right(), pointer);
-        } else if (condition instanceof Condition.And and) {
-            references(and.left(), pointer);
-            references(and.right(), pointer);
-        } else if (condition instanceof Condition.Not not) {
-            references(not.operand(), pointer);
-        } else if (condition instanceof Condition.Comparison comparison) {
-            reference(comparison.left(), pointer);
-            reference(comparison.right(), pointer);
-        } else if (condition instanceof Condition.Truthy truthy) {
-            reference(truthy.operand(), pointer);
-        }
-    }
-
-    private void reference(Condition.Operand operand, String pointer) {
-        if (operand instanceof Condition.Reference reference) {
-            nonSpec(pointer, reference.nonSpecForm());
-        }
+        condition.references().forEach(reference -> nonSpec(pointer, reference.nonSpecForm()));
     }
 
     private List<BoundAction> actions(List<Action> actions) {

@@ -63,15 +63,7 @@ public final class ComparisonChecker {
     }
 
     private void visit(BoundWorkflow workflow, BoundStep step, Criterion criterion, Condition condition) {
-        if (condition instanceof Condition.Or or) {
-            visit(workflow, step, criterion, or.left());
-            visit(workflow, step, criterion, or.right());
-        } else if (condition instanceof Condition.And and) {
-            visit(workflow, step, criterion, and.left());
-            visit(workflow, step, criterion, and.right());
-        } else if (condition instanceof Condition.Not not) {
-            visit(workflow, step, criterion, not.operand());
-        } else if (condition instanceof Condition.Comparison comparison) {
+        for (Condition.Comparison comparison : condition.comparisons()) {
             if (comparison.left() instanceof Condition.Reference reference
                     && comparison.right() instanceof Condition.Literal literal) {
                 compare(workflow, step, criterion, reference, literal, true);

@@ -351,24 +351,7 @@ public final class WorkflowChecker {
     }
 
     private void bindCondition(Workflow workflow, Step step, Condition condition, String pointer, StepGraph graph) {
-        if (condition instanceof Condition.Or or) {
-            bindCondition(workflow, step, or.left(), pointer, graph);
-            bindCondition(workflow, step, or.right(), pointer, graph);
-        } else if (condition instanceof Condition.And and) {
-            bindCondition(workflow, step, and.left(), pointer, graph);
-            bindCondition(workflow, step, and.right(), pointer, graph);
-        } else if (condition instanceof Condition.Not not) {
-            bindCondition(workflow, step, not.operand(), pointer, graph);
-        } else if (condition instanceof Condition.Comparison comparison) {
-            bindOperand(workflow, step, comparison.left(), pointer, graph);
-            bindOperand(workflow, step, comparison.right(), pointer, graph);
-        } else if (condition instanceof Condition.Truthy truthy) {
-            bindOperand(workflow, step, truthy.operand(), pointer, graph);
-        }
-    }
-
-    private void bindOperand(Workflow workflow, Step step, Condition.Operand operand, String pointer, StepGraph graph) {
-        if (operand instanceof Condition.Reference reference) {
+        for (Condition.Reference reference : condition.references()) {
             checkReference(workflow, step, reference.expression(), reference.text(), pointer, resultScope(step), graph);
         }
     }

@@ -1,6 +1,9 @@
 package dev.arazzo.codegen.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,6 +12,49 @@ import java.util.Objects;
  * {@code ! && || ()}, with {@code [index]} and {@code .property} on values.
  */
 public sealed interface Condition {
+
+    /** The runtime expressions this condition reads, left to right. */
+    default List<Reference> references() {
+        List<Reference> references = new ArrayList<>();
+        for (Condition leaf : leaves()) {
+            List<Operand> operands = leaf instanceof Comparison comparison
+                    ? List.of(comparison.left(), comparison.right())
+                    : List.of(((Truthy) leaf).operand());
+            for (Operand operand : operands) {
+                if (operand instanceof Reference reference) {
+                    references.add(reference);
+                }
+            }
+        }
+        return references;
+    }
+
+    /** The comparisons of this condition, left to right. */
+    default List<Comparison> comparisons() {
+        return leaves().stream().filter(Comparison.class::isInstance).map(Comparison.class::cast).toList();
+    }
+
+    /** The comparisons and lone values this condition joins, left to right (walked without recursion). */
+    private List<Condition> leaves() {
+        List<Condition> leaves = new ArrayList<>();
+        Deque<Condition> pending = new ArrayDeque<>();
+        pending.push(this);
+        while (!pending.isEmpty()) {
+            Condition condition = pending.pop();
+            if (condition instanceof Or or) {
+                pending.push(or.right());
+                pending.push(or.left());
+            } else if (condition instanceof And and) {
+                pending.push(and.right());
+                pending.push(and.left());
+            } else if (condition instanceof Not not) {
+                pending.push(not.operand());
+            } else {
+                leaves.add(condition);
+            }
+        }
+        return leaves;
+    }
 
     /** {@code left || right}. */
     record Or(Condition left, Condition right) implements Condition {

@@ -55,7 +55,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The model stage: turns bound, checked documents into {@link WorkflowModel}s, choosing every Java name
@@ -382,29 +381,7 @@ public final class ModelBuilder {
         }
         if (criterion instanceof BoundDocument.SimpleCriterion simple) {
             String pointer = simple.criterion().pointer() + "/condition";
-            references(simple.condition(), reference -> each.accept(pointer, reference.expression()));
-        }
-    }
-
-    /** Each reference of a condition, left to right. */
-    private static void references(Condition condition, Consumer<Condition.Reference> each) {
-        if (condition instanceof Condition.Or or) {
-            references(or.left(), each);
-            references(or.right(), each);
-        } else if (condition instanceof Condition.And and) {
-            references(and.left(), each);
-            references(and.right(), each);
-        } else if (condition instanceof Condition.Not not) {
-            references(not.operand(), each);
-        } else if (condition instanceof Condition.Comparison comparison) {
-            if (comparison.left() instanceof Condition.Reference reference) {
-                each.accept(reference);
-            }
-            if (comparison.right() instanceof Condition.Reference reference) {
-                each.accept(reference);
-            }
-        } else if (condition instanceof Condition.Truthy truthy && truthy.operand() instanceof Condition.Reference reference) {
-            each.accept(reference);
+            simple.condition().references().forEach(reference -> each.accept(pointer, reference.expression()));
         }
     }
 
@@ -745,7 +722,7 @@ public final class ModelBuilder {
             }
             String text = criterion.criterion().condition();
             if (criterion instanceof BoundDocument.SimpleCriterion simple) {
-                references(simple.condition(), reference -> collectReads(reference.expression(), reads));
+                simple.condition().references().forEach(reference -> collectReads(reference.expression(), reads));
                 models.add(new WorkflowModel.SimpleCriterion(text, simple.condition()));
             } else if (criterion instanceof BoundDocument.RegexCriterion regex) {
                 models.add(new WorkflowModel.RegexCriterion(text, context, regex.regex()));
