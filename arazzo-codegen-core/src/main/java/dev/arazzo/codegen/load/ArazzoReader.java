@@ -49,9 +49,9 @@ public final class ArazzoReader {
         if (version == null) {
             return Optional.empty();
         }
-        if (!version.startsWith("1.0.")) {
+        if (!version.startsWith("1.0.") && !version.startsWith("1.1.")) {
             diagnostics.error("unsupported-version", source.locate("/arazzo"), "arazzo version '" + version
-                    + "' is not supported; this generator reads Arazzo 1.0.x");
+                    + "' is not supported; this generator reads Arazzo 1.0.x and 1.1.x");
             return Optional.empty();
         }
         List<SourceDescription> sources = new ArrayList<>();

@@ -27,7 +27,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Checks an Arazzo document against the Arazzo 1.0 JSON Schema (draft 2020-12, shipped with the
+ * Checks an Arazzo document against its release's JSON Schema (1.0 or 1.1, draft 2020-12, shipped with the
  * generator, validated offline) and turns every violation into a sentence at the offending node:
  *
  * <pre>
@@ -55,17 +55,40 @@ public final class SchemaChecker {
     private SchemaChecker() {
     }
 
-    /** The schema, compiled once: {@link Schema} is immutable and safe to share between threads. */
-    private static final class Arazzo {
-        static final JsonNode TREE = readTree();
-        static final String ID = TREE.path("$id").asText();
-        static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(SchemaLocation.of(ID), TREE);
+    /**
+     * One release's schema, compiled once: {@link Schema} is immutable and safe to share between threads.
+     * Each release is loaded the first time a document of that release is checked.
+     */
+    private record Release(String name, JsonNode tree, String id, Schema schema) {
 
-        private static JsonNode readTree() {
-            try (InputStream in = SchemaChecker.class.getResourceAsStream("arazzo-schema-1.0.yaml")) {
+        /** Arazzo 1.0.x. */
+        private static final class V10 {
+            static final Release RELEASE = load("1.0", "arazzo-schema-1.0.yaml");
+        }
+
+        /** Arazzo 1.1.x. */
+        private static final class V11 {
+            static final Release RELEASE = load("1.1", "arazzo-schema-1.1.yaml");
+        }
+
+        /** The release whose schema checks a document that declares {@code version}; 1.0 when it declares none. */
+        static Release of(JsonNode version) {
+            return version != null && version.isTextual() && version.asText().startsWith("1.1.") ? V11.RELEASE
+                    : V10.RELEASE;
+        }
+
+        private static Release load(String name, String resource) {
+            JsonNode tree = readTree(resource);
+            String id = tree.path("$id").asText();
+            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(SchemaLocation.of(id), tree);
+            return new Release(name, tree, id, schema);
+        }
+
+        private static JsonNode readTree(String resource) {
+            try (InputStream in = SchemaChecker.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException("arazzo-schema-1.0.yaml is missing from the generator's jar");
+                    throw new IllegalStateException(resource + " is missing from the generator's jar");
                 }
                 return correctKnownGaps((ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(in));
             } catch (IOException e) {
@@ -74,14 +97,14 @@ public final class SchemaChecker {
         }
 
         /**
-         * The resource is the official schema as published; where it contradicts the specification text,
-         * the text wins, so these corrections are applied to the tree here, in one visible place:
+         * The resources are the official schemas as published; where one contradicts the specification
+         * text, the text wins, so these corrections are applied to the tree here, in one visible place:
          * <ul>
-         * <li>Criterion Object: the {@code anyOf} branch meant for a Criterion Expression Type Object is
+         * <li>Criterion Object (1.0): the {@code anyOf} branch meant for a Criterion Expression Type Object is
          *     applied to the criterion itself, not to its {@code type}, so the valid {@code type: {type:
-         *     jsonpath, version: draft-goessner-dispatch-jsonpath-00}} is rejected.
-         * <li>Payload Replacement Object: {@code value} is "Any | {expression}" in the text, a string only in
-         *     the schema.
+         *     jsonpath, version: draft-goessner-dispatch-jsonpath-00}} is rejected. (1.1 fixed it.)
+         * <li>Payload Replacement Object (1.0): {@code value} is "Any | {expression}" in the text, a string
+         *     only in the schema.
          * <li>Root: a {@code $schema} key naming the schema the document follows is accepted (documents in
          *     the wild carry one; it changes nothing).
          * </ul>
@@ -89,11 +112,16 @@ public final class SchemaChecker {
         private static ObjectNode correctKnownGaps(ObjectNode schema) {
             ObjectNode definitions = (ObjectNode) schema.get("$defs");
             ObjectNode criterion = (ObjectNode) definitions.get("criterion-object");
-            ArrayNode anyOf = (ArrayNode) criterion.get("anyOf");
-            ObjectNode expressionType = anyOf.objectNode();
-            expressionType.putObject("properties").putObject("type").put("$ref", "#/$defs/criterion-expression-type-object");
-            anyOf.set(1, expressionType);
-            ((ObjectNode) definitions.get("payload-replacement-object").get("properties")).put("value", true);
+            if (criterion.get("anyOf") instanceof ArrayNode anyOf && anyOf.size() > 1) {
+                ObjectNode expressionType = anyOf.objectNode();
+                expressionType.putObject("properties").putObject("type")
+                        .put("$ref", "#/$defs/criterion-expression-type-object");
+                anyOf.set(1, expressionType);
+            }
+            ObjectNode replacement = (ObjectNode) definitions.get("payload-replacement-object").get("properties");
+            if (replacement.path("value").path("type").asText().equals("string")) {
+                replacement.put("value", true);
+            }
             ((ObjectNode) schema.get("properties")).putObject("$schema").put("type", "string");
             return schema;
         }
@@ -125,18 +153,22 @@ public final class SchemaChecker {
             .comparingInt((Diagnostic d) -> d.location().line() == 0 ? Integer.MAX_VALUE : d.location().line())
             .thenComparingInt(d -> d.location().column());
 
-    /** Every violation of the Arazzo 1.0 JSON Schema in {@code source}, as errors in document order. */
+    /**
+     * Every violation of the JSON Schema of the Arazzo release {@code source} declares (1.0 or 1.1), as
+     * errors in document order.
+     */
     public static List<Diagnostic> check(SourceDocument source) {
+        Release release = Release.of(source.root().path("arazzo"));
         List<com.networknt.schema.Error> errors;
         try {
-            errors = Arazzo.SCHEMA.validate(source.root());
+            errors = release.schema().validate(source.root());
         } catch (RuntimeException e) {
             return List.of(Diagnostic.warning("schema-unchecked", source.locate(""), "the document could not be checked "
-                    + "against the Arazzo 1.0 JSON Schema (" + e.getMessage() + "); its structure is checked only by "
+                    + "against the Arazzo " + release.name() + " JSON Schema (" + e.getMessage() + "); its structure is checked only by "
                     + "the reader"));
         }
         List<Violation> violations = errors.stream().map(Violation::of).toList();
-        List<Problem> problems = new Interpreter(new NodeNames(source.root())).interpret(violations, 0);
+        List<Problem> problems = new Interpreter(new NodeNames(source.root()), release).interpret(violations, 0);
         Set<String> seen = new HashSet<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (Problem problem : problems) {
@@ -213,9 +245,11 @@ public final class SchemaChecker {
     private static final class Interpreter {
 
         private final NodeNames names;
+        private final Release release;
 
-        Interpreter(NodeNames names) {
+        Interpreter(NodeNames names, Release release) {
             this.names = names;
+            this.release = release;
         }
 
         List<Problem> interpret(List<Violation> violations, int from) {
@@ -424,7 +458,7 @@ public final class SchemaChecker {
                             Kind.UNKNOWN_FIELD);
                 }
                 default -> {
-                    return new Problem(pointer, "invalid-field", field + " does not match the Arazzo 1.0 "
+                    return new Problem(pointer, "invalid-field", field + " does not match the Arazzo " + release.name() + " "
                             + "schema: " + error.getMessage());
                 }
             }
@@ -455,16 +489,16 @@ public final class SchemaChecker {
         }
 
         private static Problem versionProblem(String code, JsonNode value) {
-            return new Problem("/arazzo", code, "'arazzo' must be an Arazzo 1.0.x version written as a string, such "
-                    + "as '1.0.1'; found " + render(value));
+            return new Problem("/arazzo", code, "'arazzo' must be an Arazzo 1.0.x or 1.1.x version written as a "
+                    + "string, such as '1.0.1' or '1.1.0'; found " + render(value));
         }
 
         /** The property names the schema object around an {@code unevaluatedProperties} defines, for "did you mean". */
-        private static List<String> knownProperties(com.networknt.schema.Error error) {
+        private List<String> knownProperties(com.networknt.schema.Error error) {
             SchemaLocation location = error.getSchemaLocation();
             List<String> known = new ArrayList<>();
             if (location == null || location.getAbsoluteIri() == null
-                    || !Arazzo.ID.equals(location.getAbsoluteIri().toString())) {
+                    || !release.id().equals(location.getAbsoluteIri().toString())) {
                 return known;
             }
             NodePath fragment = location.getFragment();
@@ -472,7 +506,7 @@ public final class SchemaChecker {
             for (int i = 0; i < fragment.getNameCount() - 1; i++) {
                 pointer.append('/').append(SourceDocument.escape(String.valueOf(fragment.getElement(i))));
             }
-            Arazzo.TREE.at(pointer.toString()).path("properties").fieldNames().forEachRemaining(known::add);
+            release.tree().at(pointer.toString()).path("properties").fieldNames().forEachRemaining(known::add);
             return known;
         }
 

@@ -14,6 +14,7 @@ import dev.arazzo.codegen.testing.Shared;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The OpenAPI Initiative's schema tests for Arazzo 1.0: every {@code pass/} document passes the schema
- * check, every {@code fail/} document fails it with a located error; the generator survives all of them.
+ * The OpenAPI Initiative's schema tests for Arazzo 1.0 and 1.1: every {@code pass/} document passes the
+ * schema check of its release, every {@code fail/} document fails it with a located error; the generator
+ * survives all of them.
  */
 class ArazzoSchemaConformanceTest {
 
@@ -38,10 +40,12 @@ class ArazzoSchemaConformanceTest {
     }
 
     private static Stream<Path> documents(String kind) throws IOException {
-        List<Path> documents;
-        try (Stream<Path> files = Files.list(Shared.root().resolve("conformance/arazzo-schema-tests").resolve(kind))) {
-            documents = files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".json")).sorted()
-                    .toList();
+        List<Path> documents = new ArrayList<>();
+        for (String suite : List.of("arazzo-schema-tests", "arazzo-1.1-schema-tests")) {
+            try (Stream<Path> files = Files.list(Shared.root().resolve("conformance").resolve(suite).resolve(kind))) {
+                files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".json")).sorted()
+                        .forEach(documents::add);
+            }
         }
         assertFalse(documents.isEmpty(), "no " + kind + " documents");
         return documents.stream();

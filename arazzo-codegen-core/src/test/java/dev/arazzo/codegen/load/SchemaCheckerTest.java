@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Violations of the Arazzo 1.0 JSON Schema, each as a sentence at the offending node. */
+/** Violations of the Arazzo JSON Schemas, each as a sentence at the offending node. */
 class SchemaCheckerTest {
 
     @TempDir
@@ -78,8 +78,8 @@ class SchemaCheckerTest {
                 workflows: [{workflowId: w, steps: [{stepId: a, operationId: x}]}]
                 """);
 
-        assertEquals(List.of(spec + ":1:9: error: [unsupported-version] 'arazzo' must be an Arazzo 1.0.x version "
-                + "written as a string, such as '1.0.1'; found '2.0.0'"), messages(check(spec)));
+        assertEquals(List.of(spec + ":1:9: error: [unsupported-version] 'arazzo' must be an Arazzo 1.0.x or 1.1.x "
+                + "version written as a string, such as '1.0.1' or '1.1.0'; found '2.0.0'"), messages(check(spec)));
     }
 
     @Test
