@@ -137,6 +137,9 @@ public final class SchemaChecker {
         Diagnostics reader = new Diagnostics();
         Optional<ArazzoDocument> document = ArazzoReader.read(source, reader);
         Set<String> flagged = schema.stream().map(d -> d.location().jsonPointer()).collect(Collectors.toSet());
+        if (Release.of(source.root().path("arazzo")) == Release.V10.RELEASE) {
+            Release11Fields.find(source.root()).forEach(use -> flagged.addAll(use.covers()));
+        }
         List<Diagnostic> all = new ArrayList<>(schema);
         all.addAll(TextLimits.check(source));
         for (Diagnostic diagnostic : reader.all()) {
@@ -180,8 +183,28 @@ public final class SchemaChecker {
                 diagnostics.add(Diagnostic.error(problem.code(), source.locate(problem.pointer()), problem.message()));
             }
         }
+        if (release == Release.V10.RELEASE) {
+            release11Fields(source, diagnostics);
+        }
         diagnostics.sort(IN_DOCUMENT_ORDER);
         return List.copyOf(diagnostics);
+    }
+
+    /**
+     * In a document that declares 1.0, each Arazzo 1.1 field or value is reported as such, in place of what
+     * the 1.0 schema says at the same node (an unknown field, a value outside its list).
+     */
+    private static void release11Fields(SourceDocument source, List<Diagnostic> diagnostics) {
+        List<Release11Fields.Use> uses = Release11Fields.find(source.root());
+        Set<String> covered = new HashSet<>();
+        uses.forEach(use -> covered.addAll(use.covers()));
+        diagnostics.removeIf(d -> covered.contains(d.location().jsonPointer()));
+        String declared = source.root().path("arazzo").asText();
+        for (Release11Fields.Use use : uses) {
+            diagnostics.add(Diagnostic.error("arazzo-1.1-only", source.locate(use.pointer()), use.what()
+                    + " is Arazzo 1.1, but this document declares 'arazzo: " + declared + "'; declare 'arazzo: 1.1.0' "
+                    + "to use it, or remove it"));
+        }
     }
 
     /** One validator error with its evaluation path as segments and its instance location as a JSON Pointer. */
