@@ -27,7 +27,10 @@ import java.util.Set;
  * @param packageName the Java package of the generated classes, unless {@code packageBySpec} says otherwise
  * @param packageBySpec a package for particular documents, keyed by their normalized absolute path
  * @param sourceMappings local files that stand in for {@code sourceDescriptions} urls (offline builds,
- *     mirrors), keyed by the url exactly as the document writes it
+ *     mirrors), keyed by the url exactly as the document writes it, or as resolved against the document's
+ *     {@code $self} (Arazzo 1.1: {@code apis/shop.yaml} in a document whose {@code $self} is
+ *     {@code https://example.com/flows/x.arazzo.yaml} is also matched as
+ *     {@code https://example.com/flows/apis/shop.yaml})
  * @param warningsAsErrors whether warnings stop generation like errors do
  * @param previousOutputs files that an earlier run wrote; those this run does not produce are deleted
  * @param runtime where the generated code's run-time support comes from: the {@code arazzo-runtime} jar

@@ -171,7 +171,8 @@ public class GenerateMojo extends AbstractMojo {
 
     /**
      * Local files read in place of {@code sourceDescriptions} urls: for offline builds, mirrors or a
-     * pinned copy of an API description. The url must be written exactly as in the Arazzo document.
+     * pinned copy of an API description. The url must be written exactly as in the Arazzo document, or as
+     * resolved against the document's {@code $self} (Arazzo 1.1).
      *
      * <p>Default: none.
      *

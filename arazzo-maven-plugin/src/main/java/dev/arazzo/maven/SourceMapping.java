@@ -17,7 +17,10 @@ import java.io.File;
  */
 public class SourceMapping {
 
-    /** The url exactly as the Arazzo document's {@code sourceDescriptions} write it. */
+    /**
+     * The url exactly as the Arazzo document's {@code sourceDescriptions} write it, or as resolved against the
+     * document's {@code $self} (Arazzo 1.1).
+     */
     private String url;
 
     /** The local file to read instead, relative to the project's base directory or absolute. */

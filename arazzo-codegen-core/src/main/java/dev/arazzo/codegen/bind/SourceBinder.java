@@ -20,8 +20,10 @@ import java.util.Set;
  * descriptions name: OpenAPI 3.0/3.1 and Swagger 2.0 through the OpenAPI source, Arazzo through the
  * loader.
  *
- * <p>A url is looked up in the source mappings first (offline builds, mirrors), then taken relative
- * to the Arazzo document. Remote urls without a mapping are reported, never fetched.
+ * <p>A url is looked up in the source mappings first (offline builds, mirrors), as written or as resolved
+ * against the document's base URI; then taken relative to that base. The base URI is the document's
+ * {@code $self} (Arazzo 1.1), itself resolved against the document's file when relative; without
+ * {@code $self}, the document's file. Remote urls without a mapping are reported, never fetched.
  */
 public final class SourceBinder {
 
@@ -98,9 +100,20 @@ public final class SourceBinder {
             diagnostics.error("invalid-url", at, "source url '" + url + "' is not a valid URI reference");
             return null;
         }
+        URI base = selfBase(document);
+        String resolvedNote = "";
+        if (base != null && uri.getScheme() == null) {
+            uri = base.resolve(uri);
+            mapped = mappings.get(uri.toString());
+            if (mapped != null) {
+                return mapped.toAbsolutePath().normalize();
+            }
+            resolvedNote = " (resolved against the document's $self: " + uri + ")";
+        }
         if (uri.getScheme() != null && !uri.getScheme().equalsIgnoreCase("file")) {
-            diagnostics.error("remote-source", at, "source url '" + url + "' is remote and is never fetched at build "
-                    + "time; map it to a local copy with a source mapping (the plugin's <sourceMappings>)");
+            diagnostics.error("remote-source", at, "source url '" + url + "'" + resolvedNote + " is remote and is "
+                    + "never fetched at build time; map " + (resolvedNote.isEmpty() ? "it" : "either form")
+                    + " to a local copy with a source mapping (the plugin's <sourceMappings>)");
             return null;
         }
         Path file;
@@ -119,6 +132,23 @@ public final class SourceBinder {
             return null;
         }
         return file;
+    }
+
+    /**
+     * The base URI of {@code document} when it has a {@code $self}: that URI, resolved against the document's
+     * file when it is relative; null without {@code $self} (or with one that is not a URI reference, which the
+     * schema check reports).
+     */
+    private static URI selfBase(ArazzoDocument document) {
+        if (document.self() == null) {
+            return null;
+        }
+        try {
+            URI self = URI.create(document.self().replace(" ", "%20"));
+            return self.isAbsolute() ? self : document.source().file().toUri().resolve(self);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private String guessType(Path file) {

@@ -229,6 +229,11 @@ public final class WorkflowChecker {
             bindCalleeOutput(step, output, text, location, scope);
         } else if (expression instanceof RuntimeExpression.WorkflowValue value) {
             bindWorkflowValue(workflow, value, text, location);
+        } else if (expression instanceof RuntimeExpression.Self) {
+            if (document.self() == null) {
+                diagnostics.error("undefined-self", location, "'" + text + "' reads the document's $self, but this "
+                        + "document has none; add '$self: <its URI>' at the top (Arazzo 1.1)");
+            }
         } else if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
             if (document.sourceDescription(field.name()).isEmpty()) {
                 diagnostics.error("unknown-source", location, "'" + text + "' names source description '"

@@ -88,6 +88,9 @@ final class ExpressionCompiler {
         if (expression instanceof RuntimeExpression.WorkflowValue value) {
             return workflowValue(value);
         }
+        if (expression instanceof RuntimeExpression.Self) {
+            return new Typed(CodeBlock.of("$S", workflow.sourceUrls().get(WorkflowModel.SELF)), STRING);
+        }
         if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
             // the url as the document writes it, as the specification defines $sourceDescriptions.<name>.url
             return new Typed(CodeBlock.of("$S", workflow.sourceUrls().get(field.name())), STRING);

@@ -22,6 +22,10 @@ public sealed interface RuntimeExpression {
     record StatusCode() implements RuntimeExpression {
     }
 
+    /** {@code $self} (Arazzo 1.1): the document's {@code $self} URI. */
+    record Self() implements RuntimeExpression {
+    }
+
     /** {@code $request.header.X}, {@code $request.query.x}, {@code $request.path.x}. */
     record RequestParameter(ParameterLocation in, String name) implements RuntimeExpression {
         public RequestParameter {

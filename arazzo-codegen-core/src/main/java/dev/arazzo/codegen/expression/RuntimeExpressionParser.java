@@ -95,11 +95,12 @@ public final class RuntimeExpressionParser {
         if (hash >= 0) {
             checkPointer(pointer, hash + 1);
         }
-        if (head.equals("$url") || head.equals("$method") || head.equals("$statusCode")) {
+        if (head.equals("$url") || head.equals("$method") || head.equals("$statusCode") || head.equals("$self")) {
             noPointer(text, hash);
             return switch (head) {
                 case "$url" -> new RuntimeExpression.Url();
                 case "$method" -> new RuntimeExpression.Method();
+                case "$self" -> new RuntimeExpression.Self();
                 default -> new RuntimeExpression.StatusCode();
             };
         }
@@ -192,7 +193,7 @@ public final class RuntimeExpressionParser {
         }
         throw new ExpressionSyntaxException("'" + text + "' starts with an unknown root; a runtime expression starts "
                 + "with $url, $method, $statusCode, $request., $response., $inputs., $outputs., $steps., $workflows., "
-                + "$sourceDescriptions. or $components.", 0);
+                + "$sourceDescriptions., $components. or is $self", 0);
     }
 
     /**

@@ -38,9 +38,6 @@ public final class UnbuiltFeatures {
     }
 
     private void document() {
-        if (document.self() != null) {
-            unsupported("/$self", "'$self' base URIs");
-        }
         for (SourceDescription source : document.sourceDescriptions()) {
             if ("asyncapi".equals(source.type())) {
                 unsupported(source.pointer() + "/type", "AsyncAPI source descriptions");

@@ -292,6 +292,9 @@ public final class ModelBuilder {
     private Map<String, String> sourceUrls() {
         Map<String, String> urls = new LinkedHashMap<>();
         document.sourceDescriptions().forEach(source -> urls.put(source.name(), source.url()));
+        if (document.self() != null) {
+            urls.put(WorkflowModel.SELF, document.self());
+        }
         return urls;
     }
 
@@ -675,7 +678,8 @@ public final class ModelBuilder {
         if (expression instanceof RuntimeExpression.ResponseHeader || expression instanceof RuntimeExpression.Url
                 || expression instanceof RuntimeExpression.Method
                 || expression instanceof RuntimeExpression.RequestParameter
-                || expression instanceof RuntimeExpression.SourceDescriptionField) {
+                || expression instanceof RuntimeExpression.SourceDescriptionField
+                || expression instanceof RuntimeExpression.Self) {
             return ClassName.get(String.class);
         }
         return TypeMapper.JSON_NODE;

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Everything the emitter needs to write one workflow class: Java names and types already chosen,
  * expressions already parsed and checked. {@code sourceUrls} are the urls of the document's source
- * descriptions as written, by name. {@code types} are the records and enums that the schemas of its
+ * descriptions as written, by name, and under {@link #SELF} the document's {@code $self} as written, when it has
+ * one (no source description name holds a '$'). {@code types} are the records and enums that the schemas of its
  * inputs and of the responses it reads need, declared inside the workflow class.
  */
 public record WorkflowModel(
@@ -26,6 +27,9 @@ public record WorkflowModel(
         List<SourceModel> sources, List<InputModel> inputs, List<OutputModel> outputs, List<StepModel> steps,
         List<CalleeModel> callees, List<DependencyModel> dependencies, Map<String, String> sourceUrls,
         List<SecuritySchemeModel> securitySchemes, List<TypeModel> types) {
+
+    /** The key of {@code sourceUrls} that holds the document's {@code $self}: the value of {@code $self}. */
+    public static final String SELF = "$self";
 
     public WorkflowModel {
         securitySchemes = List.copyOf(securitySchemes);

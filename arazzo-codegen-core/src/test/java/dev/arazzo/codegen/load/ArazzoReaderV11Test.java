@@ -134,7 +134,6 @@ class ArazzoReaderV11Test {
                 .outputDirectory(output).packageName("com.example").build());
 
         assertEquals(List.of(
-                        "2:8 '$self' base URIs",
                         "6:53 AsyncAPI source descriptions",
                         "14:9 Selector Objects as outputs",
                         "20:18 step timeouts",
