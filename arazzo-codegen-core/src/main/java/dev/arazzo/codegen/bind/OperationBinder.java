@@ -145,6 +145,11 @@ final class OperationBinder {
                 return Optional.of(onPath.get(0));
             }
         }
+        if (tokens.length == 5 && tokens[0].isEmpty() && tokens[1].equals("paths")
+                && tokens[3].equals("additionalOperations")) {
+            // OpenAPI 3.2: '#/paths/<path>/additionalOperations/<METHOD>'
+            tokens = new String[] {"", "paths", tokens[2], unescape(tokens[4])};
+        }
         if (tokens.length != 4 || !tokens[0].isEmpty() || !tokens[1].equals("paths")) {
             diagnostics.error("invalid-operation-path", document.locate(step.pointer() + "/operationPath"), "step '"
                     + step.stepId() + "' points at '" + pointer + "'; an operationPath points at an operation, as "

@@ -80,6 +80,7 @@ final class RequestEmitter {
             case QUERY -> "query";
             case HEADER -> "header";
             case COOKIE -> "cookie";
+            case QUERYSTRING -> throw new IllegalStateException("querystring parameters stop at UnbuiltFeatures");
         };
         if (defaults) {
             return CodeBlock.of("$N($S, $L)", method, parameter.name(), value);
@@ -92,6 +93,7 @@ final class RequestEmitter {
                     parameter.allowReserved(), value);
             case HEADER -> CodeBlock.of("header($S, $L, $L)", parameter.name(), parameter.explode(), value);
             case COOKIE -> CodeBlock.of("cookie($S, $L, $L)", parameter.name(), parameter.explode(), value);
+            case QUERYSTRING -> throw new IllegalStateException("querystring parameters stop at UnbuiltFeatures");
         };
     }
 

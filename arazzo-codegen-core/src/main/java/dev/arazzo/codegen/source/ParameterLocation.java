@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where a parameter goes in a request: the {@code in} of an Arazzo or OpenAPI Parameter Object. */
+/**
+ * Where a parameter goes in a request: the {@code in} of an Arazzo or OpenAPI Parameter Object.
+ * {@link #QUERYSTRING} (Arazzo 1.1, OpenAPI 3.2) is the whole query string as one value.
+ */
 public enum ParameterLocation {
-    PATH("path"), QUERY("query"), HEADER("header"), COOKIE("cookie");
+    PATH("path"), QUERY("query"), HEADER("header"), COOKIE("cookie"), QUERYSTRING("querystring");
 
     private final String text;
 
@@ -19,7 +22,7 @@ public enum ParameterLocation {
         return text;
     }
 
-    /** The location a document's {@code in} names, if it is one of the four. */
+    /** The location a document's {@code in} names, if it is one of these. */
     public static Optional<ParameterLocation> of(String text) {
         if (text == null) {
             return Optional.empty();

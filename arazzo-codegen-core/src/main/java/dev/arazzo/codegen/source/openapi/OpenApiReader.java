@@ -24,7 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads OpenAPI 3.0/3.1 and Swagger 2.0 documents through swagger-parser. Problems are reported at the
+ * Reads OpenAPI 3.0/3.1 and Swagger 2.0 documents through swagger-parser, and OpenAPI 3.2 ones rewritten into
+ * 3.1 first ({@link OpenApi32}). Problems are reported at the
  * Arazzo node that names the document ({@code at}): swagger-parser keeps no positions.
  */
 public final class OpenApiReader {
@@ -54,23 +55,28 @@ public final class OpenApiReader {
             return Optional.empty();
         }
         String version = tree(file).map(root -> root.path("openapi").asText("")).orElse("");
-        if (version.startsWith("3.2")) {
-            diagnostics.error("unsupported-openapi-version", at, "source '" + name + "' is OpenAPI " + version
-                    + ", which this generator cannot read yet (its OpenAPI parser reads 3.0 and 3.1); describe the API "
-                    + "in OpenAPI 3.1 or 3.0");
-            return Optional.empty();
-        }
         long errorsBefore = diagnostics.errorCount();
         referencedFiles(file, access, diagnostics);
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
+        }
+        Optional<String> translated = Optional.empty();
+        if (version.startsWith("3.2")) {
+            // swagger-parser 2.1 reads 3.0 and 3.1 only: the 3.2 document is rewritten into 3.1 first
+            translated = OpenApi32.translate(name, file, at, diagnostics);
+            if (translated.isEmpty()) {
+                return Optional.empty();
+            }
         }
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         // every $ref was checked above to name a local, allowed file; remote ones never get here, and
         // swagger-parser's own guard against private and loopback hosts stays on besides
         options.setSafelyResolveURL(true);
-        SwaggerParseResult result = new OpenAPIParser().readLocation(file.toUri().toString(), null, options);
+        SwaggerParseResult result = translated.isPresent()
+                ? new io.swagger.v3.parser.OpenAPIV3Parser().readContents(translated.get(), null, options,
+                        file.toUri().toString())
+                : new OpenAPIParser().readLocation(file.toUri().toString(), null, options);
         OpenAPI openApi = result.getOpenAPI();
         if (openApi == null || openApi.getPaths() == null && openApi.getComponents() == null) {
             String why = result.getMessages() == null || result.getMessages().isEmpty()
@@ -193,7 +199,7 @@ public final class OpenApiReader {
         }
     }
 
-    private static boolean looksLikeJson(Path file, byte[] bytes) {
+    static boolean looksLikeJson(Path file, byte[] bytes) {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
             return true;
         }

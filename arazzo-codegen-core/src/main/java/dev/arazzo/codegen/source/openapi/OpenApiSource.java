@@ -93,10 +93,15 @@ public final class OpenApiSource implements ApiSource {
         }
         for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
             PathItem item = path.getValue();
+            // an OpenAPI 3.2 QUERY or additional operation, moved to an item of its own by OpenApi32
+            Object ownMethod = item.getExtensions() == null ? null : item.getExtensions().get(OpenApi32.METHOD);
+            String itemPath = ownMethod == null ? path.getKey()
+                    : String.valueOf(item.getExtensions().get(OpenApi32.PATH));
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
                 Operation operation = entry.getValue();
                 Content request = operation.getRequestBody() == null ? null : operation.getRequestBody().getContent();
-                found.add(new OpenApiOperation(this, operation.getOperationId(), entry.getKey().name(), path.getKey(),
+                String method = ownMethod == null ? entry.getKey().name() : String.valueOf(ownMethod);
+                found.add(new OpenApiOperation(this, operation.getOperationId(), method, itemPath,
                         parameters(item, operation), request == null ? List.of() : List.copyOf(request.keySet()),
                         schemas.of(jsonSchema(request)), responses(operation), security(operation)));
             }
@@ -111,7 +116,7 @@ public final class OpenApiSource implements ApiSource {
                 for (Parameter declared : list) {
                     Parameter parameter = follow(declared);
                     if (parameter != null && parameter.getName() != null) {
-                        byKey.put(parameter.getIn() + ":" + parameter.getName(), view(parameter));
+                        byKey.put(view(parameter).location() + ":" + parameter.getName(), view(parameter));
                     }
                 }
             }
@@ -120,7 +125,10 @@ public final class OpenApiSource implements ApiSource {
     }
 
     private ParameterView view(Parameter parameter) {
-        ParameterLocation location = ParameterLocation.of(parameter.getIn()).orElse(null);
+        boolean querystring = parameter.getExtensions() != null
+                && "querystring".equals(parameter.getExtensions().get(OpenApi32.IN));
+        ParameterLocation location = querystring ? ParameterLocation.QUERYSTRING
+                : ParameterLocation.of(parameter.getIn()).orElse(null);
         ParameterStyle fallback = location == null ? ParameterStyle.SIMPLE : location.defaultStyle();
         ParameterStyle style = parameter.getStyle() == null ? fallback
                 : ParameterStyle.of(parameter.getStyle().toString()).orElse(fallback);
