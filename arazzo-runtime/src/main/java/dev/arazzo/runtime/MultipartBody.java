@@ -60,6 +60,35 @@ public final class MultipartBody {
         return new Part(name, contentType, filename, value);
     }
 
+    /**
+     * The members of an object as parts, in its order, each with the media type and filename of the
+     * encoding of the same name ({@code value} unused), else OpenAPI's default by value.
+     *
+     * @param fields the payload, as {@link Values#json(Object)} writes it: an object
+     * @param encodings parts that give a member's media type and filename
+     * @return one part per member
+     * @throws IllegalArgumentException if {@code fields} is not an object
+     */
+    public static Part[] parts(Object fields, Part... encodings) {
+        JsonNode node = Values.json(fields);
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("a multipart body must be an object, one part per member; got "
+                    + node.getNodeType().toString().toLowerCase(Locale.ROOT));
+        }
+        List<Part> parts = new ArrayList<>();
+        node.properties().forEach(member -> {
+            Part encoding = null;
+            for (Part candidate : encodings) {
+                if (candidate.name().equals(member.getKey())) {
+                    encoding = candidate;
+                }
+            }
+            parts.add(new Part(member.getKey(), encoding == null ? null : encoding.contentType(),
+                    encoding == null ? null : encoding.filename(), member.getValue()));
+        });
+        return parts.toArray(new Part[0]);
+    }
+
     /** A new random boundary: 32 hexadecimal digits after a fixed prefix. */
     static String boundary() {
         byte[] random = new byte[16];

@@ -277,9 +277,12 @@ public final class StepRequest {
      * @param contentType the {@code Content-Type} header
      * @param text the body
      * @return this request
-     * @throws WorkflowException if the charset is not supported
+     * @throws WorkflowException if {@code text} is null or the charset is not supported
      */
     public StepRequest textBody(String contentType, String text) {
+        if (text == null) {
+            throw new WorkflowException(subject() + ": the request body ('" + contentType + "') is null");
+        }
         this.contentType = contentType;
         this.jsonBody = Values.MAPPER.getNodeFactory().textNode(text);
         this.body = text.getBytes(serialize(() -> MultipartBody.charset(contentType)));
@@ -288,15 +291,19 @@ public final class StepRequest {
 
     /**
      * Sends the members of {@code fields} as {@code application/x-www-form-urlencoded}, each as its
-     * encoding says ({@link FormBody}).
+     * encoding says ({@link FormBody}); a text is sent as it is, an already encoded form.
      *
      * @param contentType the {@code Content-Type} header
-     * @param fields an object whose members are the form's fields, in order
+     * @param fields an object whose members are the form's fields, in order, or a text
      * @param encodings the encodings of members that do not take the default (style form with explode)
      * @return this request
-     * @throws WorkflowException if {@code fields} is not an object or a member cannot be written
+     * @throws WorkflowException if {@code fields} is neither an object nor a text, or a member cannot be
+     *     written
      */
     public StepRequest formBody(String contentType, JsonNode fields, FormBody.Field... encodings) {
+        if (fields != null && fields.isTextual()) {
+            return textBody(contentType, fields.asText());
+        }
         this.contentType = contentType;
         this.jsonBody = fields;
         this.body = serialize(() -> FormBody.bytes(fields, List.of(encodings)));
@@ -351,7 +358,25 @@ public final class StepRequest {
      * @throws WorkflowException if a part cannot be written
      */
     public StepRequest multipartBody(String mediaType, MultipartBody.Part... parts) {
-        List<MultipartBody.Part> list = List.of(parts);
+        return multipartBody(mediaType, () -> parts);
+    }
+
+    /**
+     * Sends the members of {@code fields} as a multipart body of {@code mediaType}, one part per member
+     * ({@link MultipartBody#parts(Object, MultipartBody.Part...)}).
+     *
+     * @param mediaType the media type, without a boundary
+     * @param fields the payload: an object
+     * @param encodings parts that give a member's media type and filename
+     * @return this request
+     * @throws WorkflowException if {@code fields} is not an object, or a part cannot be written
+     */
+    public StepRequest multipartFields(String mediaType, Object fields, MultipartBody.Part... encodings) {
+        return multipartBody(mediaType, () -> MultipartBody.parts(fields, encodings));
+    }
+
+    private StepRequest multipartBody(String mediaType, java.util.function.Supplier<MultipartBody.Part[]> parts) {
+        List<MultipartBody.Part> list = List.of(serialize(parts));
         String boundary = MultipartBody.boundary();
         byte[] encoded = null;
         for (int attempt = 0; encoded == null; attempt++) {
