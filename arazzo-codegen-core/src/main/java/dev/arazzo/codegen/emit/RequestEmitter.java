@@ -140,8 +140,7 @@ final class RequestEmitter {
     /** {@code request.formBody(type, fields, FormBody.field(...), ...)}: the encodings that are not the default. */
     private CodeBlock formBody(String contentType, CodeBlock fields, List<FieldModel> encodings) {
         List<CodeBlock> arguments = new ArrayList<>();
-        arguments.add(CodeBlock.of("$S", contentType));
-        arguments.add(fields);
+        arguments.add(CodeBlock.of("$S, $L", contentType, fields));
         ClassName formBody = context.runtime().formBody();
         for (FieldModel field : encodings) {
             arguments.add(CodeBlock.of("$T.field($S, $T.$N, $L, $L, $S)", formBody, field.name(),
@@ -158,16 +157,16 @@ final class RequestEmitter {
      */
     private CodeBlock multipartBody(ExpressionCompiler compiler, BodyModel body) {
         List<CodeBlock> arguments = new ArrayList<>();
-        arguments.add(CodeBlock.of("$S", body.contentType()));
         ClassName multipartBody = context.runtime().multipartBody();
         if (!(body.payload() instanceof WorkflowModel.ObjectValue object)) {
-            arguments.add(compiler.value(body.payload()));
+            arguments.add(CodeBlock.of("$S, $L", body.contentType(), compiler.value(body.payload())));
             for (FieldModel field : body.fields()) {
                 arguments.add(CodeBlock.of("$T.part($S, $S, $S, null)", multipartBody, field.name(),
                         field.contentType(), field.filename()));
             }
             return CodeBlock.of("request.multipartFields($L)", CodeBlock.join(arguments, ",\n"));
         }
+        arguments.add(CodeBlock.of("$S", body.contentType()));
         List<WorkflowModel.Member> members = object.members();
         for (int i = 0; i < members.size(); i++) {
             FieldModel field = body.fields().get(i);
