@@ -7,6 +7,7 @@ import dev.arazzo.codegen.bind.BoundDocument.BoundValue;
 import dev.arazzo.codegen.bind.BoundDocument.BoundWorkflow;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.load.ArazzoDocument;
+import dev.arazzo.codegen.source.EncodingView;
 import dev.arazzo.codegen.source.MediaKind;
 import dev.arazzo.codegen.source.MediaTypeView;
 import dev.arazzo.codegen.source.OperationView;
@@ -97,6 +98,18 @@ final class RequestBodyChecker {
                     + " as '" + type + "': " + problem);
             return;
         }
+        if (chosen.kind() == MediaKind.FORM && payload instanceof BoundDocument.ObjectValue object) {
+            for (BoundDocument.Member member : object.members()) {
+                EncodingView encoding = chosen.declared() == null ? null
+                        : chosen.declared().encoding().get(member.name());
+                if ((encoding == null || encoding.contentType() == null) && nests(member.value())) {
+                    diagnostics.error("unencodable-payload", at(member.value().pointer()), subject + " sends form "
+                            + "field '" + member.name() + "' as " + describe(member.value()) + " holding arrays or "
+                            + "objects, which no form style writes; give the field an encoding with a contentType "
+                            + "(application/json) in the OpenAPI description, or flatten it");
+                }
+            }
+        }
         boolean structured = chosen.kind() == MediaKind.JSON
                 || chosen.kind() == MediaKind.FORM && !isText(payload);
         if (!structured && !body.replacements().isEmpty()) {
@@ -104,6 +117,16 @@ final class RequestBodyChecker {
                     + " has payload replacements, which apply to JSON and form bodies only, not to '" + type
                     + "'; write the values into the payload instead");
         }
+    }
+
+    /** Whether a value written in the document is an array or object that holds arrays or objects. */
+    private static boolean nests(BoundValue value) {
+        List<BoundValue> items = value instanceof BoundDocument.ObjectValue object
+                ? object.members().stream().map(BoundDocument.Member::value).toList()
+                : value instanceof BoundDocument.ArrayValue array ? array.elements() : List.of();
+        return items.stream().anyMatch(item -> item instanceof BoundDocument.ObjectValue
+                || item instanceof BoundDocument.ArrayValue
+                || item instanceof BoundDocument.LiteralValue literal && literal.value().isContainerNode());
     }
 
     private static boolean isText(BoundValue value) {

@@ -481,7 +481,8 @@ public final class ModelBuilder {
                 return new WorkflowModel.IdempotencyModel(false, declared.name());
             }
         }
-        if (body == null || body.kind() != MediaKind.JSON || !(body.payload() instanceof WorkflowModel.ObjectValue payload)
+        if (body == null || body.kind() != MediaKind.JSON
+                || !(body.payload() instanceof WorkflowModel.ObjectValue payload)
                 || operation.requestJsonSchema() == null) {
             return null;
         }

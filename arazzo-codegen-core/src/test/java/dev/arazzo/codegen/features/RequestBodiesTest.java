@@ -283,7 +283,8 @@ class RequestBodiesTest extends ScenarioTest {
         assertEquals(List.of(
                 Part.text("Content-Disposition: form-data; name=\"name\"\r\nContent-Type: text/plain", "Zoë"),
                 Part.text("Content-Disposition: form-data; name=\"age\"\r\nContent-Type: text/plain", "7"),
-                Part.text("Content-Disposition: form-data; name=\"meta\"\r\nContent-Type: application/json", "{\"a\":1}"),
+                Part.text("Content-Disposition: form-data; name=\"meta\"\r\nContent-Type: application/json",
+                        "{\"a\":1}"),
                 new Part("Content-Disposition: form-data; name=\"photo\"; filename=\"photo\"\r\n"
                         + "Content-Type: image/png", new String(photo, StandardCharsets.ISO_8859_1)),
                 Part.text("Content-Disposition: form-data; name=\"tags\"\r\nContent-Type: text/plain", "x"),
@@ -378,6 +379,12 @@ class RequestBodiesTest extends ScenarioTest {
                         operationId: related
                         requestBody:
                           payload: {a: 1}
+                      - stepId: nestedField
+                        operationId: postForm
+                        requestBody:
+                          payload:
+                            color: {R: [1]}
+                            meta: {a: {b: 1}}
                 """);
 
         List<String> diagnostics = diagnostics(spec);
@@ -407,7 +414,10 @@ class RequestBodiesTest extends ScenarioTest {
                         + "instead",
                 spec + ":55:20: error: [unencodable-payload] step 'relatedParts' sends an object as "
                         + "'multipart/related': the generator cannot write 'multipart/related'; use "
-                        + "multipart/form-data, multipart/mixed or another media type the operation declares"),
+                        + "multipart/form-data, multipart/mixed or another media type the operation declares",
+                spec + ":60:20: error: [unencodable-payload] step 'nestedField' sends form field 'color' as an "
+                        + "object holding arrays or objects, which no form style writes; give the field an encoding "
+                        + "with a contentType (application/json) in the OpenAPI description, or flatten it"),
                 diagnostics);
     }
 
@@ -454,7 +464,8 @@ class RequestBodiesTest extends ScenarioTest {
 
         assertEquals(List.of(spec + ":20:20: error: [unencodable-payload] step 'notBytes' sends "
                 + "'application/octet-stream' as bytes, so its payload must be an input of type string with format: "
-                + "binary (a byte[]), e.g. $inputs.file; declare the input so, or send the text with a text media type"),
+                + "binary (a byte[]), e.g. $inputs.file; declare the input so, or send the text with a text media "
+                + "type"),
                 diagnostics(spec));
     }
 
