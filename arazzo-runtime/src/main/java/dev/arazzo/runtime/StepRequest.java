@@ -272,16 +272,126 @@ public final class StepRequest {
     }
 
     /**
-     * Sends {@code text} in UTF-8.
+     * Sends {@code text} in UTF-8, or in the {@code charset} that {@code contentType} names.
      *
      * @param contentType the {@code Content-Type} header
      * @param text the body
      * @return this request
+     * @throws WorkflowException if {@code text} is null or the charset is not supported
      */
     public StepRequest textBody(String contentType, String text) {
+        if (text == null) {
+            throw new WorkflowException(subject() + ": the request body ('" + contentType + "') is null");
+        }
         this.contentType = contentType;
         this.jsonBody = Values.MAPPER.getNodeFactory().textNode(text);
-        this.body = text.getBytes(StandardCharsets.UTF_8);
+        this.body = text.getBytes(serialize(() -> MultipartBody.charset(contentType)));
+        return this;
+    }
+
+    /**
+     * Sends the members of {@code fields} as {@code application/x-www-form-urlencoded}, each as its
+     * encoding says ({@link FormBody}); a text is sent as it is, an already encoded form.
+     *
+     * @param contentType the {@code Content-Type} header
+     * @param fields an object whose members are the form's fields, in order, or a text
+     * @param encodings the encodings of members that do not take the default (style form with explode)
+     * @return this request
+     * @throws WorkflowException if {@code fields} is neither an object nor a text, or a member cannot be
+     *     written
+     */
+    public StepRequest formBody(String contentType, JsonNode fields, FormBody.Field... encodings) {
+        if (fields != null && fields.isTextual()) {
+            return textBody(contentType, fields.asText());
+        }
+        this.contentType = contentType;
+        this.jsonBody = fields;
+        this.body = serialize(() -> FormBody.bytes(fields, List.of(encodings)));
+        return this;
+    }
+
+    /**
+     * Sends a primitive as text, written as parameters are ({@link ParameterStyles#text(Object)}: {@code 614},
+     * not {@code 614.0}), in UTF-8 or the {@code charset} that {@code contentType} names.
+     *
+     * @param contentType the {@code Content-Type} header
+     * @param value the body: text, a number, a boolean, a date-time
+     * @return this request
+     * @throws WorkflowException if the value is null, an array or an object (which a text type cannot
+     *     carry), or the charset is not supported
+     */
+    public StepRequest valueBody(String contentType, Object value) {
+        JsonNode node = Values.json(value);
+        if (node.isNull() || node.isMissingNode() || node.isContainerNode()) {
+            throw new WorkflowException(subject() + ": the request body is " + (node.isArray() ? "an array"
+                    : node.isObject() ? "an object" : "null") + ", which '" + contentType + "' cannot carry; "
+                    + "give the payload as text");
+        }
+        return textBody(contentType, ParameterStyles.text(node));
+    }
+
+    /**
+     * Sends {@code bytes} as they are.
+     *
+     * @param contentType the {@code Content-Type} header
+     * @param bytes the body
+     * @return this request
+     * @throws WorkflowException if {@code bytes} is null
+     */
+    public StepRequest binaryBody(String contentType, byte[] bytes) {
+        if (bytes == null) {
+            throw new WorkflowException(subject() + ": the request body ('" + contentType + "') has no bytes");
+        }
+        this.contentType = contentType;
+        this.jsonBody = null;
+        this.body = bytes.clone();
+        return this;
+    }
+
+    /**
+     * Sends {@code parts} as a multipart body of {@code mediaType} ({@code multipart/form-data} or
+     * {@code multipart/mixed}) with a random boundary, which the {@code Content-Type} header carries.
+     *
+     * @param mediaType the media type, without a boundary
+     * @param parts the members, in order ({@link MultipartBody})
+     * @return this request
+     * @throws WorkflowException if a part cannot be written
+     */
+    public StepRequest multipartBody(String mediaType, MultipartBody.Part... parts) {
+        return multipartBody(mediaType, () -> parts);
+    }
+
+    /**
+     * Sends the members of {@code fields} as a multipart body of {@code mediaType}, one part per member
+     * ({@link MultipartBody#parts(Object, MultipartBody.Part...)}).
+     *
+     * @param mediaType the media type, without a boundary
+     * @param fields the payload: an object
+     * @param encodings parts that give a member's media type and filename
+     * @return this request
+     * @throws WorkflowException if {@code fields} is not an object, or a part cannot be written
+     */
+    public StepRequest multipartFields(String mediaType, Object fields, MultipartBody.Part... encodings) {
+        return multipartBody(mediaType, () -> MultipartBody.parts(fields, encodings));
+    }
+
+    private StepRequest multipartBody(String mediaType, java.util.function.Supplier<MultipartBody.Part[]> parts) {
+        List<MultipartBody.Part> list = List.of(serialize(parts));
+        String boundary = MultipartBody.boundary();
+        byte[] encoded = null;
+        for (int attempt = 0; encoded == null; attempt++) {
+            try {
+                encoded = MultipartBody.encode(boundary, list);
+            } catch (IllegalArgumentException e) {
+                if (attempt >= 3 || !e.getMessage().endsWith("contains the boundary")) {
+                    throw new WorkflowException(subject() + ": " + e.getMessage(), e);
+                }
+                boundary = MultipartBody.boundary();
+            }
+        }
+        this.contentType = mediaType + "; boundary=" + boundary;
+        this.jsonBody = null;
+        this.body = encoded;
         return this;
     }
 

@@ -515,6 +515,9 @@ public final class Values {
         if (value instanceof OffsetDateTime dateTime) {
             return MAPPER.getNodeFactory().textNode(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime));
         }
+        if (value instanceof byte[] bytes) {
+            return MAPPER.getNodeFactory().textNode(java.util.Base64.getEncoder().encodeToString(bytes));
+        }
         if (value instanceof LocalDate || value instanceof UUID) {
             return MAPPER.getNodeFactory().textNode(value.toString());
         }
@@ -529,6 +532,27 @@ public final class Values {
             return object;
         }
         throw new WorkflowException("a " + value.getClass().getName() + " cannot be written as JSON here");
+    }
+
+    /**
+     * A value read as bytes: a JSON text in Base64, as {@link #json(Object)} writes a {@code byte[]}.
+     *
+     * @param node the value, or null
+     * @return the bytes; null when absent or JSON null
+     * @throws WorkflowException if it is not Base64 text
+     */
+    public static byte[] bytes(JsonNode node) {
+        if (absent(node)) {
+            return null;
+        }
+        if (node.isTextual()) {
+            try {
+                return java.util.Base64.getDecoder().decode(node.asText());
+            } catch (IllegalArgumentException e) {
+                throw mismatch("Base64 text", node);
+            }
+        }
+        throw mismatch("Base64 text", node);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -154,6 +155,41 @@ class StepRequestTest {
         StepRequest text = StepRequest.of(BASE, "POST", "/").textBody("text/plain", "héllo");
         assertArrayEquals("héllo".getBytes(StandardCharsets.UTF_8), text.body());
         assertEquals(MAPPER.getNodeFactory().textNode("héllo"), text.jsonBody());
+    }
+
+    @Test
+    void textValueBinaryFormAndMultipartBodiesCarryTheirMediaType() throws Exception {
+        StepRequest latin = StepRequest.of(BASE, "POST", "/").textBody("text/plain; charset=ISO-8859-1", "é");
+        assertArrayEquals(new byte[] {(byte) 0xE9}, latin.body());
+
+        StepRequest number = StepRequest.of(BASE, "POST", "/").valueBody("text/plain", 614.0);
+        assertArrayEquals("614".getBytes(StandardCharsets.UTF_8), number.body());
+        WorkflowException object = assertThrows(WorkflowException.class, () -> StepRequest.of("put", BASE, "POST",
+                "/").valueBody("application/xml", MAPPER.readTree("{\"a\":1}")));
+        assertEquals("step 'put': the request body is an object, which 'application/xml' cannot carry; give the "
+                + "payload as text", object.getMessage());
+
+        StepRequest binary = StepRequest.of(BASE, "POST", "/").binaryBody("image/png", new byte[] {0, 1, (byte) 255});
+        assertArrayEquals(new byte[] {0, 1, (byte) 255}, binary.body());
+        assertEquals(List.of("image/png"), binary.toHttpRequest(Duration.ofSeconds(1)).headers()
+                .allValues("Content-Type"));
+        assertThrows(WorkflowException.class, () -> StepRequest.of(BASE, "POST", "/").binaryBody("image/png", null));
+
+        StepRequest form = StepRequest.of(BASE, "POST", "/").formBody("application/x-www-form-urlencoded",
+                MAPPER.readTree("{\"t\":[\"a\",\"b\"]}"),
+                FormBody.field("t", ParameterStyles.Style.FORM, false, false, null));
+        assertEquals("t=a,b", new String(form.body(), StandardCharsets.UTF_8));
+        assertThrows(WorkflowException.class, () -> StepRequest.of(BASE, "POST", "/").formBody(
+                "application/x-www-form-urlencoded", MAPPER.readTree("{\"t\":[[1]]}")));
+
+        StepRequest multipart = StepRequest.of(BASE, "POST", "/").multipartBody("multipart/form-data",
+                MultipartBody.part("a", null, null, "x"));
+        String contentType = multipart.toHttpRequest(Duration.ofSeconds(1)).headers().firstValue("Content-Type")
+                .orElseThrow();
+        assertTrue(contentType.matches("multipart/form-data; boundary=arazzo-[0-9a-f]{32}"), contentType);
+        String boundary = contentType.substring(contentType.indexOf('=') + 1);
+        assertEquals("--" + boundary + "\r\nContent-Disposition: form-data; name=\"a\"\r\nContent-Type: text/plain"
+                + "\r\n\r\nx\r\n--" + boundary + "--\r\n", new String(multipart.body(), StandardCharsets.UTF_8));
     }
 
     @Test

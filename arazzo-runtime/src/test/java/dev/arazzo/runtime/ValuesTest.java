@@ -235,4 +235,17 @@ class ValuesTest {
         assertFalse(Values.xpath("/order", null));
         assertFalse(Values.xpath("/a = 'x'", "<!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>"));
     }
+
+    @Test
+    void bytesAreWrittenAsBase64TextAndReadBack() {
+        byte[] bytes = {0, 1, (byte) 0xFF, 'a'};
+
+        JsonNode json = Values.json(bytes);
+
+        assertEquals("AAH/YQ==", json.asText());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, Values.bytes(json));
+        assertNull(Values.bytes(MissingNode.getInstance()));
+        assertThrows(WorkflowException.class, () -> Values.bytes(Values.json(12)));
+        assertThrows(WorkflowException.class, () -> Values.bytes(Values.json("not base64!")));
+    }
 }

@@ -66,6 +66,7 @@ public final class WorkflowChecker {
         FlowChecker.check(bound, diagnostics);
         ComparisonChecker.check(bound, diagnostics);
         ParameterChecker.check(bound, diagnostics);
+        RequestBodyChecker.check(bound, diagnostics);
     }
 
     private void check() {

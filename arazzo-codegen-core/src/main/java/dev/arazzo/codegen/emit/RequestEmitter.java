@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterSpec;
 import dev.arazzo.codegen.emit.StepEmitter.Helper;
 import dev.arazzo.codegen.model.WorkflowModel;
 import dev.arazzo.codegen.model.WorkflowModel.BodyModel;
+import dev.arazzo.codegen.model.WorkflowModel.FieldModel;
 import dev.arazzo.codegen.model.WorkflowModel.HttpCall;
 import dev.arazzo.codegen.model.WorkflowModel.IdempotencyModel;
 import dev.arazzo.codegen.model.WorkflowModel.ParameterModel;
@@ -116,16 +117,65 @@ final class RequestEmitter {
         };
     }
 
+    /**
+     * The {@code StepRequest} call that sets the body, by the kind of its media type: JSON (a text payload
+     * as is), a form (an object's members as fields, text as is), multipart (one part per member), text
+     * (text as is, primitives as parameters write them) or bytes.
+     */
     private CodeBlock body(ExpressionCompiler compiler, BodyModel body, IdempotencyModel idempotency) {
         String contentType = body.contentType();
         boolean text = ExpressionCompiler.isText(body.payload());
-        if (contentType.toLowerCase(Locale.ROOT).contains("x-www-form-urlencoded") && !text) {
-            return CodeBlock.of("request.formBody($L)", payload(compiler, body, idempotency));
+        return switch (body.kind()) {
+            case FORM -> text
+                    ? CodeBlock.of("request.textBody($S, $L)", contentType, compiler.value(body.payload()))
+                    : formBody(contentType, payload(compiler, body, idempotency), body.fields());
+            case MULTIPART -> multipartBody(compiler, body);
+            case TEXT -> CodeBlock.of(text ? "request.textBody($S, $L)" : "request.valueBody($S, $L)", contentType,
+                    compiler.value(body.payload()));
+            case BINARY -> CodeBlock.of("request.binaryBody($S, $L)", contentType, compiler.value(body.payload()));
+            case JSON, UNSUPPORTED -> text && body.replacements().isEmpty()
+                    ? CodeBlock.of("request.textBody($S, $L)", contentType, compiler.value(body.payload()))
+                    : CodeBlock.of("request.jsonBody($S, $L)", contentType, payload(compiler, body, idempotency));
+        };
+    }
+
+    /** {@code request.formBody(type, fields, FormBody.field(...), ...)}: the encodings that are not the default. */
+    private CodeBlock formBody(String contentType, CodeBlock fields, List<FieldModel> encodings) {
+        List<CodeBlock> arguments = new ArrayList<>();
+        arguments.add(CodeBlock.of("$S, $L", contentType, fields));
+        ClassName formBody = context.runtime().formBody();
+        for (FieldModel field : encodings) {
+            arguments.add(CodeBlock.of("$T.field($S, $T.$N, $L, $L, $S)", formBody, field.name(),
+                    context.runtime().parameterStyle(), styleConstant(field.style()), field.explode(),
+                    field.allowReserved(), field.contentType()));
         }
-        if (text && body.replacements().isEmpty()) {
-            return CodeBlock.of("request.textBody($S, $L)", contentType, compiler.value(body.payload()));
+        return CodeBlock.of("request.formBody($L)", CodeBlock.join(arguments, ",\n"));
+    }
+
+    /**
+     * {@code request.multipartBody(type, MultipartBody.part(name, type, filename, value), ...)}; for a payload
+     * that is an expression, {@code request.multipartFields(type, value, MultipartBody.part(name, type,
+     * filename, null), ...)}, its members matched to the parts by name at run time.
+     */
+    private CodeBlock multipartBody(ExpressionCompiler compiler, BodyModel body) {
+        List<CodeBlock> arguments = new ArrayList<>();
+        ClassName multipartBody = context.runtime().multipartBody();
+        if (!(body.payload() instanceof WorkflowModel.ObjectValue object)) {
+            arguments.add(CodeBlock.of("$S, $L", body.contentType(), compiler.value(body.payload())));
+            for (FieldModel field : body.fields()) {
+                arguments.add(CodeBlock.of("$T.part($S, $S, $S, null)", multipartBody, field.name(),
+                        field.contentType(), field.filename()));
+            }
+            return CodeBlock.of("request.multipartFields($L)", CodeBlock.join(arguments, ",\n"));
         }
-        return CodeBlock.of("request.jsonBody($S, $L)", contentType, payload(compiler, body, idempotency));
+        arguments.add(CodeBlock.of("$S", body.contentType()));
+        List<WorkflowModel.Member> members = object.members();
+        for (int i = 0; i < members.size(); i++) {
+            FieldModel field = body.fields().get(i);
+            arguments.add(CodeBlock.of("$T.part($S, $S, $S, $L)", multipartBody, field.name(), field.contentType(),
+                    field.filename(), compiler.value(members.get(i).value())));
+        }
+        return CodeBlock.of("request.multipartBody($L)", CodeBlock.join(arguments, ",\n"));
     }
 
     /** The JSON payload: the document's, its replacements applied, then the idempotency token set. */

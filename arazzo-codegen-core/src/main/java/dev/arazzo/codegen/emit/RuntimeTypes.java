@@ -55,6 +55,16 @@ public record RuntimeTypes(String packageName) {
         return type("StepRequest");
     }
 
+    /** {@code FormBody}: how a form body's fields are written. */
+    public ClassName formBody() {
+        return type("FormBody");
+    }
+
+    /** {@code MultipartBody}: the parts of a multipart body. */
+    public ClassName multipartBody() {
+        return type("MultipartBody");
+    }
+
     public ClassName parameterStyles() {
         return type("ParameterStyles");
     }

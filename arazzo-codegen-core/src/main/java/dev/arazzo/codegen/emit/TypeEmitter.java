@@ -294,6 +294,9 @@ final class TypeEmitter {
         if (type.equals(TypeMapper.JSON_NODE)) {
             return "node";
         }
+        if (type.equals(com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE))) {
+            return "bytes";
+        }
         if (!(type instanceof ClassName name)) {
             return null;
         }

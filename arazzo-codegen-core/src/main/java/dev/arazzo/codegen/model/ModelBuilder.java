@@ -38,6 +38,7 @@ import dev.arazzo.codegen.model.WorkflowModel.StepModel;
 import dev.arazzo.codegen.model.WorkflowModel.ValueModel;
 import dev.arazzo.codegen.model.WorkflowModel.ValueSchema;
 import dev.arazzo.codegen.source.ApiSource;
+import dev.arazzo.codegen.source.MediaKind;
 import dev.arazzo.codegen.source.OperationView;
 import dev.arazzo.codegen.source.ParameterLocation;
 import dev.arazzo.codegen.source.ParameterStyle;
@@ -427,7 +428,8 @@ public final class ModelBuilder {
                         replacement.value() == null ? new WorkflowModel.LiteralValue(NullNode.getInstance())
                                 : value(replacement.value(), reads)));
             }
-            body = new BodyModel(contentType(step, operation), value(step.body().payload(), reads), replacements);
+            body = new BodyBuilder(document, diagnostics).body(step, operation, value(step.body().payload(), reads),
+                    replacements, inputs);
         }
         List<CriterionModel> successCriteria = criteria(step.successCriteria(), reads);
         SchemaView responseSchema = operation == null ? null : responseSchema(operation, successCriteria);
@@ -482,7 +484,8 @@ public final class ModelBuilder {
                 return new WorkflowModel.IdempotencyModel(false, declared.name());
             }
         }
-        if (body == null || !(body.payload() instanceof WorkflowModel.ObjectValue payload)
+        if (body == null || body.kind() != MediaKind.JSON
+                || !(body.payload() instanceof WorkflowModel.ObjectValue payload)
                 || operation.requestJsonSchema() == null) {
             return null;
         }
@@ -563,16 +566,6 @@ public final class ModelBuilder {
                 return Optional.empty();
             }
         }
-    }
-
-    private static String contentType(BoundStep step, OperationView operation) {
-        if (step.body().contentType() != null) {
-            return step.body().contentType();
-        }
-        if (!operation.requestContentTypes().isEmpty()) {
-            return operation.requestContentTypes().get(0);
-        }
-        return "application/json";
     }
 
     /**

@@ -33,6 +33,8 @@ import java.util.UUID;
  * <tr><th>schema</th><th>inputs</th><th>responses</th></tr>
  * <tr><td>string</td><td>String</td><td>String</td></tr>
  * <tr><td>string, format date-time / date / uuid</td><td>OffsetDateTime / LocalDate / UUID</td><td>the same</td></tr>
+ * <tr><td>string, format binary, or with contentMediaType / contentEncoding</td><td>byte[]</td>
+ * <td>String</td></tr>
  * <tr><td>string with enum</td><td>an enum keeping the JSON values</td><td>String: servers add values</td></tr>
  * <tr><td>integer (int32) / int64</td><td>Integer / Long</td><td>the same</td></tr>
  * <tr><td>number / float / double</td><td>Double / Float / Double</td><td>the same</td></tr>
@@ -130,7 +132,7 @@ public final class TypeMapper {
         String type = schemaType(schema.get("type"));
         String format = schema.path("format").asText("");
         return switch (type == null ? "" : type) {
-            case "string" -> stringType(format);
+            case "string" -> isBinary(schema) ? BodyBuilder.BYTES : stringType(format);
             case "integer" -> integerType(format);
             case "number" -> numberType(format);
             case "boolean" -> ClassName.get(Boolean.class);
@@ -235,6 +237,16 @@ public final class TypeMapper {
             }
         }
         return any;
+    }
+
+    /**
+     * Whether an input's string schema holds bytes, which a file part or a binary body sends:
+     * {@code format: binary} (OpenAPI 3.0) or {@code contentMediaType}/{@code contentEncoding} (JSON Schema
+     * 2020-12, OpenAPI 3.1).
+     */
+    private static boolean isBinary(JsonNode schema) {
+        return "binary".equals(schema.path("format").asText("")) || schema.path("contentMediaType").isTextual()
+                || schema.path("contentEncoding").isTextual();
     }
 
     private static TypeName stringType(String format) {

@@ -7,6 +7,7 @@ import dev.arazzo.codegen.expression.Condition;
 import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
 import dev.arazzo.codegen.jsonpath.Expression;
+import dev.arazzo.codegen.source.MediaKind;
 import dev.arazzo.codegen.source.ParameterLocation;
 import dev.arazzo.codegen.source.ParameterStyle;
 import dev.arazzo.codegen.source.SchemaView;
@@ -282,11 +283,39 @@ public record WorkflowModel(
             ValueSchema schema, ValueModel value, String contentType) {
     }
 
-    /** A request body: a payload with expressions anywhere, and replacements by JSON Pointer. */
-    public record BodyModel(String contentType, ValueModel payload, List<ReplacementModel> replacements) {
+    /**
+     * A request body: a payload with expressions anywhere, and replacements by JSON Pointer, written as
+     * {@code kind} says. {@code contentType} is the {@code Content-Type} sent (a multipart boundary is added
+     * at run time); {@code fields} are how members are written: for a form, those whose encoding is not the
+     * default; for multipart, one per member of the payload, in its order.
+     */
+    public record BodyModel(String contentType, ValueModel payload, List<ReplacementModel> replacements,
+            MediaKind kind, List<FieldModel> fields) {
         public BodyModel {
             replacements = List.copyOf(replacements);
+            fields = List.copyOf(fields);
         }
+
+        /** A JSON body. */
+        public BodyModel(String contentType, ValueModel payload, List<ReplacementModel> replacements) {
+            this(contentType, payload, replacements, MediaKind.JSON, List.of());
+        }
+    }
+
+    /**
+     * How one member of a form or multipart body is written, from the OpenAPI Encoding Object and the
+     * property's schema.
+     *
+     * @param name the member's name
+     * @param contentType the media type of its value (of each item, for an array), or null: a form field then
+     *     takes its style, a part OpenAPI's default by value at run time
+     * @param style its style (form fields)
+     * @param explode whether arrays and objects are exploded (form fields)
+     * @param allowReserved whether reserved characters are sent unencoded (form fields)
+     * @param filename the part's {@code filename}, or null
+     */
+    public record FieldModel(String name, String contentType, ParameterStyle style, boolean explode,
+            boolean allowReserved, String filename) {
     }
 
     /** A Payload Replacement Object. */

@@ -30,6 +30,24 @@ public interface OperationView {
     /** The schema of its request body's JSON media type, or null. */
     SchemaView requestJsonSchema();
 
+    /**
+     * The media types of its request body, in document order, each with its schema and encodings (empty
+     * when it takes none). A source that knows only the names gives them without encodings, the JSON
+     * ones with {@link #requestJsonSchema()}.
+     */
+    default List<MediaTypeView> requestMediaTypes() {
+        return requestContentTypes().stream().map(name -> new MediaTypeView(name,
+                MediaKind.of(name) == MediaKind.JSON ? requestJsonSchema() : null, Map.of())).toList();
+    }
+
+    /**
+     * The media type a step that sends a body with {@code contentType} (null when it gives none) sends,
+     * or why there is none: {@link RequestBodyChoice}.
+     */
+    default RequestBodyChoice requestBody(String contentType) {
+        return RequestBodyChoice.of(this, contentType);
+    }
+
     /** Its responses, in document order. */
     List<ResponseView> responses();
 

@@ -29,6 +29,16 @@ public interface SchemaView {
     /** Its format, or null. */
     String format();
 
+    /** Its {@code contentMediaType} (OpenAPI 3.1, JSON Schema 2020-12), or null. */
+    default String contentMediaType() {
+        return null;
+    }
+
+    /** Its {@code contentEncoding} (OpenAPI 3.1, JSON Schema 2020-12), or null. */
+    default String contentEncoding() {
+        return null;
+    }
+
     /** Its description, or null. */
     String description();
 

@@ -46,6 +46,7 @@ public final class RecordingServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Deque<Response>> script = new ConcurrentHashMap<>();
+    private final List<byte[]> bodies = Collections.synchronizedList(new ArrayList<>());
 
     private RecordingServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -80,11 +81,22 @@ public final class RecordingServer implements AutoCloseable {
         }
     }
 
+    /** The body of the {@code index}th request received, as the bytes that came. */
+    public byte[] bodyBytes(int index) {
+        synchronized (requests) {
+            return bodies.get(index).clone();
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        String body = new String(raw, StandardCharsets.UTF_8);
         URI uri = exchange.getRequestURI();
-        requests.add(new Request(exchange.getRequestMethod(), uri.getPath(), uri.getRawPath(), uri.getRawQuery(),
-                Map.copyOf(exchange.getRequestHeaders()), body));
+        synchronized (requests) {
+            bodies.add(raw);
+            requests.add(new Request(exchange.getRequestMethod(), uri.getPath(), uri.getRawPath(), uri.getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()), body));
+        }
         Deque<Response> responses = script.get(exchange.getRequestMethod() + " " + uri.getPath());
         Response response;
         if (responses == null || responses.isEmpty()) {

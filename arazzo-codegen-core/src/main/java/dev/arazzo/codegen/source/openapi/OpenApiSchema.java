@@ -84,6 +84,16 @@ final class OpenApiSchema implements SchemaView {
     }
 
     @Override
+    public String contentMediaType() {
+        return schema.getContentMediaType();
+    }
+
+    @Override
+    public String contentEncoding() {
+        return schema.getContentEncoding();
+    }
+
+    @Override
     public String description() {
         return schema.getDescription();
     }

@@ -1,6 +1,8 @@
 package dev.arazzo.codegen.source.openapi;
 
 import dev.arazzo.codegen.source.ApiSource;
+import dev.arazzo.codegen.source.EncodingView;
+import dev.arazzo.codegen.source.MediaTypeView;
 import dev.arazzo.codegen.source.OperationView;
 import dev.arazzo.codegen.source.ParameterLocation;
 import dev.arazzo.codegen.source.ParameterStyle;
@@ -83,7 +85,8 @@ public final class OpenApiSource implements ApiSource {
     private record OpenApiOperation(
             OpenApiSource source, String operationId, String method, String path, List<ParameterView> parameters,
             List<String> requestContentTypes, SchemaView requestJsonSchema, List<ResponseView> responses,
-            List<Map<String, List<String>>> securityRequirements) implements OperationView {
+            List<Map<String, List<String>>> securityRequirements, List<MediaTypeView> requestMediaTypes)
+            implements OperationView {
     }
 
     private List<OperationView> readOperations() {
@@ -103,10 +106,31 @@ public final class OpenApiSource implements ApiSource {
                 String method = ownMethod == null ? entry.getKey().name() : String.valueOf(ownMethod);
                 found.add(new OpenApiOperation(this, operation.getOperationId(), method, itemPath,
                         parameters(item, operation), request == null ? List.of() : List.copyOf(request.keySet()),
-                        schemas.of(jsonSchema(request)), responses(operation), security(operation)));
+                        schemas.of(jsonSchema(request)), responses(operation), security(operation),
+                        mediaTypes(request)));
             }
         }
         return List.copyOf(found);
+    }
+
+    /** The media types of a request body, with their schemas and encodings. */
+    private List<MediaTypeView> mediaTypes(Content request) {
+        if (request == null) {
+            return List.of();
+        }
+        List<MediaTypeView> views = new ArrayList<>();
+        request.forEach((name, media) -> {
+            Map<String, EncodingView> encodings = new LinkedHashMap<>();
+            if (media != null && media.getEncoding() != null) {
+                media.getEncoding().forEach((property, encoding) -> encodings.put(property, encoding == null
+                        ? new EncodingView(null, null, null, false)
+                        : new EncodingView(encoding.getContentType(), encoding.getStyle() == null ? null
+                                : ParameterStyle.of(encoding.getStyle().toString()).orElse(null),
+                                encoding.getExplode(), Boolean.TRUE.equals(encoding.getAllowReserved()))));
+            }
+            views.add(new MediaTypeView(name, media == null ? null : schemas.of(media.getSchema()), encodings));
+        });
+        return List.copyOf(views);
     }
 
     private List<ParameterView> parameters(PathItem item, Operation operation) {
