@@ -58,14 +58,15 @@ public final class WorkflowChecker {
     }
 
     /**
-     * Checks a bound document: this class's checks, then {@link FlowChecker}'s, {@link ComparisonChecker}'s
-     * and {@link ParameterChecker}'s.
+     * Checks a bound document: this class's checks, then {@link FlowChecker}'s, {@link ComparisonChecker}'s,
+     * {@link ParameterChecker}'s and {@link DependencyChecker}'s.
      */
     public static void check(BoundDocument bound, Diagnostics diagnostics) {
         new WorkflowChecker(bound, diagnostics).check();
         FlowChecker.check(bound, diagnostics);
         ComparisonChecker.check(bound, diagnostics);
         ParameterChecker.check(bound, diagnostics);
+        DependencyChecker.check(bound, diagnostics);
     }
 
     private void check() {

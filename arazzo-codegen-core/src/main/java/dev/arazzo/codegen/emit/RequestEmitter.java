@@ -54,7 +54,12 @@ final class RequestEmitter {
         if (http.body() != null) {
             method.addStatement(body(compiler, http.body(), idempotency));
         }
-        method.addStatement("return transport.send($S, request, $L)", step.stepId(), security(http.security()));
+        if (step.timeoutMillis() == null) {
+            method.addStatement("return transport.send($S, request, $L)", step.stepId(), security(http.security()));
+        } else {
+            method.addStatement("return transport.send($S, request, $L,$W$T.ofMillis($L))", step.stepId(),
+                    security(http.security()), java.time.Duration.class, step.timeoutMillis());
+        }
         method.addParameters(StepEmitter.read(parameters, compiler));
         if (idempotency != null) {
             method.addParameter(String.class, StepEmitter.TOKEN);

@@ -57,13 +57,27 @@ public record ArazzoDocument(
         }
     }
 
-    /** A Step Object: exactly one of {@code operationId}, {@code operationPath}, {@code workflowId} is set. */
+    /**
+     * A Step Object: exactly one of {@code operationId}, {@code operationPath}, {@code workflowId} is set.
+     * {@code timeout} is in milliseconds, null when the step has none; {@code dependsOn} as written.
+     */
     public record Step(
             String stepId, String description, String operationId, String operationPath, String workflowId,
             List<Parameter> parameters, RequestBody requestBody, List<Criterion> successCriteria,
-            List<Action> onSuccess, List<Action> onFailure, Map<String, String> outputs, String pointer) {
+            List<Action> onSuccess, List<Action> onFailure, Map<String, String> outputs, String pointer,
+            Long timeout, List<String> dependsOn) {
+
+        /** A step without the Arazzo 1.1 fields {@code timeout} and {@code dependsOn}. */
+        public Step(
+                String stepId, String description, String operationId, String operationPath, String workflowId,
+                List<Parameter> parameters, RequestBody requestBody, List<Criterion> successCriteria,
+                List<Action> onSuccess, List<Action> onFailure, Map<String, String> outputs, String pointer) {
+            this(stepId, description, operationId, operationPath, workflowId, parameters, requestBody, successCriteria,
+                    onSuccess, onFailure, outputs, pointer, null, List.of());
+        }
 
         public Step {
+            dependsOn = List.copyOf(dependsOn);
             parameters = List.copyOf(parameters);
             successCriteria = List.copyOf(successCriteria);
             onSuccess = List.copyOf(onSuccess);

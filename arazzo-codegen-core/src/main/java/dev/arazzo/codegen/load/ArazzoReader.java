@@ -117,7 +117,19 @@ public final class ArazzoReader {
         return Optional.of(new Step(stepId, text(node, pointer, "description", false), operationId, operationPath,
                 workflowId, parameters(node, pointer), body, criteria(node.get("successCriteria"), pointer + "/successCriteria"),
                 actions(node, pointer, "onSuccess", "successActions"), actions(node, pointer, "onFailure", "failureActions"),
-                outputs(node, pointer), pointer));
+                outputs(node, pointer), pointer, timeout(node, pointer), strings(node.path("dependsOn"))));
+    }
+
+    /** A step's {@code timeout}: milliseconds (the schema check reports one that is no integer). */
+    private static Long timeout(JsonNode step, String pointer) {
+        JsonNode timeout = step.get("timeout");
+        return timeout != null && timeout.canConvertToLong() && timeout.isIntegralNumber() ? timeout.longValue() : null;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> strings = new ArrayList<>();
+        array.forEach(element -> strings.add(element.asText()));
+        return strings;
     }
 
     private List<Parameter> parameters(JsonNode owner, String ownerPointer) {
