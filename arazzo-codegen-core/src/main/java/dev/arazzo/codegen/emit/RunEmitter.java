@@ -93,14 +93,17 @@ final class RunEmitter {
                 .anyMatch(dependency -> !dependency.local());
         if (opensRun) {
             // the workflows this one runs record their steps' completion in the run, for its dependsOn
-            execute.beginControlFlow("try ($T runScope = $T.open())", runtime.completedSteps().nestedClass("Scope"),
+            execute.addStatement("$T runScope = $T.open()", runtime.completedSteps().nestedClass("Scope"),
                     runtime.completedSteps());
+            execute.beginControlFlow("try");
         }
         execute.addCode(dependencies());
         execute.addCode(declarations());
         execute.addCode(loop());
         execute.addCode(outputs());
         if (opensRun) {
+            execute.nextControlFlow("finally");
+            execute.addStatement("runScope.close()");
             execute.endControlFlow();
         }
         return execute.build();
