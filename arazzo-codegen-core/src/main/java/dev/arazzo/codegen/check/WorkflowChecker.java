@@ -124,7 +124,8 @@ public final class WorkflowChecker {
             }
             for (BoundDocument.BoundReplacement replacement : bound.body().replacements()) {
                 ArazzoDocument.Replacement written = replacement.replacement();
-                if (!written.target().isEmpty() && !written.target().startsWith("/")) {
+                if (written.targetSelectorType() == null && !written.target().isEmpty()
+                        && !written.target().startsWith("/")) {
                     diagnostics.error("invalid-pointer", at(written.pointer() + "/target"), "replacement target '"
                             + written.target() + "' must be a JSON Pointer such as '/user/id'");
                 }

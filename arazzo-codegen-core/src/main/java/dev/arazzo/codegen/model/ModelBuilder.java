@@ -446,7 +446,7 @@ public final class ModelBuilder {
         if (callee == null && step.body() != null && step.body().payload() != null) {
             List<WorkflowModel.ReplacementModel> replacements = new ArrayList<>();
             for (BoundDocument.BoundReplacement replacement : step.body().replacements()) {
-                replacements.add(new WorkflowModel.ReplacementModel(replacement.replacement().target(),
+                replacements.add(new WorkflowModel.ReplacementModel(replacement.target(),
                         replacement.value() == null ? new WorkflowModel.LiteralValue(NullNode.getInstance())
                                 : value(replacement.value(), reads)));
             }
