@@ -126,7 +126,7 @@ public final class Binder {
             if (parameter.in() != null && location == null && operation != null
                     && step.parameters().contains(parameter)) {
                 diagnostics.error("invalid-parameter", at(parameter.pointer() + "/in"), "parameter '"
-                        + parameter.name() + "' is 'in: " + parameter.in() + "'; use path, query, header or cookie");
+                        + parameter.name() + "' is 'in: " + parameter.in() + "'; use path, query, querystring, header or cookie");
             }
             parameters.add(new BoundParameter(parameter, location, parameter.selector() != null
                     ? selected(parameter.selector(), parameter.value(), parameter.pointer() + "/value")

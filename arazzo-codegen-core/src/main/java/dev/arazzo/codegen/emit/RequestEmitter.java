@@ -73,6 +73,11 @@ final class RequestEmitter {
      */
     private CodeBlock parameter(ParameterModel parameter, CodeBlock value) {
         ParameterLocation location = parameter.location();
+        if (location == ParameterLocation.QUERYSTRING) {
+            // the whole query string: a text as written, or a value serialized by the declared media type
+            return CodeBlock.of("querystring($L, $L)", parameter.contentType() == null ? "null"
+                    : CodeBlock.of("$S", parameter.contentType()), value);
+        }
         if (parameter.contentType() != null) {
             // described by a media type: its text, sent as one value (the check stage allows JSON and text/plain)
             value = CodeBlock.of("$T.$N($L)", context.runtime().parameterStyles(),
@@ -85,6 +90,7 @@ final class RequestEmitter {
             case QUERY -> "query";
             case HEADER -> "header";
             case COOKIE -> "cookie";
+            case QUERYSTRING -> throw new IllegalStateException("a querystring has no style");
         };
         if (defaults) {
             return CodeBlock.of("$N($S, $L)", method, parameter.name(), value);
@@ -97,6 +103,7 @@ final class RequestEmitter {
                     parameter.allowReserved(), value);
             case HEADER -> CodeBlock.of("header($S, $L, $L)", parameter.name(), parameter.explode(), value);
             case COOKIE -> CodeBlock.of("cookie($S, $L, $L)", parameter.name(), parameter.explode(), value);
+            case QUERYSTRING -> throw new IllegalStateException("a querystring has no style");
         };
     }
 

@@ -77,9 +77,6 @@ public final class UnbuiltFeatures {
 
     private void parameters(List<Parameter> parameters) {
         for (Parameter parameter : parameters) {
-            if ("querystring".equals(parameter.in())) {
-                unsupported(parameter.pointer() + "/in", "'in: querystring' parameters");
-            }
             if ("channel".equals(parameter.in())) {
                 unsupported(parameter.pointer() + "/in", "'in: channel' parameters");
             }

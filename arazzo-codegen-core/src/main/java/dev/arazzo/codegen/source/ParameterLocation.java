@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** Where a parameter goes in a request: the {@code in} of an Arazzo or OpenAPI Parameter Object. */
 public enum ParameterLocation {
-    PATH("path"), QUERY("query"), HEADER("header"), COOKIE("cookie");
+    PATH("path"), QUERY("query"), HEADER("header"), COOKIE("cookie"),
+    /** The whole query string as one value (Arazzo 1.1, OpenAPI 3.2). */
+    QUERYSTRING("querystring");
 
     private final String text;
 
@@ -19,7 +21,7 @@ public enum ParameterLocation {
         return text;
     }
 
-    /** The location a document's {@code in} names, if it is one of the four. */
+    /** The location a document's {@code in} names, if it is one of the five. */
     public static Optional<ParameterLocation> of(String text) {
         if (text == null) {
             return Optional.empty();

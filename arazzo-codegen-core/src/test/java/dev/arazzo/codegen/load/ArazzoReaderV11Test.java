@@ -136,7 +136,6 @@ class ArazzoReaderV11Test {
         assertEquals(List.of(
                         "2:8 '$self' base URIs",
                         "6:53 AsyncAPI source descriptions",
-                        "23:27 'in: querystring' parameters",
                         "51:15 action parameters",
                         "57:22 AsyncAPI channelPath steps",
                         "58:17 AsyncAPI send and receive steps",
