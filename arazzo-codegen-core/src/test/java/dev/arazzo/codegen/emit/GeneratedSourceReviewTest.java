@@ -41,6 +41,7 @@ class GeneratedSourceReviewTest {
 
     static Stream<Path> documents() throws URISyntaxException {
         return Stream.of(SeedGoldenTest.SAMPLE, resource("/review/review.arazzo.yaml"),
+                resource("/review/v11.arazzo.yaml"),
                 resource("/fixtures/naming.arazzo.yaml"));
     }
 
