@@ -93,6 +93,25 @@ public final class Binder {
         return merged;
     }
 
+    /**
+     * Arazzo 1.1: a step that runs a workflow gets the workflow's parameters too, as the called workflow's
+     * inputs: those whose name is one of its inputs (the others are for the operation steps), unless the
+     * step gives a parameter of that name; then the step's own.
+     */
+    private static List<Parameter> workflowStepParameters(Workflow workflow, Step step, WorkflowTarget callee) {
+        JsonNode inputs = callee == null || callee.workflow().inputs() == null ? null
+                : callee.workflow().inputs().get("properties");
+        List<Parameter> merged = new ArrayList<>();
+        for (Parameter parameter : workflow.parameters()) {
+            if (inputs != null && inputs.has(parameter.name())
+                    && step.parameters().stream().noneMatch(p -> p.name().equals(parameter.name()))) {
+                merged.add(parameter);
+            }
+        }
+        merged.addAll(step.parameters());
+        return merged;
+    }
+
     private BoundWorkflow workflow(Workflow workflow) {
         List<BoundDependency> dependsOn = new ArrayList<>();
         for (int i = 0; i < workflow.dependsOn().size(); i++) {
@@ -121,7 +140,8 @@ public final class Binder {
             operation = operations.bind(step).orElse(null);
         }
         List<BoundParameter> parameters = new ArrayList<>();
-        for (Parameter parameter : mergedParameters(workflow, step)) {
+        for (Parameter parameter : step.workflowId() != null && document.isV11()
+                ? workflowStepParameters(workflow, step, callee) : mergedParameters(workflow, step)) {
             ParameterLocation location = ParameterLocation.of(parameter.in()).orElse(null);
             if (parameter.in() != null && location == null && operation != null
                     && step.parameters().contains(parameter)) {

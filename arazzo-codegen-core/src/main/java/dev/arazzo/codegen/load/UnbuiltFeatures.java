@@ -49,13 +49,8 @@ public final class UnbuiltFeatures {
         parameters(workflow.parameters());
         actions(workflow.successActions());
         actions(workflow.failureActions());
-        boolean workflowParameters = !workflow.parameters().isEmpty();
         for (Step step : workflow.steps()) {
             step(step);
-            if (workflowParameters && step.workflowId() != null && document.isV11()) {
-                unsupported(step.pointer() + "/workflowId", "workflow-level parameters passed on to a workflowId "
-                        + "step (Arazzo 1.1)");
-            }
         }
     }
 
