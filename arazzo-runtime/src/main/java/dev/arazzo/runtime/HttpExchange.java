@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,6 +32,7 @@ public final class HttpExchange {
     private final HttpHeaders headers;
     private final byte[] body;
     private final int cutAt;
+    private final Duration timedOutAfter;
     private JsonNode parsedBody;
     private boolean bodyIsJson;
 
@@ -48,6 +50,43 @@ public final class HttpExchange {
         this.statusCode = statusCode;
         this.headers = headers;
         this.body = body;
+        this.timedOutAfter = null;
+    }
+
+    private HttpExchange(String stepId, StepRequest request, URI uri, Duration timedOutAfter) {
+        this.stepId = stepId;
+        this.request = request;
+        this.uri = uri;
+        this.statusCode = 0;
+        this.headers = HttpHeaders.of(Map.of(), (name, value) -> true);
+        this.body = new byte[0];
+        this.cutAt = -1;
+        this.timedOutAfter = timedOutAfter;
+    }
+
+    /** An exchange that did not complete within the step's timeout: status 0, no headers, no body. */
+    static HttpExchange timedOut(String stepId, StepRequest request, URI uri, Duration timeout) {
+        return new HttpExchange(stepId, request, uri, timeout);
+    }
+
+    /**
+     * Whether the exchange did not complete within the step's {@code timeout}; its status is then 0 and
+     * it has neither headers nor body.
+     *
+     * @return true when the step timed out
+     */
+    public boolean timedOut() {
+        return timedOutAfter != null;
+    }
+
+    /**
+     * Why a timed-out step failed, as its failed criterion reads.
+     *
+     * @return {@code timeout: no response within N ms}, or null when the exchange did not time out
+     */
+    public String timeoutFailure() {
+        return timedOutAfter == null ? null : "timeout: the step did not complete within " + timedOutAfter.toMillis()
+                + " ms";
     }
 
     /**

@@ -140,6 +140,98 @@ public final class StepRequest {
     }
 
     /**
+     * Sets the whole query string (an Arazzo 1.1 {@code in: querystring} parameter); nothing for null. A
+     * text is the query string itself: sent as written, only characters a URI query cannot hold (a space,
+     * {@code #}, non-ASCII, ...) percent-encoded, {@code %XX} escapes kept. An object is serialized by
+     * {@code mediaType}: as {@code application/x-www-form-urlencoded} (also when it is null), each member
+     * a {@code name=value} pair; as JSON for a JSON media type. With a JSON media type a text is taken as
+     * the JSON document itself. The serialized query string is percent-encoded whole then.
+     *
+     * @param mediaType the media type the operation's {@code content} names, or null
+     * @param value a text, a JSON value or a map
+     * @return this request
+     * @throws WorkflowException if the value is neither a text nor an object (for a form), or the media
+     *     type is one this request cannot serialize
+     */
+    public StepRequest querystring(String mediaType, Object value) {
+        if (value == null) {
+            return this;
+        }
+        JsonNode node = Values.json(value);
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return this;
+        }
+        String type = mediaType == null ? "application/x-www-form-urlencoded"
+                : mediaType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        String query;
+        if (type.equals("application/x-www-form-urlencoded")) {
+            if (node.isTextual()) {
+                query = encodeQueryString(node.asText());
+            } else if (node.isObject()) {
+                StringBuilder form = new StringBuilder();
+                node.properties().forEach(field -> {
+                    if (field.getValue().isNull()) {
+                        return;
+                    }
+                    form.append(form.length() > 0 ? "&" : "").append(encodeQuery(field.getKey())).append('=')
+                            .append(encodeQuery(Values.text(field.getValue())));
+                });
+                query = form.toString();
+            } else {
+                throw new WorkflowException(subject() + ": the querystring value is neither text nor an object; "
+                        + "give the whole query string as text, or an object whose members are its name=value pairs");
+            }
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty()) {
+                    int equals = pair.indexOf('=');
+                    queryValues.add(Map.entry(decode(equals < 0 ? pair : pair.substring(0, equals)),
+                            equals < 0 ? "" : decode(pair.substring(equals + 1))));
+                }
+            }
+        } else if (type.equals("application/json") || type.endsWith("+json")) {
+            query = encodeQuery(node.isTextual() ? node.asText() : node.toString());
+        } else if (type.startsWith("text/")) {
+            query = encodeQuery(Values.text(node));
+        } else {
+            throw new WorkflowException(subject() + ": the querystring's media type " + mediaType + " is not one "
+                    + "this request can serialize (form, JSON or text)");
+        }
+        if (!query.isEmpty()) {
+            queryPairs.add(query);
+        }
+        return this;
+    }
+
+    /** Percent-encodes what a URI query cannot hold; {@code %XX} escapes and the reserved characters stay. */
+    static String encodeQueryString(String text) {
+        StringBuilder encoded = new StringBuilder();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            char c = (char) (bytes[i] & 0xFF);
+            boolean escape = c == '%' && i + 2 < bytes.length && isHex((char) bytes[i + 1]) && isHex((char) bytes[i + 2]);
+            if (isUnreserved(c) || escape || "!$&'()*+,;=:@/?".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit((bytes[i] >> 4) & 0xF, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(bytes[i] & 0xF, 16)));
+            }
+        }
+        return encoded.toString();
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
+    }
+
+    private static String decode(String text) {
+        try {
+            return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    /**
      * Sets header {@code name}, style simple without explode; nothing for null.
      *
      * @param name the header's name

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -15,7 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends the requests of a workflow's steps through one {@link HttpClient}, tells the listener, and logs
@@ -145,10 +149,32 @@ public final class Transport {
      *     be built (a header the HTTP client refuses, such as {@code Host})
      */
     public HttpExchange send(String stepId, StepRequest request, List<List<String>> security) {
+        return send(stepId, request, security, null);
+    }
+
+    /**
+     * Sends {@code request} like {@link #send(String, StepRequest, List)}, within the step's
+     * {@code timeout}: when the whole exchange (from sending the request to the last byte of the
+     * response) has not completed in time, the request is abandoned and the exchange returned is a
+     * {@linkplain HttpExchange#timedOut() timed-out} one, so that the step fails and its failure actions
+     * apply. Credentials are fetched before the time starts.
+     *
+     * @param stepId the step, for the listener, the log and messages
+     * @param request the request the step built
+     * @param security the operation's security requirements, each a list of scheme names
+     * @param timeout the step's timeout, or null for none (the transport's request timeout still applies)
+     * @return the request and its response, or a timed-out exchange
+     * @throws WorkflowTransportException if the request cannot be sent or the response not read, or the
+     *     thread is interrupted (its interrupt flag is then set again)
+     * @throws WorkflowException if the request interceptor fails or returns null, or the request cannot
+     *     be built (a header the HTTP client refuses, such as {@code Host})
+     */
+    public HttpExchange send(String stepId, StepRequest request, List<List<String>> security, Duration timeout) {
         credentials.apply(request, security, client, requestTimeout);
         HttpRequest httpRequest;
         try {
-            httpRequest = request.toHttpRequest(requestTimeout);
+            httpRequest = request.toHttpRequest(timeout != null && timeout.compareTo(requestTimeout) < 0
+                    ? timeout : requestTimeout);
         } catch (IllegalArgumentException e) {
             throw new WorkflowException("step '" + stepId + "': the request cannot be built: " + e.getMessage(), e);
         }
@@ -169,7 +195,16 @@ public final class Transport {
         listener.stepStarted(workflowId, stepId);
         long started = System.nanoTime();
         try {
-            HttpResponse<BoundedBody> response = client.send(httpRequest, info -> new BoundedBody(maxResponseBytes));
+            HttpResponse<BoundedBody> response = timeout == null
+                    ? client.send(httpRequest, info -> new BoundedBody(maxResponseBytes))
+                    : within(httpRequest, timeout);
+            if (response == null) {
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                LOGGER.log(System.Logger.Level.DEBUG, () -> workflowId + "/" + stepId + ": " + shown(request, uri)
+                        + " did not complete within the step's timeout of " + timeout.toMillis() + " ms");
+                listener.stepFinished(workflowId, stepId, 0, took);
+                return HttpExchange.timedOut(stepId, request, uri, timeout);
+            }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             LOGGER.log(System.Logger.Level.DEBUG, () -> workflowId + "/" + stepId + ": " + shown(request, uri) + " -> "
                     + response.statusCode() + " in " + took.toMillis() + " ms");
@@ -187,6 +222,38 @@ public final class Transport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkflowTransportException(stepId, shown(request, uri) + " was interrupted", e);
+        }
+    }
+
+    /**
+     * Sends and reads the whole response within {@code timeout}; null when it did not complete in time
+     * (the exchange is then cancelled). The HTTP client's own timeout (the request's) is reported as a
+     * time-out too, since it is never longer than {@code timeout} here.
+     */
+    private HttpResponse<BoundedBody> within(HttpRequest httpRequest, Duration timeout)
+            throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<BoundedBody>> response =
+                client.sendAsync(httpRequest, info -> new BoundedBody(maxResponseBytes));
+        try {
+            return response.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            response.cancel(true);
+            return null;
+        } catch (InterruptedException e) {
+            response.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException && timeout.compareTo(requestTimeout) <= 0) {
+                return null;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof IllegalArgumentException illegal) {
+                throw illegal;
+            }
+            throw new IOException(cause == null ? e : cause);
         }
     }
 

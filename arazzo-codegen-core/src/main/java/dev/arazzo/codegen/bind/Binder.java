@@ -56,8 +56,10 @@ public final class Binder {
     private final BoundSources sources;
     private final Diagnostics diagnostics;
     private final OperationBinder operations;
+    private final SelectorBinder selectors;
 
     private Binder(ArazzoDocument document, BoundSources sources, Diagnostics diagnostics) {
+        this.selectors = new SelectorBinder(document);
         this.document = document;
         this.sources = sources;
         this.diagnostics = diagnostics;
@@ -91,6 +93,25 @@ public final class Binder {
         return merged;
     }
 
+    /**
+     * Arazzo 1.1: a step that runs a workflow gets the workflow's parameters too, as the called workflow's
+     * inputs: those whose name is one of its inputs (the others are for the operation steps), unless the
+     * step gives a parameter of that name; then the step's own.
+     */
+    private static List<Parameter> workflowStepParameters(Workflow workflow, Step step, WorkflowTarget callee) {
+        JsonNode inputs = callee == null || callee.workflow().inputs() == null ? null
+                : callee.workflow().inputs().get("properties");
+        List<Parameter> merged = new ArrayList<>();
+        for (Parameter parameter : workflow.parameters()) {
+            if (inputs != null && inputs.has(parameter.name())
+                    && step.parameters().stream().noneMatch(p -> p.name().equals(parameter.name()))) {
+                merged.add(parameter);
+            }
+        }
+        merged.addAll(step.parameters());
+        return merged;
+    }
+
     private BoundWorkflow workflow(Workflow workflow) {
         List<BoundDependency> dependsOn = new ArrayList<>();
         for (int i = 0; i < workflow.dependsOn().size(); i++) {
@@ -105,7 +126,8 @@ public final class Binder {
         }
         List<BoundAction> successActions = actions(workflow.successActions());
         List<BoundAction> failureActions = actions(workflow.failureActions());
-        Map<String, BoundExpression> outputs = outputs(workflow.outputs(), workflow.pointer());
+        Map<String, BoundExpression> outputs = outputs(workflow.outputValues(), workflow.outputs(),
+                workflow.pointer());
         return new BoundWorkflow(workflow, dependsOn, steps, successActions, failureActions, outputs);
     }
 
@@ -118,32 +140,42 @@ public final class Binder {
             operation = operations.bind(step).orElse(null);
         }
         List<BoundParameter> parameters = new ArrayList<>();
-        for (Parameter parameter : mergedParameters(workflow, step)) {
+        for (Parameter parameter : step.workflowId() != null && document.isV11()
+                ? workflowStepParameters(workflow, step, callee) : mergedParameters(workflow, step)) {
             ParameterLocation location = ParameterLocation.of(parameter.in()).orElse(null);
             if (parameter.in() != null && location == null && operation != null
                     && step.parameters().contains(parameter)) {
                 diagnostics.error("invalid-parameter", at(parameter.pointer() + "/in"), "parameter '"
-                        + parameter.name() + "' is 'in: " + parameter.in() + "'; use path, query, header or cookie");
+                        + parameter.name() + "' is 'in: " + parameter.in() + "'; use path, query, querystring, header or cookie");
             }
-            parameters.add(new BoundParameter(parameter, location, value(parameter.value(),
-                    parameter.pointer() + "/value", new HashSet<>(), diagnostics)));
+            parameters.add(new BoundParameter(parameter, location, parameter.selector() != null
+                    ? selected(parameter.selector(), parameter.value(), parameter.pointer() + "/value")
+                    : value(parameter.value(), parameter.pointer() + "/value", new HashSet<>(), diagnostics)));
         }
         BoundBody body = null;
         if (step.requestBody() != null) {
             ArazzoDocument.RequestBody requestBody = step.requestBody();
             BoundValue payload = requestBody.payload() == null ? null
                     : value(requestBody.payload(), requestBody.pointer() + "/payload", new HashSet<>(), diagnostics);
+            if (payload != null && !requestBody.selectors().isEmpty()) {
+                payload = withSelectors(payload, requestBody.pointer() + "/payload", requestBody.selectors());
+            }
             List<BoundReplacement> replacements = new ArrayList<>();
             for (ArazzoDocument.Replacement replacement : requestBody.replacements()) {
-                replacements.add(new BoundReplacement(replacement, replacement.value() == null ? null
-                        : value(replacement.value(), replacement.pointer() + "/value", new HashSet<>(), diagnostics)));
+                BoundValue value = replacement.value() == null ? null : replacement.selector() != null
+                        ? selected(replacement.selector(), replacement.value(), replacement.pointer() + "/value")
+                        : value(replacement.value(), replacement.pointer() + "/value", new HashSet<>(), diagnostics);
+                String target = replacement.targetSelectorType() == null ? replacement.target()
+                        : selectors.pointer(replacement.target(), replacement.targetSelectorType(),
+                                replacement.pointer() + "/target", diagnostics).orElse(null);
+                replacements.add(new BoundReplacement(replacement, value, target));
             }
             body = new BoundBody(requestBody.contentType(), payload, replacements);
         }
         List<BoundCriterion> successCriteria = criteria(step.successCriteria());
         List<BoundAction> onSuccess = actions(step.onSuccess());
         List<BoundAction> onFailure = actions(step.onFailure());
-        Map<String, BoundExpression> outputs = outputs(step.outputs(), step.pointer());
+        Map<String, BoundExpression> outputs = outputs(step.outputValues(), step.outputs(), step.pointer());
         return new BoundStep(step, operation, callee, parameters, body, successCriteria, onSuccess, onFailure,
                 outputs);
     }
@@ -153,6 +185,49 @@ public final class Binder {
         outputs.forEach((name, text) -> expression(text, owner + "/outputs/" + SourceDocument.escape(name))
                 .ifPresent(expression -> bound.put(name, expression)));
         return bound;
+    }
+
+    /** Outputs in order: runtime expressions ({@code written}) and, in 1.1, Selector Objects. */
+    private Map<String, BoundExpression> outputs(Map<String, ArazzoDocument.Value> values, Map<String, String> written,
+            String owner) {
+        if (values.values().stream().noneMatch(v -> v instanceof ArazzoDocument.Value.Selection)) {
+            return outputs(written, owner);
+        }
+        Map<String, BoundExpression> bound = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            Optional<BoundExpression> expression = value instanceof ArazzoDocument.Value.Selection selection
+                    ? selectors.bind(selection.selector(), diagnostics)
+                    : written.containsKey(name)
+                            ? expression(written.get(name), owner + "/outputs/" + SourceDocument.escape(name))
+                            : Optional.empty();
+            expression.ifPresent(e -> bound.put(name, e));
+        });
+        return bound;
+    }
+
+    /** A Selector Object where a value is written: the expression it denotes (a literal when it has none, reported). */
+    private BoundValue selected(ArazzoDocument.Selector selector, JsonNode written, String pointer) {
+        return selectors.bind(selector, diagnostics)
+                .<BoundValue>map(expression -> new BoundDocument.ExpressionValue(pointer, expression, null))
+                .orElseGet(() -> new BoundDocument.LiteralValue(pointer, written));
+    }
+
+    /** {@code value} (the payload at {@code root}) with the Selector Objects at their payload pointers bound. */
+    private BoundValue withSelectors(BoundValue value, String root, Map<String, ArazzoDocument.Selector> found) {
+        String relative = value.pointer().substring(root.length());
+        ArazzoDocument.Selector selector = found.get(relative);
+        if (selector != null) {
+            return selected(selector, document.source().root().at(value.pointer()), value.pointer());
+        }
+        if (value instanceof BoundDocument.ObjectValue object) {
+            return new BoundDocument.ObjectValue(object.pointer(), object.members().stream()
+                    .map(m -> new BoundDocument.Member(m.name(), withSelectors(m.value(), root, found))).toList());
+        }
+        if (value instanceof BoundDocument.ArrayValue array) {
+            return new BoundDocument.ArrayValue(array.pointer(), array.elements().stream()
+                    .map(e -> withSelectors(e, root, found)).toList());
+        }
+        return value;
     }
 
     /** A runtime expression where the document must have one: a syntax error is an error. */

@@ -133,8 +133,17 @@ public record BoundDocument(ArazzoDocument document, BoundSources sources, List<
         }
     }
 
-    /** A Payload Replacement Object; {@code value} is null when it has none. */
-    public record BoundReplacement(Replacement replacement, BoundValue value) {
+    /**
+     * A Payload Replacement Object; {@code value} is null when it has none. {@code target} is the JSON
+     * Pointer it sets: the one written, or the one a 1.1 {@code targetSelectorType: jsonpath} target denotes
+     * (null when that is not one, reported).
+     */
+    public record BoundReplacement(Replacement replacement, BoundValue value, String target) {
+
+        /** A replacement whose target is written as a JSON Pointer. */
+        public BoundReplacement(Replacement replacement, BoundValue value) {
+            this(replacement, value, replacement.target());
+        }
     }
 
     /** A runtime expression where the document writes one: its text, its node, and the parsed expression. */

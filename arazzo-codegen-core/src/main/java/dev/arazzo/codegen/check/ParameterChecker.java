@@ -67,6 +67,17 @@ final class ParameterChecker {
         }
         String subject = "parameter '" + declared.name() + "' (in " + declared.location() + ") of operation "
                 + operation.describe();
+        if (declared.location() == ParameterLocation.QUERYSTRING) {
+            String type = declared.contentType() == null ? null
+                    : declared.contentType().toLowerCase(Locale.ROOT).split(";")[0].trim();
+            if (type != null && !(type.equals("application/x-www-form-urlencoded") || type.equals("application/json")
+                    || type.endsWith("+json") || type.startsWith("text/"))) {
+                error(parameter, subject + " is described with content '" + declared.contentType() + "', which the "
+                        + "generator cannot write as a query string; describe it with "
+                        + "application/x-www-form-urlencoded, application/json or a text type");
+            }
+            return;
+        }
         if (declared.contentType() != null) {
             String type = declared.contentType().toLowerCase(Locale.ROOT).split(";")[0].trim();
             if (!(type.equals("application/json") || type.endsWith("+json") || type.equals("text/plain"))) {

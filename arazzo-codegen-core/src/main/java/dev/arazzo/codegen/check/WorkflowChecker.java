@@ -58,8 +58,8 @@ public final class WorkflowChecker {
     }
 
     /**
-     * Checks a bound document: this class's checks, then {@link FlowChecker}'s, {@link ComparisonChecker}'s
-     * and {@link ParameterChecker}'s.
+     * Checks a bound document: this class's checks, then {@link FlowChecker}'s, {@link ComparisonChecker}'s,
+     * {@link ParameterChecker}'s and {@link DependencyChecker}'s.
      */
     public static void check(BoundDocument bound, Diagnostics diagnostics) {
         new WorkflowChecker(bound, diagnostics).check();
@@ -67,6 +67,7 @@ public final class WorkflowChecker {
         ComparisonChecker.check(bound, diagnostics);
         ParameterChecker.check(bound, diagnostics);
         RequestBodyChecker.check(bound, diagnostics);
+        DependencyChecker.check(bound, diagnostics);
     }
 
     private void check() {
@@ -124,7 +125,8 @@ public final class WorkflowChecker {
             }
             for (BoundDocument.BoundReplacement replacement : bound.body().replacements()) {
                 ArazzoDocument.Replacement written = replacement.replacement();
-                if (!written.target().isEmpty() && !written.target().startsWith("/")) {
+                if (written.targetSelectorType() == null && !written.target().isEmpty()
+                        && !written.target().startsWith("/")) {
                     diagnostics.error("invalid-pointer", at(written.pointer() + "/target"), "replacement target '"
                             + written.target() + "' must be a JSON Pointer such as '/user/id'");
                 }

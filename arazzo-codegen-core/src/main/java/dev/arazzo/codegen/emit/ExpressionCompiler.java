@@ -129,7 +129,7 @@ final class ExpressionCompiler {
                 case HEADER -> "requestHeader";
                 case QUERY -> "requestQuery";
                 case PATH, COOKIE -> "requestPath";
-                case QUERYSTRING -> throw new IllegalStateException("no runtime expression reads a querystring");
+                case QUERYSTRING -> throw new IllegalStateException("$request.querystring is no runtime expression");
             };
             return new Typed(CodeBlock.of("$L.$N($S)", read("exchange"), method, parameter.name()), STRING);
         }

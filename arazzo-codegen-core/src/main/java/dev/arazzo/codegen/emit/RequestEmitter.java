@@ -55,7 +55,12 @@ final class RequestEmitter {
         if (http.body() != null) {
             method.addStatement(body(compiler, http.body(), idempotency));
         }
-        method.addStatement("return transport.send($S, request, $L)", step.stepId(), security(http.security()));
+        if (step.timeoutMillis() == null) {
+            method.addStatement("return transport.send($S, request, $L)", step.stepId(), security(http.security()));
+        } else {
+            method.addStatement("return transport.send($S, request, $L,$W$T.ofMillis($L))", step.stepId(),
+                    security(http.security()), java.time.Duration.class, step.timeoutMillis());
+        }
         method.addParameters(StepEmitter.read(parameters, compiler));
         if (idempotency != null) {
             method.addParameter(String.class, StepEmitter.TOKEN);
@@ -69,6 +74,11 @@ final class RequestEmitter {
      */
     private CodeBlock parameter(ParameterModel parameter, CodeBlock value) {
         ParameterLocation location = parameter.location();
+        if (location == ParameterLocation.QUERYSTRING) {
+            // the whole query string: a text as written, or a value serialized by the declared media type
+            return CodeBlock.of("querystring($L, $L)", parameter.contentType() == null ? "null"
+                    : CodeBlock.of("$S", parameter.contentType()), value);
+        }
         if (parameter.contentType() != null) {
             // described by a media type: its text, sent as one value (the check stage allows JSON and text/plain)
             value = CodeBlock.of("$T.$N($L)", context.runtime().parameterStyles(),
@@ -81,7 +91,7 @@ final class RequestEmitter {
             case QUERY -> "query";
             case HEADER -> "header";
             case COOKIE -> "cookie";
-            case QUERYSTRING -> throw new IllegalStateException("querystring parameters stop at UnbuiltFeatures");
+            case QUERYSTRING -> throw new IllegalStateException("a querystring has no style");
         };
         if (defaults) {
             return CodeBlock.of("$N($S, $L)", method, parameter.name(), value);
@@ -94,7 +104,7 @@ final class RequestEmitter {
                     parameter.allowReserved(), value);
             case HEADER -> CodeBlock.of("header($S, $L, $L)", parameter.name(), parameter.explode(), value);
             case COOKIE -> CodeBlock.of("cookie($S, $L, $L)", parameter.name(), parameter.explode(), value);
-            case QUERYSTRING -> throw new IllegalStateException("querystring parameters stop at UnbuiltFeatures");
+            case QUERYSTRING -> throw new IllegalStateException("a querystring has no style");
         };
     }
 

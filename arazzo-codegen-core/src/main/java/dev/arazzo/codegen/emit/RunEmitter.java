@@ -10,6 +10,7 @@ import dev.arazzo.codegen.model.WorkflowModel.ActionModel;
 import dev.arazzo.codegen.model.WorkflowModel.ActionType;
 import dev.arazzo.codegen.model.WorkflowModel.DependencyModel;
 import dev.arazzo.codegen.model.WorkflowModel.OutputModel;
+import dev.arazzo.codegen.model.WorkflowModel.StepDependencyModel;
 import dev.arazzo.codegen.model.WorkflowModel.StepModel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -88,10 +89,23 @@ final class RunEmitter {
                         + "@throws $T when the workflow runs more steps than the builder allows\n",
                         runtime.workflowTransportException(), runtime.workflowException());
         execute.addStatement("$T.requireNonNull(inputs, $S)", Objects.class, "inputs");
+        boolean opensRun = workflow.steps().stream().flatMap(step -> step.dependsOn().stream())
+                .anyMatch(dependency -> !dependency.local());
+        if (opensRun) {
+            // the workflows this one runs record their steps' completion in the run, for its dependsOn
+            execute.addStatement("$T runScope = $T.open()", runtime.completedSteps().nestedClass("Scope"),
+                    runtime.completedSteps());
+            execute.beginControlFlow("try");
+        }
         execute.addCode(dependencies());
         execute.addCode(declarations());
         execute.addCode(loop());
         execute.addCode(outputs());
+        if (opensRun) {
+            execute.nextControlFlow("finally");
+            execute.addStatement("runScope.close()");
+            execute.endControlFlow();
+        }
         return execute.build();
     }
 
@@ -203,7 +217,9 @@ final class RunEmitter {
             }
             code.addStatement("$T exchange = $L", runtime.httpExchange(), methods.send().call(name ->
                     CodeBlock.of("$N", name.equals(StepEmitter.TOKEN) ? token : name)));
-            code.addStatement("$T failure = $L", String.class, methods.failure().call());
+            CodeBlock failure = methods.failure().call();
+            code.addStatement("$T failure = $L", String.class, step.timeoutMillis() == null ? failure
+                    : CodeBlock.of("exchange.timedOut() ? exchange.timeoutFailure() : $L", failure));
         }
         code.beginControlFlow("if (failure == null)");
         code.add(succeeded(step, following));
@@ -221,9 +237,27 @@ final class RunEmitter {
                 || workflow.dependencies().stream().anyMatch(d -> step.stepId().equals(d.stepId()));
     }
 
-    /** The checks that the results a step reads were produced, where the step graph does not prove it. */
+    /**
+     * The checks that the results a step reads were produced, where the step graph does not prove it; then
+     * that the steps it depends on completed (else it fails without running).
+     */
     private CodeBlock guards(StepModel step) {
         CodeBlock.Builder code = CodeBlock.builder();
+        for (StepDependencyModel dependency : step.dependsOn()) {
+            if (dependency.local() && flow.succeededBefore(dependency.stepId(), step)) {
+                continue;
+            }
+            CodeBlock missing = dependency.local()
+                    ? CodeBlock.of("$N == null", names.variable(workflow.step(dependency.stepId()).orElseThrow()))
+                    : CodeBlock.of("!$T.contains($T.class, $S)", runtime.completedSteps(), dependency.workflow(),
+                            dependency.stepId());
+            String which = dependency.local() ? "step '" + dependency.stepId() + "'"
+                    : "step '" + dependency.stepId() + "' of workflow '" + dependency.workflowId() + "'";
+            code.beginControlFlow("if ($L)", missing);
+            code.addStatement("return new $T($S, 0,$W$L, $S)", names.failed(), step.stepId(), Literals.string(
+                    "dependsOn: " + which + " has not completed in this run"), "");
+            code.endControlFlow();
+        }
         for (String read : step.reads()) {
             // its own outputs of an earlier execution are null the first time
             if (!read.equals(step.stepId()) && !flow.succeededBefore(read, step)) {
@@ -255,6 +289,9 @@ final class RunEmitter {
         }
         if (kept.contains(step.stepId())) {
             code.addStatement("$N = $L", names.variable(step), StepEmitter.result(step, helpers.get(step.stepId())));
+        }
+        if (step.recorded()) {
+            code.addStatement("$T.record($T.class, $S)", runtime.completedSteps(), workflow.className(), step.stepId());
         }
         if (context.idempotency(step) != null) {
             code.addStatement("$N = null", names.token(step));
@@ -304,6 +341,11 @@ final class RunEmitter {
     private Set<String> keptResults() {
         Set<String> kept = new LinkedHashSet<>();
         workflow.steps().forEach(step -> kept.addAll(step.reads()));
+        for (StepModel step : workflow.steps()) {
+            // a step that another depends on: its result, null until it completed, says whether it did
+            step.dependsOn().stream().filter(d -> d.local() && !flow.succeededBefore(d.stepId(), step))
+                    .forEach(d -> kept.add(d.stepId()));
+        }
         for (OutputModel output : workflow.outputs()) {
             if (output.value() instanceof RuntimeExpression.StepOutput read) {
                 kept.add(read.stepId());

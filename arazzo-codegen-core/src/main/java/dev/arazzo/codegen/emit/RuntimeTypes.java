@@ -108,6 +108,11 @@ public record RuntimeTypes(String packageName) {
         return type("XPathSupport");
     }
 
+    /** The run's record of completed steps, for step dependsOn entries naming another workflow's step. */
+    public ClassName completedSteps() {
+        return type("CompletedSteps");
+    }
+
     private ClassName type(String simpleName) {
         return ClassName.get(packageName, simpleName);
     }

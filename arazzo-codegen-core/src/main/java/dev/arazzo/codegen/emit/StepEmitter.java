@@ -118,7 +118,8 @@ final class StepEmitter {
             method.addStatement(send); // a workflow called for its effect: nothing reads its outputs
         }
         if (helpers.failure() != null) {
-            method.addStatement("$T failure = $L", String.class, helpers.failure().call());
+            method.addStatement("$T failure = $L", String.class, step.timeoutMillis() == null ? helpers.failure().call()
+                    : CodeBlock.of("exchange.timedOut() ? exchange.timeoutFailure() : $L", helpers.failure().call()));
             method.beginControlFlow("if (failure != null)");
             method.addStatement("throw $L", failure(step, runtime.stepFailedException()));
             method.endControlFlow();
@@ -138,6 +139,10 @@ final class StepEmitter {
         } else {
             doc.add("Step {@code $L}: runs workflow {@code $L},\nchecked against its success criteria.\n",
                     Javadocs.escape(step.stepId()), Javadocs.escape(step.workflowCall().callee().workflowId()));
+        }
+        if (step.timeoutMillis() != null) {
+            doc.add("\n<p>The step fails when its exchange has not completed within its timeout,\n$L ms.\n",
+                    step.timeoutMillis());
         }
         IdempotencyModel idempotency = context.idempotency(step);
         if (idempotency != null) {

@@ -3,13 +3,10 @@ package dev.arazzo.codegen.load;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.load.ArazzoDocument.Action;
 import dev.arazzo.codegen.load.ArazzoDocument.Parameter;
-import dev.arazzo.codegen.load.ArazzoDocument.Replacement;
 import dev.arazzo.codegen.load.ArazzoDocument.SourceDescription;
 import dev.arazzo.codegen.load.ArazzoDocument.Step;
-import dev.arazzo.codegen.load.ArazzoDocument.Value;
 import dev.arazzo.codegen.load.ArazzoDocument.Workflow;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one place that knows which Arazzo 1.1 features the reader gives later stages but bind, check and
@@ -49,17 +46,11 @@ public final class UnbuiltFeatures {
     }
 
     private void workflow(Workflow workflow) {
-        outputs(workflow.outputValues());
         parameters(workflow.parameters());
         actions(workflow.successActions());
         actions(workflow.failureActions());
-        boolean workflowParameters = !workflow.parameters().isEmpty();
         for (Step step : workflow.steps()) {
             step(step);
-            if (workflowParameters && step.workflowId() != null && document.isV11()) {
-                unsupported(step.pointer() + "/workflowId", "workflow-level parameters passed on to a workflowId "
-                        + "step (Arazzo 1.1)");
-            }
         }
     }
 
@@ -73,49 +64,13 @@ public final class UnbuiltFeatures {
         if (step.correlationId() != null) {
             unsupported(step.pointer() + "/correlationId", "AsyncAPI correlationId");
         }
-
-        if (step.timeout() != null) {
-            unsupported(step.pointer() + "/timeout", "step timeouts");
-        }
-
-        if (!step.dependsOn().isEmpty()) {
-            unsupported(step.pointer() + "/dependsOn", "step-level dependsOn");
-        }
-
-        outputs(step.outputValues());
         parameters(step.parameters());
-        if (step.requestBody() != null) {
-            step.requestBody().selectors().values().forEach(selector -> unsupported(selector.pointer(),
-                    "Selector Objects in payloads"));
-            for (Replacement replacement : step.requestBody().replacements()) {
-                if (replacement.targetSelectorType() != null) {
-                    unsupported(replacement.targetSelectorType().pointer(), "replacement targetSelectorType");
-                }
-                if (replacement.selector() != null) {
-                    unsupported(replacement.selector().pointer(), "Selector Objects as replacement values");
-                }
-            }
-        }
         actions(step.onSuccess());
         actions(step.onFailure());
     }
 
-    private void outputs(Map<String, Value> outputs) {
-        outputs.values().forEach(value -> {
-            if (value instanceof Value.Selection selection) {
-                unsupported(selection.pointer(), "Selector Objects as outputs");
-            }
-        });
-    }
-
     private void parameters(List<Parameter> parameters) {
         for (Parameter parameter : parameters) {
-            if (parameter.selector() != null) {
-                unsupported(parameter.selector().pointer(), "Selector Objects as parameter values");
-            }
-            if ("querystring".equals(parameter.in())) {
-                unsupported(parameter.pointer() + "/in", "'in: querystring' parameters");
-            }
             if ("channel".equals(parameter.in())) {
                 unsupported(parameter.pointer() + "/in", "'in: channel' parameters");
             }

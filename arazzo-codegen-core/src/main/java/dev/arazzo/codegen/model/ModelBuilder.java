@@ -14,6 +14,7 @@ import dev.arazzo.codegen.bind.BoundDocument.BoundParameter;
 import dev.arazzo.codegen.bind.BoundDocument.BoundStep;
 import dev.arazzo.codegen.bind.BoundDocument.BoundValue;
 import dev.arazzo.codegen.bind.BoundDocument.BoundWorkflow;
+import dev.arazzo.codegen.bind.StepDependencies;
 import dev.arazzo.codegen.bind.WorkflowTarget;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
@@ -69,13 +70,23 @@ public final class ModelBuilder {
     private final ArazzoDocument document;
     private final Diagnostics diagnostics;
     private final Map<String, WorkflowModel> built;
+    private final StepLinks links;
     private TypeMapper types;
 
-    private ModelBuilder(BoundDocument bound, Diagnostics diagnostics, Map<String, WorkflowModel> built) {
+    private ModelBuilder(BoundDocument bound, Diagnostics diagnostics, Map<String, WorkflowModel> built,
+            StepLinks links) {
         this.bound = bound;
         this.document = bound.document();
         this.diagnostics = diagnostics;
         this.built = built;
+        this.links = links;
+    }
+
+    /**
+     * The generated classes of all workflows, by {@link #key}, and the steps ({@code key + "/" + stepId})
+     * whose completion a step of another workflow depends on.
+     */
+    private record StepLinks(Map<String, ClassName> classes, Set<String> recorded) {
     }
 
     /**
@@ -97,10 +108,24 @@ public final class ModelBuilder {
                 }
             }
         }
+        Set<String> recorded = new HashSet<>();
+        for (BoundDocument bound : documents) {
+            for (BoundWorkflow workflow : bound.workflows()) {
+                for (BoundStep step : workflow.steps()) {
+                    for (StepDependencies.Target target : StepDependencies.of(bound, workflow.workflow(), step.step())) {
+                        if (target.resolved() && !target.local()) {
+                            recorded.add(key(target.workflow().document(), target.workflow().workflow()) + "/"
+                                    + target.stepId());
+                        }
+                    }
+                }
+            }
+        }
+        StepLinks links = new StepLinks(classes, recorded);
         Map<String, WorkflowModel> built = new LinkedHashMap<>();
         Set<String> building = new LinkedHashSet<>();
         for (String key : classes.keySet()) {
-            buildInOrder(key, classes, owners, built, building, diagnostics);
+            buildInOrder(key, links, owners, built, building, diagnostics);
         }
         List<WorkflowModel> models = new ArrayList<>();
         classes.keySet().forEach(key -> {
@@ -111,8 +136,9 @@ public final class ModelBuilder {
         return models;
     }
 
-    private static void buildInOrder(String key, Map<String, ClassName> classes, Map<String, BoundDocument> owners,
+    private static void buildInOrder(String key, StepLinks links, Map<String, BoundDocument> owners,
             Map<String, WorkflowModel> built, Set<String> building, Diagnostics diagnostics) {
+        Map<String, ClassName> classes = links.classes();
         if (built.containsKey(key)) {
             return;
         }
@@ -133,13 +159,13 @@ public final class ModelBuilder {
             return;
         }
         for (WorkflowTarget call : calls(workflow)) {
-            buildInOrder(key(call.document(), call.workflow()), classes, owners, built, building, diagnostics);
+            buildInOrder(key(call.document(), call.workflow()), links, owners, built, building, diagnostics);
         }
         building.remove(key);
         if (built.containsKey(key)) {
             return;
         }
-        built.put(key, new ModelBuilder(bound, diagnostics, built).workflow(workflow, classes.get(key)));
+        built.put(key, new ModelBuilder(bound, diagnostics, built, links).workflow(workflow, classes.get(key)));
     }
 
     /**
@@ -424,7 +450,7 @@ public final class ModelBuilder {
         if (callee == null && step.body() != null && step.body().payload() != null) {
             List<WorkflowModel.ReplacementModel> replacements = new ArrayList<>();
             for (BoundDocument.BoundReplacement replacement : step.body().replacements()) {
-                replacements.add(new WorkflowModel.ReplacementModel(replacement.replacement().target(),
+                replacements.add(new WorkflowModel.ReplacementModel(replacement.target(),
                         replacement.value() == null ? new WorkflowModel.LiteralValue(NullNode.getInstance())
                                 : value(replacement.value(), reads)));
             }
@@ -457,7 +483,24 @@ public final class ModelBuilder {
         // a step may read its own outputs of an earlier execution (a goto loop): they are null the first time
         return new StepModel(step.stepId(), methodName, JavaNames.constant(step.stepId()), resultType,
                 step.step().description(), target, successCriteria, onSuccess, onFailure, outputs,
-                new ArrayList<>(reads.steps()), new ArrayList<>(reads.workflows()));
+                new ArrayList<>(reads.steps()), new ArrayList<>(reads.workflows()), step.step().timeout(),
+                stepDependencies(workflow, step), links.recorded().contains(key(document, workflow.workflow()) + "/"
+                        + step.stepId()));
+    }
+
+    /** The step's dependsOn entries (each resolved: the check stage reported those that are not). */
+    private List<WorkflowModel.StepDependencyModel> stepDependencies(BoundWorkflow workflow, BoundStep step) {
+        List<WorkflowModel.StepDependencyModel> dependencies = new ArrayList<>();
+        for (StepDependencies.Target target : StepDependencies.of(bound, workflow.workflow(), step.step())) {
+            if (!target.resolved()) {
+                continue;
+            }
+            WorkflowTarget owner = target.workflow();
+            dependencies.add(new WorkflowModel.StepDependencyModel(target.reference(), target.local() ? null
+                    : links.classes().get(key(owner.document(), owner.workflow())), owner.workflow().workflowId(),
+                    target.stepId()));
+        }
+        return dependencies;
     }
 
     /** A parameter with the serialization its declaration gives it, OpenAPI's defaults filled in. */

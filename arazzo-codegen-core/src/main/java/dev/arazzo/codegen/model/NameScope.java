@@ -41,7 +41,7 @@ public final class NameScope {
         STEP_CONSTANTS(),
         /** Parameters and local variables of the run loop and of the step methods. */
         LOCALS("inputs", "next", "resume", "executions", "exchange", "called", "failure", "request", "endedAt",
-                "outputs", "result", "completed", "ended", "failed", "e", "idempotencyToken"),
+                "outputs", "result", "completed", "ended", "failed", "e", "idempotencyToken", "runScope"),
         /** Components of generated records, which may not be named like the methods records have. */
         COMPONENTS("builder", "toJson", "fromJson", "toString", "hashCode", "equals", "getClass", "notify",
                 "notifyAll", "wait", "clone", "finalize");

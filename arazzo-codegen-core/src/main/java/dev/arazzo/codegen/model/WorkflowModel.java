@@ -225,13 +225,28 @@ public record WorkflowModel(
     /**
      * One step: it calls an OpenAPI operation or another workflow ({@code target}). {@code reads} are
      * the steps whose results it reads, {@code readsWorkflows} the dependencies whose outputs it reads.
+     * {@code timeoutMillis} is its Arazzo 1.1 {@code timeout} (null: none); {@code dependsOn} its step
+     * dependencies; {@code recorded}: a step of another workflow depends on it, so its completion is
+     * recorded in the run.
      */
     public record StepModel(
             String stepId, String methodName, String constantName, ClassName resultType, String description,
             StepTarget target, List<CriterionModel> successCriteria, List<ActionModel> onSuccess,
-            List<ActionModel> onFailure, List<OutputModel> outputs, List<String> reads, List<String> readsWorkflows) {
+            List<ActionModel> onFailure, List<OutputModel> outputs, List<String> reads, List<String> readsWorkflows,
+            Long timeoutMillis, List<StepDependencyModel> dependsOn, boolean recorded) {
+
+        /** A step without timeout and step dependencies. */
+        public StepModel(
+                String stepId, String methodName, String constantName, ClassName resultType, String description,
+                StepTarget target, List<CriterionModel> successCriteria, List<ActionModel> onSuccess,
+                List<ActionModel> onFailure, List<OutputModel> outputs, List<String> reads,
+                List<String> readsWorkflows) {
+            this(stepId, methodName, constantName, resultType, description, target, successCriteria, onSuccess,
+                    onFailure, outputs, reads, readsWorkflows, null, List.of(), false);
+        }
 
         public StepModel {
+            dependsOn = List.copyOf(dependsOn);
             successCriteria = List.copyOf(successCriteria);
             onSuccess = List.copyOf(onSuccess);
             onFailure = List.copyOf(onFailure);
@@ -262,6 +277,17 @@ public record WorkflowModel(
 
         public Optional<OutputModel> output(String name) {
             return outputs.stream().filter(o -> o.name().equals(name)).findFirst();
+        }
+    }
+
+    /**
+     * A step-level {@code dependsOn} entry: step {@code stepId} of this workflow ({@code workflow} null),
+     * or of the generated workflow class {@code workflow} (id {@code workflowId}).
+     */
+    public record StepDependencyModel(String reference, ClassName workflow, String workflowId, String stepId) {
+
+        public boolean local() {
+            return workflow == null;
         }
     }
 

@@ -9,7 +9,9 @@ import java.util.Optional;
  * {@link #QUERYSTRING} (Arazzo 1.1, OpenAPI 3.2) is the whole query string as one value.
  */
 public enum ParameterLocation {
-    PATH("path"), QUERY("query"), HEADER("header"), COOKIE("cookie"), QUERYSTRING("querystring");
+    PATH("path"), QUERY("query"), HEADER("header"), COOKIE("cookie"),
+    /** The whole query string as one value (Arazzo 1.1, OpenAPI 3.2). */
+    QUERYSTRING("querystring");
 
     private final String text;
 
@@ -22,7 +24,7 @@ public enum ParameterLocation {
         return text;
     }
 
-    /** The location a document's {@code in} names, if it is one of these. */
+    /** The location a document's {@code in} names, if it is one of the five. */
     public static Optional<ParameterLocation> of(String text) {
         if (text == null) {
             return Optional.empty();

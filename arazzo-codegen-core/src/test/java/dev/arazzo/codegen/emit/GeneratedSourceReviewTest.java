@@ -42,6 +42,7 @@ class GeneratedSourceReviewTest {
     static Stream<Path> documents() throws URISyntaxException {
         return Stream.of(SeedGoldenTest.SAMPLE, resource("/review/review.arazzo.yaml"),
                 resource("/review/bodies.arazzo.yaml"),
+                resource("/review/v11.arazzo.yaml"),
                 resource("/fixtures/naming.arazzo.yaml"));
     }
 

@@ -135,16 +135,7 @@ class ArazzoReaderV11Test {
 
         assertEquals(List.of(
                         "6:53 AsyncAPI source descriptions",
-                        "14:9 Selector Objects as outputs",
-                        "20:18 step timeouts",
-                        "21:20 step-level dependsOn",
-                        "23:27 'in: querystring' parameters",
-                        "27:15 Selector Objects as parameter values",
-                        "35:15 Selector Objects in payloads",
-                        "40:35 replacement targetSelectorType",
-                        "41:22 Selector Objects as replacement values",
                         "51:15 action parameters",
-                        "55:16 Selector Objects as outputs",
                         "57:22 AsyncAPI channelPath steps",
                         "58:17 AsyncAPI send and receive steps",
                         "59:24 AsyncAPI correlationId"),

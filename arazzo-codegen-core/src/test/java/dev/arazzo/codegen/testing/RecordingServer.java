@@ -47,10 +47,13 @@ public final class RecordingServer implements AutoCloseable {
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Deque<Response>> script = new ConcurrentHashMap<>();
     private final List<byte[]> bodies = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Deque<Long>> delays = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
 
     private RecordingServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(executor); // a slow answer (delay) does not hold up the next request
         server.start();
     }
 
@@ -68,6 +71,19 @@ public final class RecordingServer implements AutoCloseable {
      */
     public RecordingServer on(String method, String path, Response... responses) {
         script.put(method + " " + path, new ArrayDeque<>(List.of(responses)));
+        return this;
+    }
+
+    /**
+     * Delays the answers to {@code method path} by {@code millis}, in order (the first request by the
+     * first value, ...); later requests are answered at once.
+     */
+    public RecordingServer delay(String method, String path, long... millis) {
+        Deque<Long> queue = new ArrayDeque<>();
+        for (long m : millis) {
+            queue.add(m);
+        }
+        delays.put(method + " " + path, queue);
         return this;
     }
 
@@ -106,6 +122,20 @@ public final class RecordingServer implements AutoCloseable {
                 response = responses.size() > 1 ? responses.poll() : responses.peek();
             }
         }
+        Deque<Long> delay = delays.get(exchange.getRequestMethod() + " " + uri.getPath());
+        Long wait = null;
+        if (delay != null) {
+            synchronized (delay) {
+                wait = delay.poll();
+            }
+        }
+        if (wait != null && wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -118,5 +148,6 @@ public final class RecordingServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
