@@ -16,6 +16,7 @@ import dev.arazzo.codegen.emit.WorkflowEmitter;
 import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.DocumentLoader;
 import dev.arazzo.codegen.load.SchemaChecker;
+import dev.arazzo.codegen.load.UnbuiltFeatures;
 import dev.arazzo.codegen.model.ModelBuilder;
 import dev.arazzo.codegen.model.WorkflowModel;
 import dev.arazzo.codegen.source.FileAccess;
@@ -185,6 +186,10 @@ public final class ArazzoCodegen {
                 continue;
             }
             Diagnostics found = new Diagnostics();
+            if (UnbuiltFeatures.report(document, found)) {
+                inDocumentOrder(found, document).forEach(diagnostics::add);
+                continue;
+            }
             BoundSources sources = sourceBinder.bind(document);
             filesRead.addAll(sources.filesRead());
             BoundDocument bound = Binder.bind(document, sources, found);
