@@ -4,7 +4,6 @@ import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.load.ArazzoDocument.Action;
 import dev.arazzo.codegen.load.ArazzoDocument.Parameter;
 import dev.arazzo.codegen.load.ArazzoDocument.Replacement;
-import dev.arazzo.codegen.load.ArazzoDocument.SourceDescription;
 import dev.arazzo.codegen.load.ArazzoDocument.Step;
 import dev.arazzo.codegen.load.ArazzoDocument.Value;
 import dev.arazzo.codegen.load.ArazzoDocument.Workflow;
@@ -38,11 +37,6 @@ public final class UnbuiltFeatures {
         if (document.self() != null) {
             unsupported("/$self", "'$self' base URIs");
         }
-        for (SourceDescription source : document.sourceDescriptions()) {
-            if ("asyncapi".equals(source.type())) {
-                unsupported(source.pointer() + "/type", "AsyncAPI source descriptions");
-            }
-        }
         for (Workflow workflow : document.workflows()) {
             workflow(workflow);
         }
@@ -64,15 +58,6 @@ public final class UnbuiltFeatures {
     }
 
     private void step(Step step) {
-        if (step.channelPath() != null) {
-            unsupported(step.pointer() + "/channelPath", "AsyncAPI channelPath steps");
-        }
-        if (step.action() != null) {
-            unsupported(step.pointer() + "/action", "AsyncAPI send and receive steps");
-        }
-        if (step.correlationId() != null) {
-            unsupported(step.pointer() + "/correlationId", "AsyncAPI correlationId");
-        }
 
         if (step.timeout() != null) {
             unsupported(step.pointer() + "/timeout", "step timeouts");
@@ -115,9 +100,6 @@ public final class UnbuiltFeatures {
             }
             if ("querystring".equals(parameter.in())) {
                 unsupported(parameter.pointer() + "/in", "'in: querystring' parameters");
-            }
-            if ("channel".equals(parameter.in())) {
-                unsupported(parameter.pointer() + "/in", "'in: channel' parameters");
             }
         }
     }
