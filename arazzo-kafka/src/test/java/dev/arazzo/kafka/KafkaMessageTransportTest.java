@@ -41,7 +41,8 @@ class KafkaMessageTransportTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start(List.of("sent", "replies", "early", "decoys", "quiet", "interrupted"));
+        kafka = EmbeddedKafka.start(List.of("sent", "replies", "early", "decoys", "quiet", "interrupted",
+                "shared", "closing"));
         transport = KafkaMessageTransport.create(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                 "client.id", "transport-test"));
     }
@@ -169,6 +170,39 @@ class KafkaMessageTransportTest {
             assertEquals(1, thrown.size());
             assertTrue(thrown.get(0) instanceof InterruptedException, thrown.get(0).toString());
         }
+    }
+
+    @Test
+    void twoSubscriptionsEachReceiveTheSameRecord() throws Exception {
+        try (MessageSubscription first = transport.subscribe(List.of("shared"));
+                MessageSubscription second = transport.subscribe(List.of("shared"))) {
+            publish("shared", Map.of("correlationId", "c-6"), "{\"n\":6}");
+            assertEquals("{\"n\":6}", first.receive("shared", correlated("c-6"), WAIT).orElseThrow().payloadText());
+            assertEquals("{\"n\":6}", second.receive("shared", correlated("c-6"), WAIT).orElseThrow().payloadText());
+        }
+    }
+
+    @Test
+    void closingASubscriptionEndsAWaitingReceive() throws Exception {
+        MessageSubscription subscription = transport.subscribe(List.of("closing"));
+        List<Throwable> thrown = new ArrayList<>();
+        Thread receiver = new Thread(() -> {
+            try {
+                subscription.receive("closing", m -> true, Duration.ofSeconds(30));
+            } catch (Throwable e) {
+                thrown.add(e);
+            }
+        });
+        receiver.start();
+        Thread.sleep(300);
+        long start = System.nanoTime();
+        subscription.close();
+        receiver.join(10_000);
+        assertFalse(receiver.isAlive());
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 10_000);
+        assertEquals(1, thrown.size());
+        assertTrue(thrown.get(0) instanceof IllegalStateException, thrown.get(0).toString());
+        assertThrows(IllegalStateException.class, () -> subscription.receive("closing", m -> true, Duration.ZERO));
     }
 
     @Test

@@ -178,7 +178,8 @@ public final class Binder {
             return null;
         }
         JsonNode node = document.source().root().at(step.correlationId().pointer());
-        return value(node.isMissingNode() ? null : node, step.correlationId().pointer(), new HashSet<>(), diagnostics);
+        return node.isMissingNode() ? null
+                : value(node, step.correlationId().pointer(), new HashSet<>(), diagnostics);
     }
 
     /**
