@@ -132,6 +132,9 @@ public final class WorkflowChecker {
                 }
             }
         }
+        if (bound.message() != null && bound.message().correlationId() != null) {
+            checkValue(workflow, step, bound.message().correlationId(), graph);
+        }
         for (BoundCriterion criterion : bound.successCriteria()) {
             checkCriterion(workflow, step, criterion, graph);
         }

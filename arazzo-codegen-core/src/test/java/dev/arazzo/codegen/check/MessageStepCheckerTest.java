@@ -220,6 +220,83 @@ class MessageStepCheckerTest {
                 lines);
     }
 
+    /** A petstore with the two operations the specification's example calls. */
+    private static final String PETSTORE_OPENAPI = """
+            openapi: 3.0.3
+            info: {title: petstore, version: '1'}
+            paths:
+              /user/login:
+                get:
+                  operationId: loginUser
+                  parameters:
+                    - {name: username, in: query, schema: {type: string}}
+                    - {name: password, in: query, schema: {type: string}}
+                  responses:
+                    '200':
+                      description: ok
+                      headers:
+                        X-Expires-After: {schema: {type: string}}
+                        X-Rate-Limit: {schema: {type: integer}}
+                      content: {application/json: {schema: {type: string}}}
+              /pet/findByStatus:
+                get:
+                  operationId: findPetsByStatus
+                  parameters:
+                    - {name: status, in: query, schema: {type: string}}
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {type: array, items: {type: object, properties: {id: {type: integer}}}}
+            """;
+
+    @Test
+    void httpStepsAndAsyncApiStepsOfOneWorkflowBindSideBySide() throws IOException {
+        Files.writeString(dir.resolve("petstore.openapi.yaml"), PETSTORE_OPENAPI);
+        GenerationResult result = generate("""
+                arazzo: 1.1.0
+                info: {title: pets, version: '1'}
+                sourceDescriptions:
+                  - {name: petstore, url: petstore.openapi.yaml, type: openapi}
+                  - {name: orders, url: orders.asyncapi.yaml, type: asyncapi}
+                workflows:
+                  - workflowId: buy
+                    inputs: {type: object, properties: {id: {type: string}}}
+                    steps:
+                      - stepId: find
+                        operationId: findPetsByStatus
+                        parameters:
+                          - {name: status, in: query, value: available}
+                        successCriteria:
+                          - condition: $statusCode == 200
+                        outputs:
+                          petId: $response.body#/0/id
+                      - stepId: place
+                        operationId: $sourceDescriptions.orders.placeOrder
+                        action: send
+                        parameters:
+                          - {name: correlationId, in: header, value: $inputs.id}
+                        requestBody:
+                          payload: {sku: $steps.find.outputs.petId, quantity: 1}
+                      - stepId: placed
+                        channelPath: '{$sourceDescriptions.orders.url}#/channels/orderPlaced'
+                        action: receive
+                        correlationId: $steps.nowhere.outputs.id
+                        parameters:
+                          - {name: region, in: channel, value: eu}
+                        outputs:
+                          status: $message.payload#/status
+                    outputs:
+                      status: $steps.placed.outputs.status
+                """);
+        assertEquals(List.of(
+                "flow.arazzo.yaml:20:17: error: [unsupported-feature]",
+                "flow.arazzo.yaml:27:17: error: [unsupported-feature]",
+                "flow.arazzo.yaml:28:24: error: [unknown-step]"),
+                lines(result).stream().map(l -> l.substring(0, l.indexOf(']') + 1)).toList());
+    }
+
     @Test
     void aSourceOfAnotherProtocolIsAWarningAtItsUrl() throws IOException {
         Files.writeString(dir.resolve("lights.asyncapi.yaml"), """
