@@ -6,6 +6,7 @@ import dev.arazzo.codegen.bind.Binder;
 import dev.arazzo.codegen.bind.BoundDocument;
 import dev.arazzo.codegen.bind.BoundSources;
 import dev.arazzo.codegen.bind.SourceBinder;
+import dev.arazzo.codegen.check.MessageStepChecker;
 import dev.arazzo.codegen.check.WorkflowChecker;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
@@ -194,6 +195,7 @@ public final class ArazzoCodegen {
             filesRead.addAll(sources.filesRead());
             BoundDocument bound = Binder.bind(document, sources, found);
             WorkflowChecker.check(bound, found);
+            MessageStepChecker.check(bound, found);
             inDocumentOrder(found, document).forEach(diagnostics::add);
             documents.add(bound);
             pending.addAll(sources.arazzo().values());

@@ -42,7 +42,7 @@ class PackageGraphTest {
 
     private static final List<String> STAGES = List.of("load", "bind", "check", "model", "emit", "write");
     private static final Set<String> VOCABULARY = Set.of("diagnostic", "expression", "jsonpath", "source",
-            "source.openapi");
+            "source.openapi", "source.asyncapi");
     private static final Set<String> TOP = Set.of("", "incremental");
 
     /** Package (relative to the root, "" for the root) -> the packages its sources refer to. */

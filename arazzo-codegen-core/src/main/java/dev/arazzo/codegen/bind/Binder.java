@@ -57,6 +57,7 @@ public final class Binder {
     private final Diagnostics diagnostics;
     private final OperationBinder operations;
     private final SelectorBinder selectors;
+    private final MessageBinder messages;
 
     private Binder(ArazzoDocument document, BoundSources sources, Diagnostics diagnostics) {
         this.selectors = new SelectorBinder(document);
@@ -64,6 +65,7 @@ public final class Binder {
         this.sources = sources;
         this.diagnostics = diagnostics;
         this.operations = new OperationBinder(document, sources, diagnostics);
+        this.messages = new MessageBinder(document, sources, diagnostics);
     }
 
     /** Binds {@code document}, whose source descriptions name {@code sources}. */
@@ -134,8 +136,11 @@ public final class Binder {
     private BoundStep step(Workflow workflow, Step step) {
         WorkflowTarget callee = null;
         OperationView operation = null;
+        BoundMessage message = null;
         if (step.workflowId() != null) {
             callee = workflowNamed(step.workflowId(), step.pointer() + "/workflowId", "step '" + step.stepId() + "'");
+        } else if (messages.isMessageStep(step)) {
+            message = messages.bind(step, correlationId(step));
         } else {
             operation = operations.bind(step).orElse(null);
         }
@@ -177,7 +182,7 @@ public final class Binder {
         List<BoundAction> onFailure = actions(step.onFailure());
         Map<String, BoundExpression> outputs = outputs(step.outputValues(), step.outputs(), step.pointer());
         return new BoundStep(step, operation, callee, parameters, body, successCriteria, onSuccess, onFailure,
-                outputs);
+                outputs, message);
     }
 
     private Map<String, BoundExpression> outputs(Map<String, String> outputs, String owner) {
@@ -240,6 +245,16 @@ public final class Binder {
             syntax(pointer, e);
             return Optional.empty();
         }
+    }
+
+    /** A step's {@code correlationId}, parsed like a parameter value; null when it has none. */
+    private BoundValue correlationId(Step step) {
+        if (step.correlationId() == null) {
+            return null;
+        }
+        JsonNode node = document.source().root().at(step.correlationId().pointer());
+        return node.isMissingNode() ? null
+                : value(node, step.correlationId().pointer(), new HashSet<>(), diagnostics);
     }
 
     /**

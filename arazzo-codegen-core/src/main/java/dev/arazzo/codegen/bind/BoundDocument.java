@@ -83,11 +83,13 @@ public record BoundDocument(ArazzoDocument document, BoundSources sources, List<
      *     parameter replaces one with the same name and location); for a workflow step, its own
      * @param body the request body, or null
      * @param outputs its outputs by name, in order
+     * @param message for an AsyncAPI step, what it sends or receives (null for any other step, or when it
+     *     names nothing that exists)
      */
     public record BoundStep(
             Step step, OperationView operation, WorkflowTarget callee, List<BoundParameter> parameters,
             BoundBody body, List<BoundCriterion> successCriteria, List<BoundAction> onSuccess,
-            List<BoundAction> onFailure, Map<String, BoundExpression> outputs) {
+            List<BoundAction> onFailure, Map<String, BoundExpression> outputs, BoundMessage message) {
 
         public BoundStep {
             parameters = List.copyOf(parameters);
@@ -95,6 +97,14 @@ public record BoundDocument(ArazzoDocument document, BoundSources sources, List<
             onSuccess = List.copyOf(onSuccess);
             onFailure = List.copyOf(onFailure);
             outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+        }
+
+        /** A step that is no AsyncAPI step. */
+        public BoundStep(
+                Step step, OperationView operation, WorkflowTarget callee, List<BoundParameter> parameters,
+                BoundBody body, List<BoundCriterion> successCriteria, List<BoundAction> onSuccess,
+                List<BoundAction> onFailure, Map<String, BoundExpression> outputs) {
+            this(step, operation, callee, parameters, body, successCriteria, onSuccess, onFailure, outputs, null);
         }
 
         public String stepId() {

@@ -7,6 +7,8 @@ import dev.arazzo.codegen.load.DocumentLoader;
 import dev.arazzo.codegen.load.SchemaChecker;
 import dev.arazzo.codegen.source.ApiSource;
 import dev.arazzo.codegen.source.FileAccess;
+import dev.arazzo.codegen.source.asyncapi.AsyncApiDocument;
+import dev.arazzo.codegen.source.asyncapi.AsyncApiReader;
 import dev.arazzo.codegen.source.openapi.OpenApiReader;
 import java.net.URI;
 import java.nio.file.Path;
@@ -51,6 +53,7 @@ public final class SourceBinder {
     public BoundSources bind(ArazzoDocument document) {
         Map<String, ApiSource> openApi = new LinkedHashMap<>();
         Map<String, ArazzoDocument> arazzo = new LinkedHashMap<>();
+        Map<String, AsyncApiDocument> asyncApis = new LinkedHashMap<>();
         Set<Path> filesRead = new LinkedHashSet<>();
         filesRead.add(document.source().file());
         Set<String> names = new java.util.HashSet<>();
@@ -79,13 +82,19 @@ public final class SourceBinder {
                     openApi.put(description.name(), source);
                     filesRead.addAll(OpenApiReader.referencedFiles(file, access, new Diagnostics()));
                 });
+            } else if ("asyncapi".equals(type)) {
+                AsyncApiReader.read(description.name(), file, at, diagnostics).ifPresent(source -> {
+                    asyncApis.put(description.name(), source);
+                    filesRead.add(file);
+                });
             }
             // any other type is a schema violation, reported by SchemaChecker at the type itself
         }
         Set<String> unavailable = new LinkedHashSet<>();
         document.sourceDescriptions().stream().map(ArazzoDocument.SourceDescription::name)
-                .filter(name -> !openApi.containsKey(name) && !arazzo.containsKey(name)).forEach(unavailable::add);
-        return new BoundSources(openApi, arazzo, filesRead, unavailable);
+                .filter(name -> !openApi.containsKey(name) && !arazzo.containsKey(name) && !asyncApis.containsKey(name))
+                .forEach(unavailable::add);
+        return new BoundSources(openApi, arazzo, filesRead, unavailable, asyncApis);
     }
 
     private Path locate(ArazzoDocument document, String url, SourceLocation at) {
@@ -153,6 +162,6 @@ public final class SourceBinder {
 
     private String guessType(Path file) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return name.contains("arazzo") ? "arazzo" : "openapi";
+        return name.contains("arazzo") ? "arazzo" : name.contains("asyncapi") ? "asyncapi" : "openapi";
     }
 }

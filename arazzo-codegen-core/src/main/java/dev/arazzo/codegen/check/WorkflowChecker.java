@@ -135,6 +135,9 @@ public final class WorkflowChecker {
                 }
             }
         }
+        if (bound.message() != null && bound.message().correlationId() != null) {
+            checkValue(workflow, step, bound.message().correlationId(), graph);
+        }
         for (BoundCriterion criterion : bound.successCriteria()) {
             checkCriterion(workflow, step, criterion, graph);
         }
@@ -252,6 +255,14 @@ public final class WorkflowChecker {
                         + "'$components.parameters.<name>' is");
             } else if (document.source().root().path("components").path("parameters").get(component.name()) == null) {
                 diagnostics.error("unknown-component", location, "'" + text + "' names no parameter under components");
+            }
+        } else if (expression instanceof RuntimeExpression.MessageHeader
+                || expression instanceof RuntimeExpression.MessagePayload) {
+            // inside a receive step, MessageStepChecker checks it against the message's schemas
+            if (step == null || !"receive".equals(step.action())) {
+                diagnostics.error("message-outside-receive", location, "'" + text + "' reads the message a receive "
+                        + "step took, and is read only in that step (its criteria, actions and outputs); elsewhere "
+                        + "read the receive step's outputs ($steps.<stepId>.outputs.<name>)");
             }
         } else {
             // $url, $method, $statusCode, $request.*, $response.*: values of the exchange

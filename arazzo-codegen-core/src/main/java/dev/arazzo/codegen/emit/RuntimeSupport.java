@@ -28,6 +28,10 @@ public final class RuntimeSupport {
     /** Needed only by workflows with XPath 2.0 or later criteria; it calls Saxon-HE. */
     public static final String XPATH_SUPPORT = "XPathSupport";
 
+    /** Needed only by workflows with AsyncAPI steps: the message transport SPI and its in-memory implementation. */
+    public static final List<String> MESSAGE_TYPES = List.of("MessageTransport", "MessageSubscription", "Message",
+            "InMemoryMessageTransport");
+
     private static final String TEMPLATE_PACKAGE = "package " + RuntimeTypes.SHARED_PACKAGE + ";";
 
     private RuntimeSupport() {
@@ -35,7 +39,15 @@ public final class RuntimeSupport {
 
     /** The support types a package needs: {@link #TYPES}, then JSONPath's and Saxon's when its workflows use them. */
     public static List<String> typesFor(boolean jsonPath, boolean saxon) {
+        return typesFor(jsonPath, saxon, false);
+    }
+
+    /** The support types a package needs, with the message transport's when its workflows have AsyncAPI steps. */
+    public static List<String> typesFor(boolean jsonPath, boolean saxon, boolean messages) {
         List<String> types = new ArrayList<>(TYPES);
+        if (messages) {
+            types.addAll(MESSAGE_TYPES);
+        }
         if (jsonPath) {
             types.add(JSON_PATH_SUPPORT);
         }

@@ -104,4 +104,18 @@ public sealed interface RuntimeExpression {
             Objects.requireNonNull(name, "name");
         }
     }
+
+    /** {@code $message.header.X} or {@code $message.header#/X}: a header of the message a receive step took. */
+    record MessageHeader(String name) implements RuntimeExpression {
+        public MessageHeader {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** {@code $message.payload} with an optional {@code #/pointer}: the payload of the message a receive step took. */
+    record MessagePayload(String pointer) implements RuntimeExpression {
+        public MessagePayload {
+            Objects.requireNonNull(pointer, "pointer");
+        }
+    }
 }

@@ -140,6 +140,9 @@ public final class RuntimeExpressionParser {
             throw new ExpressionSyntaxException("'" + text + "' is not a runtime expression: after '" + root
                     + ".' comes 'header.', " + (request ? "'query.', 'path.', " : "") + "or 'body'", root.length() + 1);
         }
+        if (head.startsWith("$message.")) {
+            return message(text, head, hash, pointer);
+        }
         if (head.startsWith("$inputs.")) {
             String name = name(text, head, "$inputs.");
             return new RuntimeExpression.Input(firstName(name), dottedPointer(name, pointer));
@@ -192,8 +195,36 @@ public final class RuntimeExpressionParser {
             return new RuntimeExpression.Component(rest.substring(0, dot), rest.substring(dot + 1));
         }
         throw new ExpressionSyntaxException("'" + text + "' starts with an unknown root; a runtime expression starts "
-                + "with $url, $method, $statusCode, $request., $response., $inputs., $outputs., $steps., $workflows., "
-                + "$sourceDescriptions., $components. or is $self", 0);
+                + "with $url, $method, $statusCode, $request., $response., $message., $inputs., $outputs., $steps., "
+                + "$workflows., $sourceDescriptions., $components. or is $self", 0);
+    }
+
+    /** {@code $message.header.X}, {@code $message.header#/X}, {@code $message.payload[#/pointer]} (Arazzo 1.1). */
+    private static RuntimeExpression message(String text, String head, int hash, String pointer)
+            throws ExpressionSyntaxException {
+        String rest = head.substring("$message.".length());
+        if (rest.equals("payload")) {
+            return new RuntimeExpression.MessagePayload(pointer);
+        }
+        if (rest.startsWith("payload.") || rest.startsWith("payload[")) {
+            throw new ExpressionSyntaxException("'" + text + "' is not a runtime expression: a part of the payload is "
+                    + "read with a JSON Pointer, write '$message.payload#" + toPointer(rest.substring(7)) + "'", 17);
+        }
+        if (rest.equals("header") && hash >= 0) {
+            String token = pointer.isEmpty() ? "" : pointer.substring(1);
+            String name = token.replace("~1", "/").replace("~0", "~");
+            if (token.isEmpty() || token.contains("/")) {
+                throw new ExpressionSyntaxException("'" + text + "' names no single header; write "
+                        + "'$message.header#/<name>'", hash + 1);
+            }
+            return new RuntimeExpression.MessageHeader(name);
+        }
+        if (rest.startsWith("header.") && rest.length() > 7) {
+            noPointer(text, hash);
+            return new RuntimeExpression.MessageHeader(rest.substring(7));
+        }
+        throw new ExpressionSyntaxException("'" + text + "' is not a runtime expression: a message is read as "
+                + "'$message.header.<name>', '$message.header#/<name>' or '$message.payload#/<pointer>'", 9);
     }
 
     /**

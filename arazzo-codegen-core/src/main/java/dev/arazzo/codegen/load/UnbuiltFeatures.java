@@ -2,8 +2,6 @@ package dev.arazzo.codegen.load;
 
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.load.ArazzoDocument.Action;
-import dev.arazzo.codegen.load.ArazzoDocument.Parameter;
-import dev.arazzo.codegen.load.ArazzoDocument.SourceDescription;
 import dev.arazzo.codegen.load.ArazzoDocument.Step;
 import dev.arazzo.codegen.load.ArazzoDocument.Workflow;
 import java.util.List;
@@ -35,18 +33,12 @@ public final class UnbuiltFeatures {
     }
 
     private void document() {
-        for (SourceDescription source : document.sourceDescriptions()) {
-            if ("asyncapi".equals(source.type())) {
-                unsupported(source.pointer() + "/type", "AsyncAPI source descriptions");
-            }
-        }
         for (Workflow workflow : document.workflows()) {
             workflow(workflow);
         }
     }
 
     private void workflow(Workflow workflow) {
-        parameters(workflow.parameters());
         actions(workflow.successActions());
         actions(workflow.failureActions());
         for (Step step : workflow.steps()) {
@@ -55,26 +47,8 @@ public final class UnbuiltFeatures {
     }
 
     private void step(Step step) {
-        if (step.channelPath() != null) {
-            unsupported(step.pointer() + "/channelPath", "AsyncAPI channelPath steps");
-        }
-        if (step.action() != null) {
-            unsupported(step.pointer() + "/action", "AsyncAPI send and receive steps");
-        }
-        if (step.correlationId() != null) {
-            unsupported(step.pointer() + "/correlationId", "AsyncAPI correlationId");
-        }
-        parameters(step.parameters());
         actions(step.onSuccess());
         actions(step.onFailure());
-    }
-
-    private void parameters(List<Parameter> parameters) {
-        for (Parameter parameter : parameters) {
-            if ("channel".equals(parameter.in())) {
-                unsupported(parameter.pointer() + "/in", "'in: channel' parameters");
-            }
-        }
     }
 
     private void actions(List<Action> actions) {
