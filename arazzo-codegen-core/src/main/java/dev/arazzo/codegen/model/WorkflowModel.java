@@ -9,6 +9,7 @@ import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
 import dev.arazzo.codegen.jsonpath.Expression;
 import dev.arazzo.codegen.source.ParameterLocation;
 import dev.arazzo.codegen.source.ParameterStyle;
+import dev.arazzo.codegen.source.ResponseView;
 import dev.arazzo.codegen.source.SchemaView;
 import java.nio.file.Path;
 import java.util.List;
@@ -210,6 +211,29 @@ public record WorkflowModel(
             String name, String javaName, TypeName type, RuntimeExpression value, String text, ValueSchema schema) {
     }
 
+    /**
+     * How a step reads its response body: as JSON (also when the OpenAPI declares no content), as text or
+     * as bytes ({@code kind}), with the media types the OpenAPI declares ({@code mediaTypes}, for the
+     * run-time check of the Content-Type); and the members that later expressions read through the step's
+     * outputs ({@code checks}), which the step reads with their types so that one that does not match its
+     * schema fails the step instead of reading as null.
+     */
+    public record ResponseModel(ResponseView.BodyKind kind, List<String> mediaTypes, List<CheckedMember> checks) {
+
+        /** A response read as JSON, nothing checked beyond the outputs. */
+        public static final ResponseModel JSON = new ResponseModel(ResponseView.BodyKind.JSON, List.of(), List.of());
+
+        public ResponseModel {
+            java.util.Objects.requireNonNull(kind, "kind");
+            mediaTypes = List.copyOf(mediaTypes);
+            checks = List.copyOf(checks);
+        }
+    }
+
+    /** A member of a response body that a later expression reads: its pointer into the body and its type. */
+    public record CheckedMember(String pointer, TypeName type) {
+    }
+
     /** The schema a value has, as its source writes it (a {@code $ref} still names its component). */
     public record ValueSchema(SchemaView schema) {
         public ValueSchema {
@@ -224,7 +248,8 @@ public record WorkflowModel(
     public record StepModel(
             String stepId, String methodName, String constantName, ClassName resultType, String description,
             StepTarget target, List<CriterionModel> successCriteria, List<ActionModel> onSuccess,
-            List<ActionModel> onFailure, List<OutputModel> outputs, List<String> reads, List<String> readsWorkflows) {
+            List<ActionModel> onFailure, List<OutputModel> outputs, List<String> reads, List<String> readsWorkflows,
+            ResponseModel response) {
 
         public StepModel {
             successCriteria = List.copyOf(successCriteria);
@@ -233,6 +258,17 @@ public record WorkflowModel(
             outputs = List.copyOf(outputs);
             reads = List.copyOf(reads);
             readsWorkflows = List.copyOf(readsWorkflows);
+            response = response == null ? ResponseModel.JSON : response;
+        }
+
+        /** A step whose response is read as JSON (or not declared), with no members checked beyond its outputs. */
+        public StepModel(
+                String stepId, String methodName, String constantName, ClassName resultType, String description,
+                StepTarget target, List<CriterionModel> successCriteria, List<ActionModel> onSuccess,
+                List<ActionModel> onFailure, List<OutputModel> outputs, List<String> reads,
+                List<String> readsWorkflows) {
+            this(stepId, methodName, constantName, resultType, description, target, successCriteria, onSuccess,
+                    onFailure, outputs, reads, readsWorkflows, null);
         }
 
         public boolean callsWorkflow() {
