@@ -541,7 +541,8 @@ public final class Values {
 
     /**
      * A Java value of a type that generated records hold, as JSON: text, numbers, booleans, lists, maps,
-     * and java.time and UUID values as their ISO text (RFC 3339 for date-times, seconds always written).
+     * java.time and UUID values as their ISO text (RFC 3339 for date-times, seconds always written), and
+     * bytes as base64 text.
      */
     private static JsonNode plainJson(Object value) {
         if (value instanceof String text) {
@@ -570,6 +571,10 @@ public final class Values {
         }
         if (value instanceof OffsetDateTime dateTime) {
             return MAPPER.getNodeFactory().textNode(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime));
+        }
+        if (value instanceof byte[] bytes) {
+            // the bytes of a binary response: base64 in JSON, as OpenAPI's format: byte
+            return MAPPER.getNodeFactory().binaryNode(bytes);
         }
         if (value instanceof LocalDate || value instanceof UUID) {
             return MAPPER.getNodeFactory().textNode(value.toString());

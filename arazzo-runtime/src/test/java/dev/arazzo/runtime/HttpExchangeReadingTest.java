@@ -61,6 +61,11 @@ class HttpExchangeReadingTest {
     }
 
     @Test
+    void bytesAreWrittenAsJsonInBase64() {
+        assertEquals("\"AQL/\"", Values.json(new byte[] {1, 2, (byte) 0xff}).toString());
+    }
+
+    @Test
     void textIsDecodedWithTheCharsetOfTheContentType() {
         byte[] latin1 = "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
         assertEquals("caf\u00e9", exchange("text/plain; charset=ISO-8859-1", latin1).text("text/plain"));

@@ -277,6 +277,8 @@ final class StepEmitter {
         return new Helper(MethodSpec.methodBuilder(names.result(step))
                 .addJavadoc("The outputs of step {@code $L}, read from $L.\n", Javadocs.escape(step.stepId()),
                         step.callsWorkflow() ? "the called workflow's outputs" : "its exchange")
+                .addJavadoc(checks.isEmpty() ? "" : "First reads, with their types, the response members that later "
+                        + "expressions read\nthrough its outputs: one that does not match its schema fails the step.\n")
                 .addModifiers(Modifier.PRIVATE)
                 .returns(step.resultType())
                 .addCode(checks.build())

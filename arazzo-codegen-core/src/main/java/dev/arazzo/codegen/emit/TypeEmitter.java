@@ -118,7 +118,7 @@ final class TypeEmitter {
                     .build());
         }
         record.addMethod(toJson(json));
-        record.addMethod(fromJson(name, read));
+        record.addMethod(fromJson(name, read, input));
         if (input) {
             record.addType(builder(name, components));
         }
@@ -137,10 +137,11 @@ final class TypeEmitter {
                 .build();
     }
 
-    private MethodSpec fromJson(ClassName name, List<CodeBlock> components) {
+    private MethodSpec fromJson(ClassName name, List<CodeBlock> components, boolean input) {
         return MethodSpec.methodBuilder("fromJson")
-                .addJavadoc("Reads a JSON object.\n\n@param json the object\n"
-                        + "@return the value; null when the node is missing or null\n")
+                .addJavadoc(input ? "Reads a JSON object.\n" : "Reads a JSON object of a response: a member that is "
+                        + "not of the type its schema gives\nis null (a step checks the members its outputs read).\n")
+                .addJavadoc("\n@param json the object\n@return the value; null when the node is missing or null\n")
                 .addModifiers(Modifier.STATIC)
                 .returns(name)
                 .addParameter(TypeMapper.JSON_NODE, "json")

@@ -229,7 +229,8 @@ class ResponseMediaTypesTest {
         assertArrayEquals(PNG, (byte[]) call(outputs, "png"));
         assertArrayEquals(PNG, (byte[]) call(outputs, "data"), "format: binary reads bytes whatever the type");
         assertEquals("lamp", call(outputs, "name"));
-        assertEquals(List.of(new Received("GET", "/report", "text/csv"), new Received("GET", "/page", "application/xml"),
+        assertEquals(List.of(new Received("GET", "/report", "text/csv"),
+                new Received("GET", "/page", "application/xml"),
                 new Received("GET", "/logo", "image/png"), new Received("GET", "/export", "text/csv"),
                 new Received("GET", "/thing", "application/json")), server.received,
                 "a step that reads text or bytes asks for the declared media types");
@@ -259,7 +260,8 @@ class ResponseMediaTypesTest {
         WorkflowException html = assertInstanceOf(WorkflowException.class, assertThrows(RuntimeException.class,
                 this::run));
         assertEquals("step 'logo' reads $response.body as binary (image/png, as the OpenAPI describes the response) "
-                + "but the response's Content-Type is text/html; it starts: <html>maintenance</html>", html.getMessage());
+                + "but the response's Content-Type is text/html; it starts: <html>maintenance</html>",
+                html.getMessage());
 
         server.answers.put("/logo", new Answer(200, "image/png", PNG));
         server.answers.put("/report", Answer.of("application/json", "{\"error\":\"no report\"}"));
