@@ -154,8 +154,8 @@ public final class HttpExchange {
     public JsonNode body(String pointer) {
         JsonNode parsed = body();
         if (!bodyIsJson && !parsed.isMissingNode()) {
-            throw new WorkflowException("step '" + stepId + "' reads $response.body#" + pointer
-                    + " but the response body is not JSON (Content-Type: "
+            throw new WorkflowException("step '" + stepId + "' reads $response.body"
+                    + (pointer.isEmpty() ? "" : "#" + pointer) + " but the response body is not JSON (Content-Type: "
                     + headers.firstValue("Content-Type").orElse("none") + "); it starts: " + excerpt(64));
         }
         return parsed.at(pointer);
@@ -170,10 +170,10 @@ public final class HttpExchange {
      * @param reader reads the node there (a {@link Values} reader, a generated record's {@code fromJson})
      * @return the value read; null when the body has nothing there, or JSON null
      * @throws WorkflowException naming the step, the pointer, the type expected and what came, when the
-     *     value is not of that type; or if {@link #body(String)} fails
+     *     value is not of that type; or if {@link #body(String)} fails (the body is not JSON)
      */
     public <T> T read(String pointer, Function<JsonNode, T> reader) {
-        JsonNode node = pointer.isEmpty() ? body() : body(pointer);
+        JsonNode node = body(pointer);
         try {
             return reader.apply(node);
         } catch (Values.Mismatch e) {

@@ -46,6 +46,15 @@ class HttpExchangeReadingTest {
     }
 
     @Test
+    void aTypedReadOfABodyThatIsNotJsonFailsNamingItsContentType() {
+        HttpExchange html = exchange("text/html", "<html>12</html>");
+        assertEquals("step 'pet' reads $response.body but the response body is not JSON (Content-Type: text/html); "
+                + "it starts: <html>12</html>", assertThrows(WorkflowException.class,
+                        () -> html.read("", Values::integer)).getMessage());
+        assertNull(exchange("application/json", new byte[0]).read("", Values::integer), "an empty body: null");
+    }
+
+    @Test
     void mapsNameTheKeyThatDidNotRead() {
         HttpExchange json = exchange("application/json", "{\"totals\":{\"a/b\":1,\"c~d\":true}}");
         assertEquals("step 'pet' reads $response.body#/totals/c~0d: expected a number (as the response schema says) "
