@@ -60,7 +60,8 @@ import java.util.Set;
  * The model stage: turns bound, checked documents into {@link WorkflowModel}s, choosing every Java name
  * and type. It parses nothing: expressions, conditions and queries come parsed from the bind stage.
  * Problems it can still find (a pointer that the response schema says cannot exist) are warnings; the
- * value is then typed as JsonNode.
+ * value is then typed as JsonNode. A JSON Pointer into a response the OpenAPI describes as text or bytes
+ * is an error ({@code pointer-into-non-json}).
  */
 public final class ModelBuilder {
 
