@@ -681,6 +681,14 @@ public final class ModelBuilder {
             }
         }
         criteria.forEach(criterion -> expressions(criterion, report));
+        for (BoundCriterion criterion : criteria) {
+            if (criterion instanceof BoundDocument.JsonPathCriterion && criterion.context() != null
+                    && criterion.context().expression() instanceof RuntimeExpression.ResponseBody) {
+                diagnostics.error("pointer-into-non-json", document.locate(criterion.context().pointer()), "step '"
+                        + step.stepId() + "' tests $response.body with a JSONPath criterion, but its response is " + what
+                        + ", not JSON; test it with a regex" + (text ? " or xpath" : "") + " criterion instead");
+            }
+        }
     }
 
     /**

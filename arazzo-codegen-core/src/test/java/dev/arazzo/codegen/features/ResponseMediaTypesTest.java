@@ -295,6 +295,7 @@ class ResponseMediaTypesTest {
                         operationId: getReport
                         successCriteria:
                           - condition: $response.body#/total > 0
+                          - {context: $response.body, type: jsonpath, condition: '$[?@.total > 0]'}
                         outputs:
                           first: $response.body#/0
                       - stepId: logo
@@ -308,16 +309,19 @@ class ResponseMediaTypesTest {
                 .outputDirectory(directory.resolve("bad")).packageName(GeneratedCode.PACKAGE).build());
 
         assertEquals(List.of(
-                spec + ":13:18: error: [pointer-into-non-json] step 'report' reads $response.body#/0, but its "
+                spec + ":14:18: error: [pointer-into-non-json] step 'report' reads $response.body#/0, but its "
                         + "response is text/csv, not JSON, so a JSON Pointer cannot select in it; read $response.body "
                         + "whole (a String), or test it with a regex or xpath criterion",
                 spec + ":11:24: error: [pointer-into-non-json] step 'report' reads $response.body#/total, but its "
                         + "response is text/csv, not JSON, so a JSON Pointer cannot select in it; read $response.body "
                         + "whole (a String), or test it with a regex or xpath criterion",
-                spec + ":16:25: error: [pointer-into-non-json] step 'logo' reads $response.body#/size, but its "
+                spec + ":12:23: error: [pointer-into-non-json] step 'report' tests $response.body with a JSONPath "
+                        + "criterion, but its response is text/csv, not JSON; test it with a regex or xpath criterion "
+                        + "instead",
+                spec + ":17:25: error: [pointer-into-non-json] step 'logo' reads $response.body#/size, but its "
                         + "response is image/png, not JSON, so a JSON Pointer cannot select in it; read "
                         + "$response.body whole (the bytes)",
-                spec + ":18:58: error: [pointer-into-non-json] step 'logo' reads $response.body#/error, but its "
+                spec + ":19:58: error: [pointer-into-non-json] step 'logo' reads $response.body#/error, but its "
                         + "response is image/png, not JSON, so a JSON Pointer cannot select in it; read "
                         + "$response.body whole (the bytes)"),
                 result.diagnostics().stream().map(Diagnostic::toString).toList());
