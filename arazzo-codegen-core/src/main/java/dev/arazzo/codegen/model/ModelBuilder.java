@@ -446,8 +446,8 @@ public final class ModelBuilder {
             ValueSchema schema = schemaOf(expression, responseSchema, earlier);
             TypeName type = operation == null
                     ? typeOf(expression, inputs, earlier, callee, dependencies)
-                    : outputType(step.step(), name, expression, responseSchema, expected, kind, operation, inputs,
-                            earlier, dependencies);
+                    : outputType(step.step(), name, expression, responseSchema, kind, operation, inputs, earlier,
+                            dependencies);
             if (schema != null && expression instanceof RuntimeExpression.StepOutput) {
                 type = types.output(schema.schema(), name);
             }
@@ -593,21 +593,7 @@ public final class ModelBuilder {
         }
         Map<String, ResponseView> responses = new LinkedHashMap<>();
         operation.responses().forEach(response -> responses.put(response.code(), response));
-        List<String> candidates = new ArrayList<>();
-        for (CriterionModel criterion : criteria) {
-            if (criterion instanceof WorkflowModel.SimpleCriterion simple
-                    && simple.condition() instanceof Condition.Comparison comparison
-                    && comparison.operator() == Condition.Operator.EQ
-                    && comparison.left() instanceof Condition.Reference reference
-                    && reference.expression() instanceof RuntimeExpression.StatusCode
-                    && comparison.right() instanceof Condition.Literal literal) {
-                candidates.add(literal.value().asText());
-            }
-        }
-        responses.keySet().stream().filter(code -> code.startsWith("2")).forEach(candidates::add);
-        candidates.add("2XX");
-        candidates.add("default");
-        for (String code : candidates) {
+        for (String code : statusCandidates(responses, criteria)) {
             ResponseView response = responses.get(code);
             if (response != null && !response.reference() && response.jsonSchema() != null) {
                 return response.jsonSchema();
@@ -735,8 +721,8 @@ public final class ModelBuilder {
     }
 
     private TypeName outputType(Step step, String name, RuntimeExpression expression, SchemaView responseSchema,
-            ResponseView expected, ResponseView.BodyKind kind, OperationView operation, List<InputModel> inputs,
-            Map<String, StepModel> earlier, List<DependencyModel> dependencies) {
+            ResponseView.BodyKind kind, OperationView operation, List<InputModel> inputs, Map<String, StepModel> earlier,
+            List<DependencyModel> dependencies) {
         if (expression instanceof RuntimeExpression.ResponseBody body && kind != ResponseView.BodyKind.JSON) {
             if (body.pointer().isEmpty()) {
                 return kind == ResponseView.BodyKind.TEXT ? ClassName.get(String.class) : BYTES;
