@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One request a step sent and the response it got: what runtime expressions such as
@@ -192,11 +193,103 @@ public final class HttpExchange {
     public JsonNode body(String pointer) {
         JsonNode parsed = body();
         if (!bodyIsJson && !parsed.isMissingNode()) {
-            throw new WorkflowException("step '" + stepId + "' reads $response.body#" + pointer
-                    + " but the response body is not JSON (Content-Type: "
+            throw new WorkflowException("step '" + stepId + "' reads $response.body"
+                    + (pointer.isEmpty() ? "" : "#" + pointer) + " but the response body is not JSON (Content-Type: "
                     + headers.firstValue("Content-Type").orElse("none") + "); it starts: " + excerpt(64));
         }
         return parsed.at(pointer);
+    }
+
+    /**
+     * {@code $response.body#/pointer} read as the type the response schema gives it: the one place a
+     * step turns its response into typed values.
+     *
+     * @param <T> the type
+     * @param pointer a JSON Pointer, {@code ""} for the whole body
+     * @param reader reads the node there (a {@link Values} reader, a generated record's {@code fromJson})
+     * @return the value read; null when the body has nothing there, or JSON null
+     * @throws WorkflowException naming the step, the pointer, the type expected and what came, when the
+     *     value is not of that type; or if {@link #body(String)} fails (the body is not JSON)
+     */
+    public <T> T read(String pointer, Function<JsonNode, T> reader) {
+        JsonNode node = body(pointer);
+        try {
+            return reader.apply(node);
+        } catch (Values.Mismatch e) {
+            String at = pointer + e.pointer();
+            throw new WorkflowException("step '" + stepId + "' reads $response.body" + (at.isEmpty() ? "" : "#" + at)
+                    + ": expected " + e.expected() + " (as the response schema says) but found " + e.found());
+        }
+    }
+
+    /**
+     * {@code $response.body} of a response the OpenAPI describes as text ({@code text/*}, XML, ...):
+     * the body decoded with the charset of its Content-Type (UTF-8 when it names none).
+     *
+     * @param declared the media types the OpenAPI declares for the response
+     * @return the text; empty for an empty body
+     * @throws WorkflowException naming the step, the declared and the received type, when the response's
+     *     Content-Type is JSON or binary; or when the body was larger than {@code maxResponseBytes}
+     */
+    public String text(String... declared) {
+        expect("text", declared);
+        return bodyText();
+    }
+
+    /**
+     * {@code $response.body} of a response the OpenAPI describes as binary ({@code application/octet-stream},
+     * {@code image/*}, {@code format: binary}, ...): the body's bytes, as received.
+     *
+     * @param declared the media types the OpenAPI declares for the response
+     * @return a copy of the bytes; empty for an empty body
+     * @throws WorkflowException naming the step, the declared and the received type, when the response's
+     *     Content-Type is JSON or text that the OpenAPI does not declare; or when the body was larger than
+     *     {@code maxResponseBytes}
+     */
+    public byte[] bytes(String... declared) {
+        expect("binary", declared);
+        return body.clone();
+    }
+
+    /** Fails unless the whole body was read and its Content-Type is one declared or of {@code kind}. */
+    private void expect(String kind, String... declared) {
+        if (cutAt >= 0) {
+            throw new WorkflowException("step '" + stepId + "': the response body is larger than maxResponseBytes ("
+                    + cutAt + " bytes), so it was not read; raise the limit with the builder's maxResponseBytes");
+        }
+        String contentType = headers.firstValue("Content-Type").orElse("");
+        String received = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (received.isEmpty() || mediaKind(received).equals(kind)) {
+            return;
+        }
+        for (String type : declared) {
+            String expected = type.toLowerCase(Locale.ROOT);
+            if (expected.equals(received) || expected.equals("*/*")
+                    || expected.endsWith("/*") && received.startsWith(expected.substring(0, expected.length() - 1))) {
+                return;
+            }
+        }
+        throw new WorkflowException("step '" + stepId + "' reads $response.body as " + kind + " ("
+                + String.join(", ", declared) + ", as the OpenAPI describes the response) but the response's "
+                + "Content-Type is " + contentType.strip() + "; it starts: " + excerpt(64));
+    }
+
+    /**
+     * What a media type holds, as the generator reads OpenAPI media types: {@code json}
+     * ({@code application/json}, {@code +json}), {@code text} ({@code text/*}, XML and {@code +xml},
+     * YAML, JavaScript, form data), else {@code binary}.
+     */
+    static String mediaKind(String mediaType) {
+        String type = mediaType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (type.equals("application/json") || type.endsWith("+json")) {
+            return "json";
+        }
+        if (type.startsWith("text/") || type.equals("application/xml") || type.endsWith("+xml")
+                || type.equals("application/yaml") || type.equals("application/x-yaml")
+                || type.equals("application/javascript") || type.equals("application/x-www-form-urlencoded")) {
+            return "text";
+        }
+        return "binary";
     }
 
     /** The body as text, decoded with the charset of the response's Content-Type (UTF-8 when none). */

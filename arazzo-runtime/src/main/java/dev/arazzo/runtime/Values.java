@@ -475,17 +475,74 @@ public final class Values {
         return node == null || node.isNull() || node.isMissingNode();
     }
 
-    private static WorkflowException mismatch(String expected, JsonNode node) {
+    private static Mismatch mismatch(String expected, JsonNode node) {
         String found = node.toString();
-        return new WorkflowException("expected " + expected + " in the response but found "
-                + (found.length() > 64 ? found.substring(0, 64) + "..." : found));
+        return new Mismatch(expected, found.length() > 64 ? found.substring(0, 64) + "..." : found, "");
+    }
+
+    /**
+     * A response value that is not of the type its schema gives: what was expected, the start of what
+     * came, and where below the value read it is ({@code ""} for the value itself, else a JSON Pointer:
+     * lists and maps add the index or the key of the element that did not read).
+     */
+    static final class Mismatch extends WorkflowException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String expected;
+        private final String found;
+        private final String pointer;
+
+        Mismatch(String expected, String found, String pointer) {
+            super("expected " + expected + " in the response" + (pointer.isEmpty() ? "" : " at " + pointer)
+                    + " but found " + found);
+            this.expected = expected;
+            this.found = found;
+            this.pointer = pointer;
+        }
+
+        String expected() {
+            return expected;
+        }
+
+        String found() {
+            return found;
+        }
+
+        String pointer() {
+            return pointer;
+        }
+
+        /** The same mismatch, seen from the value that holds it under {@code token}. */
+        Mismatch within(String token) {
+            return new Mismatch(expected, found, "/" + token.replace("~", "~0").replace("/", "~1") + pointer);
+        }
+    }
+
+    /**
+     * A member of a generated response record: read by {@code reader}, or null when it is not of the
+     * type its schema gives, so that a member nothing reads cannot fail a run. (A step checks the
+     * members its outputs and criteria read with {@link HttpExchange#read}, which fails instead.)
+     *
+     * @param <T> the member's type
+     * @param node the member's value, or null
+     * @param reader reads it
+     * @return the value read; null when absent, JSON null, or not of the type
+     */
+    public static <T> T tolerant(JsonNode node, Function<JsonNode, T> reader) {
+        try {
+            return reader.apply(node);
+        } catch (Mismatch e) {
+            return null;
+        }
     }
 
     // ---- values of the types generated from schemas ----------------------------------------------
 
     /**
      * A Java value of a type that generated records hold, as JSON: text, numbers, booleans, lists, maps,
-     * and java.time and UUID values as their ISO text (RFC 3339 for date-times, seconds always written).
+     * java.time and UUID values as their ISO text (RFC 3339 for date-times, seconds always written), and
+     * bytes as base64 text.
      */
     private static JsonNode plainJson(Object value) {
         if (value instanceof String text) {
@@ -643,7 +700,13 @@ public final class Values {
             throw mismatch("an array", node);
         }
         List<T> list = new ArrayList<>(node.size());
-        node.forEach(item -> list.add(element.apply(item)));
+        for (int i = 0; i < node.size(); i++) {
+            try {
+                list.add(element.apply(node.get(i)));
+            } catch (Mismatch e) {
+                throw e.within(Integer.toString(i));
+            }
+        }
         return Collections.unmodifiableList(list);
     }
 
@@ -664,7 +727,13 @@ public final class Values {
             throw mismatch("an object", node);
         }
         Map<String, T> map = new LinkedHashMap<>();
-        node.properties().forEach(field -> map.put(field.getKey(), value.apply(field.getValue())));
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            try {
+                map.put(field.getKey(), value.apply(field.getValue()));
+            } catch (Mismatch e) {
+                throw e.within(field.getKey());
+            }
+        }
         return Collections.unmodifiableMap(map);
     }
 

@@ -1,6 +1,7 @@
 package dev.arazzo.codegen.emit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
@@ -12,6 +13,7 @@ import dev.arazzo.codegen.model.WorkflowModel.InputModel;
 import dev.arazzo.codegen.model.WorkflowModel.OutputModel;
 import dev.arazzo.codegen.model.WorkflowModel.StepModel;
 import dev.arazzo.codegen.model.WorkflowModel.ValueModel;
+import dev.arazzo.codegen.source.ResponseView;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,6 +33,7 @@ final class ExpressionCompiler {
 
     private static final ClassName STRING = ClassName.get(String.class);
     private static final ClassName INTEGER = ClassName.get(Integer.class);
+    private static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
 
     private final EmitContext context;
     private final WorkflowModel workflow;
@@ -116,9 +119,7 @@ final class ExpressionCompiler {
             return new Typed(CodeBlock.of("$L.header($S)", read("exchange"), header.name()), STRING);
         }
         if (expression instanceof RuntimeExpression.ResponseBody body) {
-            // a pointer into a body that is not JSON fails the step (HttpExchange.body(String))
-            return new Typed(body.pointer().isEmpty() ? CodeBlock.of("$L.body()", read("exchange"))
-                    : CodeBlock.of("$L.body($S)", read("exchange"), body.pointer()), TypeMapper.JSON_NODE);
+            return responseBody(body);
         }
         if (expression instanceof RuntimeExpression.RequestBody body) {
             return new Typed(pointer(CodeBlock.of("$L.requestBody()", read("exchange")), body.pointer()),
@@ -134,6 +135,35 @@ final class ExpressionCompiler {
             return new Typed(CodeBlock.of("$L.$N($S)", read("exchange"), method, parameter.name()), STRING);
         }
         throw new IllegalStateException("expression kind not checked out: " + expression);
+    }
+
+    /**
+     * {@code $response.body}: the text or the bytes of a response the OpenAPI describes so (checked
+     * against its Content-Type), else the JSON; a pointer into a body that is not JSON fails the step
+     * ({@code HttpExchange.body(String)}). Every read of the step's response body goes through here.
+     */
+    private Typed responseBody(RuntimeExpression.ResponseBody body) {
+        WorkflowModel.ResponseModel response = response();
+        if (body.pointer().isEmpty() && response.kind() != ResponseView.BodyKind.JSON) {
+            List<CodeBlock> types = response.mediaTypes().stream().map(type -> CodeBlock.of("$S", type)).toList();
+            boolean text = response.kind() == ResponseView.BodyKind.TEXT;
+            return new Typed(CodeBlock.of("$L.$N($L)", read("exchange"), text ? "text" : "bytes",
+                    CodeBlock.join(types, ", ")), text ? STRING : BYTES);
+        }
+        return new Typed(body.pointer().isEmpty() ? CodeBlock.of("$L.body()", read("exchange"))
+                : CodeBlock.of("$L.body($S)", read("exchange"), body.pointer()), TypeMapper.JSON_NODE);
+    }
+
+    private WorkflowModel.ResponseModel response() {
+        return step == null ? WorkflowModel.ResponseModel.JSON : step.response();
+    }
+
+    /**
+     * A JSON response member read as {@code type}: a value that is not of that type fails the step,
+     * naming the member ({@code HttpExchange.read}).
+     */
+    CodeBlock responseMember(String pointer, TypeName type) {
+        return CodeBlock.of("$L.read($S, $L)", read("exchange"), pointer, context.types().readerFunction(type));
     }
 
     private Typed stepOutput(RuntimeExpression.StepOutput output) {
@@ -182,6 +212,10 @@ final class ExpressionCompiler {
 
     /** An expression converted to {@code target}, the type of the record component it fills. */
     CodeBlock converted(RuntimeExpression expression, TypeName target) {
+        if (expression instanceof RuntimeExpression.ResponseBody body && response().kind() == ResponseView.BodyKind.JSON
+                && !target.equals(TypeMapper.JSON_NODE) && !target.equals(STRING)) {
+            return responseMember(body.pointer(), target);
+        }
         Typed typed = expression(expression);
         if (typed.type().equals(TypeMapper.JSON_NODE) && target.equals(TypeMapper.JSON_NODE)) {
             return CodeBlock.of("$T.node($L)", values, typed.code()); // a missing node reads as null

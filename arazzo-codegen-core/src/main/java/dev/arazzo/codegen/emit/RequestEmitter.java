@@ -14,6 +14,7 @@ import dev.arazzo.codegen.model.WorkflowModel.ParameterModel;
 import dev.arazzo.codegen.model.WorkflowModel.StepModel;
 import dev.arazzo.codegen.source.ParameterLocation;
 import dev.arazzo.codegen.source.ParameterStyle;
+import dev.arazzo.codegen.source.ResponseView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,10 @@ final class RequestEmitter {
         ClassName stepRequest = context.runtime().stepRequest();
         CodeBlock.Builder request = CodeBlock.builder().add("$T request = $T.of($S,$W$N,$W$S,$W$S)", stepRequest,
                 stepRequest, step.stepId(), http.source().fieldName(), http.method(), http.path());
+        if (step.response().kind() != ResponseView.BodyKind.JSON && !step.response().mediaTypes().isEmpty()) {
+            // the response is read as text or bytes: ask for what the OpenAPI declares (a step's own Accept wins)
+            request.add("\n.header($S, $S)", "Accept", String.join(", ", step.response().mediaTypes()));
+        }
         for (ParameterModel parameter : http.parameters()) {
             request.add("\n.$L", parameter(parameter, compiler.value(parameter.value())));
         }

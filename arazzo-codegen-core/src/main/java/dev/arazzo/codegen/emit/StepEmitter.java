@@ -274,11 +274,19 @@ final class StepEmitter {
         for (OutputModel output : step.outputs()) {
             components.add(compiler.converted(output.value(), output.type()));
         }
+        CodeBlock.Builder checks = CodeBlock.builder();
+        for (WorkflowModel.CheckedMember member : step.response().checks()) {
+            // read through an output by a later expression: checked here, the step's output holds it tolerantly
+            checks.addStatement(compiler.responseMember(member.pointer(), member.type()));
+        }
         return new Helper(MethodSpec.methodBuilder(names.result(step))
                 .addJavadoc("The outputs of step {@code $L}, read from $L.\n", Javadocs.escape(step.stepId()),
                         step.callsWorkflow() ? "the called workflow's outputs" : "its exchange")
+                .addJavadoc(checks.isEmpty() ? "" : "First reads, with their types, the response members that later "
+                        + "expressions read\nthrough its outputs: one that does not match its schema fails the step.\n")
                 .addModifiers(Modifier.PRIVATE)
                 .returns(step.resultType())
+                .addCode(checks.build())
                 .addStatement("return new $T(\n$L)", step.resultType(), CodeBlock.join(components, ",\n"))
                 .addParameters(read(parameters(step, true), compiler))
                 .build());

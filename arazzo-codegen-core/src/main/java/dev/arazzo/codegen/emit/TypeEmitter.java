@@ -90,7 +90,11 @@ final class TypeEmitter {
             }
             copyCollection(compact, component.type(), component.javaName());
             json.add(CodeBlock.of("$S, $N", component.name(), component.javaName()));
-            read.add(reader(component.type(), CodeBlock.of("object.path($S)", component.name())));
+            CodeBlock member = CodeBlock.of("object.path($S)", component.name());
+            // a response member that does not match its schema reads as null: a run fails only on what it reads
+            boolean exact = input || component.type().equals(STRING) || component.type().equals(TypeMapper.JSON_NODE);
+            read.add(exact ? reader(component.type(), member)
+                    : CodeBlock.of("$T.tolerant($L, $L)", values, member, readerFunction(component.type())));
         }
         TypeSpec.Builder record = TypeSpec.recordBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
@@ -114,7 +118,7 @@ final class TypeEmitter {
                     .build());
         }
         record.addMethod(toJson(json));
-        record.addMethod(fromJson(name, read));
+        record.addMethod(fromJson(name, read, input));
         if (input) {
             record.addType(builder(name, components));
         }
@@ -133,10 +137,11 @@ final class TypeEmitter {
                 .build();
     }
 
-    private MethodSpec fromJson(ClassName name, List<CodeBlock> components) {
+    private MethodSpec fromJson(ClassName name, List<CodeBlock> components, boolean input) {
         return MethodSpec.methodBuilder("fromJson")
-                .addJavadoc("Reads a JSON object.\n\n@param json the object\n"
-                        + "@return the value; null when the node is missing or null\n")
+                .addJavadoc(input ? "Reads a JSON object.\n" : "Reads a JSON object of a response: a member that is "
+                        + "not of the type its schema gives\nis null (a step checks the members its outputs read).\n")
+                .addJavadoc("\n@param json the object\n@return the value; null when the node is missing or null\n")
                 .addModifiers(Modifier.STATIC)
                 .returns(name)
                 .addParameter(TypeMapper.JSON_NODE, "json")
@@ -279,7 +284,7 @@ final class TypeEmitter {
     }
 
     /** A {@code Function<JsonNode, T>} reading {@code type}: method references, no lambdas to clash with locals. */
-    private CodeBlock readerFunction(TypeName type) {
+    CodeBlock readerFunction(TypeName type) {
         if (type instanceof ParameterizedTypeName parameterized) {
             String raw = parameterized.rawType().simpleName();
             TypeName last = parameterized.typeArguments().get(parameterized.typeArguments().size() - 1);

@@ -62,7 +62,8 @@ import java.util.Set;
  * The model stage: turns bound, checked documents into {@link WorkflowModel}s, choosing every Java name
  * and type. It parses nothing: expressions, conditions and queries come parsed from the bind stage.
  * Problems it can still find (a pointer that the response schema says cannot exist) are warnings; the
- * value is then typed as JsonNode.
+ * value is then typed as JsonNode. A JSON Pointer into a response the OpenAPI describes as text or bytes
+ * is an error ({@code pointer-into-non-json}).
  */
 public final class ModelBuilder {
 
@@ -310,6 +311,8 @@ public final class ModelBuilder {
                             ? types.output(schema.schema(), name)
                             : typeOf(expression, inputs, byId, null, dependencies), expression, output.text(), schema));
         });
+        // last, so that the members checked take the types the outputs that read them gave
+        steps.replaceAll(model -> withChecks(workflow, model));
         return new WorkflowModel(workflow.workflowId(), className, workflow.workflow().summary(),
                 workflow.workflow().description(), document.source().file(), new ArrayList<>(sources.values()), inputs,
                 outputs, steps, new ArrayList<>(callees.values()), dependencies, sourceUrls(),
@@ -458,7 +461,14 @@ public final class ModelBuilder {
                     replacements, inputs);
         }
         List<CriterionModel> successCriteria = criteria(step.successCriteria(), reads);
-        SchemaView responseSchema = operation == null ? null : responseSchema(operation, successCriteria);
+        ResponseView expected = operation == null ? null : expectedResponse(operation, successCriteria);
+        ResponseView.BodyKind kind = expected == null || expected.bodyKind() == null
+                ? ResponseView.BodyKind.JSON : expected.bodyKind();
+        SchemaView responseSchema = operation == null || kind != ResponseView.BodyKind.JSON ? null
+                : responseSchema(operation, successCriteria);
+        if (kind != ResponseView.BodyKind.JSON) {
+            pointersIntoNonJson(workflow, step, expected);
+        }
         NameAllocator outputNames = reserving(NameScope.Kind.COMPONENTS);
         List<OutputModel> outputs = new ArrayList<>();
         step.outputs().forEach((name, output) -> {
@@ -467,7 +477,7 @@ public final class ModelBuilder {
             ValueSchema schema = schemaOf(expression, responseSchema, earlier);
             TypeName type = operation == null
                     ? typeOf(expression, inputs, earlier, callee, dependencies)
-                    : outputType(step.step(), name, expression, responseSchema, operation, inputs, earlier,
+                    : outputType(step.step(), name, expression, responseSchema, kind, operation, inputs, earlier,
                             dependencies);
             if (schema != null && expression instanceof RuntimeExpression.StepOutput) {
                 type = types.output(schema.schema(), name);
@@ -485,7 +495,8 @@ public final class ModelBuilder {
                 step.step().description(), target, successCriteria, onSuccess, onFailure, outputs,
                 new ArrayList<>(reads.steps()), new ArrayList<>(reads.workflows()), step.step().timeout(),
                 stepDependencies(workflow, step), links.recorded().contains(key(document, workflow.workflow()) + "/"
-                        + step.stepId()));
+                        + step.stepId()),
+                new WorkflowModel.ResponseModel(kind, expected == null ? List.of() : expected.mediaTypes(), List.of()));
     }
 
     /** The step's dependsOn entries (each resolved: the check stage reported those that are not). */
@@ -621,6 +632,35 @@ public final class ModelBuilder {
         }
         Map<String, ResponseView> responses = new LinkedHashMap<>();
         operation.responses().forEach(response -> responses.put(response.code(), response));
+        for (String code : statusCandidates(responses, criteria)) {
+            ResponseView response = responses.get(code);
+            if (response != null && !response.reference() && response.jsonSchema() != null) {
+                return response.jsonSchema();
+            }
+        }
+        return null;
+    }
+
+    private static final TypeName BYTES = com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE);
+
+    /**
+     * The response the step reads: the one its criteria name by status, else the first 2xx, 2XX or
+     * default that declares content; null when none does.
+     */
+    private static ResponseView expectedResponse(OperationView operation, List<CriterionModel> criteria) {
+        Map<String, ResponseView> responses = new LinkedHashMap<>();
+        operation.responses().forEach(response -> responses.put(response.code(), response));
+        for (String code : statusCandidates(responses, criteria)) {
+            ResponseView response = responses.get(code);
+            if (response != null && response.bodyKind() != null) {
+                return response;
+            }
+        }
+        return null;
+    }
+
+    /** The status codes whose response a step reads, in order of preference. */
+    private static List<String> statusCandidates(Map<String, ResponseView> responses, List<CriterionModel> criteria) {
         List<String> candidates = new ArrayList<>();
         for (CriterionModel criterion : criteria) {
             if (criterion instanceof WorkflowModel.SimpleCriterion simple
@@ -635,18 +675,100 @@ public final class ModelBuilder {
         responses.keySet().stream().filter(code -> code.startsWith("2")).forEach(candidates::add);
         candidates.add("2XX");
         candidates.add("default");
-        for (String code : candidates) {
-            ResponseView response = responses.get(code);
-            if (response != null && !response.reference() && response.jsonSchema() != null) {
-                return response.jsonSchema();
+        return candidates;
+    }
+
+    /**
+     * Reports each {@code $response.body#/pointer} that a step whose response is text or bytes reads (in
+     * its outputs, criteria and the actions that apply to it): a JSON Pointer cannot select in it.
+     */
+    private void pointersIntoNonJson(BoundWorkflow workflow, BoundStep step, ResponseView expected) {
+        String what = String.join(", ", expected.mediaTypes());
+        boolean text = expected.bodyKind() == ResponseView.BodyKind.TEXT;
+        java.util.function.BiConsumer<String, RuntimeExpression> report = (pointer, expression) -> {
+            if (expression instanceof RuntimeExpression.ResponseBody body && !body.pointer().isEmpty()) {
+                diagnostics.error("pointer-into-non-json", document.locate(pointer), "step '" + step.stepId()
+                        + "' reads $response.body#" + body.pointer() + ", but its response is " + what + ", not JSON, "
+                        + "so a JSON Pointer cannot select in it; read $response.body whole (" + (text
+                        ? "a String), or test it with a regex or xpath criterion" : "the bytes)"));
+            }
+        };
+        step.outputs().values().forEach(output -> report.accept(output.pointer(), output.expression()));
+        List<BoundCriterion> criteria = new ArrayList<>(step.successCriteria());
+        Set<String> own = new HashSet<>();
+        for (BoundAction action : concat(step.onSuccess(), step.onFailure())) {
+            own.add(action.name());
+            criteria.addAll(action.criteria());
+        }
+        for (BoundAction action : concat(workflow.successActions(), workflow.failureActions())) {
+            if (!own.contains(action.name())) {
+                criteria.addAll(action.criteria());
             }
         }
-        return null;
+        criteria.forEach(criterion -> expressions(criterion, report));
+        for (BoundCriterion criterion : criteria) {
+            if (criterion instanceof BoundDocument.JsonPathCriterion && criterion.context() != null
+                    && criterion.context().expression() instanceof RuntimeExpression.ResponseBody) {
+                diagnostics.error("pointer-into-non-json", document.locate(criterion.context().pointer()), "step '"
+                        + step.stepId() + "' tests $response.body with a JSONPath criterion, but its response is " + what
+                        + ", not JSON; test it with a regex" + (text ? " or xpath" : "") + " criterion instead");
+            }
+        }
+    }
+
+    /**
+     * {@code model} with the members of its response that later expressions read through its outputs
+     * ({@code $steps.<step>.outputs.<name>#/pointer}), each with the type its schema gives.
+     */
+    private StepModel withChecks(BoundWorkflow workflow, StepModel model) {
+        if (model.callsWorkflow() || model.response().kind() != ResponseView.BodyKind.JSON) {
+            return model;
+        }
+        Map<String, TypeName> checks = new LinkedHashMap<>();
+        expressions(workflow, (pointer, expression) -> {
+            if (!(expression instanceof RuntimeExpression.StepOutput read) || !read.stepId().equals(model.stepId())
+                    || read.pointer().isEmpty()) {
+                return;
+            }
+            OutputModel output = model.output(read.name()).orElse(null);
+            if (output == null || output.schema() == null
+                    || !(output.value() instanceof RuntimeExpression.ResponseBody body)) {
+                return;
+            }
+            String member = body.pointer() + read.pointer();
+            if (checks.containsKey(member)) {
+                return;
+            }
+            output.schema().schema().at(read.pointer()).ifPresent(schema -> {
+                String token = read.pointer().substring(read.pointer().lastIndexOf('/') + 1);
+                TypeName type = types.output(schema, token.isEmpty() || !Character.isLetter(token.charAt(0))
+                        ? output.name() : token);
+                if (!type.equals(TypeMapper.JSON_NODE) && !type.equals(ClassName.get(String.class))) {
+                    checks.put(member, type);
+                }
+            });
+        });
+        if (checks.isEmpty()) {
+            return model;
+        }
+        List<WorkflowModel.CheckedMember> members = new ArrayList<>();
+        checks.forEach((member, type) -> members.add(new WorkflowModel.CheckedMember(member, type)));
+        return new StepModel(model.stepId(), model.methodName(), model.constantName(), model.resultType(),
+                model.description(), model.target(), model.successCriteria(), model.onSuccess(), model.onFailure(),
+                model.outputs(), model.reads(), model.readsWorkflows(), model.timeoutMillis(), model.dependsOn(),
+                model.recorded(), new WorkflowModel.ResponseModel(
+                        model.response().kind(), model.response().mediaTypes(), members));
     }
 
     private TypeName outputType(Step step, String name, RuntimeExpression expression, SchemaView responseSchema,
-            OperationView operation, List<InputModel> inputs, Map<String, StepModel> earlier,
+            ResponseView.BodyKind kind, OperationView operation, List<InputModel> inputs, Map<String, StepModel> earlier,
             List<DependencyModel> dependencies) {
+        if (expression instanceof RuntimeExpression.ResponseBody body && kind != ResponseView.BodyKind.JSON) {
+            if (body.pointer().isEmpty()) {
+                return kind == ResponseView.BodyKind.TEXT ? ClassName.get(String.class) : BYTES;
+            }
+            return TypeMapper.JSON_NODE; // reported by pointersIntoNonJson
+        }
         if (expression instanceof RuntimeExpression.ResponseBody body) {
             if (responseSchema == null) {
                 return TypeMapper.JSON_NODE;

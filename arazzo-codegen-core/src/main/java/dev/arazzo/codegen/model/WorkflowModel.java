@@ -10,6 +10,7 @@ import dev.arazzo.codegen.jsonpath.Expression;
 import dev.arazzo.codegen.source.MediaKind;
 import dev.arazzo.codegen.source.ParameterLocation;
 import dev.arazzo.codegen.source.ParameterStyle;
+import dev.arazzo.codegen.source.ResponseView;
 import dev.arazzo.codegen.source.SchemaView;
 import java.nio.file.Path;
 import java.util.List;
@@ -215,6 +216,29 @@ public record WorkflowModel(
             String name, String javaName, TypeName type, RuntimeExpression value, String text, ValueSchema schema) {
     }
 
+    /**
+     * How a step reads its response body: as JSON (also when the OpenAPI declares no content), as text or
+     * as bytes ({@code kind}), with the media types the OpenAPI declares ({@code mediaTypes}, for the
+     * run-time check of the Content-Type); and the members that later expressions read through the step's
+     * outputs ({@code checks}), which the step reads with their types so that one that does not match its
+     * schema fails the step instead of reading as null.
+     */
+    public record ResponseModel(ResponseView.BodyKind kind, List<String> mediaTypes, List<CheckedMember> checks) {
+
+        /** A response read as JSON, nothing checked beyond the outputs. */
+        public static final ResponseModel JSON = new ResponseModel(ResponseView.BodyKind.JSON, List.of(), List.of());
+
+        public ResponseModel {
+            java.util.Objects.requireNonNull(kind, "kind");
+            mediaTypes = List.copyOf(mediaTypes);
+            checks = List.copyOf(checks);
+        }
+    }
+
+    /** A member of a response body that a later expression reads: its pointer into the body and its type. */
+    public record CheckedMember(String pointer, TypeName type) {
+    }
+
     /** The schema a value has, as its source writes it (a {@code $ref} still names its component). */
     public record ValueSchema(SchemaView schema) {
         public ValueSchema {
@@ -227,23 +251,13 @@ public record WorkflowModel(
      * the steps whose results it reads, {@code readsWorkflows} the dependencies whose outputs it reads.
      * {@code timeoutMillis} is its Arazzo 1.1 {@code timeout} (null: none); {@code dependsOn} its step
      * dependencies; {@code recorded}: a step of another workflow depends on it, so its completion is
-     * recorded in the run.
+     * recorded in the run. {@code response} says how its response body is read.
      */
     public record StepModel(
             String stepId, String methodName, String constantName, ClassName resultType, String description,
             StepTarget target, List<CriterionModel> successCriteria, List<ActionModel> onSuccess,
             List<ActionModel> onFailure, List<OutputModel> outputs, List<String> reads, List<String> readsWorkflows,
-            Long timeoutMillis, List<StepDependencyModel> dependsOn, boolean recorded) {
-
-        /** A step without timeout and step dependencies. */
-        public StepModel(
-                String stepId, String methodName, String constantName, ClassName resultType, String description,
-                StepTarget target, List<CriterionModel> successCriteria, List<ActionModel> onSuccess,
-                List<ActionModel> onFailure, List<OutputModel> outputs, List<String> reads,
-                List<String> readsWorkflows) {
-            this(stepId, methodName, constantName, resultType, description, target, successCriteria, onSuccess,
-                    onFailure, outputs, reads, readsWorkflows, null, List.of(), false);
-        }
+            Long timeoutMillis, List<StepDependencyModel> dependsOn, boolean recorded, ResponseModel response) {
 
         public StepModel {
             dependsOn = List.copyOf(dependsOn);
@@ -253,6 +267,20 @@ public record WorkflowModel(
             outputs = List.copyOf(outputs);
             reads = List.copyOf(reads);
             readsWorkflows = List.copyOf(readsWorkflows);
+            response = response == null ? ResponseModel.JSON : response;
+        }
+
+        /**
+         * A step without timeout and step dependencies whose response is read as JSON (or not declared), with no
+         * members checked beyond its outputs.
+         */
+        public StepModel(
+                String stepId, String methodName, String constantName, ClassName resultType, String description,
+                StepTarget target, List<CriterionModel> successCriteria, List<ActionModel> onSuccess,
+                List<ActionModel> onFailure, List<OutputModel> outputs, List<String> reads,
+                List<String> readsWorkflows) {
+            this(stepId, methodName, constantName, resultType, description, target, successCriteria, onSuccess,
+                    onFailure, outputs, reads, readsWorkflows, null, List.of(), false, null);
         }
 
         public boolean callsWorkflow() {

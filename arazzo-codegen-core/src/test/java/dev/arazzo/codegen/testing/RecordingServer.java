@@ -87,6 +87,14 @@ public final class RecordingServer implements AutoCloseable {
         return this;
     }
 
+    /** Forgets the requests received and the responses scripted, for a server shared by several tests. */
+    public void clear() {
+        requests.clear();
+        script.clear();
+        bodies.clear();
+        delays.clear();
+    }
+
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }

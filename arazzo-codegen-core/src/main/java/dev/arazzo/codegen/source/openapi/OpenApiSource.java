@@ -189,8 +189,13 @@ public final class OpenApiSource implements ApiSource {
         List<ResponseView> responses = new ArrayList<>();
         operation.getResponses().forEach((code, response) -> {
             ApiResponse resolved = follow(response);
+            Map<String, SchemaView> content = new LinkedHashMap<>();
+            if (resolved != null && resolved.getContent() != null) {
+                resolved.getContent().forEach((type, media) -> content.put(type,
+                        media == null ? null : schemas.of(media.getSchema())));
+            }
             responses.add(new ResponseView(code, response != null && response.get$ref() != null,
-                    resolved == null ? null : schemas.of(jsonSchema(resolved.getContent()))));
+                    resolved == null ? null : schemas.of(jsonSchema(resolved.getContent())), content));
         });
         return List.copyOf(responses);
     }
