@@ -59,13 +59,14 @@ public final class WorkflowChecker {
 
     /**
      * Checks a bound document: this class's checks, then {@link FlowChecker}'s, {@link ComparisonChecker}'s
-     * and {@link ParameterChecker}'s.
+     * {@link ParameterChecker}'s and {@link ServerChecker}'s.
      */
     public static void check(BoundDocument bound, Diagnostics diagnostics) {
         new WorkflowChecker(bound, diagnostics).check();
         FlowChecker.check(bound, diagnostics);
         ComparisonChecker.check(bound, diagnostics);
         ParameterChecker.check(bound, diagnostics);
+        ServerChecker.check(bound, diagnostics);
     }
 
     private void check() {

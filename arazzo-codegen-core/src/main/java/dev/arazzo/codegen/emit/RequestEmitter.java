@@ -38,7 +38,7 @@ final class RequestEmitter {
         IdempotencyModel idempotency = context.idempotency(step);
         ClassName stepRequest = context.runtime().stepRequest();
         CodeBlock.Builder request = CodeBlock.builder().add("$T request = $T.of($S,$W$N,$W$S,$W$S)", stepRequest,
-                stepRequest, step.stepId(), http.source().fieldName(), http.method(), http.path());
+                stepRequest, step.stepId(), http.server().fieldName(), http.method(), http.path());
         for (ParameterModel parameter : http.parameters()) {
             request.add("\n.$L", parameter(parameter, compiler.value(parameter.value())));
         }

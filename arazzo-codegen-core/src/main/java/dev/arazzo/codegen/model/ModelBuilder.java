@@ -233,6 +233,7 @@ public final class ModelBuilder {
                         fields.newName(JavaNames.camel(name) + "BaseUri"), source.defaultUri()));
             }
         }
+        List<WorkflowModel.ServerModel> servers = servers(workflow, sources, callees.values(), fields);
         NameAllocator locals = reserving(NameScope.Kind.LOCALS);
         List<DependencyModel> dependencies = new ArrayList<>();
         for (BoundDependency dependsOn : workflow.dependsOn()) {
@@ -269,7 +270,7 @@ public final class ModelBuilder {
                     step.operation() == null ? null : sources.get(step.operation().source().name()),
                     methods.newName(JavaNames.camel(step.stepId())),
                     className.nestedClass(nested.newName(JavaNames.pascal(step.stepId()) + "Result")), inputs, byId,
-                    callees, dependencies);
+                    callees, dependencies, step.operation() == null ? null : server(step.operation(), servers));
             steps.add(model);
             byId.put(step.stepId(), model);
         }
@@ -286,7 +287,49 @@ public final class ModelBuilder {
         return new WorkflowModel(workflow.workflowId(), className, workflow.workflow().summary(),
                 workflow.workflow().description(), document.source().file(), new ArrayList<>(sources.values()), inputs,
                 outputs, steps, new ArrayList<>(callees.values()), dependencies, sourceUrls(),
-                securitySchemes(workflow), types.types());
+                securitySchemes(workflow), types.types(), servers);
+    }
+
+    /**
+     * The servers of the workflow's operations, each once, then those of the workflows it calls: a
+     * document's server in its source's field, an operation's or path's in one named after the operation.
+     */
+    private List<WorkflowModel.ServerModel> servers(BoundWorkflow workflow, Map<String, SourceModel> sources,
+            java.util.Collection<CalleeModel> callees, NameAllocator fields) {
+        List<WorkflowModel.ServerModel> servers = new ArrayList<>();
+        for (BoundStep step : workflow.steps()) {
+            OperationView operation = step.operation();
+            if (operation == null || step.callee() != null) {
+                continue;
+            }
+            WorkflowModel.ServerModel server = ServerModels.of(operation, document.sourceDescription(
+                    operation.source().name()).map(ArazzoDocument.SourceDescription::url).orElse(null), null);
+            if (servers.stream().noneMatch(server::sameAs)) {
+                boolean documents = operation.servers().equals(operation.source().servers());
+                String field = documents ? sources.get(operation.source().name()).fieldName()
+                        : fields.newName(JavaNames.camel(operation.operationId() != null ? operation.operationId()
+                                : operation.source().name()) + "BaseUri");
+                servers.add(server.named(field));
+            }
+        }
+        for (CalleeModel callee : callees) {
+            WorkflowModel model = built.values().stream().filter(m -> m.className().equals(callee.className()))
+                    .findFirst().orElse(null);
+            for (WorkflowModel.ServerModel server : model == null ? List.<WorkflowModel.ServerModel>of()
+                    : model.servers()) {
+                if (servers.stream().noneMatch(server::sameAs)) {
+                    servers.add(server.named(fields.newName(server.fieldName())));
+                }
+            }
+        }
+        return servers;
+    }
+
+    /** The server of {@code operation} among the workflow's. */
+    private WorkflowModel.ServerModel server(OperationView operation, List<WorkflowModel.ServerModel> servers) {
+        WorkflowModel.ServerModel server = ServerModels.of(operation, document.sourceDescription(
+                operation.source().name()).map(ArazzoDocument.SourceDescription::url).orElse(null), null);
+        return servers.stream().filter(server::sameAs).findFirst().orElseThrow();
     }
 
     private Map<String, String> sourceUrls() {
@@ -393,7 +436,7 @@ public final class ModelBuilder {
 
     private StepModel step(BoundWorkflow workflow, BoundStep step, CalleeModel callee, SourceModel source,
             String methodName, ClassName resultType, List<InputModel> inputs, Map<String, StepModel> earlier,
-            Map<String, CalleeModel> callees, List<DependencyModel> dependencies) {
+            Map<String, CalleeModel> callees, List<DependencyModel> dependencies, WorkflowModel.ServerModel server) {
         Reads reads = new Reads();
         OperationView operation = step.operation();
         List<ParameterModel> parameters = new ArrayList<>();
@@ -448,7 +491,7 @@ public final class ModelBuilder {
         List<ActionModel> onFailure = actions(step.onFailure(), workflow.failureActions(), reads, callees);
         WorkflowModel.StepTarget target = call != null ? call
                 : new WorkflowModel.HttpCall(source, operation.method(), operation.path(), parameters, body,
-                        security(operation), idempotency(operation, parameters, body));
+                        security(operation), idempotency(operation, parameters, body), server);
         // a step may read its own outputs of an earlier execution (a goto loop): they are null the first time
         return new StepModel(step.stepId(), methodName, JavaNames.constant(step.stepId()), resultType,
                 step.step().description(), target, successCriteria, onSuccess, onFailure, outputs,
@@ -555,6 +598,10 @@ public final class ModelBuilder {
                         scheme.clientCredentials() ? WorkflowModel.SecurityKind.OAUTH2_CLIENT_CREDENTIALS
                                 : WorkflowModel.SecurityKind.BEARER,
                         null, null, scheme.tokenUrl(), scopes, description));
+            }
+            case MUTUAL_TLS -> {
+                return Optional.of(new WorkflowModel.SecuritySchemeModel(name, "sslContext",
+                        WorkflowModel.SecurityKind.MUTUAL_TLS, null, null, null, List.of(), description));
             }
             default -> {
                 return Optional.empty();

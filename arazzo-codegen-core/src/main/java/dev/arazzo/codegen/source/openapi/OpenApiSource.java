@@ -91,7 +91,7 @@ public final class OpenApiSource implements ApiSource {
         return securitySchemes;
     }
 
-    /** The document's own servers: those its {@code servers} lists, or that Swagger 2.0's host and basePath make. */
+    @Override
     public List<ServerView> servers() {
         return servers;
     }
