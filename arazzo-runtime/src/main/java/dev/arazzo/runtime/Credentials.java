@@ -158,11 +158,11 @@ public final class Credentials {
     }
 
     /**
-     * Puts on {@code request} the credentials of the first requirement that is met: each of its schemes has
-     * credentials, or is {@code mutualTLS} and {@code tls} holds, or has no builder method (a scheme this
-     * generator cannot give credentials for) and {@code intercepted} holds, the request interceptor being
-     * where such credentials go. An empty requirement ({@code {}}) makes security optional; no
-     * requirements at all, none needed.
+     * Puts on {@code request} the credentials of the first non-empty requirement that is met: each of its
+     * schemes has credentials, or is {@code mutualTLS} and {@code tls} holds, or has no builder method (a
+     * scheme this generator cannot give credentials for) and {@code intercepted} holds, the request
+     * interceptor being where such credentials go. When none is met, an empty requirement ({@code {}})
+     * makes security optional: the request goes without; no requirements at all, none needed.
      *
      * @param stepId the step, for the message
      * @param tls whether the client has a TLS context of the user's (an {@code sslContext}, or their client)
@@ -176,11 +176,14 @@ public final class Credentials {
             return;
         }
         for (List<String> requirement : requirements) {
-            if (requirement.stream().allMatch(scheme -> met(scheme, tls, intercepted))) {
+            if (!requirement.isEmpty() && requirement.stream().allMatch(scheme -> met(scheme, tls, intercepted))) {
                 requirement.stream().map(schemes::get).filter(Objects::nonNull)
                         .forEach(credential -> credential.apply(request, client, timeout));
                 return;
             }
+        }
+        if (requirements.stream().anyMatch(List::isEmpty)) {
+            return; // security is optional, and no alternative has its credentials
         }
         List<String> alternatives = new ArrayList<>();
         for (List<String> requirement : requirements) {

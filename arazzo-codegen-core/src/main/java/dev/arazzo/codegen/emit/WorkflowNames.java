@@ -69,9 +69,8 @@ final class WorkflowNames {
                     stepConstants.newName(step.constantName())));
         }
         for (ServerModel server : workflow.servers()) {
-            String field = server.fieldName().endsWith("BaseUri")
-                    ? server.fieldName().substring(0, server.fieldName().length() - "BaseUri".length())
-                    : server.fieldName();
+            String field = server.fieldName().replaceAll("_+$", "");
+            field = field.endsWith("BaseUri") ? field.substring(0, field.length() - "BaseUri".length()) : field;
             servers.put(server.fieldName(), constants.newName(JavaNames.constant(field) + "_SERVER"));
         }
     }

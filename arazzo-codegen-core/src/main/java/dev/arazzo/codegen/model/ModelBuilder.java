@@ -287,7 +287,7 @@ public final class ModelBuilder {
         return new WorkflowModel(workflow.workflowId(), className, workflow.workflow().summary(),
                 workflow.workflow().description(), document.source().file(), new ArrayList<>(sources.values()), inputs,
                 outputs, steps, new ArrayList<>(callees.values()), dependencies, sourceUrls(),
-                securitySchemes(workflow), types.types(), servers);
+                securitySchemes(workflow, callees.values()), types.types(), servers);
     }
 
     /**
@@ -545,8 +545,12 @@ public final class ModelBuilder {
         return operation.securityRequirements().stream().map(r -> (List<String>) new ArrayList<>(r.keySet())).toList();
     }
 
-    /** The security schemes that the workflow's steps require and this generator can give credentials for. */
-    private List<WorkflowModel.SecuritySchemeModel> securitySchemes(BoundWorkflow workflow) {
+    /**
+     * The security schemes that the workflow's steps require and this generator can give credentials for,
+     * then those of the workflows it calls (which share its credentials), each once by name.
+     */
+    private List<WorkflowModel.SecuritySchemeModel> securitySchemes(BoundWorkflow workflow,
+            java.util.Collection<CalleeModel> callees) {
         Map<String, SecuritySchemeView> found = new LinkedHashMap<>();
         Map<String, Set<String>> scopes = new LinkedHashMap<>();
         for (BoundStep step : workflow.steps()) {
@@ -568,6 +572,16 @@ public final class ModelBuilder {
         List<WorkflowModel.SecuritySchemeModel> schemes = new ArrayList<>();
         found.forEach((name, scheme) -> securityScheme(name, scheme, new ArrayList<>(scopes.get(name)), methods)
                 .ifPresent(schemes::add));
+        for (CalleeModel callee : callees) {
+            built.values().stream().filter(model -> model.className().equals(callee.className())).findFirst()
+                    .ifPresent(model -> model.securitySchemes().stream()
+                            .filter(scheme -> schemes.stream().noneMatch(s -> s.name().equals(scheme.name())))
+                            .forEach(scheme -> schemes.add(new WorkflowModel.SecuritySchemeModel(scheme.name(),
+                                    scheme.kind() == WorkflowModel.SecurityKind.MUTUAL_TLS ? scheme.methodName()
+                                            : methods.newName(scheme.methodName()), scheme.kind(), scheme.in(),
+                                    scheme.parameterName(), scheme.tokenUrl(), scheme.scopes(),
+                                    scheme.description()))));
+        }
         return schemes;
     }
 
