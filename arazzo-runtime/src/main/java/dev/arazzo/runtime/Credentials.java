@@ -9,18 +9,23 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The credentials given for the security schemes of the OpenAPI descriptions, by scheme name, and how
  * each goes on a request: API keys (header, query or cookie), HTTP basic and bearer, OAuth2 client
  * credentials (tokens fetched from the token url and kept until shortly before they expire).
- * Credentials never appear in messages.
+ * Credentials never appear in messages. A request whose operation requires credentials, none of whose
+ * alternatives has them, is not sent: it fails with a {@link WorkflowException} that names the builder
+ * methods to call.
  */
 public final class Credentials {
 
@@ -30,6 +35,8 @@ public final class Credentials {
     }
 
     private final Map<String, Credential> schemes = new LinkedHashMap<>();
+    private final Map<String, String> builderMethods = new LinkedHashMap<>();
+    private final Set<String> mutualTls = new LinkedHashSet<>();
 
     /** No credentials yet: requests go out as the workflow built them. */
     public Credentials() {
@@ -43,7 +50,31 @@ public final class Credentials {
     public Credentials copy() {
         Credentials copy = new Credentials();
         copy.schemes.putAll(schemes);
+        copy.builderMethods.putAll(builderMethods);
+        copy.mutualTls.addAll(mutualTls);
         return copy;
+    }
+
+    /**
+     * Says which builder method takes the credentials of {@code scheme}, for the message of a request that
+     * needs them when none were given.
+     *
+     * @param scheme the security scheme's name in the OpenAPI description
+     * @param builderMethod the method, as the message shows it: {@code headerKey(apiKey)}
+     */
+    public void expect(String scheme, String builderMethod) {
+        builderMethods.put(Objects.requireNonNull(scheme, "scheme"), Objects.requireNonNull(builderMethod,
+                "builderMethod"));
+    }
+
+    /**
+     * Says that {@code scheme} is a {@code mutualTLS} one: met by the client's TLS context (the builder's
+     * {@code sslContext}, or a client the user gave), not by anything on the request.
+     *
+     * @param scheme the security scheme's name in the OpenAPI description
+     */
+    public void expectMutualTls(String scheme) {
+        mutualTls.add(Objects.requireNonNull(scheme, "scheme"));
     }
 
     /**
@@ -118,15 +149,71 @@ public final class Credentials {
 
     /**
      * Puts on {@code request} the credentials of the first requirement whose schemes all have one (an
-     * OpenAPI security requirement list is a choice of alternatives); nothing when none has.
+     * OpenAPI security requirement list is a choice of alternatives); nothing for an empty requirement.
+     *
+     * @throws WorkflowException if no requirement is met
      */
     void apply(StepRequest request, List<List<String>> requirements, HttpClient client, Duration timeout) {
+        apply(null, request, requirements, client, timeout, false, false);
+    }
+
+    /**
+     * Puts on {@code request} the credentials of the first non-empty requirement that is met: each of its
+     * schemes has credentials, or is {@code mutualTLS} and {@code tls} holds, or has no builder method (a
+     * scheme this generator cannot give credentials for) and {@code intercepted} holds, the request
+     * interceptor being where such credentials go. When none is met, an empty requirement ({@code {}})
+     * makes security optional: the request goes without; no requirements at all, none needed.
+     *
+     * @param stepId the step, for the message
+     * @param tls whether the client has a TLS context of the user's (an {@code sslContext}, or their client)
+     * @param intercepted whether a request interceptor is set
+     * @throws WorkflowException if no requirement is met; it names each missing scheme and the builder
+     *     method that takes its credentials, and nothing is sent
+     */
+    void apply(String stepId, StepRequest request, List<List<String>> requirements, HttpClient client,
+            Duration timeout, boolean tls, boolean intercepted) {
+        if (requirements.isEmpty()) {
+            return;
+        }
         for (List<String> requirement : requirements) {
-            if (!requirement.isEmpty() && schemes.keySet().containsAll(requirement)) {
-                requirement.forEach(scheme -> schemes.get(scheme).apply(request, client, timeout));
+            if (!requirement.isEmpty() && requirement.stream().allMatch(scheme -> met(scheme, tls, intercepted))) {
+                requirement.stream().map(schemes::get).filter(Objects::nonNull)
+                        .forEach(credential -> credential.apply(request, client, timeout));
                 return;
             }
         }
+        if (requirements.stream().anyMatch(List::isEmpty)) {
+            return; // security is optional, and no alternative has its credentials
+        }
+        List<String> alternatives = new ArrayList<>();
+        for (List<String> requirement : requirements) {
+            alternatives.add(String.join(" and ", requirement.stream().filter(s -> !met(s, tls, intercepted))
+                    .map(this::howToGive).toList()));
+        }
+        throw new WorkflowException((stepId == null ? "the request" : "step '" + stepId + "'")
+                + " is not sent: its operation requires credentials, and none were given for "
+                + String.join(", or ", alternatives));
+    }
+
+    private boolean met(String scheme, boolean tls, boolean intercepted) {
+        if (schemes.containsKey(scheme)) {
+            return true;
+        }
+        if (mutualTls.contains(scheme)) {
+            return tls;
+        }
+        return intercepted && !builderMethods.containsKey(scheme);
+    }
+
+    /** A missing scheme as the message names it, with what gives its credentials. */
+    private String howToGive(String scheme) {
+        if (mutualTls.contains(scheme)) {
+            return "mutualTLS security scheme '" + scheme + "' (set a client certificate with the builder's "
+                    + "sslContext(SSLContext), or give a client with httpClient(HttpClient))";
+        }
+        String method = builderMethods.get(scheme);
+        return "security scheme '" + scheme + "' (" + (method != null ? "set them with the builder's " + method
+                : "authenticate it with the builder's requestInterceptor(RequestInterceptor)") + ")";
     }
 
     /** OAuth2 client-credentials tokens, fetched when needed and kept until 30 seconds before they expire. */

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /**
  * Sends the requests of a workflow's steps through one {@link HttpClient}, tells the listener, and logs
@@ -48,6 +49,7 @@ public final class Transport {
     private final Credentials credentials;
     private final Duration maxRetryDelay;
     private final int maxResponseBytes;
+    private final boolean tls;
 
     /**
      * The transport of one workflow client.
@@ -89,6 +91,35 @@ public final class Transport {
     public Transport(String workflowId, HttpClient client, Duration connectTimeout, RequestInterceptor interceptor,
             Duration requestTimeout, WorkflowListener listener, Credentials credentials, Duration maxRetryDelay,
             int maxResponseBytes) {
+        this(workflowId, client, connectTimeout, interceptor, requestTimeout, listener, credentials, maxRetryDelay,
+                maxResponseBytes, null);
+    }
+
+    /**
+     * The transport of one workflow client, with bounds on waits and on response bodies, and the TLS
+     * context of the client it makes.
+     *
+     * @param workflowId the workflow, for the listener and the log
+     * @param client the client to send with, or null for a new one with {@code connectTimeout} and
+     *     {@code sslContext}
+     * @param connectTimeout the connect timeout of a new client (unused when {@code client} is given)
+     * @param interceptor changes each request before it is sent, or null
+     * @param requestTimeout the timeout of each request
+     * @param listener hears every exchange and retry, or null
+     * @param credentials the credentials of the security schemes
+     * @param maxRetryDelay the longest wait before a retry; a longer one fails the step
+     * @param maxResponseBytes the most bytes of a response body kept; a larger body is cut there, and
+     *     reading it fails the step
+     * @param sslContext the TLS context of a new client (its key managers present the client certificate of
+     *     a {@code mutualTLS} scheme), or null for the JDK's default; unused when {@code client} is given
+     * @throws NullPointerException if {@code credentials}, {@code requestTimeout} or {@code maxRetryDelay}
+     *     is null, or both {@code client} and {@code connectTimeout} are
+     * @throws IllegalArgumentException if {@code maxRetryDelay} is negative or {@code maxResponseBytes}
+     *     less than 1
+     */
+    public Transport(String workflowId, HttpClient client, Duration connectTimeout, RequestInterceptor interceptor,
+            Duration requestTimeout, WorkflowListener listener, Credentials credentials, Duration maxRetryDelay,
+            int maxResponseBytes, SSLContext sslContext) {
         this.maxRetryDelay = Objects.requireNonNull(maxRetryDelay, "maxRetryDelay");
         if (maxRetryDelay.isNegative()) {
             throw new IllegalArgumentException("maxRetryDelay must not be negative: " + maxRetryDelay);
@@ -99,10 +130,18 @@ public final class Transport {
         this.maxResponseBytes = maxResponseBytes;
         this.workflowId = workflowId;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.client = client != null
-                ? client
-                : HttpClient.newBuilder().connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
-                        .build();
+        // a client given is used as it is: whether it presents a certificate is its owner's business
+        this.tls = client != null || sslContext != null;
+        if (client != null) {
+            this.client = client;
+        } else {
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"));
+            if (sslContext != null) {
+                builder.sslContext(sslContext);
+            }
+            this.client = builder.build();
+        }
         this.interceptor = interceptor;
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.listener = listener == null ? SILENT : listener;
@@ -146,7 +185,8 @@ public final class Transport {
      * @throws WorkflowTransportException if the request cannot be sent or the response not read, or the
      *     thread is interrupted (its interrupt flag is then set again)
      * @throws WorkflowException if the request interceptor fails or returns null, or the request cannot
-     *     be built (a header the HTTP client refuses, such as {@code Host})
+     *     be built (a header the HTTP client refuses, such as {@code Host}), or no alternative of
+     *     {@code security} has its credentials (then nothing is sent; see {@link Credentials})
      */
     public HttpExchange send(String stepId, StepRequest request, List<List<String>> security) {
         return send(stepId, request, security, null);
@@ -170,7 +210,7 @@ public final class Transport {
      *     be built (a header the HTTP client refuses, such as {@code Host})
      */
     public HttpExchange send(String stepId, StepRequest request, List<List<String>> security, Duration timeout) {
-        credentials.apply(request, security, client, requestTimeout);
+        credentials.apply(stepId, request, security, client, requestTimeout, tls, interceptor != null);
         HttpRequest httpRequest;
         try {
             httpRequest = request.toHttpRequest(timeout != null && timeout.compareTo(requestTimeout) < 0

@@ -190,4 +190,55 @@ class CredentialsTest {
                 "security scheme 'oauth': the token endpoint http://127.0.0.1:9/token cannot be reached: "),
                 failed.getMessage());
     }
+
+    private static HttpRequest applied(Credentials credentials, List<List<String>> requirements, boolean tls,
+            boolean intercepted) {
+        StepRequest request = StepRequest.of(BASE, "GET", "/things");
+        credentials.apply("s", request, requirements, CLIENT, TIMEOUT, tls, intercepted);
+        return request.toHttpRequest(TIMEOUT);
+    }
+
+    @Test
+    void noRequirementMetFailsNamingEachMissingSchemeAndItsBuilderMethod() {
+        Credentials credentials = new Credentials();
+        credentials.expect("key", "key(apiKey)");
+        credentials.expectMutualTls("tls");
+        credentials.apiKey("other", "header", "X-Other", "o");
+
+        WorkflowException e = assertThrows(WorkflowException.class,
+                () -> applied(credentials, List.of(List.of("key"), List.of("other", "tls"), List.of("sigv4")),
+                        false, false));
+        assertEquals("step 's' is not sent: its operation requires credentials, and none were given for security "
+                + "scheme 'key' (set them with the builder's key(apiKey)), or mutualTLS security scheme 'tls' (set a "
+                + "client certificate with the builder's sslContext(SSLContext), or give a client with "
+                + "httpClient(HttpClient)), or security scheme 'sigv4' (authenticate it with the builder's "
+                + "requestInterceptor(RequestInterceptor))", e.getMessage());
+    }
+
+    @Test
+    void mutualTlsIsMetByTheClientsContextAndUnknownSchemesByAnInterceptor() {
+        Credentials credentials = new Credentials();
+        credentials.expect("key", "key(apiKey)");
+        credentials.expectMutualTls("tls");
+        credentials.apiKey("other", "header", "X-Other", "o");
+
+        assertEquals(List.of("o"), applied(credentials, List.of(List.of("other", "tls")), true, false).headers()
+                .allValues("X-Other"));
+        assertFalse(applied(credentials, List.of(List.of("sigv4")), false, true).headers().firstValue("X-Other")
+                .isPresent());
+        assertThrows(WorkflowException.class, () -> applied(credentials, List.of(List.of("key")), true, true),
+                "a scheme with a builder method needs its credentials, interceptor or not");
+    }
+
+    @Test
+    void anEmptyRequirementMakesSecurityOptionalButAMetAlternativeIsStillApplied() {
+        Credentials credentials = new Credentials();
+        credentials.expect("key", "key(apiKey)");
+        assertFalse(applied(credentials, List.of(List.of(), List.of("key")), false, false).headers()
+                .firstValue("X-Api-Key").isPresent());
+        credentials.apiKey("key", "header", "X-Api-Key", "k1");
+        assertEquals(List.of("k1"), applied(credentials, List.of(List.of(), List.of("key")), false, false)
+                .headers().allValues("X-Api-Key"));
+        assertEquals(List.of(), applied(credentials.copy(), List.of(), false, false).headers().allValues("X-Api-Key"));
+    }
 }

@@ -299,4 +299,18 @@ class TransportTest {
         assertThrows(NullPointerException.class,
                 () -> new Transport("w", null, null, null, Duration.ofSeconds(1), null, credentials));
     }
+
+    @Test
+    void theSslContextGoesToTheClientTheTransportMakesAndAGivenClientIsKept() throws Exception {
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, null, null);
+        Transport made = new Transport("shop", null, Transport.DEFAULT_CONNECT_TIMEOUT, null,
+                Transport.DEFAULT_REQUEST_TIMEOUT, null, new Credentials(), Transport.DEFAULT_MAX_RETRY_DELAY,
+                Transport.DEFAULT_MAX_RESPONSE_BYTES, context);
+        assertSame(context, made.client().sslContext());
+        java.net.http.HttpClient own = java.net.http.HttpClient.newHttpClient();
+        Transport given = new Transport("shop", own, null, null, Transport.DEFAULT_REQUEST_TIMEOUT, null,
+                new Credentials(), Transport.DEFAULT_MAX_RETRY_DELAY, Transport.DEFAULT_MAX_RESPONSE_BYTES, context);
+        assertSame(own, given.client());
+    }
 }

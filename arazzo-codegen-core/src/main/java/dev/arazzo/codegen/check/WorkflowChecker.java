@@ -59,7 +59,8 @@ public final class WorkflowChecker {
 
     /**
      * Checks a bound document: this class's checks, then {@link FlowChecker}'s, {@link ComparisonChecker}'s,
-     * {@link ParameterChecker}'s and {@link DependencyChecker}'s.
+     * {@link ParameterChecker}'s, {@link RequestBodyChecker}'s, {@link DependencyChecker}'s and
+     * {@link ServerChecker}'s.
      */
     public static void check(BoundDocument bound, Diagnostics diagnostics) {
         new WorkflowChecker(bound, diagnostics).check();
@@ -68,6 +69,7 @@ public final class WorkflowChecker {
         ParameterChecker.check(bound, diagnostics);
         RequestBodyChecker.check(bound, diagnostics);
         DependencyChecker.check(bound, diagnostics);
+        ServerChecker.check(bound, diagnostics);
     }
 
     private void check() {

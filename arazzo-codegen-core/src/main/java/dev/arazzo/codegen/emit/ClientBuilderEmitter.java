@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.lang.model.element.Modifier;
+import javax.net.ssl.SSLContext;
 
 /**
  * Emits the {@code Builder} of a workflow class: base URIs (all sources, or one by name), HTTP client,
@@ -34,6 +35,7 @@ final class ClientBuilderEmitter {
     private final ClassName interceptor;
     private final ClassName listener;
     private final ClassName credentials;
+    private final ClassName servers;
 
     ClientBuilderEmitter(EmitContext context) {
         this.workflow = context.workflow();
@@ -44,18 +46,12 @@ final class ClientBuilderEmitter {
         this.interceptor = context.runtime().requestInterceptor();
         this.listener = context.runtime().workflowListener();
         this.credentials = context.runtime().credentials();
+        this.servers = context.runtime().servers();
     }
 
-    /** Whether a server url is absolute, so that it can be a default base URI. */
-    static boolean isAbsolute(String uri) {
-        if (uri == null) {
-            return false;
-        }
-        try {
-            return URI.create(uri).isAbsolute();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    /** Whether some server of the workflow (or of a workflow it calls) has variables. */
+    static boolean hasServerVariables(WorkflowModel workflow) {
+        return workflow.servers().stream().anyMatch(server -> !server.variables().isEmpty());
     }
 
     TypeSpec builderType() {
@@ -64,12 +60,38 @@ final class ClientBuilderEmitter {
                 .addJavadoc("Configures a {@link $T}:\nbase URIs, HTTP client, request interceptor, timeouts.\n",
                         className);
         fields(type);
-        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        boolean expects = !workflow.securitySchemes().isEmpty();
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+                .addCode(expects ? CodeBlock.of("expectCredentials();\n") : CodeBlock.of(""))
+                .build());
         type.addMethod(baseUri());
         type.addMethod(namedBaseUri());
+        if (hasServerVariables(workflow)) {
+            type.addMethod(serverVariable(false));
+            if (workflow.sources().size() > 1) {
+                type.addMethod(serverVariable(true));
+            }
+        }
+        type.addMethod(MethodSpec.methodBuilder("servers")
+                .addJavadoc("Shares the base URIs and server variables of a workflow that calls this one.\n\n"
+                        + "@param servers the caller's\n@return this builder\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(servers, "servers")
+                .addStatement("this.servers = $T.requireNonNull(servers, $S)", Objects.class, "servers")
+                .addStatement("return this")
+                .build());
         type.addMethod(setter("httpClient", TypeName.get(HttpClient.class),
-                "The HTTP client to send requests with; by default one with a 10 second connect timeout.",
+                "The HTTP client to send requests with; by default one with a 10 second connect timeout\n"
+                        + "(and the {@link #sslContext} when one is set). A client given here is used as it is:\n"
+                        + "{@link #connectTimeout} and {@link #sslContext} do not change it.",
                 "the client, or null for the default one"));
+        type.addMethod(setter("sslContext", TypeName.get(SSLContext.class),
+                "The TLS context of the client this builder makes: its key managers present the client\n"
+                        + "certificate of a {@code mutualTLS} security scheme, its trust managers decide which\n"
+                        + "servers are trusted. Not applied to a client given with {@link #httpClient}, which is\n"
+                        + "used as it is (a {@code mutualTLS} requirement then counts as met).",
+                "the context, or null for the JDK's default"));
         type.addMethod(setter("requestInterceptor", interceptor,
                 "Changes every request before it is sent: authentication, signing, tracing.",
                 "the interceptor, or null for none"));
@@ -84,8 +106,12 @@ final class ClientBuilderEmitter {
                 .returns(builder)
                 .addParameter(credentials, "credentials")
                 .addStatement("this.credentials = $T.requireNonNull(credentials, $S)", Objects.class, "credentials")
+                .addCode(expects ? CodeBlock.of("expectCredentials();\n") : CodeBlock.of(""))
                 .addStatement("return this")
                 .build());
+        if (expects) {
+            type.addMethod(expectCredentials());
+        }
         type.addMethod(positive("connectTimeout", "How long connecting may take when no {@link #httpClient} is "
                 + "given;\n10 seconds by default."));
         type.addMethod(positive("requestTimeout", "How long one request may take; 30 seconds by default."));
@@ -141,14 +167,10 @@ final class ClientBuilderEmitter {
     }
 
     private void fields(TypeSpec.Builder type) {
-        for (SourceModel source : workflow.sources()) {
-            FieldSpec.Builder field = FieldSpec.builder(URI.class, source.fieldName(), Modifier.PRIVATE);
-            if (isAbsolute(source.defaultUri())) {
-                field.initializer("$N", names.defaultUri(source));
-            }
-            type.addField(field.build());
-        }
+        type.addField(FieldSpec.builder(servers, "servers", Modifier.PRIVATE).initializer("new $T()", servers)
+                .build());
         type.addField(HttpClient.class, "httpClient", Modifier.PRIVATE);
+        type.addField(SSLContext.class, "sslContext", Modifier.PRIVATE);
         type.addField(FieldSpec.builder(Duration.class, "connectTimeout", Modifier.PRIVATE)
                 .initializer("$T.DEFAULT_CONNECT_TIMEOUT", transport).build());
         type.addField(listener, "listener", Modifier.PRIVATE);
@@ -168,7 +190,8 @@ final class ClientBuilderEmitter {
     private MethodSpec baseUri() {
         MethodSpec.Builder all = MethodSpec.methodBuilder("baseUri")
                 .addJavadoc("Sends the requests of every source to {@code baseUri}\n"
-                        + "instead of its OpenAPI server url.\n\n"
+                        + "instead of its OpenAPI server urls (the document's, a path's or an operation's):\n"
+                        + "each operation's path is appended to it.\n\n"
                         + "@param baseUri where the requests go\n"
                         + "@return this builder\n")
                 .addModifiers(Modifier.PUBLIC)
@@ -176,14 +199,15 @@ final class ClientBuilderEmitter {
                 .addParameter(URI.class, "baseUri")
                 .addStatement("$T.requireNonNull(baseUri, $S)", Objects.class, "baseUri");
         for (SourceModel source : workflow.sources()) {
-            all.addStatement("this.$N = baseUri", source.fieldName());
+            all.addStatement("servers.baseUri($S, baseUri)", source.name());
         }
         return all.addStatement("return this").build();
     }
 
     private MethodSpec namedBaseUri() {
         MethodSpec.Builder named = MethodSpec.methodBuilder("baseUri")
-                .addJavadoc("Sends the requests of source description {@code sourceName} to {@code baseUri}.\n\n"
+                .addJavadoc("Sends the requests of source description {@code sourceName} to {@code baseUri}\n"
+                        + "instead of its OpenAPI server urls: each operation's path is appended to it.\n\n"
                         + "@param sourceName the name of a source description the workflow calls\n"
                         + "@param baseUri where its requests go\n"
                         + "@return this builder\n"
@@ -194,15 +218,45 @@ final class ClientBuilderEmitter {
                 .addParameter(URI.class, "baseUri")
                 .addStatement("$T.requireNonNull(baseUri, $S)", Objects.class, "baseUri")
                 .beginControlFlow("switch ($T.requireNonNull(sourceName, $S))", Objects.class, "sourceName");
-        for (SourceModel source : workflow.sources()) {
-            named.addStatement("case $S -> this.$N = baseUri", source.name(), source.fieldName());
-        }
+        named.addStatement("case $L -> servers.baseUri(sourceName, baseUri)", CodeBlock.join(workflow.sources()
+                .stream().map(source -> CodeBlock.of("$S", source.name())).toList(), ",$W"));
         named.addStatement("default -> throw new $T($Z$L + sourceName$W+ $L)", IllegalArgumentException.class,
                 Literals.string("workflow '" + workflow.workflowId() + "' calls no source named '"),
                 Literals.string("'; its sources are "
                         + String.join(", ", workflow.sources().stream().map(SourceModel::name).toList())));
         named.endControlFlow();
         return named.addStatement("return this").build();
+    }
+
+    /** {@code serverVariable(name, value)}, or with {@code bySource} {@code serverVariable(sourceName, name, value)}. */
+    private MethodSpec serverVariable(boolean bySource) {
+        List<String> names = new ArrayList<>();
+        workflow.servers().forEach(server -> server.variables().stream().map(WorkflowModel.ServerVariableModel::name)
+                .filter(name -> !names.contains(name)).forEach(names::add));
+        String listed = String.join(", ", names.stream().map(name -> "{@code " + Javadocs.escape(name) + "}").toList());
+        MethodSpec.Builder method = MethodSpec.methodBuilder("serverVariable")
+                .addJavadoc("$L", bySource
+                        ? "Sets variable {@code name} of the server urls of source description {@code sourceName};\n"
+                                + "it wins over a value set for every source.\n\n"
+                                + "@param sourceName the name of a source description the workflow calls\n"
+                        : "Sets variable {@code name} of the server urls of every source that has one\n"
+                                + "(instead of its default).\nThe variables: " + listed + ".\n\n")
+                .addJavadoc("@param name the variable, as the server url writes it in braces\n"
+                        + "@param value its value; one its {@code enum} allows, checked by {@link #build()}\n"
+                        + "@return this builder\n"
+                        + "@throws IllegalArgumentException when no server url $Lhas a variable of that name\n",
+                        bySource ? "of that source " : "")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder);
+        if (bySource) {
+            method.addParameter(String.class, "sourceName");
+        }
+        method.addParameter(String.class, "name")
+                .addParameter(String.class, "value")
+                .addStatement("servers.variable(SERVERS, $L, name, value)",
+                        bySource ? CodeBlock.of("$T.requireNonNull(sourceName, $S)", Objects.class, "sourceName")
+                                : CodeBlock.of("null"));
+        return method.addStatement("return this").build();
     }
 
     /** A setter of a positive duration. */
@@ -223,23 +277,47 @@ final class ClientBuilderEmitter {
     }
 
     private MethodSpec build() {
-        MethodSpec.Builder build = MethodSpec.methodBuilder("build")
+        boolean missing = workflow.servers().stream().anyMatch(server -> server.url() == null);
+        boolean enums = workflow.servers().stream().anyMatch(server -> server.variables().stream()
+                .anyMatch(variable -> !variable.allowed().isEmpty()));
+        String when = missing && enums ? "when a source has no absolute server url and no base URI was set,\n"
+                + "    or a server variable's value is not one its enum allows\n"
+                : missing ? "when a source has no absolute server url and no base URI was set\n"
+                : enums ? "when a server variable's value is not one its enum allows\n" : "";
+        boolean variables = hasServerVariables(workflow);
+        return MethodSpec.methodBuilder("build")
                 .addJavadoc("Makes the client.\n\n@return a client of the workflow, configured as this builder says\n"
-                        + "$L", workflow.sources().stream().allMatch(s -> isAbsolute(s.defaultUri())) ? ""
-                        : "@throws IllegalStateException when a source has no base URI\n")
+                        + "$L", when.isEmpty() && !variables ? ""
+                        : "@throws IllegalStateException " + (when.isEmpty()
+                                ? "when the server variables make a url that is not an absolute URI\n" : when))
                 .addModifiers(Modifier.PUBLIC)
-                .returns(className);
-        for (SourceModel source : workflow.sources()) {
-            if (!isAbsolute(source.defaultUri())) {
-                build.beginControlFlow("if ($N == null)", source.fieldName());
-                build.addStatement("throw new $T($L)", IllegalStateException.class, Literals.string("source '"
-                        + source.name() + "' has no absolute server url in its OpenAPI description"
-                        + (source.defaultUri() == null ? "" : " (it says '" + source.defaultUri() + "')")
-                        + "; set one with baseUri(\"" + source.name() + "\", uri)"));
-                build.endControlFlow();
+                .returns(className)
+                .addStatement("return new $T(this)", className)
+                .build();
+    }
+
+    /**
+     * {@code expectCredentials()}: tells the credentials which builder method takes each scheme's, so that a
+     * request sent without them fails naming it.
+     */
+    private MethodSpec expectCredentials() {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("expectCredentials")
+                .addJavadoc("Names the builder method of each security scheme, for the failure of a request\n"
+                        + "whose operation requires credentials that were not given.\n")
+                .addModifiers(Modifier.PRIVATE);
+        for (WorkflowModel.SecuritySchemeModel scheme : workflow.securitySchemes()) {
+            String name = scheme.methodName();
+            switch (scheme.kind()) {
+                case MUTUAL_TLS -> method.addStatement("credentials.expectMutualTls($S)", scheme.name());
+                case API_KEY -> method.addStatement("credentials.expect($S, $S)", scheme.name(), name + "(apiKey)");
+                case BASIC -> method.addStatement("credentials.expect($S, $S)", scheme.name(),
+                        name + "(username, password)");
+                case BEARER -> method.addStatement("credentials.expect($S, $S)", scheme.name(), name + "(tokens)");
+                case OAUTH2_CLIENT_CREDENTIALS -> method.addStatement("credentials.expect($S, $S)", scheme.name(),
+                        name + "ClientCredentials(clientId, clientSecret) or " + name + "(tokens)");
             }
         }
-        return build.addStatement("return new $T(this)", className).build();
+        return method.build();
     }
 
     /** The builder methods that take the credentials of one security scheme. */
@@ -265,6 +343,7 @@ final class ClientBuilderEmitter {
                     .addStatement("return this").build());
             case BEARER -> List.of(bearer(scheme, about));
             case OAUTH2_CLIENT_CREDENTIALS -> List.of(bearer(scheme, about), clientCredentials(scheme));
+            case MUTUAL_TLS -> List.of(); // the client certificate comes with sslContext(SSLContext)
         };
     }
 

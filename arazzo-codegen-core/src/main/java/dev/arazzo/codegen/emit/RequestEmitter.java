@@ -40,7 +40,7 @@ final class RequestEmitter {
         IdempotencyModel idempotency = context.idempotency(step);
         ClassName stepRequest = context.runtime().stepRequest();
         CodeBlock.Builder request = CodeBlock.builder().add("$T request = $T.of($S,$W$N,$W$S,$W$S)", stepRequest,
-                stepRequest, step.stepId(), http.source().fieldName(), http.method(), http.path());
+                stepRequest, step.stepId(), http.server().fieldName(), http.method(), http.path());
         if (step.response().kind() != ResponseView.BodyKind.JSON && !step.response().mediaTypes().isEmpty()) {
             // the response is read as text or bytes: ask for what the OpenAPI declares (a step's own Accept wins)
             request.add("\n.header($S, $S)", "Accept", String.join(", ", step.response().mediaTypes()));

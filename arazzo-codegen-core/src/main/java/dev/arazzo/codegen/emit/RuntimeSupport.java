@@ -20,7 +20,8 @@ public final class RuntimeSupport {
     /** The support types every package with workflows needs, by simple name: public API first. */
     public static final List<String> TYPES = List.of("RequestInterceptor", "WorkflowListener", "WorkflowException",
             "StepFailedException", "WorkflowTransportException", "Credentials", "HttpExchange", "StepRequest",
-            "Transport", "Values", "JsonValue", "ParameterStyles", "FormBody", "MultipartBody", "CompletedSteps");
+            "Transport", "Values", "JsonValue", "ParameterStyles", "FormBody", "MultipartBody", "CompletedSteps",
+            "Servers");
 
     /** Needed only by workflows with JSONPath criteria. */
     public static final String JSON_PATH_SUPPORT = "JsonPathSupport";

@@ -78,6 +78,21 @@ public record RuntimeTypes(String packageName) {
         return type("Credentials");
     }
 
+    /** {@code Servers}: the base URIs and server variables a builder collects. */
+    public ClassName servers() {
+        return type("Servers");
+    }
+
+    /** {@code Servers.Server}: one server url of a source. */
+    public ClassName server() {
+        return type("Servers").nestedClass("Server");
+    }
+
+    /** {@code Servers.Variable}: a variable of a server url. */
+    public ClassName serverVariable() {
+        return type("Servers").nestedClass("Variable");
+    }
+
     public ClassName requestInterceptor() {
         return type("RequestInterceptor");
     }

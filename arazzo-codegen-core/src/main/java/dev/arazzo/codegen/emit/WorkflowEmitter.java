@@ -6,11 +6,12 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.arazzo.codegen.emit.StepEmitter.StepHelpers;
 import dev.arazzo.codegen.model.WorkflowModel;
 import dev.arazzo.codegen.model.WorkflowModel.CalleeModel;
-import dev.arazzo.codegen.model.WorkflowModel.SourceModel;
+import dev.arazzo.codegen.model.WorkflowModel.ServerModel;
 import dev.arazzo.codegen.model.WorkflowModel.StepModel;
 import java.net.URI;
 import java.util.ArrayList;
@@ -117,19 +118,25 @@ public final class WorkflowEmitter {
                         Modifier.FINAL)
                 .addJavadoc("How many step executions one run may make, unless the builder says otherwise.\n")
                 .initializer("$L", 1000).build());
-        for (SourceModel source : workflow.sources()) {
-            if (ClientBuilderEmitter.isAbsolute(source.defaultUri())) {
-                type.addField(FieldSpec.builder(URI.class, names.defaultUri(source), Modifier.PRIVATE,
-                                Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$T.create($S)", URI.class, source.defaultUri()).build());
-            }
+        for (ServerModel server : workflow.servers()) {
+            type.addField(FieldSpec.builder(context.runtime().server(), names.server(server), Modifier.PRIVATE,
+                            Modifier.STATIC, Modifier.FINAL)
+                    .initializer(server(server)).build());
+        }
+        if (ClientBuilderEmitter.hasServerVariables(workflow)) {
+            type.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class),
+                                    context.runtime().server()), "SERVERS", Modifier.PRIVATE, Modifier.STATIC,
+                            Modifier.FINAL)
+                    .initializer("$T.of($L)", List.class, CodeBlock.join(workflow.servers().stream()
+                            .map(server -> CodeBlock.of("$N", names.server(server))).toList(), ",$W"))
+                    .build());
         }
         names.patterns().forEach((pattern, name) -> type.addField(FieldSpec.builder(Pattern.class, name,
                         Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$T.compile($Z$L)", Pattern.class, Literals.string(pattern)).build()));
         type.addField(context.runtime().transport(), "transport", Modifier.PRIVATE, Modifier.FINAL);
-        for (SourceModel source : workflow.sources()) {
-            type.addField(URI.class, source.fieldName(), Modifier.PRIVATE, Modifier.FINAL);
+        for (ServerModel server : ownServers()) {
+            type.addField(URI.class, server.fieldName(), Modifier.PRIVATE, Modifier.FINAL);
         }
         type.addField(int.class, "maxStepExecutions", Modifier.PRIVATE, Modifier.FINAL);
         for (CalleeModel callee : workflow.callees()) {
@@ -143,10 +150,11 @@ public final class WorkflowEmitter {
                 .addParameter(names.builder(), "builder")
                 .addStatement("this.transport = new $T($Z$S,$Wbuilder.httpClient, builder.connectTimeout,$W"
                         + "builder.requestInterceptor, builder.requestTimeout, builder.listener,$W"
-                        + "builder.credentials.copy(),$Wbuilder.maxRetryDelay, builder.maxResponseBytes)",
+                        + "builder.credentials.copy(),$Wbuilder.maxRetryDelay, builder.maxResponseBytes,$W"
+                        + "builder.sslContext)",
                         context.runtime().transport(), workflow.workflowId());
-        for (SourceModel source : workflow.sources()) {
-            constructor.addStatement("this.$N = builder.$N", source.fieldName(), source.fieldName());
+        for (ServerModel server : ownServers()) {
+            constructor.addStatement("this.$N = builder.servers.uri($N)", server.fieldName(), names.server(server));
         }
         constructor.addStatement("this.maxStepExecutions = builder.maxStepExecutions");
         for (CalleeModel callee : workflow.callees()) {
@@ -166,13 +174,40 @@ public final class WorkflowEmitter {
                 .add("\n.maxRetryDelay(builder.maxRetryDelay)")
                 .add("\n.maxResponseBytes(builder.maxResponseBytes)")
                 .add("\n.listener(builder.listener)")
-                .add("\n.credentials(transport.credentials())");
-        for (SourceModel source : callee.sources()) {
-            SourceModel own = workflow.sources().stream().filter(s -> s.name().equals(source.name())).findFirst()
-                    .orElseThrow();
-            build.add("\n.baseUri($S, builder.$N)", source.name(), own.fieldName());
-        }
+                .add("\n.credentials(transport.credentials())")
+                .add("\n.servers(builder.servers)");
         return build.add("\n.build()").build();
+    }
+
+    /** The servers the workflow's own steps send to, each once, in step order. */
+    private List<ServerModel> ownServers() {
+        List<ServerModel> own = new ArrayList<>();
+        for (StepModel step : workflow.steps()) {
+            if (!step.callsWorkflow() && !own.contains(step.http().server())) {
+                own.add(step.http().server());
+            }
+        }
+        return own;
+    }
+
+    /** {@code Servers.Server.of("pets", "https://{region}.example.com", Servers.Variable.of(...))}. */
+    private CodeBlock server(ServerModel server) {
+        if (server.url() == null) {
+            return CodeBlock.of("$T.missing($S,$W$L)", context.runtime().server(), server.source(),
+                    Literals.string(server.missing()));
+        }
+        List<CodeBlock> arguments = new ArrayList<>();
+        arguments.add(CodeBlock.of("$S", server.source()));
+        arguments.add(Literals.string(server.url()));
+        for (WorkflowModel.ServerVariableModel variable : server.variables()) {
+            List<CodeBlock> values = new ArrayList<>();
+            values.add(CodeBlock.of("$S", variable.name()));
+            values.add(CodeBlock.of("$S", variable.defaultValue()));
+            variable.allowed().forEach(allowed -> values.add(CodeBlock.of("$S", allowed)));
+            arguments.add(CodeBlock.of("$T.of($L)", context.runtime().serverVariable(),
+                    CodeBlock.join(values, ",$W")));
+        }
+        return CodeBlock.of("$T.of($L)", context.runtime().server(), CodeBlock.join(arguments, ",$W"));
     }
 
     private MethodSpec builderMethod() {

@@ -8,7 +8,7 @@ import dev.arazzo.codegen.model.WorkflowModel.ActionModel;
 import dev.arazzo.codegen.model.WorkflowModel.ActionType;
 import dev.arazzo.codegen.model.WorkflowModel.CalleeModel;
 import dev.arazzo.codegen.model.WorkflowModel.DependencyModel;
-import dev.arazzo.codegen.model.WorkflowModel.SourceModel;
+import dev.arazzo.codegen.model.WorkflowModel.ServerModel;
 import dev.arazzo.codegen.model.WorkflowModel.StepModel;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,7 +28,7 @@ final class WorkflowNames {
     private final NameScope locals = NameScope.of(NameScope.Kind.LOCALS);
     private final Map<String, StepNames> steps = new HashMap<>();
     private final Map<String, String> dependencies = new HashMap<>();
-    private final Map<String, String> defaultUris = new HashMap<>();
+    private final Map<String, String> servers = new HashMap<>();
     private final Map<String, String> patterns = new LinkedHashMap<>();
 
     /** The names of one step's helpers and of the variables that hold what it produced. */
@@ -68,8 +68,10 @@ final class WorkflowNames {
                     variables.get(step.stepId()), tokens.get(step.stepId()), retries.get(step.stepId()),
                     stepConstants.newName(step.constantName())));
         }
-        for (SourceModel source : workflow.sources()) {
-            defaultUris.put(source.name(), constants.newName(JavaNames.constant(source.name()) + "_DEFAULT_URI"));
+        for (ServerModel server : workflow.servers()) {
+            String field = server.fieldName().replaceAll("_+$", "");
+            field = field.endsWith("BaseUri") ? field.substring(0, field.length() - "BaseUri".length()) : field;
+            servers.put(server.fieldName(), constants.newName(JavaNames.constant(field) + "_SERVER"));
         }
     }
 
@@ -150,9 +152,9 @@ final class WorkflowNames {
         return callee.fieldName() + "Inputs";
     }
 
-    /** The constant that holds a source's default base URI. */
-    String defaultUri(SourceModel source) {
-        return defaultUris.get(source.name());
+    /** The constant that holds a server url of the workflow's. */
+    String server(ServerModel server) {
+        return servers.get(server.fieldName());
     }
 
     /** The constant that holds a compiled regex of a step's criteria; one per pattern. */

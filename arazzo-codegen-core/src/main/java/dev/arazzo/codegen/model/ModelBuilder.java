@@ -261,6 +261,7 @@ public final class ModelBuilder {
                         fields.newName(JavaNames.camel(name) + "BaseUri"), source.defaultUri()));
             }
         }
+        List<WorkflowModel.ServerModel> servers = servers(workflow, sources, callees.values(), fields);
         NameAllocator locals = reserving(NameScope.Kind.LOCALS);
         List<DependencyModel> dependencies = new ArrayList<>();
         for (BoundDependency dependsOn : workflow.dependsOn()) {
@@ -297,7 +298,7 @@ public final class ModelBuilder {
                     step.operation() == null ? null : sources.get(step.operation().source().name()),
                     methods.newName(JavaNames.camel(step.stepId())),
                     className.nestedClass(nested.newName(JavaNames.pascal(step.stepId()) + "Result")), inputs, byId,
-                    callees, dependencies);
+                    callees, dependencies, step.operation() == null ? null : server(step.operation(), servers));
             steps.add(model);
             byId.put(step.stepId(), model);
         }
@@ -316,7 +317,49 @@ public final class ModelBuilder {
         return new WorkflowModel(workflow.workflowId(), className, workflow.workflow().summary(),
                 workflow.workflow().description(), document.source().file(), new ArrayList<>(sources.values()), inputs,
                 outputs, steps, new ArrayList<>(callees.values()), dependencies, sourceUrls(),
-                securitySchemes(workflow), types.types());
+                securitySchemes(workflow, callees.values()), types.types(), servers);
+    }
+
+    /**
+     * The servers of the workflow's operations, each once, then those of the workflows it calls: a
+     * document's server in its source's field, an operation's or path's in one named after the operation.
+     */
+    private List<WorkflowModel.ServerModel> servers(BoundWorkflow workflow, Map<String, SourceModel> sources,
+            java.util.Collection<CalleeModel> callees, NameAllocator fields) {
+        List<WorkflowModel.ServerModel> servers = new ArrayList<>();
+        for (BoundStep step : workflow.steps()) {
+            OperationView operation = step.operation();
+            if (operation == null || step.callee() != null) {
+                continue;
+            }
+            WorkflowModel.ServerModel server = ServerModels.of(operation, document.sourceDescription(
+                    operation.source().name()).map(ArazzoDocument.SourceDescription::url).orElse(null), null);
+            if (servers.stream().noneMatch(server::sameAs)) {
+                boolean documents = operation.servers().equals(operation.source().servers());
+                String field = documents ? sources.get(operation.source().name()).fieldName()
+                        : fields.newName(JavaNames.camel(operation.operationId() != null ? operation.operationId()
+                                : operation.source().name()) + "BaseUri");
+                servers.add(server.named(field));
+            }
+        }
+        for (CalleeModel callee : callees) {
+            WorkflowModel model = built.values().stream().filter(m -> m.className().equals(callee.className()))
+                    .findFirst().orElse(null);
+            for (WorkflowModel.ServerModel server : model == null ? List.<WorkflowModel.ServerModel>of()
+                    : model.servers()) {
+                if (servers.stream().noneMatch(server::sameAs)) {
+                    servers.add(server.named(fields.newName(server.fieldName())));
+                }
+            }
+        }
+        return servers;
+    }
+
+    /** The server of {@code operation} among the workflow's. */
+    private WorkflowModel.ServerModel server(OperationView operation, List<WorkflowModel.ServerModel> servers) {
+        WorkflowModel.ServerModel server = ServerModels.of(operation, document.sourceDescription(
+                operation.source().name()).map(ArazzoDocument.SourceDescription::url).orElse(null), null);
+        return servers.stream().filter(server::sameAs).findFirst().orElseThrow();
     }
 
     private Map<String, String> sourceUrls() {
@@ -426,7 +469,7 @@ public final class ModelBuilder {
 
     private StepModel step(BoundWorkflow workflow, BoundStep step, CalleeModel callee, SourceModel source,
             String methodName, ClassName resultType, List<InputModel> inputs, Map<String, StepModel> earlier,
-            Map<String, CalleeModel> callees, List<DependencyModel> dependencies) {
+            Map<String, CalleeModel> callees, List<DependencyModel> dependencies, WorkflowModel.ServerModel server) {
         Reads reads = new Reads();
         OperationView operation = step.operation();
         List<ParameterModel> parameters = new ArrayList<>();
@@ -489,7 +532,7 @@ public final class ModelBuilder {
         List<ActionModel> onFailure = actions(step.onFailure(), workflow.failureActions(), reads, callees);
         WorkflowModel.StepTarget target = call != null ? call
                 : new WorkflowModel.HttpCall(source, operation.method(), operation.path(), parameters, body,
-                        security(operation), idempotency(operation, parameters, body));
+                        security(operation), idempotency(operation, parameters, body), server);
         // a step may read its own outputs of an earlier execution (a goto loop): they are null the first time
         return new StepModel(step.stepId(), methodName, JavaNames.constant(step.stepId()), resultType,
                 step.step().description(), target, successCriteria, onSuccess, onFailure, outputs,
@@ -562,8 +605,12 @@ public final class ModelBuilder {
         return operation.securityRequirements().stream().map(r -> (List<String>) new ArrayList<>(r.keySet())).toList();
     }
 
-    /** The security schemes that the workflow's steps require and this generator can give credentials for. */
-    private List<WorkflowModel.SecuritySchemeModel> securitySchemes(BoundWorkflow workflow) {
+    /**
+     * The security schemes that the workflow's steps require and this generator can give credentials for,
+     * then those of the workflows it calls (which share its credentials), each once by name.
+     */
+    private List<WorkflowModel.SecuritySchemeModel> securitySchemes(BoundWorkflow workflow,
+            java.util.Collection<CalleeModel> callees) {
         Map<String, SecuritySchemeView> found = new LinkedHashMap<>();
         Map<String, Set<String>> scopes = new LinkedHashMap<>();
         for (BoundStep step : workflow.steps()) {
@@ -585,6 +632,16 @@ public final class ModelBuilder {
         List<WorkflowModel.SecuritySchemeModel> schemes = new ArrayList<>();
         found.forEach((name, scheme) -> securityScheme(name, scheme, new ArrayList<>(scopes.get(name)), methods)
                 .ifPresent(schemes::add));
+        for (CalleeModel callee : callees) {
+            built.values().stream().filter(model -> model.className().equals(callee.className())).findFirst()
+                    .ifPresent(model -> model.securitySchemes().stream()
+                            .filter(scheme -> schemes.stream().noneMatch(s -> s.name().equals(scheme.name())))
+                            .forEach(scheme -> schemes.add(new WorkflowModel.SecuritySchemeModel(scheme.name(),
+                                    scheme.kind() == WorkflowModel.SecurityKind.MUTUAL_TLS ? scheme.methodName()
+                                            : methods.newName(scheme.methodName()), scheme.kind(), scheme.in(),
+                                    scheme.parameterName(), scheme.tokenUrl(), scheme.scopes(),
+                                    scheme.description()))));
+        }
         return schemes;
     }
 
@@ -615,6 +672,10 @@ public final class ModelBuilder {
                         scheme.clientCredentials() ? WorkflowModel.SecurityKind.OAUTH2_CLIENT_CREDENTIALS
                                 : WorkflowModel.SecurityKind.BEARER,
                         null, null, scheme.tokenUrl(), scopes, description));
+            }
+            case MUTUAL_TLS -> {
+                return Optional.of(new WorkflowModel.SecuritySchemeModel(name, "sslContext",
+                        WorkflowModel.SecurityKind.MUTUAL_TLS, null, null, null, List.of(), description));
             }
             default -> {
                 return Optional.empty();

@@ -26,7 +26,7 @@ public final class NameScope {
         NESTED_TYPES("Inputs", "Outputs", "Builder", "Step", "Result", "Completed", "Ended", "Failed",
                 "Values", "JsonValue", "Transport", "HttpExchange", "StepRequest", "RequestInterceptor",
                 "WorkflowListener", "Credentials", "WorkflowException", "StepFailedException",
-                "WorkflowTransportException", "JsonPathSupport", "XPathSupport"),
+                "WorkflowTransportException", "JsonPathSupport", "XPathSupport", "Servers"),
         /** Instance fields of the workflow class. */
         FIELDS("transport", "maxStepExecutions"),
         /** Methods of the workflow class: its own, and those every object has. */
@@ -34,9 +34,10 @@ public final class NameScope {
                 "wait", "clone", "finalize"),
         /** Methods of the workflow's builder, beside which each security scheme gets its credentials method. */
         BUILDER_METHODS("baseUri", "httpClient", "requestInterceptor", "listener", "connectTimeout", "requestTimeout",
-                "maxStepExecutions", "maxRetryDelay", "maxResponseBytes", "build", "credentials"),
+                "maxStepExecutions", "maxRetryDelay", "maxResponseBytes", "build", "credentials", "servers",
+                "serverVariable", "sslContext", "expectCredentials"),
         /** Static constants of the workflow class. */
-        CONSTANTS("DEFAULT_MAX_STEP_EXECUTIONS"),
+        CONSTANTS("DEFAULT_MAX_STEP_EXECUTIONS", "SERVERS"),
         /** Constants of the private enum of the steps that the run loop switches on. */
         STEP_CONSTANTS(),
         /** Parameters and local variables of the run loop and of the step methods. */

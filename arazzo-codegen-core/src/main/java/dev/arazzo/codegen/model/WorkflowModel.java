@@ -22,18 +22,20 @@ import java.util.Optional;
  * expressions already parsed and checked. {@code sourceUrls} are the urls of the document's source
  * descriptions as written, by name, and under {@link #SELF} the document's {@code $self} as written, when it has
  * one (no source description name holds a '$'). {@code types} are the records and enums that the schemas of its
- * inputs and of the responses it reads need, declared inside the workflow class.
+ * inputs and of the responses it reads need, declared inside the workflow class. {@code servers} are the
+ * server urls its operations and those of the workflows it calls go to, each once.
  */
 public record WorkflowModel(
         String workflowId, ClassName className, String summary, String description, Path spec,
         List<SourceModel> sources, List<InputModel> inputs, List<OutputModel> outputs, List<StepModel> steps,
         List<CalleeModel> callees, List<DependencyModel> dependencies, Map<String, String> sourceUrls,
-        List<SecuritySchemeModel> securitySchemes, List<TypeModel> types) {
+        List<SecuritySchemeModel> securitySchemes, List<TypeModel> types, List<ServerModel> servers) {
 
     /** The key of {@code sourceUrls} that holds the document's {@code $self}: the value of {@code $self}. */
     public static final String SELF = "$self";
 
     public WorkflowModel {
+        servers = List.copyOf(servers);
         securitySchemes = List.copyOf(securitySchemes);
         sourceUrls = Map.copyOf(sourceUrls);
         types = List.copyOf(types);
@@ -119,10 +121,11 @@ public record WorkflowModel(
      * @param body the request body, or null
      * @param security the operation's security requirements, alternatives of scheme names
      * @param idempotency the token the generated code supplies, or null
+     * @param server where its requests go, unless a base URI is set for its source
      */
     public record HttpCall(
             SourceModel source, String method, String path, List<ParameterModel> parameters, BodyModel body,
-            List<List<String>> security, IdempotencyModel idempotency) implements StepTarget {
+            List<List<String>> security, IdempotencyModel idempotency, ServerModel server) implements StepTarget {
 
         public HttpCall {
             security = security.stream().map(List::copyOf).toList();
@@ -151,7 +154,9 @@ public record WorkflowModel(
 
     /** How a security scheme of an OpenAPI description is given credentials on the builder. */
     public enum SecurityKind {
-        API_KEY, BASIC, BEARER, OAUTH2_CLIENT_CREDENTIALS
+        API_KEY, BASIC, BEARER, OAUTH2_CLIENT_CREDENTIALS,
+        /** Met by the client's TLS context ({@code sslContext}): no credentials method of its own. */
+        MUTUAL_TLS
     }
 
     /**
@@ -170,6 +175,41 @@ public record WorkflowModel(
 
     /** An API the workflow calls: one base URI on the builder. */
     public record SourceModel(String name, String fieldName, String defaultUri) {
+    }
+
+    /**
+     * A server url that operations of a source go to (the operation's, its path's or its document's
+     * first), held in the workflow class's field {@code fieldName}.
+     *
+     * @param source the source description's name
+     * @param url the absolute url template, {@code {name}} for each variable; null when there is none
+     * @param variables the url's variables, in document order
+     * @param missing when {@code url} is null, what the description says instead (for the message that asks
+     *     for a base URI); else null
+     */
+    public record ServerModel(String source, String fieldName, String url, List<ServerVariableModel> variables,
+            String missing) {
+
+        public ServerModel {
+            variables = List.copyOf(variables);
+        }
+
+        /** The same server, held in another field. */
+        public ServerModel named(String otherFieldName) {
+            return new ServerModel(source, otherFieldName, url, variables, missing);
+        }
+
+        /** Whether {@code other} is the same server url, whatever the field. */
+        public boolean sameAs(ServerModel other) {
+            return named(other.fieldName).equals(other);
+        }
+    }
+
+    /** A server variable: its default and the values its {@code enum} allows (empty: any). */
+    public record ServerVariableModel(String name, String defaultValue, List<String> allowed) {
+        public ServerVariableModel {
+            allowed = List.copyOf(allowed);
+        }
     }
 
     /**

@@ -21,6 +21,11 @@ public interface ApiSource {
     /** Its first server url with variables set to their defaults, or null when it has none. */
     String serverUrl();
 
+    /** The document's own servers (its {@code servers}, or what Swagger 2.0's host and basePath make). */
+    default List<ServerView> servers() {
+        return List.of();
+    }
+
     /** Every operation, in document order. */
     List<OperationView> operations();
 

@@ -57,6 +57,14 @@ public interface OperationView {
      */
     List<Map<String, List<String>>> securityRequirements();
 
+    /**
+     * The servers its requests go to, as OpenAPI chooses them: the operation's {@code servers}, else its
+     * path item's, else its document's; empty when none says any. The first is the one used.
+     */
+    default List<ServerView> servers() {
+        return List.of();
+    }
+
     /** How messages name it: its operationId, else {@code METHOD /path}. */
     default String describe() {
         return operationId() != null ? "'" + operationId() + "'" : method() + " " + path();

@@ -3,11 +3,14 @@ package dev.arazzo.codegen.features;
 import static dev.arazzo.codegen.testing.GeneratedCode.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.arazzo.codegen.testing.GeneratedCode;
 import dev.arazzo.codegen.testing.RecordingServer.Request;
 import dev.arazzo.codegen.testing.RecordingServer.Response;
 import dev.arazzo.codegen.testing.Scenario;
+import dev.arazzo.runtime.RequestInterceptor;
+import dev.arazzo.runtime.WorkflowException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -36,6 +39,9 @@ class SecurityTest extends ScenarioTest {
                        responses: {'200': {description: ok}}}}
                   /e: {get: {operationId: usesOauth, security: [{oauth: [read]}], responses: {'200': {description: ok}}}}
                   /f: {get: {operationId: usesNothing, security: [], responses: {'200': {description: ok}}}}
+                  /g: {get: {operationId: usesKeyIfGiven, security: [{}, {headerKey: []}],
+                       responses: {'200': {description: ok}}}}
+                  /h: {get: {operationId: usesDigest, security: [{digestAuth: []}], responses: {'200': {description: ok}}}}
                 components:
                   securitySchemes:
                     headerKey: {type: apiKey, in: header, name: X-API-Key, description: The account's key.}
@@ -43,6 +49,7 @@ class SecurityTest extends ScenarioTest {
                     cookieKey: {type: apiKey, in: cookie, name: session}
                     basicAuth: {type: http, scheme: basic}
                     bearerAuth: {type: http, scheme: bearer}
+                    digestAuth: {type: http, scheme: digest}
                     oauth:
                       type: oauth2
                       flows:
@@ -65,8 +72,9 @@ class SecurityTest extends ScenarioTest {
                       - {stepId: e, operationId: usesOauth}
                       - {stepId: e2, operationId: usesOauth}
                       - {stepId: f, operationId: usesNothing}
+                      - {stepId: g, operationId: usesKeyIfGiven}
                 """);
-        for (String path : List.of("/a", "/b", "/c", "/d", "/e", "/f")) {
+        for (String path : List.of("/a", "/b", "/c", "/d", "/e", "/f", "/g", "/h")) {
             scenario.server().on("GET", path, Response.json(200, "{}"));
         }
         scenario.server().on("POST", "/oauth/token", Response.json(200,
@@ -118,5 +126,69 @@ class SecurityTest extends ScenarioTest {
         Request request = scenario.server().requests().get(0);
         assertEquals("Bearer t1", request.header("Authorization"));
         assertNull(request.header("Cookie"));
+    }
+
+    @Test
+    void anOperationWhoseRequirementsHaveNoCredentialsIsNotSentAndTheFailureNamesTheBuilderMethods() {
+        Object client = scenario.client(code, "SecureWorkflow");
+        Object inputs = Scenario.inputs(code, "SecureWorkflow", Map.of());
+
+        WorkflowException one = assertThrows(WorkflowException.class, () -> call(client, "a", inputs));
+        assertEquals("step 'a' is not sent: its operation requires credentials, and none were given for security "
+                + "scheme 'headerKey' (set them with the builder's headerKey(apiKey))", one.getMessage());
+        WorkflowException either = assertThrows(WorkflowException.class, () -> call(client, "d", inputs));
+        assertEquals("step 'd' is not sent: its operation requires credentials, and none were given for security "
+                + "scheme 'bearerAuth' (set them with the builder's bearerAuth(tokens)), or security scheme "
+                + "'cookieKey' (set them with the builder's cookieKey(apiKey))", either.getMessage());
+        WorkflowException oauth = assertThrows(WorkflowException.class, () -> call(client, "e", inputs));
+        assertEquals("step 'e' is not sent: its operation requires credentials, and none were given for security "
+                + "scheme 'oauth' (set them with the builder's oauthClientCredentials(clientId, clientSecret) or "
+                + "oauth(tokens))", oauth.getMessage());
+        assertEquals(List.of(), scenario.server().requests());
+    }
+
+    @Test
+    void anEmptyRequirementMakesSecurityOptionalAndGivenCredentialsAreStillSent() {
+        Object inputs = Scenario.inputs(code, "SecureWorkflow", Map.of());
+        call(scenario.client(code, "SecureWorkflow"), "g", inputs);
+        Object builder = call(code.type("SecureWorkflow"), "builder");
+        call(builder, "baseUri", scenario.server().baseUri());
+        call(builder, "headerKey", "hk-2");
+        call(call(builder, "build"), "g", inputs);
+
+        List<Request> requests = scenario.server().requests();
+        assertEquals(List.of("/g", "/g"), requests.stream().map(Request::path).toList());
+        assertNull(requests.get(0).header("X-API-Key"));
+        assertEquals("hk-2", requests.get(1).header("X-API-Key"));
+    }
+
+    @Test
+    void aSchemeWithoutABuilderMethodIsLeftToTheRequestInterceptor() {
+        GeneratedCode digest = scenario.generate("""
+                arazzo: 1.0.1
+                info: {title: Digest, version: '1'}
+                sourceDescriptions:
+                  - {name: secure, url: secure-openapi.yaml, type: openapi}
+                workflows:
+                  - workflowId: digest
+                    steps:
+                      - {stepId: h, operationId: usesDigest}
+                """);
+        Object inputs = Scenario.inputs(digest, "DigestWorkflow", Map.of());
+        WorkflowException refused = assertThrows(WorkflowException.class,
+                () -> call(scenario.client(digest, "DigestWorkflow"), "h", inputs));
+        assertEquals("step 'h' is not sent: its operation requires credentials, and none were given for security "
+                + "scheme 'digestAuth' (authenticate it with the builder's requestInterceptor(RequestInterceptor))",
+                refused.getMessage());
+
+        Object builder = call(digest.type("DigestWorkflow"), "builder");
+        call(builder, "baseUri", scenario.server().baseUri());
+        RequestInterceptor signer = (request, body) -> java.net.http.HttpRequest.newBuilder(request, (n, v) -> true)
+                .header("Authorization", "Digest signed").build();
+        call(builder, "requestInterceptor", signer);
+        call(call(builder, "build"), "h", inputs);
+
+        assertEquals(List.of("Digest signed"), scenario.server().requests().stream()
+                .map(r -> r.header("Authorization")).toList());
     }
 }

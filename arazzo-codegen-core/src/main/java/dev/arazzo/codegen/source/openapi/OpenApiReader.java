@@ -54,7 +54,8 @@ public final class OpenApiReader {
                     + "', which does not exist; check the url or add a source mapping");
             return Optional.empty();
         }
-        String version = tree(file).map(root -> root.path("openapi").asText("")).orElse("");
+        Optional<JsonNode> tree = tree(file);
+        String version = tree.map(root -> root.path("openapi").asText("")).orElse("");
         long errorsBefore = diagnostics.errorCount();
         referencedFiles(file, access, diagnostics);
         if (diagnostics.errorCount() > errorsBefore) {
@@ -85,7 +86,15 @@ public final class OpenApiReader {
             diagnostics.error("invalid-openapi", at, "source '" + name + "' cannot be read as OpenAPI: " + why);
             return Optional.empty();
         }
-        return Optional.of(new OpenApiSource(name, file, openApi, serverUrl(openApi)));
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            bytes = new byte[0];
+        }
+        ServerLocations locations = ServerLocations.of(file, (looksLikeJson(file, bytes) ? JSON : YAML).getFactory());
+        boolean swagger = tree.map(root -> root.has("swagger")).orElse(false);
+        return Optional.of(new OpenApiSource(name, file, openApi, serverUrl(openApi), locations, swagger));
     }
 
     private static String serverUrl(OpenAPI openApi) {

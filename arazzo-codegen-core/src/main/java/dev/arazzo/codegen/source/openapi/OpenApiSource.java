@@ -10,6 +10,7 @@ import dev.arazzo.codegen.source.ParameterView;
 import dev.arazzo.codegen.source.ResponseView;
 import dev.arazzo.codegen.source.SchemaView;
 import dev.arazzo.codegen.source.SecuritySchemeView;
+import dev.arazzo.codegen.source.ServerView;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,12 +43,26 @@ public final class OpenApiSource implements ApiSource {
     private final OpenApiSchema.Views schemas;
     private final List<OperationView> operations;
     private final Map<String, SecuritySchemeView> securitySchemes;
+    private final ServerLocations serverLocations;
+    private final List<ServerView> servers;
 
     OpenApiSource(String name, Path file, OpenAPI openApi, String serverUrl) {
+        this(name, file, openApi, serverUrl, null, false);
+    }
+
+    /**
+     * {@code locations}: where the file's servers stand, or null when unknown; {@code swagger}: whether the
+     * file is Swagger 2.0, whose servers the converter made from {@code host}, {@code basePath} and
+     * {@code schemes}.
+     */
+    OpenApiSource(String name, Path file, OpenAPI openApi, String serverUrl, ServerLocations locations,
+            boolean swagger) {
         this.name = name;
         this.file = file;
         this.openApi = openApi;
         this.serverUrl = serverUrl;
+        this.serverLocations = locations;
+        this.servers = documentServers(swagger);
         this.schemas = new OpenApiSchema.Views(openApi);
         this.operations = readOperations();
         this.securitySchemes = readSecuritySchemes();
@@ -78,6 +94,11 @@ public final class OpenApiSource implements ApiSource {
     }
 
     @Override
+    public List<ServerView> servers() {
+        return servers;
+    }
+
+    @Override
     public String toString() {
         return "OpenAPI source '" + name + "' (" + file.getFileName() + ")";
     }
@@ -85,8 +106,68 @@ public final class OpenApiSource implements ApiSource {
     private record OpenApiOperation(
             OpenApiSource source, String operationId, String method, String path, List<ParameterView> parameters,
             List<String> requestContentTypes, SchemaView requestJsonSchema, List<ResponseView> responses,
-            List<Map<String, List<String>>> securityRequirements, List<MediaTypeView> requestMediaTypes)
-            implements OperationView {
+            List<Map<String, List<String>>> securityRequirements, List<MediaTypeView> requestMediaTypes,
+            List<ServerView> servers) implements OperationView {
+    }
+
+    private List<ServerView> documentServers(boolean swagger) {
+        if (swagger) {
+            // the converter's servers: scheme://host/basePath, or basePath alone when there is no host
+            String at = serverLocations != null && serverLocations.has("/host") ? "/host" : "/basePath";
+            return servers(openApi.getServers(), at, true);
+        }
+        if (serverLocations != null && !serverLocations.has("/servers")) {
+            return List.of(); // swagger-parser fills in "/" for a document without servers
+        }
+        return servers(openApi.getServers(), "/servers", false);
+    }
+
+    /** The views of {@code declared}, located below {@code pointer} (or at it, for the converter's). */
+    private List<ServerView> servers(List<Server> declared, String pointer, boolean converted) {
+        if (declared == null || declared.isEmpty()) {
+            return List.of();
+        }
+        List<ServerView> views = new ArrayList<>();
+        for (int i = 0; i < declared.size(); i++) {
+            Server server = declared.get(i);
+            if (server == null || server.getUrl() == null) {
+                continue;
+            }
+            String at = converted ? pointer : pointer + "/" + i;
+            List<ServerView.Variable> variables = new ArrayList<>();
+            if (server.getVariables() != null) {
+                server.getVariables().forEach((variableName, variable) -> variables.add(new ServerView.Variable(
+                        variableName, variable == null ? null : variable.getDefault(),
+                        variable == null || variable.getEnum() == null ? List.of()
+                                : variable.getEnum().stream().filter(java.util.Objects::nonNull).toList(),
+                        located(at + "/variables/" + escape(variableName)))));
+            }
+            views.add(new ServerView(server.getUrl(), variables, located(converted ? at : at + "/url")));
+        }
+        return List.copyOf(views);
+    }
+
+    private dev.arazzo.codegen.diagnostic.SourceLocation located(String pointer) {
+        return serverLocations == null ? dev.arazzo.codegen.diagnostic.SourceLocation.ofFile(file, pointer)
+                : serverLocations.at(pointer);
+    }
+
+    /** A JSON Pointer token: {@code ~} and {@code /} escaped. */
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** An operation's servers: its own, else its path item's, else the document's. */
+    private List<ServerView> servers(String path, PathItem item, PathItem.HttpMethod method, Operation operation) {
+        String pathPointer = "/paths/" + escape(path);
+        if (operation.getServers() != null && !operation.getServers().isEmpty()) {
+            return servers(operation.getServers(), pathPointer + "/" + method.name().toLowerCase(Locale.ROOT)
+                    + "/servers", false);
+        }
+        if (item.getServers() != null && !item.getServers().isEmpty()) {
+            return servers(item.getServers(), pathPointer + "/servers", false);
+        }
+        return servers;
     }
 
     private List<OperationView> readOperations() {
@@ -107,7 +188,7 @@ public final class OpenApiSource implements ApiSource {
                 found.add(new OpenApiOperation(this, operation.getOperationId(), method, itemPath,
                         parameters(item, operation), request == null ? List.of() : List.copyOf(request.keySet()),
                         schemas.of(jsonSchema(request)), responses(operation), security(operation),
-                        mediaTypes(request)));
+                        mediaTypes(request), servers(path.getKey(), item, entry.getKey(), operation)));
             }
         }
         return List.copyOf(found);
