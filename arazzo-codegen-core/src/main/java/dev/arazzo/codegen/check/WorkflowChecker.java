@@ -229,6 +229,7 @@ public final class WorkflowChecker {
             bindCalleeOutput(step, output, text, location, scope);
         } else if (expression instanceof RuntimeExpression.WorkflowValue value) {
             bindWorkflowValue(workflow, value, text, location);
+            checkWorkflowRun(step, value, text, location, scope, graph);
         } else if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
             if (document.sourceDescription(field.name()).isEmpty()) {
                 diagnostics.error("unknown-source", location, "'" + text + "' names source description '"
@@ -322,6 +323,42 @@ public final class WorkflowChecker {
         if (!value.output() && (properties == null || !properties.has(value.name()))) {
             diagnostics.warning("unknown-input", location, "'" + text + "' reads input '" + value.name()
                     + "' of workflow '" + value.workflowId() + "', which that workflow does not declare");
+        }
+    }
+
+    /**
+     * {@code $workflows.x.outputs.y} of a workflow that no dependsOn runs first: some step that calls x must
+     * be able to run before the step that reads it (or be that step, reading after its call). Whether one
+     * did on a given run is checked at run time.
+     */
+    private void checkWorkflowRun(Step step, RuntimeExpression.WorkflowValue value, String text,
+            SourceLocation location, Scope scope, StepGraph graph) {
+        if (step == null || !value.output()) {
+            return;
+        }
+        List<String> callers = new ArrayList<>();
+        for (BoundDependency entry : current.dependsOn()) {
+            if (entry.target() != null && (entry.reference().equals(value.workflowId())
+                    || entry.target().workflow().workflowId().equals(value.workflowId()))) {
+                return;
+            }
+        }
+        for (BoundStep candidate : current.steps()) {
+            WorkflowTarget called = candidate.callee();
+            if (called != null && (candidate.step().workflowId().equals(value.workflowId())
+                    || called.workflow().workflowId().equals(value.workflowId()))) {
+                callers.add(candidate.stepId());
+            }
+        }
+        if (callers.isEmpty()) {
+            return; // reported by bindWorkflowValue
+        }
+        boolean after = scope != Scope.REQUEST && callers.contains(step.stepId());
+        if (!after && callers.stream().noneMatch(caller -> graph.canRunBefore(caller, step.stepId()))) {
+            diagnostics.error("workflow-not-run", location, "'" + text + "' reads the outputs of workflow '"
+                    + value.workflowId() + "', which no step that runs it (" + String.join(", ", callers)
+                    + ") can have run before step '" + step.stepId() + "'; read it in or after such a step, "
+                    + "or add the workflow to dependsOn");
         }
     }
 

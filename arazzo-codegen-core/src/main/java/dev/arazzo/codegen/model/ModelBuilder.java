@@ -253,10 +253,16 @@ public final class ModelBuilder {
             CalleeModel callee = callee(callees, step.callee());
             boolean read = workflowsRead.contains(step.step().workflowId())
                     || workflowsRead.contains(callee.workflowId());
-            boolean declared = dependencies.stream().anyMatch(d -> d.callee().equals(callee));
-            if (read && !declared) {
+            int declared = -1;
+            for (int i = 0; i < dependencies.size(); i++) {
+                declared = dependencies.get(i).callee().equals(callee) ? i : declared;
+            }
+            if (read && declared < 0) {
                 dependencies.add(new DependencyModel(step.step().workflowId(), callee,
                         locals.newName(JavaNames.camel(callee.workflowId()) + "Outputs"), step.stepId()));
+            } else if (read) {
+                // $workflows.<id>.outputs after this step are the outputs of its run, dependsOn or not
+                dependencies.set(declared, dependencies.get(declared).calledBy(step.stepId()));
             }
         }
         NameAllocator methods = reserving(NameScope.Kind.METHODS);

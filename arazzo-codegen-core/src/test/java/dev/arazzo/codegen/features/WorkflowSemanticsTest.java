@@ -1,0 +1,187 @@
+package dev.arazzo.codegen.features;
+
+import static dev.arazzo.codegen.testing.GeneratedCode.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.arazzo.codegen.ArazzoCodegen;
+import dev.arazzo.codegen.GenerationRequest;
+import dev.arazzo.codegen.GenerationResult;
+import dev.arazzo.codegen.diagnostic.Diagnostic;
+import dev.arazzo.codegen.testing.GeneratedCode;
+import dev.arazzo.codegen.testing.RecordingServer.Response;
+import dev.arazzo.codegen.testing.Scenario;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Workflow semantics that real documents expect: the outputs of workflows that steps run, literal outputs,
+ * names outside the specification's pattern, and the inputs passed to workflows that steps and actions run.
+ */
+class WorkflowSemanticsTest extends ScenarioTest {
+
+    static final String HEADER = """
+            arazzo: 1.0.1
+            info: {title: Semantics, version: '1'}
+            sourceDescriptions:
+              - {name: things, url: things-openapi.yaml, type: openapi}
+            """;
+
+    /** A workflow that fetches thing {@code $inputs.id} and outputs its name. */
+    static final String FETCH = """
+              - workflowId: fetch
+                inputs: {type: object, properties: {id: {type: string}}}
+                steps:
+                  - stepId: get
+                    operationId: getThing
+                    parameters: [{name: id, in: path, value: $inputs.id}]
+                    outputs: {name: $response.body#/name}
+                outputs:
+                  thingName: $steps.get.outputs.name
+            """;
+
+    private Object run(GeneratedCode code, String workflowClass, Map<String, Object> inputs) {
+        return call(scenario.client(code, workflowClass), "run", Scenario.inputs(code, workflowClass, inputs));
+    }
+
+    private List<String> requests() {
+        return scenario.server().requests().stream().map(r -> r.method() + " " + r.rawPath()
+                + (r.query() == null ? "" : "?" + r.query())).toList();
+    }
+
+    /** Generates {@code workflow.arazzo.yaml} without compiling; for documents that get diagnostics. */
+    GenerationResult generateOnly(String arazzo) {
+        return ArazzoCodegen.generate(GenerationRequest.builder().spec(scenario.write("workflow.arazzo.yaml", arazzo))
+                .outputDirectory(directory.resolve("generated")).packageName(GeneratedCode.PACKAGE).build());
+    }
+
+    static List<String> codes(GenerationResult result) {
+        return result.diagnostics().stream().map(Diagnostic::code).toList();
+    }
+
+    @Test
+    void workflowOutputsReadAfterAStepThatRanTheWorkflowAreThatRunsOutputs() {
+        GeneratedCode code = scenario.generate(HEADER + "workflows:\n" + FETCH + """
+                  - workflowId: twice
+                    steps:
+                      - stepId: first
+                        workflowId: fetch
+                        parameters: [{name: id, value: a}]
+                        outputs: {seen: $workflows.fetch.outputs.thingName}
+                      - stepId: useFirst
+                        operationId: getThing
+                        parameters:
+                          - {name: id, in: path, value: use}
+                          - {name: q, in: query, value: $workflows.fetch.outputs.thingName}
+                      - stepId: second
+                        workflowId: fetch
+                        parameters: [{name: id, value: $workflows.fetch.outputs.thingName}]
+                        successCriteria: [{condition: $workflows.fetch.outputs.thingName == 'Bee'}]
+                        outputs: {seen: $workflows.fetch.outputs.thingName}
+                      - stepId: useSecond
+                        operationId: getThing
+                        parameters:
+                          - {name: id, in: path, value: use}
+                          - {name: q, in: query, value: $workflows.fetch.outputs.thingName}
+                    outputs:
+                      firstSeen: $steps.first.outputs.seen
+                      secondSeen: $steps.second.outputs.seen
+                      last: $workflows.fetch.outputs.thingName
+                """);
+        scenario.server().on("GET", "/things/a", Response.json(200, "{\"name\":\"Ant\"}"));
+        scenario.server().on("GET", "/things/Ant", Response.json(200, "{\"name\":\"Bee\"}"));
+        scenario.server().on("GET", "/things/use", Response.json(200, "{}"));
+
+        Object outputs = run(code, "TwiceWorkflow", Map.of());
+
+        assertEquals(List.of("GET /things/a", "GET /things/use?q=Ant", "GET /things/Ant", "GET /things/use?q=Bee"),
+                requests());
+        assertEquals("Ant", call(outputs, "firstSeen"));
+        assertEquals("Bee", call(outputs, "secondSeen"));
+        assertEquals("Bee", call(outputs, "last"));
+    }
+
+    @Test
+    void aDependsOnWorkflowsOutputsAreReplacedByTheRunOfALaterStep() {
+        GeneratedCode code = scenario.generate(HEADER + "workflows:\n" + FETCH + """
+                  - workflowId: main
+                    dependsOn: [fetch]
+                    inputs: {type: object, properties: {id: {type: string}}}
+                    steps:
+                      - stepId: before
+                        operationId: getThing
+                        parameters:
+                          - {name: id, in: path, value: use}
+                          - {name: q, in: query, value: $workflows.fetch.outputs.thingName}
+                      - stepId: again
+                        workflowId: fetch
+                        parameters: [{name: id, value: b}]
+                      - stepId: after
+                        operationId: getThing
+                        parameters:
+                          - {name: id, in: path, value: use}
+                          - {name: q, in: query, value: $workflows.fetch.outputs.thingName}
+                """);
+        scenario.server().on("GET", "/things/a", Response.json(200, "{\"name\":\"Ant\"}"));
+        scenario.server().on("GET", "/things/b", Response.json(200, "{\"name\":\"Bee\"}"));
+        scenario.server().on("GET", "/things/use", Response.json(200, "{}"));
+
+        run(code, "MainWorkflow", Map.of("id", "a"));
+
+        assertEquals(List.of("GET /things/a", "GET /things/use?q=Ant", "GET /things/b", "GET /things/use?q=Bee"),
+                requests());
+    }
+
+    @Test
+    void readingAWorkflowsOutputsBeforeAnyStepCanHaveRunItIsALocatedError() {
+        GenerationResult result = generateOnly(HEADER + "workflows:\n" + FETCH + """
+                  - workflowId: early
+                    steps:
+                      - stepId: before
+                        operationId: getThing
+                        parameters:
+                          - {name: id, in: path, value: $workflows.fetch.outputs.thingName}
+                      - stepId: later
+                        workflowId: fetch
+                        parameters: [{name: id, value: $workflows.fetch.outputs.thingName}]
+                """);
+
+        List<String> errors = result.diagnostics().stream().filter(Diagnostic::isError).map(Object::toString).toList();
+        String spec = directory.resolve("workflow.arazzo.yaml").toString();
+        assertEquals(List.of(
+                spec + ":20:41: error: [workflow-not-run] '$workflows.fetch.outputs.thingName' reads the outputs of "
+                        + "workflow 'fetch', which no step that runs it (later) can have run before step 'before'; "
+                        + "read it in or after such a step, or add the workflow to dependsOn",
+                spec + ":23:40: error: [workflow-not-run] '$workflows.fetch.outputs.thingName' reads the outputs of "
+                        + "workflow 'fetch', which no step that runs it (later) can have run before step 'later'; "
+                        + "read it in or after such a step, or add the workflow to dependsOn"), errors);
+    }
+
+    @Test
+    void whereOrderIsDynamicAWorkflowNotRunYetFailsTheRunNamingIt() {
+        GeneratedCode code = scenario.generate(HEADER + "workflows:\n" + FETCH + """
+                  - workflowId: dynamic
+                    steps:
+                      - stepId: status
+                        operationId: getStatus
+                        onSuccess:
+                          - {name: skip, type: goto, stepId: use, criteria: [{condition: $response.body#/count == 0}]}
+                      - stepId: call
+                        workflowId: fetch
+                        parameters: [{name: id, value: a}]
+                      - stepId: use
+                        operationId: getThing
+                        parameters:
+                          - {name: id, in: path, value: use}
+                          - {name: q, in: query, value: $workflows.fetch.outputs.thingName}
+                """);
+        scenario.server().on("GET", "/status", Response.json(200, "{\"count\":0}"));
+
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> run(code, "DynamicWorkflow", Map.of()));
+
+        assertEquals("WorkflowException", failure.getClass().getSimpleName());
+        assertEquals("step 'use' reads the outputs of workflow 'fetch', which has not run", failure.getMessage());
+        assertEquals(List.of("GET /status"), requests());
+    }
+}
