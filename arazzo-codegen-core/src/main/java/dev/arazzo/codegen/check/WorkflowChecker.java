@@ -239,6 +239,8 @@ public final class WorkflowChecker {
                 diagnostics.error("invalid-expression", location, "'" + text + "' reads field '" + field.field()
                         + "'; a source description is read as '$sourceDescriptions." + field.name() + ".url'");
             }
+        } else if (expression instanceof RuntimeExpression.Constant) {
+            return; // a constant output (warned about when bound) reads nothing
         } else if (expression instanceof RuntimeExpression.Component component) {
             if (!component.kind().equals("parameters")) {
                 diagnostics.error("invalid-expression", location, "'" + text + "' cannot be used as a value; only "

@@ -225,7 +225,8 @@ public final class ArazzoReader {
             return outputs;
         }
         node.fields().forEachRemaining(field -> {
-            if (field.getValue().isTextual()) {
+            if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                // a number or boolean is a constant (the bind stage warns); the text is kept as written
                 outputs.put(field.getKey(), field.getValue().asText());
             } else {
                 diagnostics.error("invalid-field", source.locate(ownerPointer + "/outputs/"

@@ -668,6 +668,9 @@ public final class ModelBuilder {
         if (expression instanceof RuntimeExpression.StatusCode) {
             return ClassName.get(Integer.class);
         }
+        if (expression instanceof RuntimeExpression.Constant constant) {
+            return TypeMapper.constantType(constant.value());
+        }
         if (expression instanceof RuntimeExpression.Input input && input.pointer().isEmpty()) {
             return inputs.stream().filter(i -> i.name().equals(input.name())).map(InputModel::type).findFirst()
                     .orElse(TypeMapper.JSON_NODE);

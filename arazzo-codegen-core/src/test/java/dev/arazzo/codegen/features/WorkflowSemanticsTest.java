@@ -184,4 +184,61 @@ class WorkflowSemanticsTest extends ScenarioTest {
         assertEquals("step 'use' reads the outputs of workflow 'fetch', which has not run", failure.getMessage());
         assertEquals(List.of("GET /status"), requests());
     }
+
+    @Test
+    void literalOutputsAreConstantsOfTheirTypeWithALocatedWarning() throws Exception {
+        GeneratedCode code = scenario.generate(HEADER + """
+                workflows:
+                  - workflowId: constants
+                    steps:
+                      - stepId: status
+                        operationId: getStatus
+                        outputs: {label: fixed, state: $response.body#/state}
+                    outputs:
+                      guildCount: 2
+                      flag: true
+                      name: "abc"
+                      ratio: 2.5
+                      big: 10000000000
+                      label: $steps.status.outputs.label
+                """);
+        scenario.server().on("GET", "/status", Response.json(200, "{\"state\":\"ready\"}"));
+
+        Object outputs = run(code, "ConstantsWorkflow", Map.of());
+
+        assertEquals(2, call(outputs, "guildCount"));
+        assertEquals(Boolean.TRUE, call(outputs, "flag"));
+        assertEquals("abc", call(outputs, "name"));
+        assertEquals(2.5, call(outputs, "ratio"));
+        assertEquals(10_000_000_000L, call(outputs, "big"));
+        assertEquals("fixed", call(outputs, "label"));
+        assertEquals(Integer.class, outputs.getClass().getMethod("guildCount").getReturnType());
+        String spec = directory.resolve("workflow.arazzo.yaml").toString();
+        assertEquals(List.of(
+                spec + ":10:26: warning: [constant-output] output 'label' is the text constant 'fixed', not a runtime "
+                        + "expression; it is read as that constant (a runtime expression starts with '$', such as "
+                        + "'$response.body#/label')",
+                spec + ":12:19: warning: [constant-output] output 'guildCount' is the integer constant 2, not a runtime "
+                        + "expression; it is read as that constant (a runtime expression starts with '$', such as "
+                        + "'$response.body#/guildCount')"),
+                code.result().diagnostics().stream().map(Object::toString).limit(2).toList());
+        assertEquals(List.of("constant-output", "constant-output", "constant-output", "constant-output",
+                "constant-output", "constant-output"), codes(code.result()));
+    }
+
+    @Test
+    void aQuotedNumberOutputIsATextConstant() {
+        GeneratedCode code = scenario.generate(HEADER + """
+                workflows:
+                  - workflowId: quoted
+                    steps:
+                      - {stepId: status, operationId: getStatus}
+                    outputs:
+                      guildCount: '2'
+                """);
+        scenario.server().on("GET", "/status", Response.json(200, "{}"));
+
+        assertEquals("2", call(run(code, "QuotedWorkflow", Map.of()), "guildCount"));
+        assertEquals(List.of("constant-output"), codes(code.result()));
+    }
 }
