@@ -20,6 +20,7 @@ import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.ArazzoDocument.Parameter;
 import dev.arazzo.codegen.load.ArazzoDocument.Step;
 import dev.arazzo.codegen.load.ArazzoDocument.Workflow;
+import dev.arazzo.codegen.load.SourceDocument;
 import dev.arazzo.codegen.load.Suggestions;
 import dev.arazzo.codegen.source.OperationView;
 import dev.arazzo.codegen.source.ParameterLocation;
@@ -95,6 +96,7 @@ public final class WorkflowChecker {
                         + "' depends on itself; remove it from its own dependsOn");
             }
         }
+        checkNames(workflow);
         StepGraph graph = new StepGraph(workflow);
         for (BoundStep step : bound.steps()) {
             if (step.callee() != null) {
@@ -106,6 +108,34 @@ public final class WorkflowChecker {
         checkActions(workflow, null, bound.failureActions(), graph);
         bound.outputs().values().forEach(output -> checkExpression(workflow, null, output, Scope.WORKFLOW_OUTPUTS,
                 graph));
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9.\\-_]+");
+
+    /** Input and output names outside the specification's {@code ^[a-zA-Z0-9\.\-_]+$}: a warning each. */
+    private void checkNames(Workflow workflow) {
+        JsonNode properties = workflow.inputs() == null ? null : workflow.inputs().get("properties");
+        if (properties != null && properties.isObject()) {
+            properties.fieldNames().forEachRemaining(name -> {
+                String pointer = workflow.pointer() + "/inputs/properties/" + SourceDocument.escape(name);
+                checkName("input", name, document.source().root().at(pointer).isMissingNode()
+                        ? workflow.pointer() + "/inputs" : pointer);
+            });
+        }
+        workflow.outputs().keySet().forEach(name -> checkName("output", name,
+                workflow.pointer() + "/outputs/" + SourceDocument.escape(name)));
+        for (Step step : workflow.steps()) {
+            step.outputs().keySet().forEach(name -> checkName("output", name,
+                    step.pointer() + "/outputs/" + SourceDocument.escape(name)));
+        }
+    }
+
+    private void checkName(String kind, String name, String pointer) {
+        if (!NAME.matcher(name).matches()) {
+            diagnostics.warning("invalid-name", at(pointer), kind + " name '" + name + "' has characters the "
+                    + "specification does not allow in names (only letters, digits, '.', '-' and '_'); it is generated "
+                    + "with a legal Java name (ASCII letters, digits and '_'), but other tools may reject it: rename it");
+        }
     }
 
     private void checkStep(Workflow workflow, BoundStep bound, StepGraph graph) {

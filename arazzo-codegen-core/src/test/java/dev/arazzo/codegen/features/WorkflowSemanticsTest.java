@@ -241,4 +241,40 @@ class WorkflowSemanticsTest extends ScenarioTest {
         assertEquals("2", call(run(code, "QuotedWorkflow", Map.of()), "guildCount"));
         assertEquals(List.of("constant-output"), codes(code.result()));
     }
+
+    @Test
+    void namesOutsideTheSpecificationsPatternGetALocatedWarningAndStillGenerate() {
+        GeneratedCode code = scenario.generate(HEADER + """
+                workflows:
+                  - workflowId: names
+                    inputs:
+                      type: object
+                      properties:
+                        thing id: {type: string}
+                        ok-name_1: {type: string}
+                    steps:
+                      - stepId: get
+                        operationId: getThing
+                        parameters: [{name: id, in: path, value: $inputs.thing id}]
+                        outputs: {"a/b": $response.body#/name}
+                    outputs:
+                      "total count": $steps.get.outputs.a/b
+                      straße: $inputs.ok-name_1
+                """);
+        scenario.server().on("GET", "/things/t1", Response.json(200, "{\"name\":\"Widget\"}"));
+
+        Object outputs = run(code, "NamesWorkflow", Map.of("thingId", "t1", "okName1", "ok"));
+
+        assertEquals(List.of("GET /things/t1"), requests());
+        assertEquals("Widget", call(outputs, "totalCount"));
+        assertEquals("ok", call(outputs, "stra_e"));
+        List<Diagnostic> warnings = code.result().diagnostics().stream()
+                .filter(d -> d.code().equals("invalid-name")).toList();
+        assertEquals(List.of("10:19 thing id", "16:26 a/b", "18:22 total count", "19:15 straße"), warnings.stream()
+                .map(d -> d.location().line() + ":" + d.location().column() + " "
+                        + d.message().substring(d.message().indexOf('\'') + 1, d.message().indexOf("' has"))).toList());
+        assertEquals("input name 'thing id' has characters the specification does not allow in names (only letters, "
+                + "digits, '.', '-' and '_'); it is generated with a legal Java name (ASCII letters, digits and '_'), "
+                + "but other tools may reject it: rename it", warnings.get(0).message());
+    }
 }
