@@ -240,6 +240,25 @@ public final class ModelBuilder {
             dependencies.add(new DependencyModel(dependsOn.reference(), callee,
                     locals.newName(JavaNames.camel(callee.workflowId()) + "Outputs"), null));
         }
+        for (BoundDependency dependsOn : workflow.dependsOn()) {
+            unfilled(inputs, callee(callees, dependsOn.target()), dependsOn.pointer(), "dependsOn entry '"
+                    + dependsOn.reference() + "'");
+        }
+        List<BoundAction> actionsRun = new ArrayList<>();
+        for (BoundStep step : workflow.steps()) {
+            if (step.callee() != null && step.step().parameters().isEmpty()) {
+                unfilled(inputs, callee(callees, step.callee()), step.step().pointer() + "/workflowId",
+                        "step '" + step.stepId() + "'");
+            }
+            actionsRun.addAll(concat(step.onSuccess(), step.onFailure()));
+        }
+        actionsRun.addAll(concat(workflow.successActions(), workflow.failureActions()));
+        for (BoundAction action : actionsRun) {
+            if (action.workflow() != null) {
+                unfilled(inputs, callee(callees, action.workflow()), action.action().pointer() + "/workflowId",
+                        "action '" + action.name() + "'");
+            }
+        }
         Set<String> workflowsRead = new HashSet<>();
         expressions(workflow, (pointer, expression) -> {
             if (expression instanceof RuntimeExpression.WorkflowValue value) {
@@ -397,6 +416,19 @@ public final class ModelBuilder {
         return all;
     }
 
+    /**
+     * Reports each required input of {@code callee} that {@code inputs} (the caller's) do not fill by
+     * {@link CalleeInputs}' rule, at {@code pointer}, the call written by {@code who}.
+     */
+    private void unfilled(List<InputModel> inputs, CalleeModel callee, String pointer, String who) {
+        for (InputModel missing : CalleeInputs.unfilled(inputs, callee)) {
+            diagnostics.error("missing-input", document.locate(pointer), who + " runs workflow '" + callee.workflowId()
+                    + "' with this workflow's inputs of the same name and type, but none fills its required input '"
+                    + missing.name() + "'; declare an input '" + missing.name() + "' of the same type"
+                    + (who.startsWith("step") ? ", or pass it in the step's parameters" : ""));
+        }
+    }
+
     private StepModel step(BoundWorkflow workflow, BoundStep step, CalleeModel callee, SourceModel source,
             String methodName, ClassName resultType, List<InputModel> inputs, Map<String, StepModel> earlier,
             Map<String, CalleeModel> callees, List<DependencyModel> dependencies) {
@@ -404,7 +436,10 @@ public final class ModelBuilder {
         OperationView operation = step.operation();
         List<ParameterModel> parameters = new ArrayList<>();
         WorkflowModel.WorkflowCall call = null;
-        if (callee != null) {
+        if (callee != null && step.step().parameters().isEmpty()) {
+            // no parameters: this workflow's inputs by name and type, as for goto, retry and dependsOn
+            call = new WorkflowModel.WorkflowCall(callee, CalleeInputs.byNameAndType(inputs, callee));
+        } else if (callee != null) {
             List<WorkflowModel.CallInput> passed = new ArrayList<>();
             for (BoundParameter parameter : step.parameters()) {
                 passed.add(new WorkflowModel.CallInput(callee.input(parameter.name()).orElseThrow(),

@@ -277,4 +277,75 @@ class WorkflowSemanticsTest extends ScenarioTest {
                 + "digits, '.', '-' and '_'); it is generated with a legal Java name (ASCII letters, digits and '_'), "
                 + "but other tools may reject it: rename it", warnings.get(0).message());
     }
+
+    /** A workflow that fetches thing {@code $inputs.id}, with a required {@code id} and an optional {@code page}. */
+    private static final String CALLEE = """
+              - workflowId: callee
+                inputs:
+                  type: object
+                  required: [id]
+                  properties: {id: {type: string}, page: {type: integer}}
+                steps:
+                  - stepId: get
+                    operationId: getThing
+                    parameters:
+                      - {name: id, in: path, value: $inputs.id}
+                      - {name: page, in: query, value: $inputs.page}
+            """;
+
+    @Test
+    void aStepWithoutParametersAGotoAndARetryPassTheCallersInputsByNameAndType() {
+        GeneratedCode code = scenario.generate(HEADER + "workflows:\n" + CALLEE + """
+                  - workflowId: caller
+                    inputs:
+                      type: object
+                      properties: {id: {type: string}, page: {type: string}, other: {type: boolean}}
+                    steps:
+                      - stepId: call
+                        workflowId: callee
+                      - stepId: status
+                        operationId: getStatus
+                        successCriteria: [{condition: $statusCode == 200}]
+                        onFailure:
+                          - {name: again, type: retry, workflowId: callee, retryLimit: 1,
+                             criteria: [{condition: $statusCode == 401}]}
+                          - {name: elsewhere, type: goto, workflowId: callee}
+                """);
+        scenario.server().on("GET", "/things/t1", Response.json(200, "{}"));
+        scenario.server().on("GET", "/status", Response.json(401, "{}"), Response.json(500, "{}"));
+
+        run(code, "CallerWorkflow", Map.of("id", "t1", "page", "2", "other", true));
+
+        assertEquals(List.of("GET /things/t1", "GET /status", "GET /things/t1", "GET /status", "GET /things/t1"),
+                requests(), "page is a string here and an integer there: not passed");
+    }
+
+    @Test
+    void aRequiredInputTheCallerCannotFillIsALocatedErrorNamingIt() {
+        GenerationResult result = generateOnly(HEADER + "workflows:\n" + CALLEE + """
+                  - workflowId: caller
+                    inputs: {type: object, properties: {id: {type: integer}}}
+                    dependsOn: [callee]
+                    steps:
+                      - stepId: call
+                        workflowId: callee
+                      - stepId: status
+                        operationId: getStatus
+                        onFailure:
+                          - {name: elsewhere, type: goto, workflowId: callee}
+                """);
+
+        String spec = directory.resolve("workflow.arazzo.yaml").toString();
+        assertEquals(List.of(
+                spec + ":19:17: error: [missing-input] dependsOn entry 'callee' runs workflow 'callee' with this "
+                        + "workflow's inputs of the same name and type, but none fills its required input 'id'; "
+                        + "declare an input 'id' of the same type",
+                spec + ":22:21: error: [missing-input] step 'call' runs workflow 'callee' with this workflow's inputs "
+                        + "of the same name and type, but none fills its required input 'id'; declare an input 'id' "
+                        + "of the same type, or pass it in the step's parameters",
+                spec + ":26:55: error: [missing-input] action 'elsewhere' runs workflow 'callee' with this "
+                        + "workflow's inputs of the same name and type, but none fills its required input 'id'; "
+                        + "declare an input 'id' of the same type"),
+                result.diagnostics().stream().filter(Diagnostic::isError).map(Object::toString).toList());
+    }
 }
