@@ -348,4 +348,94 @@ class WorkflowSemanticsTest extends ScenarioTest {
                         + "declare an input 'id' of the same type"),
                 result.diagnostics().stream().filter(Diagnostic::isError).map(Object::toString).toList());
     }
+
+    /** A Swagger 2.0 description with one array parameter per collectionFormat. */
+    private static final String SWAGGER = """
+            swagger: '2.0'
+            info: {title: formats, version: '1'}
+            host: api.example.com
+            schemes: [https]
+            parameters:
+              Piped: {name: piped, in: query, type: array, items: {type: string}, collectionFormat: pipes}
+            paths:
+              /items/{ids}:
+                parameters:
+                  - {name: ids, in: path, required: true, type: array, items: {type: string}}
+                get:
+                  operationId: getItems
+                  parameters:
+                    - {name: csv, in: query, type: array, items: {type: string}, collectionFormat: csv}
+                    - {name: plain, in: query, type: array, items: {type: string}}
+                    - {name: spaced, in: query, type: array, items: {type: string}, collectionFormat: ssv}
+                    - $ref: '#/parameters/Piped'
+                    - {name: many, in: query, type: array, items: {type: string}, collectionFormat: multi}
+                    - {name: X-Tags, in: header, type: array, items: {type: string}, collectionFormat: csv}
+                    - {name: tabbed, in: query, type: array, items: {type: string}, collectionFormat: tsv}
+                    - {name: X-Spaced, in: header, type: array, items: {type: string}, collectionFormat: ssv}
+                  responses: {'200': {description: ok}}
+            """;
+
+    @Test
+    void swaggerCollectionFormatsAreSentAsTheConverterMapsThem() {
+        scenario.write("formats-swagger.yaml", SWAGGER);
+        GeneratedCode code = scenario.generate("""
+                arazzo: 1.0.1
+                info: {title: Formats, version: '1'}
+                sourceDescriptions:
+                  - {name: formats, url: formats-swagger.yaml, type: openapi}
+                workflows:
+                  - workflowId: formats
+                    steps:
+                      - stepId: get
+                        operationId: getItems
+                        parameters:
+                          - {name: ids, in: path, value: [a, b]}
+                          - {name: csv, in: query, value: [a, b, c]}
+                          - {name: plain, in: query, value: [a, b]}
+                          - {name: spaced, in: query, value: [a, b, c]}
+                          - {name: piped, in: query, value: [a, b, c]}
+                          - {name: many, in: query, value: [a, b, c]}
+                          - {name: X-Tags, in: header, value: [a, b, c]}
+                """);
+        scenario.server().on("GET", "/items/a,b", Response.json(200, "{}"));
+
+        run(code, "FormatsWorkflow", Map.of());
+
+        var sent = scenario.server().requests().get(0);
+        assertEquals("/items/a,b", sent.rawPath());
+        assertEquals("csv=a,b,c&plain=a,b&spaced=a%20b%20c&piped=a%7Cb%7Cc&many=a&many=b&many=c", sent.query());
+        assertEquals("a,b,c", sent.header("X-Tags"));
+    }
+
+    @Test
+    void aCollectionFormatNoOpenApiStyleCarriesIsALocatedErrorWhereAStepSendsIt() {
+        scenario.write("formats-swagger.yaml", SWAGGER);
+        GenerationResult result = generateOnly("""
+                arazzo: 1.0.1
+                info: {title: Formats, version: '1'}
+                sourceDescriptions:
+                  - {name: formats, url: formats-swagger.yaml, type: openapi}
+                workflows:
+                  - workflowId: formats
+                    steps:
+                      - stepId: get
+                        operationId: getItems
+                        parameters:
+                          - {name: ids, in: path, value: [a]}
+                          - {name: tabbed, in: query, value: [a, b]}
+                          - {name: X-Spaced, in: header, value: [a, b]}
+                """);
+
+        String spec = directory.resolve("workflow.arazzo.yaml").toString();
+        assertEquals(List.of(
+                spec + ":12:13: error: [unserializable-parameter] parameter 'tabbed' (in query) of operation "
+                        + "'getItems' has Swagger 2.0 collectionFormat 'tsv', which OpenAPI 3 has no "
+                        + "style for and swagger-parser's converter drops, so it cannot be sent tab-separated; use csv, "
+                        + "ssv or pipes in the Swagger description",
+                spec + ":13:13: error: [unserializable-parameter] parameter 'X-Spaced' (in header) of operation "
+                        + "'getItems' has Swagger 2.0 collectionFormat 'ssv' in the header, which "
+                        + "OpenAPI 3 has no style for there (swagger-parser's converter would send it comma-separated); "
+                        + "use csv in the Swagger description"),
+                result.diagnostics().stream().filter(Diagnostic::isError).map(Object::toString).toList());
+    }
 }

@@ -79,7 +79,8 @@ public final class OpenApiReader {
             diagnostics.error("invalid-openapi", at, "source '" + name + "' cannot be read as OpenAPI: " + why);
             return Optional.empty();
         }
-        return Optional.of(new OpenApiSource(name, file, openApi, serverUrl(openApi)));
+        Map<String, String> unsendable = tree(file).map(CollectionFormats::unsendable).orElse(Map.of());
+        return Optional.of(new OpenApiSource(name, file, openApi, serverUrl(openApi), unsendable));
     }
 
     private static String serverUrl(OpenAPI openApi) {

@@ -40,7 +40,15 @@ public final class OpenApiSource implements ApiSource {
     private final List<OperationView> operations;
     private final Map<String, SecuritySchemeView> securitySchemes;
 
+    /** Why a parameter cannot be sent as described, by {@link CollectionFormats#key}. */
+    private final Map<String, String> unsendable;
+
     OpenApiSource(String name, Path file, OpenAPI openApi, String serverUrl) {
+        this(name, file, openApi, serverUrl, Map.of());
+    }
+
+    OpenApiSource(String name, Path file, OpenAPI openApi, String serverUrl, Map<String, String> unsendable) {
+        this.unsendable = Map.copyOf(unsendable);
         this.name = name;
         this.file = file;
         this.openApi = openApi;
@@ -97,21 +105,25 @@ public final class OpenApiSource implements ApiSource {
                 Operation operation = entry.getValue();
                 Content request = operation.getRequestBody() == null ? null : operation.getRequestBody().getContent();
                 found.add(new OpenApiOperation(this, operation.getOperationId(), entry.getKey().name(), path.getKey(),
-                        parameters(item, operation), request == null ? List.of() : List.copyOf(request.keySet()),
+                        parameters(path.getKey(), entry.getKey().name(), item, operation), request == null ? List.of() : List.copyOf(request.keySet()),
                         schemas.of(jsonSchema(request)), responses(operation), security(operation)));
             }
         }
         return List.copyOf(found);
     }
 
-    private List<ParameterView> parameters(PathItem item, Operation operation) {
+    private List<ParameterView> parameters(String path, String method, PathItem item, Operation operation) {
         Map<String, ParameterView> byKey = new LinkedHashMap<>();
         for (List<Parameter> list : Arrays.asList(item.getParameters(), operation.getParameters())) {
             if (list != null) {
                 for (Parameter declared : list) {
                     Parameter parameter = follow(declared);
                     if (parameter != null && parameter.getName() != null) {
-                        byKey.put(parameter.getIn() + ":" + parameter.getName(), view(parameter));
+                        ParameterView view = view(parameter);
+                        String why = unsendable.get(CollectionFormats.key(path, method, parameter.getIn(),
+                                parameter.getName()));
+                        byKey.put(parameter.getIn() + ":" + parameter.getName(), why == null ? view
+                                : view.unsendable(why));
                     }
                 }
             }
