@@ -91,7 +91,7 @@ public final class ModelBuilder {
                 String key = key(bound.document(), workflow);
                 if (!classes.containsKey(key)) {
                     classes.put(key, ClassName.get(packageName,
-                            classNames.newName(JavaNames.pascal(workflow.workflowId()) + "Workflow")));
+                            JavaNames.typeName(classNames, JavaNames.pascal(workflow.workflowId()) + "Workflow")));
                     owners.put(key, bound);
                 }
             }
@@ -193,6 +193,9 @@ public final class ModelBuilder {
     private static NameAllocator reserving(NameScope.Kind kind) {
         NameAllocator names = new NameAllocator();
         kind.reserved().forEach(reserved -> names.newName(reserved, reserved));
+        if (kind == NameScope.Kind.NESTED_TYPES) {
+            kind.reserved().forEach(reserved -> JavaNames.reserveType(names, reserved));
+        }
         return names;
     }
 
@@ -206,6 +209,7 @@ public final class ModelBuilder {
     private WorkflowModel workflow(BoundWorkflow workflow, ClassName className) {
         NameAllocator nested = reserving(NameScope.Kind.NESTED_TYPES);
         nested.newName(className.simpleName(), className.simpleName());
+        JavaNames.reserveType(nested, className.simpleName());
         this.types = new TypeMapper(className, nested, document.source().root());
         List<InputModel> inputs = inputs(workflow);
         NameAllocator fields = reserving(NameScope.Kind.FIELDS);
@@ -293,7 +297,7 @@ public final class ModelBuilder {
             StepModel model = step(workflow, step, callee,
                     step.operation() == null ? null : sources.get(step.operation().source().name()),
                     methods.newName(JavaNames.camel(step.stepId())),
-                    className.nestedClass(nested.newName(JavaNames.pascal(step.stepId()) + "Result")), inputs, byId,
+                    className.nestedClass(JavaNames.typeName(nested, JavaNames.pascal(step.stepId()) + "Result")), inputs, byId,
                     callees, dependencies);
             steps.add(model);
             byId.put(step.stepId(), model);

@@ -234,7 +234,7 @@ public final class TypeMapper {
     }
 
     private ClassName declare(String suggestedName) {
-        return owner.nestedClass(nestedNames.newName(JavaNames.pascal(suggestedName)));
+        return owner.nestedClass(JavaNames.typeName(nestedNames, JavaNames.pascal(suggestedName)));
     }
 
     private static boolean isRecord(JsonNode schema) {
