@@ -223,17 +223,16 @@ public final class ArazzoCodegen {
     }
 
     /**
-     * What the sources of {@code spec} may read: the project directory, the folder of {@code spec}, the
-     * request's allowed roots and the folders of the mapped files; without a project directory, any file
-     * but those below the system folders ({@link FileAccess#anywhere()}).
+     * What the sources of {@code spec} may read: the project directory (when the request has one), the
+     * folder of {@code spec}, the request's allowed roots and the folders of the mapped files; never the
+     * system folders ({@link FileAccess}).
      */
     static FileAccess fileAccess(GenerationRequest request, Path spec) {
-        if (request.projectDirectory() == null) {
-            return FileAccess.anywhere();
-        }
         List<Path> roots = new ArrayList<>();
-        roots.add(request.projectDirectory());
-        roots.add(spec.getParent());
+        if (request.projectDirectory() != null) {
+            roots.add(request.projectDirectory());
+        }
+        roots.add(spec.toAbsolutePath().normalize().getParent());
         roots.addAll(request.allowedRoots());
         request.sourceMappings().values().forEach(mapped -> roots.add(mapped.toAbsolutePath().normalize().getParent()));
         return new FileAccess(roots);
