@@ -223,16 +223,17 @@ public final class ArazzoCodegen {
     }
 
     /**
-     * What the sources of {@code spec} may read: the project directory (when the request has one), the
-     * folder of {@code spec}, the request's allowed roots and the folders of the mapped files; never the
-     * system folders ({@link FileAccess}).
+     * What the sources of {@code spec} may read: the project directory, the folder of {@code spec}, the
+     * request's allowed roots and the folders of the mapped files; without a project directory, any file
+     * but those below the system folders ({@link FileAccess#anywhere()}).
      */
     static FileAccess fileAccess(GenerationRequest request, Path spec) {
-        List<Path> roots = new ArrayList<>();
-        if (request.projectDirectory() != null) {
-            roots.add(request.projectDirectory());
+        if (request.projectDirectory() == null) {
+            return FileAccess.anywhere();
         }
-        roots.add(spec.toAbsolutePath().normalize().getParent());
+        List<Path> roots = new ArrayList<>();
+        roots.add(request.projectDirectory());
+        roots.add(spec.getParent());
         roots.addAll(request.allowedRoots());
         request.sourceMappings().values().forEach(mapped -> roots.add(mapped.toAbsolutePath().normalize().getParent()));
         return new FileAccess(roots);

@@ -9,15 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/**
- * Reads are confined also without a project directory: to the folder of the spec, the mapped files' folders
- * and the allowed roots; the system folders are refused whatever the request allows.
- */
+/** The system folders are never read, whatever the request allows: as a source url or as a {@code $ref}. */
 class ConfinementTest {
 
     @TempDir
@@ -47,29 +43,6 @@ class ConfinementTest {
         GenerationResult result = ArazzoCodegen.generate(options.apply(GenerationRequest.builder().spec(spec)
                 .outputDirectory(directory.resolve("generated")).packageName("confined")).build());
         return result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::code).toList();
-    }
-
-    @Test
-    void withoutAProjectDirectoryASourceOutsideTheSpecsFolderIsRefusedUnlessAllowed() throws IOException {
-        openApi(directory.resolve("apis/things-openapi.yaml"), "");
-        Path spec = spec("flows", "../apis/things-openapi.yaml");
-
-        assertEquals(List.of("source-outside-project"), errors(spec, b -> b));
-        assertEquals(List.of(), errors(spec, b -> b.allowedRoot(directory.resolve("apis"))));
-        assertEquals(List.of(), errors(spec, b -> b.sourceMapping("../apis/things-openapi.yaml",
-                directory.resolve("apis/things-openapi.yaml"))));
-    }
-
-    @Test
-    void withoutAProjectDirectoryARefOutsideTheSpecsFolderIsRefused() throws IOException {
-        openApi(directory.resolve("flows/things-openapi.yaml"), """
-                  x-elsewhere: {$ref: '../secrets/keys.yaml'}
-                """.replace("  x-elsewhere", "x-elsewhere"));
-        Files.createDirectories(directory.resolve("secrets"));
-        Files.writeString(directory.resolve("secrets/keys.yaml"), "key: 1\n");
-        Path spec = spec("flows", "things-openapi.yaml");
-
-        assertEquals(List.of("ref-outside-project"), errors(spec, b -> b));
     }
 
     @ParameterizedTest
