@@ -27,6 +27,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,6 +65,7 @@ public final class ArazzoCodegen {
         DocumentLoader loader = new DocumentLoader();
         Set<Path> filesRead = new LinkedHashSet<>();
         Map<String, Rendered> files = new LinkedHashMap<>();
+        Map<String, Rendered> filesIgnoringCase = new HashMap<>();
         Set<String> supportPackages = new LinkedHashSet<>();
         Set<String> jsonPathPackages = new LinkedHashSet<>();
         Set<String> saxonPackages = new LinkedHashSet<>();
@@ -87,7 +89,10 @@ public final class ArazzoCodegen {
             for (JavaFile javaFile : emitted) {
                 String path = relativePath(javaFile.packageName(), javaFile.typeSpec().name());
                 String qualified = qualifiedName(javaFile.packageName(), javaFile.typeSpec().name());
-                Rendered previous = files.putIfAbsent(path, new Rendered(file, qualified, render(javaFile)));
+                Rendered rendered = new Rendered(file, qualified, render(javaFile));
+                // one file on a case-insensitive file system: two names that differ only in case clash too
+                Rendered previous = filesIgnoringCase.putIfAbsent(path.toLowerCase(java.util.Locale.ROOT), rendered);
+                files.putIfAbsent(path, rendered);
                 if (previous != null) {
                     diagnostics.error("duplicate-class", SourceLocation.ofFile(file, ""), "class " + qualified
                             + " is generated from both " + previous.spec().getFileName() + " and " + file.getFileName()

@@ -284,6 +284,12 @@ public class GenerateMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        String where = outputDirectory == null ? "this project"
+                : "the documents generated into " + outputDirectory;
+        ExecuteBoundary.run(getLog(), where, this::generate);
+    }
+
+    private void generate() throws MojoExecutionException, MojoFailureException {
         Path output = outputDirectory.toPath().toAbsolutePath().normalize();
         // First, whatever happens next: a skipped or up-to-date run must still compile what is there.
         project.addCompileSourceRoot(output.toString());

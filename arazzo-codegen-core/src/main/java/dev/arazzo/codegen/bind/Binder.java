@@ -187,8 +187,16 @@ public final class Binder {
 
     private Map<String, BoundExpression> outputs(Map<String, String> outputs, String owner) {
         Map<String, BoundExpression> bound = new LinkedHashMap<>();
-        outputs.forEach((name, text) -> expression(text, owner + "/outputs/" + SourceDocument.escape(name))
-                .ifPresent(expression -> bound.put(name, expression)));
+        outputs.forEach((name, text) -> {
+            String pointer = owner + "/outputs/" + SourceDocument.escape(name);
+            JsonNode written = document.source().root().at(pointer);
+            if (written.isValueNode() && !(written.isTextual() && (RuntimeExpressionParser.isExpression(text.strip())
+                    || text.contains("{$")))) {
+                bound.put(name, constant(name, text, pointer, written));
+            } else {
+                expression(text, pointer).ifPresent(expression -> bound.put(name, expression));
+            }
+        });
         return bound;
     }
 
@@ -233,6 +241,19 @@ public final class Binder {
                     .map(e -> withSelectors(e, root, found)).toList());
         }
         return value;
+    }
+
+    /**
+     * An output written as a constant ({@code count: 2}, {@code flag: true}, {@code name: abc}) rather than
+     * a runtime expression: read as that constant, of its type, with a warning.
+     */
+    private BoundExpression constant(String name, String text, String pointer, JsonNode written) {
+        String kind = written.isTextual() ? "text" : written.isBoolean() ? "boolean"
+                : written.isIntegralNumber() ? "integer" : "number";
+        diagnostics.warning("constant-output", at(pointer), "output '" + name + "' is the " + kind + " constant "
+                + (written.isTextual() ? "'" + text + "'" : text) + ", not a runtime expression; it is read as that "
+                + "constant (a runtime expression starts with '$', such as '$response.body#/" + name + "')");
+        return new BoundExpression(text, pointer, new RuntimeExpression.Constant(written));
     }
 
     /** A runtime expression where the document must have one: a syntax error is an error. */

@@ -67,6 +67,10 @@ final class ParameterChecker {
         }
         String subject = "parameter '" + declared.name() + "' (in " + declared.location() + ") of operation "
                 + operation.describe();
+        if (declared.unsendable() != null) {
+            error(parameter, subject + " " + declared.unsendable());
+            return;
+        }
         if (declared.location() == ParameterLocation.QUERYSTRING) {
             String type = declared.contentType() == null ? null
                     : declared.contentType().toLowerCase(Locale.ROOT).split(";")[0].trim();

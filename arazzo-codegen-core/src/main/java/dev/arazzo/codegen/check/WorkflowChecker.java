@@ -20,6 +20,7 @@ import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.ArazzoDocument.Parameter;
 import dev.arazzo.codegen.load.ArazzoDocument.Step;
 import dev.arazzo.codegen.load.ArazzoDocument.Workflow;
+import dev.arazzo.codegen.load.SourceDocument;
 import dev.arazzo.codegen.load.Suggestions;
 import dev.arazzo.codegen.source.OperationView;
 import dev.arazzo.codegen.source.ParameterLocation;
@@ -99,6 +100,7 @@ public final class WorkflowChecker {
                         + "' depends on itself; remove it from its own dependsOn");
             }
         }
+        checkNames(workflow);
         StepGraph graph = new StepGraph(workflow);
         for (BoundStep step : bound.steps()) {
             if (step.callee() != null) {
@@ -110,6 +112,34 @@ public final class WorkflowChecker {
         checkActions(workflow, null, bound.failureActions(), graph);
         bound.outputs().values().forEach(output -> checkExpression(workflow, null, output, Scope.WORKFLOW_OUTPUTS,
                 graph));
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9.\\-_]+");
+
+    /** Input and output names outside the specification's {@code ^[a-zA-Z0-9\.\-_]+$}: a warning each. */
+    private void checkNames(Workflow workflow) {
+        JsonNode properties = workflow.inputs() == null ? null : workflow.inputs().get("properties");
+        if (properties != null && properties.isObject()) {
+            properties.fieldNames().forEachRemaining(name -> {
+                String pointer = workflow.pointer() + "/inputs/properties/" + SourceDocument.escape(name);
+                checkName("input", name, document.source().root().at(pointer).isMissingNode()
+                        ? workflow.pointer() + "/inputs" : pointer);
+            });
+        }
+        workflow.outputs().keySet().forEach(name -> checkName("output", name,
+                workflow.pointer() + "/outputs/" + SourceDocument.escape(name)));
+        for (Step step : workflow.steps()) {
+            step.outputs().keySet().forEach(name -> checkName("output", name,
+                    step.pointer() + "/outputs/" + SourceDocument.escape(name)));
+        }
+    }
+
+    private void checkName(String kind, String name, String pointer) {
+        if (!NAME.matcher(name).matches()) {
+            diagnostics.warning("invalid-name", at(pointer), kind + " name '" + name + "' has characters the "
+                    + "specification does not allow in names (only letters, digits, '.', '-' and '_'); it is generated "
+                    + "with a legal Java name (ASCII letters, digits and '_'), but other tools may reject it: rename it");
+        }
     }
 
     private void checkStep(Workflow workflow, BoundStep bound, StepGraph graph) {
@@ -237,6 +267,7 @@ public final class WorkflowChecker {
             bindCalleeOutput(step, output, text, location, scope);
         } else if (expression instanceof RuntimeExpression.WorkflowValue value) {
             bindWorkflowValue(workflow, value, text, location);
+            checkWorkflowRun(step, value, text, location, scope, graph);
         } else if (expression instanceof RuntimeExpression.Self) {
             if (document.self() == null) {
                 diagnostics.error("undefined-self", location, "'" + text + "' reads the document's $self, but this "
@@ -251,6 +282,8 @@ public final class WorkflowChecker {
                 diagnostics.error("invalid-expression", location, "'" + text + "' reads field '" + field.field()
                         + "'; a source description is read as '$sourceDescriptions." + field.name() + ".url'");
             }
+        } else if (expression instanceof RuntimeExpression.Constant) {
+            return; // a constant output (warned about when bound) reads nothing
         } else if (expression instanceof RuntimeExpression.Component component) {
             if (!component.kind().equals("parameters")) {
                 diagnostics.error("invalid-expression", location, "'" + text + "' cannot be used as a value; only "
@@ -343,6 +376,42 @@ public final class WorkflowChecker {
         if (!value.output() && (properties == null || !properties.has(value.name()))) {
             diagnostics.warning("unknown-input", location, "'" + text + "' reads input '" + value.name()
                     + "' of workflow '" + value.workflowId() + "', which that workflow does not declare");
+        }
+    }
+
+    /**
+     * {@code $workflows.x.outputs.y} of a workflow that no dependsOn runs first: some step that calls x must
+     * be able to run before the step that reads it (or be that step, reading after its call). Whether one
+     * did on a given run is checked at run time.
+     */
+    private void checkWorkflowRun(Step step, RuntimeExpression.WorkflowValue value, String text,
+            SourceLocation location, Scope scope, StepGraph graph) {
+        if (step == null || !value.output()) {
+            return;
+        }
+        List<String> callers = new ArrayList<>();
+        for (BoundDependency entry : current.dependsOn()) {
+            if (entry.target() != null && (entry.reference().equals(value.workflowId())
+                    || entry.target().workflow().workflowId().equals(value.workflowId()))) {
+                return;
+            }
+        }
+        for (BoundStep candidate : current.steps()) {
+            WorkflowTarget called = candidate.callee();
+            if (called != null && (candidate.step().workflowId().equals(value.workflowId())
+                    || called.workflow().workflowId().equals(value.workflowId()))) {
+                callers.add(candidate.stepId());
+            }
+        }
+        if (callers.isEmpty()) {
+            return; // reported by bindWorkflowValue
+        }
+        boolean after = scope != Scope.REQUEST && callers.contains(step.stepId());
+        if (!after && callers.stream().noneMatch(caller -> graph.canRunBefore(caller, step.stepId()))) {
+            diagnostics.error("workflow-not-run", location, "'" + text + "' reads the outputs of workflow '"
+                    + value.workflowId() + "', which no step that runs it (" + String.join(", ", callers)
+                    + ") can have run before step '" + step.stepId() + "'; read it in or after such a step, "
+                    + "or add the workflow to dependsOn");
         }
     }
 

@@ -3,10 +3,10 @@ package dev.arazzo.codegen.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
+import dev.arazzo.codegen.model.CalleeInputs;
 import dev.arazzo.codegen.model.WorkflowModel;
 import dev.arazzo.codegen.model.WorkflowModel.ActionModel;
+import dev.arazzo.codegen.model.WorkflowModel.CallInput;
 import dev.arazzo.codegen.model.WorkflowModel.CalleeModel;
 import dev.arazzo.codegen.model.WorkflowModel.InputModel;
 import dev.arazzo.codegen.model.WorkflowModel.StepModel;
@@ -18,7 +18,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits the private helpers that build the inputs of a workflow this one runs with its own inputs
- * matched by name: workflows it depends on, and workflows that actions run.
+ * matched by name and type ({@link CalleeInputs}, the one rule): workflows it depends on, and workflows
+ * that actions run. (A step that calls a workflow without parameters gets the same inputs from the model.)
  */
 final class CalleeInputsEmitter {
 
@@ -54,18 +55,17 @@ final class CalleeInputsEmitter {
     }
 
     private static boolean readsInputs(WorkflowModel workflow, CalleeModel callee) {
-        return callee.inputs().stream().anyMatch(input -> workflow.input(input.name())
-                .filter(own -> sameShape(own.type(), input.type())).isPresent());
+        return !CalleeInputs.byNameAndType(workflow.inputs(), callee).isEmpty();
     }
 
     private MethodSpec method(CalleeModel callee) {
         ClassName inputs = StepEmitter.inputsOf(callee);
         ExpressionCompiler compiler = context.compiler(null);
         CodeBlock.Builder build = CodeBlock.builder().add("return $T.builder()", inputs);
-        for (InputModel input : callee.inputs()) {
-            workflow.input(input.name()).filter(own -> sameShape(own.type(), input.type()))
-                    .ifPresent(own -> build.add("\n.$N($L)", input.javaName(), compiler.converted(
-                            CodeBlock.of("inputs.$N()", own.javaName()), own.type(), input.type())));
+        for (CallInput input : CalleeInputs.byNameAndType(workflow.inputs(), callee)) {
+            InputModel own = CalleeInputs.matching(workflow.inputs(), input.input()).orElseThrow();
+            build.add("\n.$N($L)", input.input().javaName(), compiler.converted(
+                    CodeBlock.of("inputs.$N()", own.javaName()), own.type(), input.input().type()));
         }
         MethodSpec.Builder method = MethodSpec.methodBuilder(WorkflowNames.inputsMethod(callee))
                 .addJavadoc("The inputs of workflow {@code $L}:\nthis workflow's inputs of the same name and type.\n",
@@ -76,29 +76,5 @@ final class CalleeInputsEmitter {
             method.addParameter(context.names().inputs(), "inputs");
         }
         return method.addStatement(build.add("\n.build()").build()).build();
-    }
-
-    /**
-     * Whether a value of type {@code a} can fill an input of type {@code b}: the same type, or records
-     * and enums of the same name declared by two workflows (one component used by both), through JSON.
-     */
-    private static boolean sameShape(TypeName a, TypeName b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        if (a instanceof ParameterizedTypeName x && b instanceof ParameterizedTypeName y) {
-            if (!x.rawType().equals(y.rawType()) || x.typeArguments().size() != y.typeArguments().size()) {
-                return false;
-            }
-            for (int i = 0; i < x.typeArguments().size(); i++) {
-                if (!sameShape(x.typeArguments().get(i), y.typeArguments().get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return a instanceof ClassName x && b instanceof ClassName y && x.enclosingClassName() != null
-                && y.enclosingClassName() != null && x.simpleName().equals(y.simpleName())
-                && x.packageName().equals(y.packageName());
     }
 }

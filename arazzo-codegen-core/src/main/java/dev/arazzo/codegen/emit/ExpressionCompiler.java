@@ -94,11 +94,32 @@ final class ExpressionCompiler {
         if (expression instanceof RuntimeExpression.Self) {
             return new Typed(CodeBlock.of("$S", workflow.sourceUrls().get(WorkflowModel.SELF)), STRING);
         }
+        if (expression instanceof RuntimeExpression.Constant constant) {
+            return constant(constant.value());
+        }
         if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
             // the url as the document writes it, as the specification defines $sourceDescriptions.<name>.url
             return new Typed(CodeBlock.of("$S", workflow.sourceUrls().get(field.name())), STRING);
         }
         return exchange(expression);
+    }
+
+    /** A constant output, as a Java literal of its type ({@link TypeMapper#constantType}). */
+    private Typed constant(JsonNode value) {
+        TypeName type = TypeMapper.constantType(value);
+        if (type.equals(STRING)) {
+            return new Typed(Literals.string(value.asText()), type);
+        }
+        if (type.equals(TypeMapper.JSON_NODE)) {
+            return new Typed(CodeBlock.of("$T.json($L)", values, literal(value)), type);
+        }
+        if (type.equals(ClassName.get(Long.class))) {
+            return new Typed(CodeBlock.of("$LL", value.longValue()), type);
+        }
+        if (type.equals(ClassName.get(Double.class))) {
+            return new Typed(CodeBlock.of("$L", Double.toString(value.doubleValue())), type);
+        }
+        return new Typed(CodeBlock.of("$L", value.asText()), type); // Integer, Boolean
     }
 
     /** An expression that reads the step's HTTP exchange: its status, url, method, headers and bodies. */

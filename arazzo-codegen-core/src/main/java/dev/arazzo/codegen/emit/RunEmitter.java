@@ -202,6 +202,12 @@ final class RunEmitter {
             code.addStatement("$T failure", String.class);
             code.beginControlFlow("try");
             code.addStatement(read ? CodeBlock.of("called = $L", methods.send().call()) : methods.send().call());
+            for (DependencyModel dependency : workflow.dependencies()) {
+                if (dependency.setBy(step.stepId())) {
+                    // from here on $workflows.<id>.outputs are this run's, whatever its criteria say
+                    code.addStatement("$N = called", names.variable(dependency));
+                }
+            }
             code.addStatement("failure = $L", methods.failure() == null ? "null" : methods.failure().call());
             code.nextControlFlow("catch ($T e)", runtime.workflowException());
             code.addStatement("failure = $L$W+ e.getMessage()",
@@ -234,7 +240,7 @@ final class RunEmitter {
     private boolean readsCalled(StepModel step, StepHelpers methods) {
         return methods.failure() != null && methods.failure().takes("called")
                 || kept.contains(step.stepId()) && methods.result() != null && methods.result().takes("called")
-                || workflow.dependencies().stream().anyMatch(d -> step.stepId().equals(d.stepId()));
+                || workflow.dependencies().stream().anyMatch(d -> d.setBy(step.stepId()));
     }
 
     /**
@@ -269,7 +275,7 @@ final class RunEmitter {
         }
         for (String read : step.readsWorkflows()) {
             DependencyModel dependency = workflow.dependency(read).orElseThrow();
-            if (dependency.stepId() != null && !flow.succeededBefore(dependency.stepId(), step)) {
+            if (dependency.stepId() != null && !calledBefore(dependency, step)) {
                 code.beginControlFlow("if ($N == null)", names.variable(dependency));
                 code.addStatement("throw new $T($L)", runtime.workflowException(), Literals.string("step '"
                         + step.stepId() + "' reads the outputs of workflow '" + read + "', which has not run"));
@@ -282,11 +288,6 @@ final class RunEmitter {
     /** After a step met its criteria: keep what is read later, then its success actions, else the next step. */
     private CodeBlock succeeded(StepModel step, StepModel following) {
         CodeBlock.Builder code = CodeBlock.builder();
-        for (DependencyModel dependency : workflow.dependencies()) {
-            if (step.stepId().equals(dependency.stepId())) {
-                code.addStatement("$N = called", names.variable(dependency));
-            }
-        }
         if (kept.contains(step.stepId())) {
             code.addStatement("$N = $L", names.variable(step), StepEmitter.result(step, helpers.get(step.stepId())));
         }
@@ -327,9 +328,27 @@ final class RunEmitter {
         return code.build();
     }
 
+    /**
+     * Whether the outputs of a workflow that only steps run are set when {@code step} reads them: a step
+     * that calls it has succeeded before, or {@code step} calls it itself and reads it only after the call.
+     */
+    private boolean calledBefore(DependencyModel dependency, StepModel step) {
+        if (dependency.setBy(step.stepId()) && !StepEmitter.readsBeforeCall(step, dependency)) {
+            return true;
+        }
+        return dependency.callers().stream().anyMatch(caller -> flow.succeededBefore(caller, step));
+    }
+
     private CodeBlock workflowOutput(OutputModel output) {
         ExpressionCompiler compiler = context.compiler(null);
         CodeBlock value = compiler.converted(output.value(), output.type());
+        if (output.value() instanceof RuntimeExpression.WorkflowValue read) {
+            DependencyModel dependency = workflow.dependency(read.workflowId()).orElseThrow();
+            if (dependency.stepId() != null
+                    && dependency.callers().stream().noneMatch(caller -> flow.succeededAtExit(caller))) {
+                return CodeBlock.of("$N == null ? null : $L", names.variable(dependency), value);
+            }
+        }
         if (output.value() instanceof RuntimeExpression.StepOutput read && !flow.succeededAtExit(read.stepId())) {
             StepModel step = workflow.step(read.stepId()).orElseThrow();
             return CodeBlock.of("$N == null ? null : $L", names.variable(step), value);

@@ -5,6 +5,8 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
+import dev.arazzo.codegen.expression.RuntimeExpression;
+import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
 import dev.arazzo.codegen.model.WorkflowModel;
 import dev.arazzo.codegen.model.WorkflowModel.CriterionModel;
 import dev.arazzo.codegen.model.WorkflowModel.DependencyModel;
@@ -105,17 +107,27 @@ final class StepEmitter {
                         Literals.string("step '" + step.stepId() + "' reads the result of step '" + read + "'"));
             }
         }
+        List<DependencyModel> setHere = new ArrayList<>();
         for (String read : step.readsWorkflows()) {
             DependencyModel dependency = workflow.dependency(read).orElseThrow();
-            method.addStatement("$T.requireNonNull($N,$W$L)", Objects.class, names.variable(dependency),
-                    Literals.string("step '" + step.stepId() + "' reads the outputs of workflow '" + read + "'"));
+            if (dependency.setBy(step.stepId())) {
+                setHere.add(dependency);
+            }
+            if (!dependency.setBy(step.stepId()) || readsBeforeCall(step, dependency)) {
+                method.addStatement("$T.requireNonNull($N,$W$L)", Objects.class, names.variable(dependency),
+                        Literals.string("step '" + step.stepId() + "' reads the outputs of workflow '" + read + "'"));
+            }
         }
         CodeBlock token = CodeBlock.of("$T.randomUUID().toString()", UUID.class);
         CodeBlock send = helpers.send().call(name -> name.equals(TOKEN) ? token : CodeBlock.of("$N", name));
-        if (helpers.failure() != null || helpers.result() != null && helpers.result().takes(sourceName(step))) {
+        if (helpers.failure() != null || helpers.result() != null && helpers.result().takes(sourceName(step))
+                || !setHere.isEmpty()) {
             method.addStatement("$T $N = $L", source(step), sourceName(step), send);
         } else {
             method.addStatement(send); // a workflow called for its effect: nothing reads its outputs
+        }
+        for (DependencyModel dependency : setHere) {
+            method.addStatement("$N = called", names.variable(dependency)); // after the call: this run's outputs
         }
         if (helpers.failure() != null) {
             method.addStatement("$T failure = $L", String.class, step.timeoutMillis() == null ? helpers.failure().call()
@@ -193,6 +205,36 @@ final class StepEmitter {
     /** Those of {@code parameters} that the code {@code compiler} compiled reads. */
     static List<ParameterSpec> read(List<ParameterSpec> parameters, ExpressionCompiler compiler) {
         return parameters.stream().filter(p -> compiler.reads(p.name())).toList();
+    }
+
+    /**
+     * Whether the inputs that workflow step {@code step} passes read the outputs of {@code dependency}
+     * (they are evaluated before the call, so they read the outputs of an earlier run).
+     */
+    static boolean readsBeforeCall(StepModel step, DependencyModel dependency) {
+        return step.callsWorkflow() && step.workflowCall().inputs().stream()
+                .anyMatch(input -> readsWorkflow(input.value(), dependency));
+    }
+
+    private static boolean readsWorkflow(WorkflowModel.ValueModel value, DependencyModel dependency) {
+        if (value instanceof WorkflowModel.ExpressionValue expression) {
+            return reads(expression.expression(), dependency);
+        }
+        if (value instanceof WorkflowModel.TemplateValue template) {
+            return template.parts().stream().anyMatch(part -> part instanceof TemplatePart.Embedded embedded
+                    && reads(embedded.expression(), dependency));
+        }
+        if (value instanceof WorkflowModel.ObjectValue object) {
+            return object.members().stream().anyMatch(member -> readsWorkflow(member.value(), dependency));
+        }
+        return value instanceof WorkflowModel.ArrayValue array
+                && array.elements().stream().anyMatch(element -> readsWorkflow(element, dependency));
+    }
+
+    private static boolean reads(RuntimeExpression expression, DependencyModel dependency) {
+        return expression instanceof RuntimeExpression.WorkflowValue value && value.output()
+                && (value.workflowId().equals(dependency.reference())
+                        || value.workflowId().equals(dependency.callee().workflowId()));
     }
 
     static ClassName outputsOf(WorkflowModel.CalleeModel callee) {

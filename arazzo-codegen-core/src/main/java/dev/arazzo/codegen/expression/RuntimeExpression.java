@@ -97,6 +97,16 @@ public sealed interface RuntimeExpression {
         }
     }
 
+    /**
+     * Not a runtime expression: a constant written where an output expects one ({@code guildCount: 2},
+     * {@code name: abc}); a text, a boolean, a number or null.
+     */
+    record Constant(com.fasterxml.jackson.databind.JsonNode value) implements RuntimeExpression {
+        public Constant {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
     /** {@code $components.parameters.name} and other {@code $components.kind.name} forms. */
     record Component(String kind, String name) implements RuntimeExpression {
         public Component {

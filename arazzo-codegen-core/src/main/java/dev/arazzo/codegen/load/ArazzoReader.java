@@ -403,7 +403,8 @@ public final class ArazzoReader {
             return outputs;
         }
         node.fields().forEachRemaining(field -> {
-            if (field.getValue().isTextual()) {
+            if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                // a number or boolean is a constant (the bind stage warns); the text is kept as written
                 outputs.put(field.getKey(), field.getValue().asText());
             } else if (v11 && hasSelectorShape(field.getValue())) {
                 return; // a Selector Object, read (and, when malformed, reported) by outputValues

@@ -133,7 +133,7 @@ public final class SchemaChecker {
      * problem at the same node. All are reported in document order.
      */
     public static Optional<ArazzoDocument> read(SourceDocument source, Diagnostics diagnostics) {
-        List<Diagnostic> schema = check(source);
+        List<Diagnostic> schema = check(source).stream().filter(d -> !constantOutput(source, d)).toList();
         Diagnostics reader = new Diagnostics();
         Optional<ArazzoDocument> document = ArazzoReader.read(source, reader);
         Set<String> flagged = schema.stream().map(d -> d.location().jsonPointer()).collect(Collectors.toSet());
@@ -150,6 +150,20 @@ public final class SchemaChecker {
         }
         all.stream().sorted(IN_DOCUMENT_ORDER).forEach(diagnostics::add);
         return document;
+    }
+
+    private static final java.util.regex.Pattern OUTPUT = java.util.regex.Pattern.compile(
+            "/workflows/\\d+(/steps/\\d+)?/outputs/[^/]+");
+
+    /**
+     * A leniency for documents in the wild: an output given a number or a boolean ({@code guildCount: 2})
+     * is read as that constant, with a warning from the bind stage, rather than rejected for not being a
+     * string.
+     */
+    private static boolean constantOutput(SourceDocument source, Diagnostic diagnostic) {
+        String pointer = diagnostic.location().jsonPointer();
+        JsonNode node = source.root().at(pointer);
+        return OUTPUT.matcher(pointer).matches() && (node.isNumber() || node.isBoolean());
     }
 
     private static final Comparator<Diagnostic> IN_DOCUMENT_ORDER = Comparator

@@ -38,6 +38,31 @@ public final class JavaNames {
         return SourceVersion.isKeyword(camel) ? camel + "_" : camel;
     }
 
+    /**
+     * A class name for {@code suggestion} from {@code names} that differs from every class name taken there
+     * through this method in more than case: on a case-insensitive file system ({@code x} and {@code X},
+     * {@code Result} and {@code result}) two classes whose names differ only in case would be one file.
+     */
+    public static String typeName(com.palantir.javapoet.NameAllocator names, String suggestion) {
+        while (true) {
+            String name = names.newName(suggestion);
+            if (reserveType(names, name)) {
+                return name;
+            }
+        }
+    }
+
+    /**
+     * Marks {@code name} as a class name of {@code names} whatever its case; false when one that differs
+     * only in case was marked before. (The mark is a name no identifier from a document can be: it has
+     * a {@code $}, which {@link #pascal} never keeps; it ends in one, so the {@code _} the allocator adds to
+     * a mark taken already never makes another mark.)
+     */
+    public static boolean reserveType(com.palantir.javapoet.NameAllocator names, String name) {
+        String mark = "$type$" + name.toLowerCase(Locale.ROOT) + "$";
+        return names.newName(mark).equals(mark);
+    }
+
     /** {@code confirmContact} to {@code CONFIRM_CONTACT}. */
     public static String constant(String name) {
         String camel = camel(name).replace("_", "");

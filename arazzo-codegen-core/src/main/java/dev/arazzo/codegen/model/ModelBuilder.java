@@ -104,7 +104,7 @@ public final class ModelBuilder {
                 String key = key(bound.document(), workflow);
                 if (!classes.containsKey(key)) {
                     classes.put(key, ClassName.get(packageName,
-                            classNames.newName(JavaNames.pascal(workflow.workflowId()) + "Workflow")));
+                            JavaNames.typeName(classNames, JavaNames.pascal(workflow.workflowId()) + "Workflow")));
                     owners.put(key, bound);
                 }
             }
@@ -221,6 +221,9 @@ public final class ModelBuilder {
     private static NameAllocator reserving(NameScope.Kind kind) {
         NameAllocator names = new NameAllocator();
         kind.reserved().forEach(reserved -> names.newName(reserved, reserved));
+        if (kind == NameScope.Kind.NESTED_TYPES) {
+            kind.reserved().forEach(reserved -> JavaNames.reserveType(names, reserved));
+        }
         return names;
     }
 
@@ -234,6 +237,7 @@ public final class ModelBuilder {
     private WorkflowModel workflow(BoundWorkflow workflow, ClassName className) {
         NameAllocator nested = reserving(NameScope.Kind.NESTED_TYPES);
         nested.newName(className.simpleName(), className.simpleName());
+        JavaNames.reserveType(nested, className.simpleName());
         this.types = new TypeMapper(className, nested, document.source().root());
         List<InputModel> inputs = inputs(workflow);
         NameAllocator fields = reserving(NameScope.Kind.FIELDS);
@@ -269,6 +273,25 @@ public final class ModelBuilder {
             dependencies.add(new DependencyModel(dependsOn.reference(), callee,
                     locals.newName(JavaNames.camel(callee.workflowId()) + "Outputs"), null));
         }
+        for (BoundDependency dependsOn : workflow.dependsOn()) {
+            unfilled(inputs, callee(callees, dependsOn.target()), dependsOn.pointer(), "dependsOn entry '"
+                    + dependsOn.reference() + "'");
+        }
+        List<BoundAction> actionsRun = new ArrayList<>();
+        for (BoundStep step : workflow.steps()) {
+            if (step.callee() != null && step.step().parameters().isEmpty()) {
+                unfilled(inputs, callee(callees, step.callee()), step.step().pointer() + "/workflowId",
+                        "step '" + step.stepId() + "'");
+            }
+            actionsRun.addAll(concat(step.onSuccess(), step.onFailure()));
+        }
+        actionsRun.addAll(concat(workflow.successActions(), workflow.failureActions()));
+        for (BoundAction action : actionsRun) {
+            if (action.workflow() != null) {
+                unfilled(inputs, callee(callees, action.workflow()), action.action().pointer() + "/workflowId",
+                        "action '" + action.name() + "'");
+            }
+        }
         Set<String> workflowsRead = new HashSet<>();
         expressions(workflow, (pointer, expression) -> {
             if (expression instanceof RuntimeExpression.WorkflowValue value) {
@@ -282,10 +305,16 @@ public final class ModelBuilder {
             CalleeModel callee = callee(callees, step.callee());
             boolean read = workflowsRead.contains(step.step().workflowId())
                     || workflowsRead.contains(callee.workflowId());
-            boolean declared = dependencies.stream().anyMatch(d -> d.callee().equals(callee));
-            if (read && !declared) {
+            int declared = -1;
+            for (int i = 0; i < dependencies.size(); i++) {
+                declared = dependencies.get(i).callee().equals(callee) ? i : declared;
+            }
+            if (read && declared < 0) {
                 dependencies.add(new DependencyModel(step.step().workflowId(), callee,
                         locals.newName(JavaNames.camel(callee.workflowId()) + "Outputs"), step.stepId()));
+            } else if (read) {
+                // $workflows.<id>.outputs after this step are the outputs of its run, dependsOn or not
+                dependencies.set(declared, dependencies.get(declared).calledBy(step.stepId()));
             }
         }
         NameAllocator methods = reserving(NameScope.Kind.METHODS);
@@ -297,8 +326,9 @@ public final class ModelBuilder {
             StepModel model = step(workflow, step, callee,
                     step.operation() == null ? null : sources.get(step.operation().source().name()),
                     methods.newName(JavaNames.camel(step.stepId())),
-                    className.nestedClass(nested.newName(JavaNames.pascal(step.stepId()) + "Result")), inputs, byId,
-                    callees, dependencies, step.operation() == null ? null : server(step.operation(), servers));
+                    className.nestedClass(JavaNames.typeName(nested, JavaNames.pascal(step.stepId()) + "Result")),
+                    inputs, byId, callees, dependencies,
+                    step.operation() == null ? null : server(step.operation(), servers));
             steps.add(model);
             byId.put(step.stepId(), model);
         }
@@ -467,6 +497,19 @@ public final class ModelBuilder {
         return all;
     }
 
+    /**
+     * Reports each required input of {@code callee} that {@code inputs} (the caller's) do not fill by
+     * {@link CalleeInputs}' rule, at {@code pointer}, the call written by {@code who}.
+     */
+    private void unfilled(List<InputModel> inputs, CalleeModel callee, String pointer, String who) {
+        for (InputModel missing : CalleeInputs.unfilled(inputs, callee)) {
+            diagnostics.error("missing-input", document.locate(pointer), who + " runs workflow '" + callee.workflowId()
+                    + "' with this workflow's inputs of the same name and type, but none fills its required input '"
+                    + missing.name() + "'; declare an input '" + missing.name() + "' of the same type"
+                    + (who.startsWith("step") ? ", or pass it in the step's parameters" : ""));
+        }
+    }
+
     private StepModel step(BoundWorkflow workflow, BoundStep step, CalleeModel callee, SourceModel source,
             String methodName, ClassName resultType, List<InputModel> inputs, Map<String, StepModel> earlier,
             Map<String, CalleeModel> callees, List<DependencyModel> dependencies, WorkflowModel.ServerModel server) {
@@ -474,7 +517,10 @@ public final class ModelBuilder {
         OperationView operation = step.operation();
         List<ParameterModel> parameters = new ArrayList<>();
         WorkflowModel.WorkflowCall call = null;
-        if (callee != null) {
+        if (callee != null && step.step().parameters().isEmpty()) {
+            // no parameters: this workflow's inputs by name and type, as for goto, retry and dependsOn
+            call = new WorkflowModel.WorkflowCall(callee, CalleeInputs.byNameAndType(inputs, callee));
+        } else if (callee != null) {
             List<WorkflowModel.CallInput> passed = new ArrayList<>();
             for (BoundParameter parameter : step.parameters()) {
                 passed.add(new WorkflowModel.CallInput(callee.input(parameter.name()).orElseThrow(),
@@ -883,6 +929,9 @@ public final class ModelBuilder {
         }
         if (expression instanceof RuntimeExpression.StatusCode) {
             return ClassName.get(Integer.class);
+        }
+        if (expression instanceof RuntimeExpression.Constant constant) {
+            return TypeMapper.constantType(constant.value());
         }
         if (expression instanceof RuntimeExpression.Input input && input.pointer().isEmpty()) {
             return inputs.stream().filter(i -> i.name().equals(input.name())).map(InputModel::type).findFirst()

@@ -48,6 +48,30 @@ import java.util.UUID;
  */
 public final class TypeMapper {
 
+    /**
+     * The type of a constant output: {@code String}, {@code Boolean}, {@code Integer} or {@code Long} (an
+     * integral number of that range), {@code Double} (another number a double holds exactly enough:
+     * finite), else {@code JsonNode}.
+     */
+    public static TypeName constantType(JsonNode value) {
+        if (value.isTextual()) {
+            return ClassName.get(String.class);
+        }
+        if (value.isBoolean()) {
+            return ClassName.get(Boolean.class);
+        }
+        if (value.isIntegralNumber() && value.canConvertToInt()) {
+            return ClassName.get(Integer.class);
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return ClassName.get(Long.class);
+        }
+        if (value.isNumber() && !value.isIntegralNumber() && Double.isFinite(value.doubleValue())) {
+            return ClassName.get(Double.class);
+        }
+        return JSON_NODE;
+    }
+
     public static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
     private static final ClassName STRING = ClassName.get(String.class);
     private static final ClassName LIST = ClassName.get(List.class);
@@ -212,7 +236,7 @@ public final class TypeMapper {
     }
 
     private ClassName declare(String suggestedName) {
-        return owner.nestedClass(nestedNames.newName(JavaNames.pascal(suggestedName)));
+        return owner.nestedClass(JavaNames.typeName(nestedNames, JavaNames.pascal(suggestedName)));
     }
 
     private static boolean isRecord(JsonNode schema) {

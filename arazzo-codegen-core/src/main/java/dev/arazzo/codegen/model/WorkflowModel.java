@@ -100,11 +100,33 @@ public record WorkflowModel(
 
     /**
      * A workflow whose values {@code $workflows.<reference>...} reads: one named in dependsOn (run first,
-     * once, with inputs matched by name; {@code stepId} null), or one that the step {@code stepId} calls
-     * (its outputs are those of that step's last run). Its outputs are held in a variable, and passed as
-     * a parameter, named {@code outputsName}.
+     * once, with inputs matched by name; {@code stepId} null), or one that the step {@code stepId} calls.
+     * {@code callers} are the steps that call it: after each of their runs the outputs are that run's.
+     * Its outputs are held in a variable, and passed as a parameter, named {@code outputsName}.
      */
-    public record DependencyModel(String reference, CalleeModel callee, String outputsName, String stepId) {
+    public record DependencyModel(
+            String reference, CalleeModel callee, String outputsName, String stepId, List<String> callers) {
+
+        public DependencyModel {
+            callers = List.copyOf(callers);
+        }
+
+        /** A dependency set only by {@code stepId}'s runs, or (null) only by dependsOn. */
+        public DependencyModel(String reference, CalleeModel callee, String outputsName, String stepId) {
+            this(reference, callee, outputsName, stepId, stepId == null ? List.of() : List.of(stepId));
+        }
+
+        /** Whether a run of {@code step} sets these outputs. */
+        public boolean setBy(String step) {
+            return callers.contains(step);
+        }
+
+        /** This dependency, also set by the runs of {@code step}. */
+        public DependencyModel calledBy(String step) {
+            List<String> more = new java.util.ArrayList<>(callers);
+            more.add(step);
+            return new DependencyModel(reference, callee, outputsName, stepId, more);
+        }
     }
 
     /** What a step calls: an HTTP operation or another workflow (room for a message call). */

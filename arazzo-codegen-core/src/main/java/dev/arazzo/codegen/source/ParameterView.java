@@ -12,10 +12,23 @@ package dev.arazzo.codegen.source;
  * @param schema its schema (with {@code content}, the media type's), or null
  * @param contentType the media type of its {@code content} when it is described by one instead of a
  *     schema, else null
+ * @param unsendable why the generator cannot send it as the description means it (a Swagger 2.0
+ *     {@code collectionFormat} with no OpenAPI 3 style), else null
  */
 public record ParameterView(
         String name, ParameterLocation location, ParameterStyle style, boolean explode, boolean allowReserved,
-        SchemaView schema, String contentType) {
+        SchemaView schema, String contentType, String unsendable) {
+
+    /** A parameter the generator can send as described. */
+    public ParameterView(String name, ParameterLocation location, ParameterStyle style, boolean explode,
+            boolean allowReserved, SchemaView schema, String contentType) {
+        this(name, location, style, explode, allowReserved, schema, contentType, null);
+    }
+
+    /** This parameter, which cannot be sent as described, for the reason {@code why}. */
+    public ParameterView unsendable(String why) {
+        return new ParameterView(name, location, style, explode, allowReserved, schema, contentType, why);
+    }
 
     /** A parameter described by a schema. */
     public ParameterView(String name, ParameterLocation location, ParameterStyle style, boolean explode,

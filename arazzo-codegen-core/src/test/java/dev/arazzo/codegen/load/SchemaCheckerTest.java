@@ -42,7 +42,7 @@ class SchemaCheckerTest {
                 spec + ":18:13: error: [missing-field] action 'jump' needs one of 'workflowId' or 'stepId'; add "
                         + "exactly one",
                 spec + ":20:18: error: [invalid-field] output 'count' of step 2 of workflow 'broken' must be a "
-                        + "string, not an integer; quote it: '5'"),
+                        + "string, not an array"),
                 result.diagnostics().stream().map(Diagnostic::toString).toList());
         assertTrue(result.files().isEmpty());
     }

@@ -94,7 +94,9 @@ public final class OpenApiReader {
         }
         ServerLocations locations = ServerLocations.of(file, (looksLikeJson(file, bytes) ? JSON : YAML).getFactory());
         boolean swagger = tree.map(root -> root.has("swagger")).orElse(false);
-        return Optional.of(new OpenApiSource(name, file, openApi, serverUrl(openApi), locations, swagger));
+        Map<String, String> unsendable = tree.map(CollectionFormats::unsendable).orElse(Map.of());
+        return Optional.of(new OpenApiSource(name, file, openApi, serverUrl(openApi), locations, swagger,
+                unsendable));
     }
 
     private static String serverUrl(OpenAPI openApi) {

@@ -46,17 +46,22 @@ public final class OpenApiSource implements ApiSource {
     private final ServerLocations serverLocations;
     private final List<ServerView> servers;
 
+    /** Why a parameter cannot be sent as described, by {@link CollectionFormats#key}. */
+    private final Map<String, String> unsendable;
+
     OpenApiSource(String name, Path file, OpenAPI openApi, String serverUrl) {
-        this(name, file, openApi, serverUrl, null, false);
+        this(name, file, openApi, serverUrl, null, false, Map.of());
     }
 
     /**
      * {@code locations}: where the file's servers stand, or null when unknown; {@code swagger}: whether the
      * file is Swagger 2.0, whose servers the converter made from {@code host}, {@code basePath} and
-     * {@code schemes}.
+     * {@code schemes}; {@code unsendable}: why a Swagger 2.0 parameter cannot be sent as its
+     * {@code collectionFormat} says, by {@link CollectionFormats#key}.
      */
     OpenApiSource(String name, Path file, OpenAPI openApi, String serverUrl, ServerLocations locations,
-            boolean swagger) {
+            boolean swagger, Map<String, String> unsendable) {
+        this.unsendable = Map.copyOf(unsendable);
         this.name = name;
         this.file = file;
         this.openApi = openApi;
@@ -186,7 +191,7 @@ public final class OpenApiSource implements ApiSource {
                 Content request = operation.getRequestBody() == null ? null : operation.getRequestBody().getContent();
                 String method = ownMethod == null ? entry.getKey().name() : String.valueOf(ownMethod);
                 found.add(new OpenApiOperation(this, operation.getOperationId(), method, itemPath,
-                        parameters(item, operation), request == null ? List.of() : List.copyOf(request.keySet()),
+                        parameters(path.getKey(), method, item, operation), request == null ? List.of() : List.copyOf(request.keySet()),
                         schemas.of(jsonSchema(request)), responses(operation), security(operation),
                         mediaTypes(request), servers(path.getKey(), item, entry.getKey(), operation)));
             }
@@ -214,14 +219,18 @@ public final class OpenApiSource implements ApiSource {
         return List.copyOf(views);
     }
 
-    private List<ParameterView> parameters(PathItem item, Operation operation) {
+    private List<ParameterView> parameters(String path, String method, PathItem item, Operation operation) {
         Map<String, ParameterView> byKey = new LinkedHashMap<>();
         for (List<Parameter> list : Arrays.asList(item.getParameters(), operation.getParameters())) {
             if (list != null) {
                 for (Parameter declared : list) {
                     Parameter parameter = follow(declared);
                     if (parameter != null && parameter.getName() != null) {
-                        byKey.put(view(parameter).location() + ":" + parameter.getName(), view(parameter));
+                        ParameterView view = view(parameter);
+                        String why = unsendable.get(CollectionFormats.key(path, method, parameter.getIn(),
+                                parameter.getName()));
+                        byKey.put(view.location() + ":" + parameter.getName(), why == null ? view
+                                : view.unsendable(why));
                     }
                 }
             }
