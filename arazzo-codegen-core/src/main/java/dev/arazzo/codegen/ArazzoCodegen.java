@@ -96,9 +96,10 @@ public final class ArazzoCodegen {
                 supportPackages.add(packageName);
             }
         }
+        List<Diagnostic> kept = WarningSuppression.filter(diagnostics.all(), request.suppressedWarnings());
         List<Diagnostic> reported = request.warningsAsErrors()
-                ? diagnostics.all().stream().map(Diagnostic::asError).toList()
-                : diagnostics.all();
+                ? kept.stream().map(Diagnostic::asError).toList()
+                : kept;
         if (reported.stream().anyMatch(Diagnostic::isError)) {
             return new GenerationResult(List.of(), List.of(), reported, filesRead);
         }
@@ -136,7 +137,8 @@ public final class ArazzoCodegen {
      * The problems of a request itself, before any document is read: a document without a Java package
      * ({@code missing-package}), a package given for a document that is not one of the request's
      * ({@code unknown-package-spec}), a source mapping to a file that does not exist
-     * ({@code missing-mapped-file}). {@link #generate} reports them too, and then reads nothing; a front
+     * ({@code missing-mapped-file}), a suppressed warning that is not {@code code} or {@code code@file}
+     * ({@code invalid-suppression}). {@link #generate} reports them too, and then reads nothing; a front
      * end may call this first to word them in its own terms.
      */
     public static List<Diagnostic> checkConfiguration(GenerationRequest request) {
@@ -161,6 +163,10 @@ public final class ArazzoCodegen {
                         "the source mapping for " + url + " names " + file + ", which does not exist");
             }
         });
+        for (String suppression : request.suppressedWarnings()) {
+            WarningSuppression.problem(suppression).ifPresent(problem -> diagnostics.error("invalid-suppression",
+                    SourceLocation.ofFile(request.specs().get(0).toAbsolutePath().normalize(), ""), problem));
+        }
         return diagnostics.all();
     }
 

@@ -4,6 +4,7 @@ import dev.arazzo.codegen.ArazzoCodegen;
 import dev.arazzo.codegen.GenerationRequest;
 import dev.arazzo.codegen.GenerationResult;
 import dev.arazzo.codegen.RuntimeMode;
+import dev.arazzo.codegen.SpecFinder;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.incremental.GeneratorVersion;
 import dev.arazzo.codegen.incremental.IncrementalGeneration;
@@ -51,11 +52,6 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
-
-    /** Used when no {@code includes} are configured. */
-    static final List<String> DEFAULT_INCLUDES = List.of(
-            "**/*.arazzo.yaml", "**/*.arazzo.yml", "**/*.arazzo.json",
-            "**/*-workflow.yaml", "**/*-workflow.yml", "**/*-workflow.json");
 
     /**
      * Arazzo documents to generate from, relative to the project's base directory or absolute. Each
@@ -380,7 +376,7 @@ public class GenerateMojo extends AbstractMojo {
     }
 
     private List<String> effectiveIncludes() {
-        return includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
+        return includes == null || includes.isEmpty() ? SpecFinder.DEFAULT_INCLUDES : includes;
     }
 
     /**
