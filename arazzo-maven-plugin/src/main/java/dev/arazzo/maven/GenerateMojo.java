@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -25,6 +26,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
@@ -50,7 +52,8 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  * &lt;/plugin&gt;
  * </pre>
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
+        requiresDependencyCollection = ResolutionScope.COMPILE)
 public class GenerateMojo extends AbstractMojo {
 
     /**
@@ -89,9 +92,9 @@ public class GenerateMojo extends AbstractMojo {
      * Ant-style patterns, relative to {@code specDirectory}, of the documents to generate from
      * ({@code **} any folders, {@code *} any characters of a name).
      *
-     * <p>Default: {@code **&#47;*.arazzo.yaml}, {@code **&#47;*.arazzo.yml}, {@code **&#47;*.arazzo.json},
-     * {@code **&#47;*-workflow.yaml}, {@code **&#47;*-workflow.yml}, {@code **&#47;*-workflow.json}:
-     * Arazzo documents are told apart from the OpenAPI documents next to them by their names.
+     * <p>Default: {@code **&#47;*.arazzo.yaml}, {@code **&#47;*-arazzo.yaml}, {@code **&#47;arazzo.yaml} and
+     * {@code **&#47;*-workflow.yaml}, each also with {@code .yml} and {@code .json}: Arazzo documents are told
+     * apart from the OpenAPI documents next to them by their names.
      *
      * <pre>
      * &lt;includes&gt;
@@ -251,6 +254,35 @@ public class GenerateMojo extends AbstractMojo {
     private boolean idempotencyTokens = true;
 
     /**
+     * Whether a build that finds no Arazzo document fails, saying which folder it searched with which patterns.
+     * With {@code false} it only warns (for a project whose documents come and go).
+     *
+     * <p>Default: {@code true}. User property: {@code arazzo.failIfNoSpecs}.
+     *
+     * <pre>
+     * &lt;failIfNoSpecs&gt;false&lt;/failIfNoSpecs&gt;
+     * </pre>
+     */
+    @Parameter(property = "arazzo.failIfNoSpecs", defaultValue = "true")
+    private boolean failIfNoSpecs = true;
+
+    /**
+     * Warnings to leave out of the log (and so never made errors by {@code warningsAsErrors}): each a diagnostic
+     * code, the word in brackets ({@code unknown-step}), or a code and a file ({@code unknown-step@vendor-arazzo.yaml}:
+     * only the warnings located in a file whose path ends with that one). Errors cannot be left out.
+     *
+     * <p>Default: none.
+     *
+     * <pre>
+     * &lt;suppressWarnings&gt;
+     *   &lt;suppressWarning&gt;legacy-expression@vendor-arazzo.yaml&lt;/suppressWarning&gt;
+     * &lt;/suppressWarnings&gt;
+     * </pre>
+     */
+    @Parameter
+    private List<String> suppressWarnings;
+
+    /**
      * Skips generation. The output folder is still added as a compile source root, so sources
      * generated earlier are compiled.
      *
@@ -299,10 +331,14 @@ public class GenerateMojo extends AbstractMojo {
             } catch (IOException | UncheckedIOException e) {
                 throw new MojoExecutionException("Arazzo code generation failed: " + e.getMessage(), e);
             }
-            getLog().warn("No Arazzo documents found in " + report.display(scannedDirectory().toPath())
-                    + " (includes " + effectiveIncludes() + "); nothing to generate");
+            String nothing = report.noDocuments(scannedDirectory().toPath(), effectiveIncludes(), nonNull(excludes));
+            if (failIfNoSpecs) {
+                throw new MojoFailureException(nothing);
+            }
+            getLog().warn(nothing);
             return;
         }
+        checkClasspath();
         GenerationRequest request = request(documents, output);
         IncrementalGeneration generation =
                 new IncrementalGeneration(stateFile(), GeneratorVersion.current(), ArazzoCodegen::generate);
@@ -336,6 +372,7 @@ public class GenerateMojo extends AbstractMojo {
             throw new MojoFailureException(report.failure(result));
         }
         report.perSpec(documents, result).forEach(getLog()::info);
+        report.workflowClasses(result).forEach(getLog()::info);
         if (!result.deleted().isEmpty()) {
             getLog().info(report.deleted(result.deleted()));
         }
@@ -403,6 +440,7 @@ public class GenerateMojo extends AbstractMojo {
                 request.packageFor(mapping.getSpec().toPath().toAbsolutePath().normalize(), mapping.getName().trim());
             }
         }
+        nonNull(suppressWarnings).forEach(suppression -> request.suppressWarning(suppression.strip()));
         for (File root : nonNull(allowedRoots)) {
             request.allowedRoot(root.toPath().toAbsolutePath().normalize());
         }
@@ -433,8 +471,31 @@ public class GenerateMojo extends AbstractMojo {
                     .findFirst()
                     .map(m -> "<sourceMapping> for " + m.getUrl() + " names " + m.getFile() + ", which does not exist")
                     .orElse(problem.message());
+            case "invalid-suppression" -> "<suppressWarnings>: " + problem.message();
+            case "invalid-package" -> "<packageName> or <packages>: " + problem.message();
             default -> problem.message();
         };
+    }
+
+    /**
+     * Fails the build, before anything is generated, when the compile classpath lacks what the generated code
+     * calls ({@link ClasspathCheck}); warns about versions that do not fit.
+     */
+    private void checkClasspath() throws MojoFailureException {
+        RuntimeMode mode = RuntimeMode.fromConfigName(runtime == null ? "shared" : runtime).orElse(RuntimeMode.SHARED);
+        List<ClasspathCheck.Dependency> classpath = new ArrayList<>();
+        for (Artifact artifact : project.getArtifacts()) {
+            if (artifact.getScope() == null || ClasspathCheck.COMPILE_SCOPES.contains(artifact.getScope())) {
+                classpath.add(new ClasspathCheck.Dependency(artifact.getGroupId(), artifact.getArtifactId(),
+                        artifact.getBaseVersion()));
+            }
+        }
+        ClasspathCheck check = new ClasspathCheck(mode, ArazzoCodegen.VERSION, classpath);
+        check.warnings().forEach(getLog()::warn);
+        java.util.Optional<String> missing = check.missing();
+        if (missing.isPresent()) {
+            throw new MojoFailureException(missing.get());
+        }
     }
 
     /** One state file per execution, so that several executions in one project do not interfere. */
