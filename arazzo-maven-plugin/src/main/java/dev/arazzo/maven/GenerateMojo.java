@@ -41,16 +41,10 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  * content changed are rewritten and classes of removed workflows are deleted. Problems in the
  * documents are reported as {@code file:line:column} errors and fail the build.
  *
- * <pre>
- * &lt;plugin&gt;
- *   &lt;groupId&gt;dev.arazzo&lt;/groupId&gt;
- *   &lt;artifactId&gt;arazzo-maven-plugin&lt;/artifactId&gt;
- *   &lt;executions&gt;&lt;execution&gt;&lt;goals&gt;&lt;goal&gt;generate&lt;/goal&gt;&lt;/goals&gt;&lt;/execution&gt;&lt;/executions&gt;
- *   &lt;configuration&gt;
- *     &lt;packageName&gt;com.example.connect&lt;/packageName&gt;
- *   &lt;/configuration&gt;
- * &lt;/plugin&gt;
- * </pre>
+ * <p>The least configuration is an execution of this goal with a {@code packageName}: <code>&lt;configuration&gt;
+ * &lt;packageName&gt;com.example.pets&lt;/packageName&gt;&lt;/configuration&gt;</code>. The project also needs
+ * {@code dev.arazzo:arazzo-runtime} (unless {@code runtime} is {@code inline}) and {@code jackson-databind}
+ * as dependencies: the goal fails, naming them, when the compile classpath lacks them.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
         requiresDependencyCollection = ResolutionScope.COMPILE)
@@ -63,11 +57,9 @@ public class GenerateMojo extends AbstractMojo {
      *
      * <p>Default: none.
      *
-     * <pre>
-     * &lt;specs&gt;
-     *   &lt;spec&gt;src/main/arazzo/amazon-connect-start-chat-and-set-attributes-workflow.yml&lt;/spec&gt;
-     * &lt;/specs&gt;
-     * </pre>
+     * <p>Example: <code>&lt;specs&gt;
+     * &lt;spec&gt;src/main/arazzo/amazon-connect-start-chat-and-set-attributes-workflow.yml&lt;/spec&gt;
+     * &lt;/specs&gt;</code>
      */
     @Parameter
     private List<File> specs;
@@ -78,12 +70,9 @@ public class GenerateMojo extends AbstractMojo {
      * <code>${project.basedir}/src/main/arazzo</code>, searched only if {@code specs} is empty. A folder that
      * does not exist holds no documents.
      *
-     * <p>Default: <code>${project.basedir}/src/main/arazzo</code> (when {@code specs} is empty). User
-     * property: {@code arazzo.specDirectory}.
+     * <p>Default: <code>${project.basedir}/src/main/arazzo</code> (when {@code specs} is empty).
      *
-     * <pre>
-     * &lt;specDirectory&gt;${project.basedir}/src/main/workflows&lt;/specDirectory&gt;
-     * </pre>
+     * <p>Example: <code>&lt;specDirectory&gt;${project.basedir}/src/main/workflows&lt;/specDirectory&gt;</code>
      */
     @Parameter(property = "arazzo.specDirectory")
     private File specDirectory;
@@ -96,12 +85,8 @@ public class GenerateMojo extends AbstractMojo {
      * {@code **&#47;*-workflow.yaml}, each also with {@code .yml} and {@code .json}: Arazzo documents are told
      * apart from the OpenAPI documents next to them by their names.
      *
-     * <pre>
-     * &lt;includes&gt;
-     *   &lt;include&gt;**&#47;*.arazzo.yaml&lt;/include&gt;
-     *   &lt;include&gt;shop/*.yaml&lt;/include&gt;
-     * &lt;/includes&gt;
-     * </pre>
+     * <p>Example: <code>&lt;includes&gt;&lt;include&gt;**&#47;*.arazzo.yaml&lt;/include&gt;
+     * &lt;include&gt;shop/*.yaml&lt;/include&gt;&lt;/includes&gt;</code>
      */
     @Parameter
     private List<String> includes;
@@ -112,11 +97,7 @@ public class GenerateMojo extends AbstractMojo {
      *
      * <p>Default: none.
      *
-     * <pre>
-     * &lt;excludes&gt;
-     *   &lt;exclude&gt;drafts/**&lt;/exclude&gt;
-     * &lt;/excludes&gt;
-     * </pre>
+     * <p>Example: <code>&lt;excludes&gt;&lt;exclude&gt;drafts/**&lt;/exclude&gt;&lt;/excludes&gt;</code>
      */
     @Parameter
     private List<String> excludes;
@@ -125,11 +106,9 @@ public class GenerateMojo extends AbstractMojo {
      * The Java package of the generated classes. Required unless {@code packages} gives every
      * document its own package.
      *
-     * <p>Default: none. User property: {@code arazzo.packageName}.
+     * <p>Default: none.
      *
-     * <pre>
-     * &lt;packageName&gt;com.example.connect&lt;/packageName&gt;
-     * </pre>
+     * <p>Example: <code>&lt;packageName&gt;com.example.connect&lt;/packageName&gt;</code>
      */
     @Parameter(property = "arazzo.packageName")
     private String packageName;
@@ -140,14 +119,8 @@ public class GenerateMojo extends AbstractMojo {
      *
      * <p>Default: none.
      *
-     * <pre>
-     * &lt;packages&gt;
-     *   &lt;package&gt;
-     *     &lt;spec&gt;src/main/arazzo/shop.arazzo.yaml&lt;/spec&gt;
-     *     &lt;name&gt;com.example.shop&lt;/name&gt;
-     *   &lt;/package&gt;
-     * &lt;/packages&gt;
-     * </pre>
+     * <p>Example: <code>&lt;packages&gt;&lt;package&gt;&lt;spec&gt;src/main/arazzo/shop.arazzo.yaml&lt;/spec&gt;
+     * &lt;name&gt;com.example.shop&lt;/name&gt;&lt;/package&gt;&lt;/packages&gt;</code>
      */
     @Parameter
     private List<PackageMapping> packages;
@@ -157,12 +130,7 @@ public class GenerateMojo extends AbstractMojo {
      * when the goal is skipped or finds nothing to do. Several executions may share it as long as
      * they generate into different packages.
      *
-     * <p>Default: <code>${project.build.directory}/generated-sources/arazzo</code>. User property:
-     * {@code arazzo.outputDirectory}.
-     *
-     * <pre>
-     * &lt;outputDirectory&gt;${project.build.directory}/generated-sources/workflows&lt;/outputDirectory&gt;
-     * </pre>
+     * <p>Example: <code>&lt;outputDirectory&gt;target/generated-sources/flows&lt;/outputDirectory&gt;</code>
      */
     @Parameter(property = "arazzo.outputDirectory", defaultValue = "${project.build.directory}/generated-sources/arazzo",
             required = true)
@@ -174,14 +142,9 @@ public class GenerateMojo extends AbstractMojo {
      *
      * <p>Default: none.
      *
-     * <pre>
-     * &lt;sourceMappings&gt;
-     *   &lt;sourceMapping&gt;
-     *     &lt;url&gt;https://api.example.com/openapi.yaml&lt;/url&gt;
-     *     &lt;file&gt;src/main/openapi/example.yaml&lt;/file&gt;
-     *   &lt;/sourceMapping&gt;
-     * &lt;/sourceMappings&gt;
-     * </pre>
+     * <p>Example: <code>&lt;sourceMappings&gt;&lt;sourceMapping&gt;
+     * &lt;url&gt;https://api.example.com/openapi.yaml&lt;/url&gt;&lt;file&gt;src/main/openapi/example.yaml&lt;/file&gt;
+     * &lt;/sourceMapping&gt;&lt;/sourceMappings&gt;</code>
      */
     @Parameter
     private List<SourceMapping> sourceMappings;
@@ -194,11 +157,8 @@ public class GenerateMojo extends AbstractMojo {
      *
      * <p>Default: none.
      *
-     * <pre>
-     * &lt;allowedRoots&gt;
-     *   &lt;allowedRoot&gt;../api-descriptions&lt;/allowedRoot&gt;
-     * &lt;/allowedRoots&gt;
-     * </pre>
+     * <p>Example: <code>&lt;allowedRoots&gt;&lt;allowedRoot&gt;../api-descriptions&lt;/allowedRoot&gt;
+     * &lt;/allowedRoots&gt;</code>
      */
     @Parameter
     private List<File> allowedRoots;
@@ -206,11 +166,7 @@ public class GenerateMojo extends AbstractMojo {
     /**
      * Whether warnings about the documents fail the build like errors do.
      *
-     * <p>Default: {@code false}. User property: {@code arazzo.warningsAsErrors}.
-     *
-     * <pre>
-     * &lt;warningsAsErrors&gt;true&lt;/warningsAsErrors&gt;
-     * </pre>
+     * <p>Example: <code>&lt;warningsAsErrors&gt;true&lt;/warningsAsErrors&gt;</code>
      */
     @Parameter(property = "arazzo.warningsAsErrors", defaultValue = "false")
     private boolean warningsAsErrors;
@@ -229,11 +185,7 @@ public class GenerateMojo extends AbstractMojo {
      *       criteria).</li>
      * </ul>
      *
-     * <p>Default: {@code shared}. User property: {@code arazzo.runtime}.
-     *
-     * <pre>
-     * &lt;runtime&gt;inline&lt;/runtime&gt;
-     * </pre>
+     * <p>Example: <code>&lt;runtime&gt;inline&lt;/runtime&gt;</code>
      */
     @Parameter(property = "arazzo.runtime", defaultValue = "shared")
     private String runtime;
@@ -244,11 +196,7 @@ public class GenerateMojo extends AbstractMojo {
      * step execution, the same one on its retries, so that a retried request is not carried out twice.
      * With {@code false} no token is sent unless the Arazzo document gives one.
      *
-     * <p>Default: {@code true}. User property: {@code arazzo.idempotencyTokens}.
-     *
-     * <pre>
-     * &lt;idempotencyTokens&gt;false&lt;/idempotencyTokens&gt;
-     * </pre>
+     * <p>Example: <code>&lt;idempotencyTokens&gt;false&lt;/idempotencyTokens&gt;</code>
      */
     @Parameter(property = "arazzo.idempotencyTokens", defaultValue = "true")
     private boolean idempotencyTokens = true;
@@ -257,11 +205,7 @@ public class GenerateMojo extends AbstractMojo {
      * Whether a build that finds no Arazzo document fails, saying which folder it searched with which patterns.
      * With {@code false} it only warns (for a project whose documents come and go).
      *
-     * <p>Default: {@code true}. User property: {@code arazzo.failIfNoSpecs}.
-     *
-     * <pre>
-     * &lt;failIfNoSpecs&gt;false&lt;/failIfNoSpecs&gt;
-     * </pre>
+     * <p>Example: <code>&lt;failIfNoSpecs&gt;false&lt;/failIfNoSpecs&gt;</code>
      */
     @Parameter(property = "arazzo.failIfNoSpecs", defaultValue = "true")
     private boolean failIfNoSpecs = true;
@@ -273,11 +217,9 @@ public class GenerateMojo extends AbstractMojo {
      *
      * <p>Default: none.
      *
-     * <pre>
-     * &lt;suppressWarnings&gt;
-     *   &lt;suppressWarning&gt;legacy-expression@vendor-arazzo.yaml&lt;/suppressWarning&gt;
-     * &lt;/suppressWarnings&gt;
-     * </pre>
+     * <p>Example: <code>&lt;suppressWarnings&gt;
+     * &lt;suppressWarning&gt;legacy-expression@vendor-arazzo.yaml&lt;/suppressWarning&gt;
+     * &lt;/suppressWarnings&gt;</code>
      */
     @Parameter
     private List<String> suppressWarnings;
@@ -286,11 +228,7 @@ public class GenerateMojo extends AbstractMojo {
      * Skips generation. The output folder is still added as a compile source root, so sources
      * generated earlier are compiled.
      *
-     * <p>Default: {@code false}. User property: {@code arazzo.skip}.
-     *
-     * <pre>
-     * &lt;skip&gt;true&lt;/skip&gt;
-     * </pre>
+     * <p>Example: <code>&lt;skip&gt;true&lt;/skip&gt;</code>
      */
     @Parameter(property = "arazzo.skip", defaultValue = "false")
     private boolean skip;
