@@ -224,7 +224,7 @@ public final class ArazzoReader {
                     + "expressions");
             return outputs;
         }
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             if (field.getValue().isTextual()) {
                 outputs.put(field.getKey(), field.getValue().asText());
             } else {
@@ -287,7 +287,7 @@ public final class ArazzoReader {
             JsonNode copy = schema.deepCopy();
             if (copy.isObject()) {
                 ObjectNode object = (ObjectNode) copy;
-                for (var fields = schema.fields(); fields.hasNext(); ) {
+                for (var fields = schema.properties().iterator(); fields.hasNext(); ) {
                     var f = fields.next();
                     JsonNode inlined = inline(f.getValue(), pointer + "/" + SourceDocument.escape(f.getKey()), start,
                             depth + 1, refs);
