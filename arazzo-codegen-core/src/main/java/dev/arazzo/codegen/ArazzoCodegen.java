@@ -103,9 +103,10 @@ public final class ArazzoCodegen {
                 supportPackages.add(packageName);
             }
         }
+        List<Diagnostic> kept = WarningSuppression.filter(diagnostics.all(), request.suppressedWarnings());
         List<Diagnostic> reported = request.warningsAsErrors()
-                ? diagnostics.all().stream().map(Diagnostic::asError).toList()
-                : diagnostics.all();
+                ? kept.stream().map(Diagnostic::asError).toList()
+                : kept;
         if (reported.stream().anyMatch(Diagnostic::isError)) {
             return new GenerationResult(List.of(), List.of(), reported, filesRead);
         }
@@ -143,7 +144,8 @@ public final class ArazzoCodegen {
      * The problems of a request itself, before any document is read: a document without a Java package
      * ({@code missing-package}), a package given for a document that is not one of the request's
      * ({@code unknown-package-spec}), a source mapping to a file that does not exist
-     * ({@code missing-mapped-file}). {@link #generate} reports them too, and then reads nothing; a front
+     * ({@code missing-mapped-file}), a package that is no Java package name ({@code invalid-package}), a
+     * suppressed warning that is not {@code code} or {@code code@file} ({@code invalid-suppression}). {@link #generate} reports them too, and then reads nothing; a front
      * end may call this first to word them in its own terms.
      */
     public static List<Diagnostic> checkConfiguration(GenerationRequest request) {
@@ -168,6 +170,20 @@ public final class ArazzoCodegen {
                         "the source mapping for " + url + " names " + file + ", which does not exist");
             }
         });
+        Set<String> packages = new LinkedHashSet<>();
+        specs.forEach(spec -> packages.add(request.packageFor(spec)));
+        for (String packageName : packages) {
+            if (!packageName.isBlank() && !javax.lang.model.SourceVersion.isName(packageName)) {
+                Path spec = specs.stream().filter(s -> request.packageFor(s).equals(packageName)).findFirst()
+                        .orElseThrow();
+                diagnostics.error("invalid-package", SourceLocation.ofFile(spec, ""), "the Java package '" + packageName
+                        + "' is not a package name (dot-separated Java identifiers, none a keyword); name another");
+            }
+        }
+        for (String suppression : request.suppressedWarnings()) {
+            WarningSuppression.problem(suppression).ifPresent(problem -> diagnostics.error("invalid-suppression",
+                    SourceLocation.ofFile(request.specs().get(0).toAbsolutePath().normalize(), ""), problem));
+        }
         return diagnostics.all();
     }
 

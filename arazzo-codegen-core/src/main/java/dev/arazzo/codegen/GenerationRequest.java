@@ -43,6 +43,9 @@ import java.util.Set;
  *     for no confinement but the system folders ({@code /etc}, {@code /proc}, {@code /dev}, {@code /sys})
  * @param allowedRoots further folders whose files source urls and {@code $ref}s may name (a shared folder
  *     of API descriptions beside the project)
+ * @param suppressedWarnings warnings left out of the result (and so never made errors by {@code warningsAsErrors}):
+ *     each a diagnostic code ({@code unknown-step}), or a code and a file ({@code unknown-step@bnpl-arazzo.yaml}:
+ *     only warnings located in a file whose path ends with that one); see {@link WarningSuppression}
  */
 public record GenerationRequest(
         List<Path> specs,
@@ -55,7 +58,8 @@ public record GenerationRequest(
         RuntimeMode runtime,
         boolean idempotencyTokens,
         Path projectDirectory,
-        List<Path> allowedRoots) {
+        List<Path> allowedRoots,
+        List<String> suppressedWarnings) {
 
     public GenerationRequest {
         allowedRoots = allowedRoots.stream().map(root -> root.toAbsolutePath().normalize()).toList();
@@ -67,6 +71,7 @@ public record GenerationRequest(
         sourceMappings = Map.copyOf(sourceMappings);
         previousOutputs = Set.copyOf(previousOutputs);
         Objects.requireNonNull(runtime, "runtime");
+        suppressedWarnings = suppressedWarnings == null ? List.of() : List.copyOf(suppressedWarnings);
     }
 
 
@@ -92,6 +97,7 @@ public record GenerationRequest(
         private boolean idempotencyTokens = true;
         private Path projectDirectory;
         private final List<Path> allowedRoots = new ArrayList<>();
+        private final List<String> suppressedWarnings = new ArrayList<>();
 
         private Builder() {
         }
@@ -173,6 +179,12 @@ public record GenerationRequest(
             return this;
         }
 
+        /** A warning to leave out: a diagnostic code, or {@code code@file}; see {@link WarningSuppression}. */
+        public Builder suppressWarning(String suppression) {
+            suppressedWarnings.add(Objects.requireNonNull(suppression, "suppression"));
+            return this;
+        }
+
         public GenerationRequest build() {
             if (specs.isEmpty()) {
                 throw new IllegalStateException("at least one spec is required");
@@ -181,7 +193,8 @@ public record GenerationRequest(
                 throw new IllegalStateException("outputDirectory is required");
             }
             return new GenerationRequest(specs, outputDirectory, packageName, packageBySpec, sourceMappings,
-                    warningsAsErrors, previousOutputs, runtime, idempotencyTokens, projectDirectory, allowedRoots);
+                    warningsAsErrors, previousOutputs, runtime, idempotencyTokens, projectDirectory, allowedRoots,
+                    suppressedWarnings);
         }
     }
 }

@@ -36,6 +36,16 @@ public record GenerationResult(
     }
 
     /**
+     * The files of workflow classes (one per workflow, named after its {@code workflowId}), in order: every file
+     * but the run-time support that {@code runtime=inline} writes into a package.
+     */
+    public List<GeneratedFile> workflowClasses() {
+        Set<String> support = Set.copyOf(dev.arazzo.codegen.emit.RuntimeSupport.typesFor(true, true));
+        return files.stream().filter(file -> !support.contains(
+                file.qualifiedName().substring(file.qualifiedName().lastIndexOf('.') + 1))).toList();
+    }
+
+    /**
      * One Java source file produced by the run.
      *
      * @param spec the Arazzo document it was generated from

@@ -32,6 +32,21 @@ class ConfigurationTest {
         assertEquals(0, countFiles(output));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "package ''{0}''")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"com.example.class", "com..example", "1pets",
+        "com.example.", "com-example"})
+    void aPackageThatIsNoJavaNameIsAnError(String packageName) throws Exception {
+        Path spec = Fixtures.fixture("naming.arazzo.yaml");
+
+        GenerationResult result = ArazzoCodegen.generate(GenerationRequest.builder().spec(spec).outputDirectory(output)
+                .packageName(packageName).build());
+
+        assertEquals(List.of(spec + ":1:1: error: [invalid-package] the Java package '" + packageName + "' is not a "
+                + "package name (dot-separated Java identifiers, none a keyword); name another"),
+                messages(result.diagnostics()));
+        assertEquals(0, countFiles(output));
+    }
+
     @Test
     void aPackageForEachDocumentIsEnoughWithoutADefault() throws Exception {
         Path spec = Fixtures.fixture("naming.arazzo.yaml");

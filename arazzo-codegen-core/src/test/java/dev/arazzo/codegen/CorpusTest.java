@@ -68,7 +68,7 @@ class CorpusTest {
                 .outputDirectory(output)
                 .packageName("corpus.generated")
                 .projectDirectory(folder);
-        urlMap.fields().forEachRemaining(entry -> request.sourceMapping(entry.getKey(),
+        urlMap.properties().forEach(entry -> request.sourceMapping(entry.getKey(),
                 folder.resolve(entry.getValue().asText())));
 
         GenerationResult result = ArazzoCodegen.generate(request.build());

@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.MalformedURLException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +101,8 @@ class MutationTest {
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accepting = new Thread(() -> {
             while (!listener.isClosed()) {
-                try (Socket ignored = listener.accept()) {
+                try {
+                    listener.accept().close();
                     CONNECTIONS.incrementAndGet();
                 } catch (IOException e) {
                     return;
@@ -310,7 +310,7 @@ class MutationTest {
                 }
                 JsonNode manifest = YAML.readTree(folder.resolve("manifest.yaml").toFile());
                 Map<String, String> urlMap = new LinkedHashMap<>();
-                manifest.path("url_map").fields().forEachRemaining(e -> urlMap.put(e.getKey(), e.getValue().asText()));
+                manifest.path("url_map").properties().forEach(e -> urlMap.put(e.getKey(), e.getValue().asText()));
                 for (JsonNode document : manifest.path("arazzo_documents")) {
                     cases.add(new Case(folder.getFileName() + "/" + document.asText(), folder, document.asText(),
                             urlMap));

@@ -4,6 +4,7 @@ import dev.arazzo.codegen.ArazzoCodegen;
 import dev.arazzo.codegen.GenerationRequest;
 import dev.arazzo.codegen.GenerationResult;
 import dev.arazzo.codegen.RuntimeMode;
+import dev.arazzo.codegen.SpecFinder;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.incremental.GeneratorVersion;
 import dev.arazzo.codegen.incremental.IncrementalGeneration;
@@ -17,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -24,6 +26,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
@@ -38,24 +41,14 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  * content changed are rewritten and classes of removed workflows are deleted. Problems in the
  * documents are reported as {@code file:line:column} errors and fail the build.
  *
- * <pre>
- * &lt;plugin&gt;
- *   &lt;groupId&gt;dev.arazzo&lt;/groupId&gt;
- *   &lt;artifactId&gt;arazzo-maven-plugin&lt;/artifactId&gt;
- *   &lt;executions&gt;&lt;execution&gt;&lt;goals&gt;&lt;goal&gt;generate&lt;/goal&gt;&lt;/goals&gt;&lt;/execution&gt;&lt;/executions&gt;
- *   &lt;configuration&gt;
- *     &lt;packageName&gt;com.example.connect&lt;/packageName&gt;
- *   &lt;/configuration&gt;
- * &lt;/plugin&gt;
- * </pre>
+ * <p>The least configuration is an execution of this goal with a {@code packageName}: <code>&lt;configuration&gt;
+ * &lt;packageName&gt;com.example.pets&lt;/packageName&gt;&lt;/configuration&gt;</code>. The project also needs
+ * {@code dev.arazzo:arazzo-runtime} (unless {@code runtime} is {@code inline}) and {@code jackson-databind}
+ * as dependencies: the goal fails, naming them, when the compile classpath lacks them.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
+        requiresDependencyCollection = ResolutionScope.COMPILE)
 public class GenerateMojo extends AbstractMojo {
-
-    /** Used when no {@code includes} are configured. */
-    static final List<String> DEFAULT_INCLUDES = List.of(
-            "**/*.arazzo.yaml", "**/*.arazzo.yml", "**/*.arazzo.json",
-            "**/*-workflow.yaml", "**/*-workflow.yml", "**/*-workflow.json");
 
     /**
      * Arazzo documents to generate from, relative to the project's base directory or absolute. Each
@@ -64,11 +57,9 @@ public class GenerateMojo extends AbstractMojo {
      *
      * <p>Default: none.
      *
-     * <pre>
-     * &lt;specs&gt;
-     *   &lt;spec&gt;src/main/arazzo/amazon-connect-start-chat-and-set-attributes-workflow.yml&lt;/spec&gt;
-     * &lt;/specs&gt;
-     * </pre>
+     * <p>Example: <code>&lt;specs&gt;
+     * &lt;spec&gt;src/main/arazzo/amazon-connect-start-chat-and-set-attributes-workflow.yml&lt;/spec&gt;
+     * &lt;/specs&gt;</code>
      */
     @Parameter
     private List<File> specs;
@@ -79,12 +70,9 @@ public class GenerateMojo extends AbstractMojo {
      * <code>${project.basedir}/src/main/arazzo</code>, searched only if {@code specs} is empty. A folder that
      * does not exist holds no documents.
      *
-     * <p>Default: <code>${project.basedir}/src/main/arazzo</code> (when {@code specs} is empty). User
-     * property: {@code arazzo.specDirectory}.
+     * <p>Default: <code>${project.basedir}/src/main/arazzo</code> (when {@code specs} is empty).
      *
-     * <pre>
-     * &lt;specDirectory&gt;${project.basedir}/src/main/workflows&lt;/specDirectory&gt;
-     * </pre>
+     * <p>Example: <code>&lt;specDirectory&gt;${project.basedir}/src/main/workflows&lt;/specDirectory&gt;</code>
      */
     @Parameter(property = "arazzo.specDirectory")
     private File specDirectory;
@@ -93,16 +81,12 @@ public class GenerateMojo extends AbstractMojo {
      * Ant-style patterns, relative to {@code specDirectory}, of the documents to generate from
      * ({@code **} any folders, {@code *} any characters of a name).
      *
-     * <p>Default: {@code **&#47;*.arazzo.yaml}, {@code **&#47;*.arazzo.yml}, {@code **&#47;*.arazzo.json},
-     * {@code **&#47;*-workflow.yaml}, {@code **&#47;*-workflow.yml}, {@code **&#47;*-workflow.json}:
-     * Arazzo documents are told apart from the OpenAPI documents next to them by their names.
+     * <p>Default: {@code **&#47;*.arazzo.yaml}, {@code **&#47;*-arazzo.yaml}, {@code **&#47;arazzo.yaml} and
+     * {@code **&#47;*-workflow.yaml}, each also with {@code .yml} and {@code .json}: Arazzo documents are told
+     * apart from the OpenAPI documents next to them by their names.
      *
-     * <pre>
-     * &lt;includes&gt;
-     *   &lt;include&gt;**&#47;*.arazzo.yaml&lt;/include&gt;
-     *   &lt;include&gt;shop/*.yaml&lt;/include&gt;
-     * &lt;/includes&gt;
-     * </pre>
+     * <p>Example: <code>&lt;includes&gt;&lt;include&gt;**&#47;*.arazzo.yaml&lt;/include&gt;
+     * &lt;include&gt;shop/*.yaml&lt;/include&gt;&lt;/includes&gt;</code>
      */
     @Parameter
     private List<String> includes;
@@ -113,11 +97,7 @@ public class GenerateMojo extends AbstractMojo {
      *
      * <p>Default: none.
      *
-     * <pre>
-     * &lt;excludes&gt;
-     *   &lt;exclude&gt;drafts/**&lt;/exclude&gt;
-     * &lt;/excludes&gt;
-     * </pre>
+     * <p>Example: <code>&lt;excludes&gt;&lt;exclude&gt;drafts/**&lt;/exclude&gt;&lt;/excludes&gt;</code>
      */
     @Parameter
     private List<String> excludes;
@@ -126,11 +106,9 @@ public class GenerateMojo extends AbstractMojo {
      * The Java package of the generated classes. Required unless {@code packages} gives every
      * document its own package.
      *
-     * <p>Default: none. User property: {@code arazzo.packageName}.
+     * <p>Default: none.
      *
-     * <pre>
-     * &lt;packageName&gt;com.example.connect&lt;/packageName&gt;
-     * </pre>
+     * <p>Example: <code>&lt;packageName&gt;com.example.connect&lt;/packageName&gt;</code>
      */
     @Parameter(property = "arazzo.packageName")
     private String packageName;
@@ -141,14 +119,8 @@ public class GenerateMojo extends AbstractMojo {
      *
      * <p>Default: none.
      *
-     * <pre>
-     * &lt;packages&gt;
-     *   &lt;package&gt;
-     *     &lt;spec&gt;src/main/arazzo/shop.arazzo.yaml&lt;/spec&gt;
-     *     &lt;name&gt;com.example.shop&lt;/name&gt;
-     *   &lt;/package&gt;
-     * &lt;/packages&gt;
-     * </pre>
+     * <p>Example: <code>&lt;packages&gt;&lt;package&gt;&lt;spec&gt;src/main/arazzo/shop.arazzo.yaml&lt;/spec&gt;
+     * &lt;name&gt;com.example.shop&lt;/name&gt;&lt;/package&gt;&lt;/packages&gt;</code>
      */
     @Parameter
     private List<PackageMapping> packages;
@@ -158,12 +130,7 @@ public class GenerateMojo extends AbstractMojo {
      * when the goal is skipped or finds nothing to do. Several executions may share it as long as
      * they generate into different packages.
      *
-     * <p>Default: <code>${project.build.directory}/generated-sources/arazzo</code>. User property:
-     * {@code arazzo.outputDirectory}.
-     *
-     * <pre>
-     * &lt;outputDirectory&gt;${project.build.directory}/generated-sources/workflows&lt;/outputDirectory&gt;
-     * </pre>
+     * <p>Example: <code>&lt;outputDirectory&gt;target/generated-sources/flows&lt;/outputDirectory&gt;</code>
      */
     @Parameter(property = "arazzo.outputDirectory", defaultValue = "${project.build.directory}/generated-sources/arazzo",
             required = true)
@@ -176,14 +143,9 @@ public class GenerateMojo extends AbstractMojo {
      *
      * <p>Default: none.
      *
-     * <pre>
-     * &lt;sourceMappings&gt;
-     *   &lt;sourceMapping&gt;
-     *     &lt;url&gt;https://api.example.com/openapi.yaml&lt;/url&gt;
-     *     &lt;file&gt;src/main/openapi/example.yaml&lt;/file&gt;
-     *   &lt;/sourceMapping&gt;
-     * &lt;/sourceMappings&gt;
-     * </pre>
+     * <p>Example: <code>&lt;sourceMappings&gt;&lt;sourceMapping&gt;
+     * &lt;url&gt;https://api.example.com/openapi.yaml&lt;/url&gt;&lt;file&gt;src/main/openapi/example.yaml&lt;/file&gt;
+     * &lt;/sourceMapping&gt;&lt;/sourceMappings&gt;</code>
      */
     @Parameter
     private List<SourceMapping> sourceMappings;
@@ -196,11 +158,8 @@ public class GenerateMojo extends AbstractMojo {
      *
      * <p>Default: none.
      *
-     * <pre>
-     * &lt;allowedRoots&gt;
-     *   &lt;allowedRoot&gt;../api-descriptions&lt;/allowedRoot&gt;
-     * &lt;/allowedRoots&gt;
-     * </pre>
+     * <p>Example: <code>&lt;allowedRoots&gt;&lt;allowedRoot&gt;../api-descriptions&lt;/allowedRoot&gt;
+     * &lt;/allowedRoots&gt;</code>
      */
     @Parameter
     private List<File> allowedRoots;
@@ -208,11 +167,7 @@ public class GenerateMojo extends AbstractMojo {
     /**
      * Whether warnings about the documents fail the build like errors do.
      *
-     * <p>Default: {@code false}. User property: {@code arazzo.warningsAsErrors}.
-     *
-     * <pre>
-     * &lt;warningsAsErrors&gt;true&lt;/warningsAsErrors&gt;
-     * </pre>
+     * <p>Example: <code>&lt;warningsAsErrors&gt;true&lt;/warningsAsErrors&gt;</code>
      */
     @Parameter(property = "arazzo.warningsAsErrors", defaultValue = "false")
     private boolean warningsAsErrors;
@@ -231,11 +186,7 @@ public class GenerateMojo extends AbstractMojo {
      *       criteria).</li>
      * </ul>
      *
-     * <p>Default: {@code shared}. User property: {@code arazzo.runtime}.
-     *
-     * <pre>
-     * &lt;runtime&gt;inline&lt;/runtime&gt;
-     * </pre>
+     * <p>Example: <code>&lt;runtime&gt;inline&lt;/runtime&gt;</code>
      */
     @Parameter(property = "arazzo.runtime", defaultValue = "shared")
     private String runtime;
@@ -246,24 +197,39 @@ public class GenerateMojo extends AbstractMojo {
      * step execution, the same one on its retries, so that a retried request is not carried out twice.
      * With {@code false} no token is sent unless the Arazzo document gives one.
      *
-     * <p>Default: {@code true}. User property: {@code arazzo.idempotencyTokens}.
-     *
-     * <pre>
-     * &lt;idempotencyTokens&gt;false&lt;/idempotencyTokens&gt;
-     * </pre>
+     * <p>Example: <code>&lt;idempotencyTokens&gt;false&lt;/idempotencyTokens&gt;</code>
      */
     @Parameter(property = "arazzo.idempotencyTokens", defaultValue = "true")
     private boolean idempotencyTokens = true;
 
     /**
+     * Whether a build that finds no Arazzo document fails, saying which folder it searched with which patterns.
+     * With {@code false} it only warns (for a project whose documents come and go).
+     *
+     * <p>Example: <code>&lt;failIfNoSpecs&gt;false&lt;/failIfNoSpecs&gt;</code>
+     */
+    @Parameter(property = "arazzo.failIfNoSpecs", defaultValue = "true")
+    private boolean failIfNoSpecs = true;
+
+    /**
+     * Warnings to leave out of the log (and so never made errors by {@code warningsAsErrors}): each a diagnostic
+     * code, the word in brackets ({@code unknown-step}), or a code and a file ({@code unknown-step@vendor-arazzo.yaml}:
+     * only the warnings located in a file whose path ends with that one). Errors cannot be left out.
+     *
+     * <p>Default: none.
+     *
+     * <p>Example: <code>&lt;suppressWarnings&gt;
+     * &lt;suppressWarning&gt;legacy-expression@vendor-arazzo.yaml&lt;/suppressWarning&gt;
+     * &lt;/suppressWarnings&gt;</code>
+     */
+    @Parameter
+    private List<String> suppressWarnings;
+
+    /**
      * Skips generation. The output folder is still added as a compile source root, so sources
      * generated earlier are compiled.
      *
-     * <p>Default: {@code false}. User property: {@code arazzo.skip}.
-     *
-     * <pre>
-     * &lt;skip&gt;true&lt;/skip&gt;
-     * </pre>
+     * <p>Example: <code>&lt;skip&gt;true&lt;/skip&gt;</code>
      */
     @Parameter(property = "arazzo.skip", defaultValue = "false")
     private boolean skip;
@@ -310,10 +276,14 @@ public class GenerateMojo extends AbstractMojo {
             } catch (IOException | UncheckedIOException e) {
                 throw new MojoExecutionException("Arazzo code generation failed: " + e.getMessage(), e);
             }
-            getLog().warn("No Arazzo documents found in " + report.display(scannedDirectory().toPath())
-                    + " (includes " + effectiveIncludes() + "); nothing to generate");
+            String nothing = report.noDocuments(scannedDirectory().toPath(), effectiveIncludes(), nonNull(excludes));
+            if (failIfNoSpecs) {
+                throw new MojoFailureException(nothing);
+            }
+            getLog().warn(nothing);
             return;
         }
+        checkClasspath();
         GenerationRequest request = request(documents, output);
         IncrementalGeneration generation =
                 new IncrementalGeneration(stateFile(), GeneratorVersion.current(), ArazzoCodegen::generate);
@@ -347,6 +317,7 @@ public class GenerateMojo extends AbstractMojo {
             throw new MojoFailureException(report.failure(result));
         }
         report.perSpec(documents, result).forEach(getLog()::info);
+        report.workflowClasses(result).forEach(getLog()::info);
         if (!result.deleted().isEmpty()) {
             getLog().info(report.deleted(result.deleted()));
         }
@@ -387,7 +358,7 @@ public class GenerateMojo extends AbstractMojo {
     }
 
     private List<String> effectiveIncludes() {
-        return includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
+        return includes == null || includes.isEmpty() ? SpecFinder.DEFAULT_INCLUDES : includes;
     }
 
     /**
@@ -414,6 +385,7 @@ public class GenerateMojo extends AbstractMojo {
                 request.packageFor(mapping.getSpec().toPath().toAbsolutePath().normalize(), mapping.getName().trim());
             }
         }
+        nonNull(suppressWarnings).forEach(suppression -> request.suppressWarning(suppression.strip()));
         for (File root : nonNull(allowedRoots)) {
             request.allowedRoot(root.toPath().toAbsolutePath().normalize());
         }
@@ -444,8 +416,31 @@ public class GenerateMojo extends AbstractMojo {
                     .findFirst()
                     .map(m -> "<sourceMapping> for " + m.getUrl() + " names " + m.getFile() + ", which does not exist")
                     .orElse(problem.message());
+            case "invalid-suppression" -> "<suppressWarnings>: " + problem.message();
+            case "invalid-package" -> "<packageName> or <packages>: " + problem.message();
             default -> problem.message();
         };
+    }
+
+    /**
+     * Fails the build, before anything is generated, when the compile classpath lacks what the generated code
+     * calls ({@link ClasspathCheck}); warns about versions that do not fit.
+     */
+    private void checkClasspath() throws MojoFailureException {
+        RuntimeMode mode = RuntimeMode.fromConfigName(runtime == null ? "shared" : runtime).orElse(RuntimeMode.SHARED);
+        List<ClasspathCheck.Dependency> classpath = new ArrayList<>();
+        for (Artifact artifact : project.getArtifacts()) {
+            if (artifact.getScope() == null || ClasspathCheck.COMPILE_SCOPES.contains(artifact.getScope())) {
+                classpath.add(new ClasspathCheck.Dependency(artifact.getGroupId(), artifact.getArtifactId(),
+                        artifact.getBaseVersion()));
+            }
+        }
+        ClasspathCheck check = new ClasspathCheck(mode, ArazzoCodegen.VERSION, classpath);
+        check.warnings().forEach(getLog()::warn);
+        java.util.Optional<String> missing = check.missing();
+        if (missing.isPresent()) {
+            throw new MojoFailureException(missing.get());
+        }
     }
 
     /** One state file per execution, so that several executions in one project do not interfere. */

@@ -31,6 +31,30 @@ final class GenerationReport {
         return lines;
     }
 
+    /**
+     * One line per workflow class the run produced, after its document's line:
+     * {@code   com.example.pets.AdoptPetWorkflow: target/generated-sources/arazzo/com/example/pets/AdoptPetWorkflow.java}.
+     */
+    List<String> workflowClasses(GenerationResult result) {
+        return result.workflowClasses().stream()
+                .map(file -> "  " + file.qualifiedName() + ": " + display(file.path())).toList();
+    }
+
+    /**
+     * Why a build without documents fails: what was scanned, with which patterns, and what to do about it.
+     *
+     * @param directory the folder searched
+     * @param includes the include patterns
+     * @param excludes the exclude patterns (may be empty)
+     */
+    String noDocuments(Path directory, List<String> includes, List<String> excludes) {
+        return "No Arazzo documents found: searched " + display(directory)
+                + (java.nio.file.Files.isDirectory(directory) ? "" : " (which does not exist)")
+                + " for " + String.join(", ", includes)
+                + (excludes.isEmpty() ? "" : " excluding " + String.join(", ", excludes))
+                + "; list them in <specs>, point <specDirectory> at them, or set <failIfNoSpecs>false</failIfNoSpecs>";
+    }
+
     /** The failure message: every error, one per line, after a count. */
     String failure(GenerationResult result) {
         List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();

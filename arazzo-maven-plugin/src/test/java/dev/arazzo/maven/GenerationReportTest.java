@@ -34,6 +34,29 @@ class GenerationReportTest {
     }
 
     @Test
+    void oneLinePerWorkflowClassNamesItsFileButNotTheInlineSupport() {
+        GenerationResult result = new GenerationResult(List.of(
+                new GeneratedFile(pets, out.resolve("AdoptPetWorkflow.java"), "com.example.AdoptPetWorkflow", true),
+                new GeneratedFile(pets, out.resolve("Transport.java"), "com.example.Transport", true),
+                new GeneratedFile(pets, out.resolve("WorkflowException.java"), "com.example.WorkflowException", true),
+                new GeneratedFile(shop, out.resolve("BuyWorkflow.java"), "com.example.BuyWorkflow", false)),
+                List.of(), List.of(), Set.of(pets));
+
+        assertEquals(List.of(
+                "  com.example.AdoptPetWorkflow: target/generated-sources/arazzo/com/example/AdoptPetWorkflow.java",
+                "  com.example.BuyWorkflow: target/generated-sources/arazzo/com/example/BuyWorkflow.java"),
+                report.workflowClasses(result));
+    }
+
+    @Test
+    void noDocumentsSaysWhatWasSearchedAndWhatToDo() {
+        assertEquals("No Arazzo documents found: searched src/main/arazzo (which does not exist) for **/*.arazzo.yaml,"
+                + " **/arazzo.yaml excluding drafts/**; list them in <specs>, point <specDirectory> at them, or set"
+                + " <failIfNoSpecs>false</failIfNoSpecs>", report.noDocuments(basedir.resolve("src/main/arazzo"),
+                List.of("**/*.arazzo.yaml", "**/arazzo.yaml"), List.of("drafts/**")));
+    }
+
+    @Test
     void theFailureMessageListsEveryErrorWithItsLocation() {
         GenerationResult result = new GenerationResult(List.of(), List.of(), List.of(
                 Diagnostic.error("unknown-operation", new SourceLocation(pets, 12, 22, "/workflows/0/steps/0"),

@@ -326,7 +326,7 @@ public final class Binder {
         }
         if (node.isObject()) {
             List<BoundDocument.Member> members = new ArrayList<>();
-            node.fields().forEachRemaining(field -> members.add(new BoundDocument.Member(field.getKey(),
+            node.properties().forEach(field -> members.add(new BoundDocument.Member(field.getKey(),
                     value(field.getValue(), pointer + "/" + SourceDocument.escape(field.getKey()), components, report))));
             return new BoundDocument.ObjectValue(pointer, members);
         }

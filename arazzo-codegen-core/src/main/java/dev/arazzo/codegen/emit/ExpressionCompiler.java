@@ -380,7 +380,7 @@ final class ExpressionCompiler {
     private static ValueModel toValue(JsonNode node) {
         if (node.isObject()) {
             List<WorkflowModel.Member> members = new ArrayList<>();
-            node.fields().forEachRemaining(f ->
+            node.properties().forEach(f ->
                     members.add(new WorkflowModel.Member(f.getKey(), toValue(f.getValue()))));
             return new WorkflowModel.ObjectValue(members);
         }

@@ -12,6 +12,7 @@ import dev.arazzo.codegen.emit.StepEmitter.StepHelpers;
 import dev.arazzo.codegen.model.WorkflowModel;
 import dev.arazzo.codegen.model.WorkflowModel.CalleeModel;
 import dev.arazzo.codegen.model.WorkflowModel.ServerModel;
+import dev.arazzo.codegen.model.WorkflowModel.SourceModel;
 import dev.arazzo.codegen.model.WorkflowModel.StepModel;
 import java.net.URI;
 import java.util.ArrayList;
@@ -105,11 +106,35 @@ public final class WorkflowEmitter {
         doc.add("<p>Generated from workflow {@code $L}\nof {@code $L}:\n", Javadocs.escape(workflow.workflowId()),
                 Javadocs.escape(context.specName()));
         doc.add("<pre>{@code\n");
-        doc.add("var client = $L.builder().build();\n", simpleName);
+        doc.add("var client = $L.builder()$L.build();\n", simpleName, exampleBaseUris());
         doc.add("var outputs = client.run($L.Inputs.builder()\n        // set the inputs\n        .build());\n",
                 simpleName);
         doc.add("}</pre>\n");
         return doc.build();
+    }
+
+    /**
+     * The {@code baseUri} calls the class example needs: {@code build()} throws for a source without an absolute
+     * server url, so the example sets those (all of them with the one-argument form when none has one).
+     */
+    private String exampleBaseUris() {
+        List<SourceModel> missing = workflow.sources().stream()
+                .filter(source -> workflow.servers().stream()
+                        .anyMatch(server -> server.source().equals(source.name()) && server.url() == null))
+                .toList();
+        if (missing.isEmpty()) {
+            return "";
+        }
+        String uri = "URI.create(\"https://api.example.com\")";
+        if (missing.size() == workflow.sources().size()) {
+            return "\n        .baseUri(" + uri + ") // the OpenAPI description names no server url\n        ";
+        }
+        StringBuilder calls = new StringBuilder();
+        for (SourceModel source : missing) {
+            calls.append("\n        .baseUri(\"").append(Javadocs.escape(source.name())).append("\", ").append(uri)
+                    .append(")");
+        }
+        return calls.append("\n        ").toString();
     }
 
     /** The constants (step budget, default base URIs, regex patterns), then the client's state. */

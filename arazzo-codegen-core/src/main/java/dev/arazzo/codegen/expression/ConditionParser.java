@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class ConditionParser {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = new JsonNodeFactory(true); // decimals exactly as written
     private static final String EXPRESSION_END = " \t\r\n()=!<>&|[";
 
     /** How deep parentheses and {@code !} may nest: deeper is refused, never a stack overflow. */

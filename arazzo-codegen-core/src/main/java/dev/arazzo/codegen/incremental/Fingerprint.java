@@ -79,6 +79,9 @@ public record Fingerprint(String value) {
         for (Path root : request.allowedRoots()) {
             field(digest, "allowedRoot", root.toString());
         }
+        for (String suppressed : request.suppressedWarnings()) {
+            field(digest, "suppressWarning", suppressed); // none: earlier fingerprints stay
+        }
 
         TreeSet<String> inputs = new TreeSet<>();
         files.forEach(file -> inputs.add(normalize(file).toString()));

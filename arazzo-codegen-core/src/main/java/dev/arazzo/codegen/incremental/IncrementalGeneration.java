@@ -163,6 +163,7 @@ public final class IncrementalGeneration {
         all.addAll(previousOutputs);
         return new GenerationRequest(request.specs(), request.outputDirectory(), request.packageName(),
                 request.packageBySpec(), request.sourceMappings(), request.warningsAsErrors(), all,
-                request.runtime(), request.idempotencyTokens(), request.projectDirectory(), request.allowedRoots());
+                request.runtime(), request.idempotencyTokens(), request.projectDirectory(), request.allowedRoots(),
+                request.suppressedWarnings());
     }
 }

@@ -402,7 +402,7 @@ public final class ArazzoReader {
                     + "expressions");
             return outputs;
         }
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             if (field.getValue().isValueNode() && !field.getValue().isNull()) {
                 // a number or boolean is a constant (the bind stage warns); the text is kept as written
                 outputs.put(field.getKey(), field.getValue().asText());
@@ -490,7 +490,7 @@ public final class ArazzoReader {
             JsonNode copy = schema.deepCopy();
             if (copy.isObject()) {
                 ObjectNode object = (ObjectNode) copy;
-                for (var fields = schema.fields(); fields.hasNext(); ) {
+                for (var fields = schema.properties().iterator(); fields.hasNext(); ) {
                     var f = fields.next();
                     JsonNode inlined = inline(f.getValue(), pointer + "/" + SourceDocument.escape(f.getKey()), start,
                             depth + 1, refs);

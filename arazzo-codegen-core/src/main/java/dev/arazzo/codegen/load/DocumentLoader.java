@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 public final class DocumentLoader {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = new JsonNodeFactory(true); // decimals exactly as written
 
     /** How deep objects and arrays may nest in a document; deeper is one diagnostic where it starts. */
     public static final int MAX_DEPTH = 256;

@@ -37,7 +37,7 @@ final class TextLimits {
             String pointer = next.getKey();
             JsonNode node = next.getValue();
             if (node.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator(); fields.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     String child = pointer + "/" + SourceDocument.escape(field.getKey());
                     textual(field.getKey(), child, source, found);

@@ -195,7 +195,7 @@ public final class TypeMapper {
         List<InputModel> properties = new ArrayList<>();
         Set<String> required = new HashSet<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
-        Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> property = fields.next();
             JsonNode resolved = dereference(property.getValue());

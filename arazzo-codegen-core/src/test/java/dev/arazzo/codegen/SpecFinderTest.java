@@ -1,4 +1,4 @@
-package dev.arazzo.maven;
+package dev.arazzo.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -37,9 +37,22 @@ class SpecFinderTest {
         assertEquals(matches, new SpecFinder(List.of(pattern), List.of()).matches(path));
     }
 
+    @ParameterizedTest(name = "the default includes take {0}: {1}")
+    @CsvSource({
+        "pets.arazzo.yaml, true", "pets.arazzo.yml, true", "pets.arazzo.json, true",
+        "bnpl-arazzo.yaml, true", "shop/bnpl-arazzo.yml, true", "bnpl-arazzo.json, true",
+        "arazzo.yaml, true", "deep/er/arazzo.yml, true", "arazzo.json, true",
+        "chat-workflow.yml, true",
+        "pets.openapi.yaml, false", "openapi.yaml, false", "bnplarazzo.yaml, false", "arazzo.yaml.bak, false",
+        "my-arazzo.txt, false",
+    })
+    void defaultIncludesCoverTheCommonNames(String path, boolean matches) {
+        assertEquals(matches, new SpecFinder(SpecFinder.DEFAULT_INCLUDES, List.of()).matches(path));
+    }
+
     @Test
     void excludesWinOverIncludes() {
-        SpecFinder finder = new SpecFinder(GenerateMojo.DEFAULT_INCLUDES, List.of("drafts/**"));
+        SpecFinder finder = new SpecFinder(SpecFinder.DEFAULT_INCLUDES, List.of("drafts/**"));
 
         assertEquals(true, finder.matches("shop.arazzo.yaml"));
         assertEquals(false, finder.matches("drafts/shop.arazzo.yaml"));
@@ -54,7 +67,7 @@ class SpecFinderTest {
         Files.writeString(dir.resolve("a/api.openapi.yaml"), "");
         Files.writeString(dir.resolve("chat-workflow.yml"), "");
 
-        List<Path> found = new SpecFinder(GenerateMojo.DEFAULT_INCLUDES, List.of()).find(dir);
+        List<Path> found = new SpecFinder(SpecFinder.DEFAULT_INCLUDES, List.of()).find(dir);
 
         assertEquals(List.of(dir.resolve("a/one.arazzo.json"), dir.resolve("b/two.arazzo.yaml"),
                 dir.resolve("chat-workflow.yml")), found);
@@ -62,6 +75,6 @@ class SpecFinderTest {
 
     @Test
     void aMissingFolderHoldsNoDocuments() throws IOException {
-        assertEquals(List.of(), new SpecFinder(GenerateMojo.DEFAULT_INCLUDES, List.of()).find(dir.resolve("absent")));
+        assertEquals(List.of(), new SpecFinder(SpecFinder.DEFAULT_INCLUDES, List.of()).find(dir.resolve("absent")));
     }
 }

@@ -1,4 +1,4 @@
-package dev.arazzo.maven;
+package dev.arazzo.codegen;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,18 +16,29 @@ import java.util.stream.Stream;
  * List&lt;Path&gt; specs = new SpecFinder(List.of("**&#47;*.arazzo.yaml"), List.of("draft/**")).find(dir);
  * </pre>
  */
-final class SpecFinder {
+public final class SpecFinder {
+
+    /**
+     * The patterns used when none are configured: {@code *.arazzo.*}, {@code *-arazzo.*} and {@code arazzo.*}
+     * (and the older {@code *-workflow.*}), each for {@code yaml}, {@code yml} and {@code json}, in any folder.
+     * They tell Arazzo documents apart from the OpenAPI documents beside them by name.
+     */
+    public static final List<String> DEFAULT_INCLUDES = List.of(
+            "**/*.arazzo.yaml", "**/*.arazzo.yml", "**/*.arazzo.json",
+            "**/*-arazzo.yaml", "**/*-arazzo.yml", "**/*-arazzo.json",
+            "**/arazzo.yaml", "**/arazzo.yml", "**/arazzo.json",
+            "**/*-workflow.yaml", "**/*-workflow.yml", "**/*-workflow.json");
 
     private final List<Pattern> includes;
     private final List<Pattern> excludes;
 
-    SpecFinder(List<String> includes, List<String> excludes) {
+    public SpecFinder(List<String> includes, List<String> excludes) {
         this.includes = includes.stream().map(SpecFinder::compile).toList();
         this.excludes = excludes.stream().map(SpecFinder::compile).toList();
     }
 
     /** The matching files under {@code directory}, sorted by relative path; none when it does not exist. */
-    List<Path> find(Path directory) throws IOException {
+    public List<Path> find(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
@@ -39,12 +50,14 @@ final class SpecFinder {
         }
     }
 
-    boolean matches(String relativePath) {
+    /** Whether a path relative to the searched folder, written with {@code /}, is included and not excluded. */
+    public boolean matches(String relativePath) {
         return includes.stream().anyMatch(p -> p.matcher(relativePath).matches())
                 && excludes.stream().noneMatch(p -> p.matcher(relativePath).matches());
     }
 
-    static Pattern compile(String antPattern) {
+    /** The regular expression of one Ant-style pattern. */
+    public static Pattern compile(String antPattern) {
         String pattern = antPattern.trim().replace('\\', '/');
         if (pattern.endsWith("/")) {
             pattern += "**"; // Ant: a trailing slash means everything below
