@@ -573,6 +573,9 @@ public final class ModelBuilder {
             if (schema != null && expression instanceof RuntimeExpression.StepOutput) {
                 type = types.output(schema.schema(), name);
             }
+            if (step.message() != null) {
+                type = messageType(step.message(), expression, name, type);
+            }
             outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)), type, expression,
                     output.text(), schema));
         });
@@ -589,6 +592,23 @@ public final class ModelBuilder {
                 stepDependencies(workflow, step), links.recorded().contains(key(document, workflow.workflow()) + "/"
                         + step.stepId()),
                 new WorkflowModel.ResponseModel(kind, expected == null ? List.of() : expected.mediaTypes(), List.of()));
+    }
+
+    /**
+     * The type of a {@code $message} read of a receive step: a header is a String (headers travel as UTF-8
+     * text); a payload read is typed from the schema its pointer lands on when the channel carries one message;
+     * anything else keeps {@code otherwise}.
+     */
+    private TypeName messageType(BoundMessage message, RuntimeExpression expression, String name, TypeName otherwise) {
+        if (expression instanceof RuntimeExpression.MessageHeader) {
+            return ClassName.get(String.class);
+        }
+        if (expression instanceof RuntimeExpression.MessagePayload payload && message.messages().size() == 1
+                && message.messages().get(0).payload() != null) {
+            return message.messages().get(0).payload().at(payload.pointer())
+                    .map(schema -> types.output(schema, name)).orElse(TypeMapper.JSON_NODE);
+        }
+        return otherwise;
     }
 
     /** The message an AsyncAPI step sends or waits for, from what the binder found. */

@@ -88,6 +88,8 @@ class MessageModelsTest {
                       - condition: $message.payload#/status == 'PLACED'
                     outputs:
                       orderId: $message.payload#/orderId
+                      placed: $message.payload
+                      id: $message.header.correlationId
             """;
 
     @TempDir
@@ -138,5 +140,14 @@ class MessageModelsTest {
         assertEquals("/correlationId", receive.correlation().pointer());
         assertEquals("$inputs.id", assertInstanceOf(ExpressionValue.class, receive.correlation().expected()).text());
         assertEquals(5000L, receive.timeout());
+    }
+
+    @Test
+    void receivedValuesAreTypedFromTheMessageSchemasHeadersAsText() throws Exception {
+        WorkflowModel.StepModel placed = build().step("placed").orElseThrow();
+        assertEquals("java.lang.String", placed.output("orderId").orElseThrow().type().toString());
+        assertEquals("java.lang.String", placed.output("id").orElseThrow().type().toString());
+        // the whole payload: a record after the AsyncAPI component message's payload object
+        assertEquals("com.example.OrderWorkflow.Placed", placed.output("placed").orElseThrow().type().toString());
     }
 }
