@@ -14,6 +14,7 @@ import dev.arazzo.codegen.bind.BoundDocument.BoundParameter;
 import dev.arazzo.codegen.bind.BoundDocument.BoundStep;
 import dev.arazzo.codegen.bind.BoundDocument.BoundValue;
 import dev.arazzo.codegen.bind.BoundDocument.BoundWorkflow;
+import dev.arazzo.codegen.bind.BoundMessage;
 import dev.arazzo.codegen.bind.StepDependencies;
 import dev.arazzo.codegen.bind.WorkflowTarget;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
@@ -47,6 +48,7 @@ import dev.arazzo.codegen.source.ParameterView;
 import dev.arazzo.codegen.source.ResponseView;
 import dev.arazzo.codegen.source.SchemaView;
 import dev.arazzo.codegen.source.SecuritySchemeView;
+import dev.arazzo.codegen.source.asyncapi.AsyncApiDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -527,7 +529,7 @@ public final class ModelBuilder {
                         value(parameter.value(), reads)));
             }
             call = new WorkflowModel.WorkflowCall(callee, passed);
-        } else {
+        } else if (step.message() == null) {
             for (BoundParameter parameter : step.parameters()) {
                 Optional<ParameterView> declared = operation.declared(parameter.name(), parameter.location());
                 ParameterLocation location = parameter.location() != null ? parameter.location()
@@ -539,7 +541,7 @@ public final class ModelBuilder {
             }
         }
         BodyModel body = null;
-        if (callee == null && step.body() != null && step.body().payload() != null) {
+        if (callee == null && step.message() == null && step.body() != null && step.body().payload() != null) {
             List<WorkflowModel.ReplacementModel> replacements = new ArrayList<>();
             for (BoundDocument.BoundReplacement replacement : step.body().replacements()) {
                 replacements.add(new WorkflowModel.ReplacementModel(replacement.target(),
@@ -571,12 +573,16 @@ public final class ModelBuilder {
             if (schema != null && expression instanceof RuntimeExpression.StepOutput) {
                 type = types.output(schema.schema(), name);
             }
+            if (step.message() != null) {
+                type = messageType(step.message(), expression, name, type);
+            }
             outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)), type, expression,
                     output.text(), schema));
         });
         List<ActionModel> onSuccess = actions(step.onSuccess(), workflow.successActions(), reads, callees);
         List<ActionModel> onFailure = actions(step.onFailure(), workflow.failureActions(), reads, callees);
         WorkflowModel.StepTarget target = call != null ? call
+                : step.message() != null ? messageCall(step, reads)
                 : new WorkflowModel.HttpCall(source, operation.method(), operation.path(), parameters, body,
                         security(operation), idempotency(operation, parameters, body), server);
         // a step may read its own outputs of an earlier execution (a goto loop): they are null the first time
@@ -586,6 +592,64 @@ public final class ModelBuilder {
                 stepDependencies(workflow, step), links.recorded().contains(key(document, workflow.workflow()) + "/"
                         + step.stepId()),
                 new WorkflowModel.ResponseModel(kind, expected == null ? List.of() : expected.mediaTypes(), List.of()));
+    }
+
+    /**
+     * The type of a {@code $message} read of a receive step: a header is a String (headers travel as UTF-8
+     * text); a payload read is typed from the schema its pointer lands on when the channel carries one message;
+     * anything else keeps {@code otherwise}.
+     */
+    private TypeName messageType(BoundMessage message, RuntimeExpression expression, String name, TypeName otherwise) {
+        if (expression instanceof RuntimeExpression.MessageHeader) {
+            return ClassName.get(String.class);
+        }
+        if (expression instanceof RuntimeExpression.MessagePayload payload && message.messages().size() == 1
+                && message.messages().get(0).payload() != null) {
+            return message.messages().get(0).payload().at(payload.pointer())
+                    .map(schema -> types.output(schema, name)).orElse(TypeMapper.JSON_NODE);
+        }
+        return otherwise;
+    }
+
+    /** The message an AsyncAPI step sends or waits for, from what the binder found. */
+    private MessageModels.MessageCall messageCall(BoundStep step, Reads reads) {
+        BoundMessage message = step.message();
+        List<MessageModels.NamedValue> channelParameters = new ArrayList<>();
+        List<MessageModels.NamedValue> headers = new ArrayList<>();
+        for (BoundParameter parameter : step.parameters()) {
+            MessageModels.NamedValue named = new MessageModels.NamedValue(parameter.name(),
+                    value(parameter.value(), reads));
+            if ("channel".equals(parameter.parameter().in())) {
+                channelParameters.add(named);
+            } else if ("header".equals(parameter.parameter().in())) {
+                headers.add(named);
+            }
+        }
+        String contentType = message.messages().stream().map(AsyncApiDocument.Message::contentType)
+                .filter(java.util.Objects::nonNull).findFirst().orElse("application/json");
+        BodyModel payload = null;
+        if (!message.receives() && step.body() != null && step.body().payload() != null) {
+            List<WorkflowModel.ReplacementModel> replacements = new ArrayList<>();
+            for (BoundDocument.BoundReplacement replacement : step.body().replacements()) {
+                replacements.add(new WorkflowModel.ReplacementModel(replacement.target(),
+                        replacement.value() == null ? new WorkflowModel.LiteralValue(NullNode.getInstance())
+                                : value(replacement.value(), reads)));
+            }
+            payload = new BodyModel(contentType, value(step.body().payload(), reads), replacements);
+        }
+        MessageModels.CorrelationModel correlation = null;
+        if (message.receives() && message.correlationId() != null) {
+            AsyncApiDocument.CorrelationId located = message.messages().stream()
+                    .map(AsyncApiDocument.Message::correlationId).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(null);
+            if (located != null) {
+                correlation = new MessageModels.CorrelationModel(value(message.correlationId(), reads),
+                        located.inHeader(), located.jsonPointer() == null ? "" : located.jsonPointer());
+            }
+        }
+        return new MessageModels.MessageCall(message.source().name(), message.receives(), message.channel().key(),
+                message.channel().address(), channelParameters, headers, payload, contentType, correlation,
+                step.step().timeout());
     }
 
     /** The step's dependsOn entries (each resolved: the check stage reported those that are not). */

@@ -129,8 +129,8 @@ public record WorkflowModel(
         }
     }
 
-    /** What a step calls: an HTTP operation or another workflow (room for a message call). */
-    public sealed interface StepTarget permits HttpCall, WorkflowCall {
+    /** What a step calls: an HTTP operation, another workflow, or an AsyncAPI channel. */
+    public sealed interface StepTarget permits HttpCall, WorkflowCall, MessageModels.MessageCall {
     }
 
     /**
