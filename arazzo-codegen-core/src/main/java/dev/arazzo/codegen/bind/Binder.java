@@ -462,7 +462,13 @@ public final class Binder {
                 workflow = workflowNamed(action.workflowId(), action.pointer() + "/workflowId", "action '"
                         + action.name() + "'");
             }
-            bound.add(new BoundAction(action, kind, workflow, criteria(action.criteria())));
+            List<BoundParameter> parameters = new ArrayList<>();
+            for (Parameter parameter : action.parameters()) {
+                parameters.add(new BoundParameter(parameter, null, parameter.selector() != null
+                        ? selected(parameter.selector(), parameter.value(), parameter.pointer() + "/value")
+                        : value(parameter.value(), parameter.pointer() + "/value", new HashSet<>(), diagnostics)));
+            }
+            bound.add(new BoundAction(action, kind, workflow, criteria(action.criteria()), parameters));
         }
         return bound;
     }
