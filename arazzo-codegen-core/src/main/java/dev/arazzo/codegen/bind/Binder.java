@@ -408,6 +408,10 @@ public final class Binder {
             case "xpath" -> {
                 return xpath(criterion, context, pointer);
             }
+            case "jsonpointer" -> diagnostics.error("unsupported-feature", at(criterion.pointer() + "/type"),
+                    "a jsonpointer criterion has no condition to evaluate: Arazzo 1.1 names simple, regex, jsonpath "
+                    + "and xpath criteria; test the value the pointer selects with a simple condition instead, "
+                    + "e.g. '$response.body#/a == 1'");
             default -> unsupported(criterion.pointer() + "/type", "'" + criterion.type() + "' criteria");
         }
         return Optional.empty();
