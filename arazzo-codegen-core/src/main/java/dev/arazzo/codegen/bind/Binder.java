@@ -408,6 +408,10 @@ public final class Binder {
             case "xpath" -> {
                 return xpath(criterion, context, pointer);
             }
+            case "jsonpointer" -> diagnostics.error("unsupported-feature", at(criterion.pointer() + "/type"),
+                    "a jsonpointer criterion has no condition to evaluate: Arazzo 1.1 names simple, regex, jsonpath "
+                    + "and xpath criteria; test the value the pointer selects with a simple condition instead, "
+                    + "e.g. '$response.body#/a == 1'");
             default -> unsupported(criterion.pointer() + "/type", "'" + criterion.type() + "' criteria");
         }
         return Optional.empty();
@@ -462,7 +466,13 @@ public final class Binder {
                 workflow = workflowNamed(action.workflowId(), action.pointer() + "/workflowId", "action '"
                         + action.name() + "'");
             }
-            bound.add(new BoundAction(action, kind, workflow, criteria(action.criteria())));
+            List<BoundParameter> parameters = new ArrayList<>();
+            for (Parameter parameter : action.parameters()) {
+                parameters.add(new BoundParameter(parameter, null, parameter.selector() != null
+                        ? selected(parameter.selector(), parameter.value(), parameter.pointer() + "/value")
+                        : value(parameter.value(), parameter.pointer() + "/value", new HashSet<>(), diagnostics)));
+            }
+            bound.add(new BoundAction(action, kind, workflow, criteria(action.criteria()), parameters));
         }
         return bound;
     }

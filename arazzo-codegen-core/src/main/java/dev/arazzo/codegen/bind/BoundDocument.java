@@ -240,11 +240,14 @@ public record BoundDocument(ArazzoDocument document, BoundSources sources, List<
 
     /**
      * A success or failure action: {@code workflow} is the workflow it runs, when it names one that exists.
-     * {@code kind} is null for an action of an unknown type (reported).
+     * {@code kind} is null for an action of an unknown type (reported). {@code parameters} (1.1) are inputs
+     * of that workflow, their values evaluated where the action is taken.
      */
-    public record BoundAction(Action action, ActionKind kind, WorkflowTarget workflow, List<BoundCriterion> criteria) {
+    public record BoundAction(Action action, ActionKind kind, WorkflowTarget workflow, List<BoundCriterion> criteria,
+            List<BoundParameter> parameters) {
         public BoundAction {
             criteria = List.copyOf(criteria);
+            parameters = List.copyOf(parameters);
         }
 
         public String name() {

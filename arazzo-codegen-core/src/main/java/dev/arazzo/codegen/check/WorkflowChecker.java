@@ -466,6 +466,28 @@ public final class WorkflowChecker {
             for (BoundCriterion criterion : bound.criteria()) {
                 checkCriterion(workflow, step, criterion, graph);
             }
+            checkActionInputs(bound);
+        }
+    }
+
+    /** An action's parameters (1.1) are inputs of the workflow it goes to, matched by name. */
+    private void checkActionInputs(BoundAction bound) {
+        if (bound.parameters().isEmpty() || bound.workflow() == null) {
+            return;
+        }
+        JsonNode inputs = bound.workflow().workflow().inputs();
+        JsonNode properties = inputs == null ? null : inputs.get("properties");
+        List<String> known = new ArrayList<>();
+        if (properties != null) {
+            properties.fieldNames().forEachRemaining(known::add);
+        }
+        for (BoundParameter parameter : bound.parameters()) {
+            if (!known.contains(parameter.name())) {
+                diagnostics.error("unknown-input", at(parameter.parameter().pointer()), "action '" + bound.name()
+                        + "' passes '" + parameter.name() + "', which workflow '" + bound.workflow().workflow()
+                        .workflowId() + "' does not declare in its inputs"
+                        + Suggestions.didYouMean(parameter.name(), known));
+            }
         }
     }
 

@@ -1,14 +1,19 @@
 package dev.arazzo.codegen.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import dev.arazzo.codegen.model.CalleeInputs;
 import dev.arazzo.codegen.model.WorkflowModel;
 import dev.arazzo.codegen.model.WorkflowModel.ActionModel;
 import dev.arazzo.codegen.model.WorkflowModel.ActionType;
+import dev.arazzo.codegen.model.WorkflowModel.CallInput;
+import dev.arazzo.codegen.model.WorkflowModel.CalleeModel;
 import dev.arazzo.codegen.model.WorkflowModel.CriterionModel;
+import dev.arazzo.codegen.model.WorkflowModel.InputModel;
 import dev.arazzo.codegen.model.WorkflowModel.StepModel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -124,7 +129,7 @@ final class ActionEmitter {
 
     private CodeBlock goTo(StepModel step, ActionModel action) {
         if (action.workflow() != null) {
-            return CodeBlock.builder().addStatement(runWorkflow(action)).addStatement("next = null").build();
+            return CodeBlock.builder().addStatement(runWorkflow(step, action)).addStatement("next = null").build();
         }
         return workflow.step(action.stepId())
                 .map(target -> CodeBlock.builder().addStatement("next = $T.$N", names.stepEnum(),
@@ -139,7 +144,7 @@ final class ActionEmitter {
                 .addStatement("transport.pauseBeforeRetry($S,$W$L, $L,$W$N)", step.stepId(),
                         step.callsWorkflow() ? "null" : "exchange", action.retryAfterSeconds(), counter);
         if (action.workflow() != null) {
-            code.addStatement(runWorkflow(action));
+            code.addStatement(runWorkflow(step, action));
         }
         if (action.stepId() == null) {
             return code.addStatement("next = $T.$N", names.stepEnum(), names.constant(step)).build();
@@ -150,10 +155,30 @@ final class ActionEmitter {
                 .orElseGet(() -> code.add(missingStep(step, action)).build());
     }
 
-    /** {@code shop.run(shopInputs(inputs))}: a workflow an action runs, with this one's inputs by name. */
-    private CodeBlock runWorkflow(ActionModel action) {
-        return CodeBlock.of("$N.run($L)", action.workflow().fieldName(),
-                CalleeInputsEmitter.call(workflow, action.workflow(), () -> CodeBlock.of("inputs")));
+    /**
+     * {@code shop.run(shopInputs(inputs))}: a workflow an action runs, with this one's inputs by name; an
+     * action with {@code parameters} (1.1) builds the inputs here, its own values over those by name.
+     */
+    private CodeBlock runWorkflow(StepModel step, ActionModel action) {
+        CalleeModel callee = action.workflow();
+        if (action.inputs().isEmpty()) {
+            return CodeBlock.of("$N.run($L)", callee.fieldName(),
+                    CalleeInputsEmitter.call(workflow, callee, () -> CodeBlock.of("inputs")));
+        }
+        ExpressionCompiler compiler = context.compiler(step);
+        CodeBlock.Builder inputs = CodeBlock.builder().add("$T.builder()", StepEmitter.inputsOf(callee));
+        for (InputModel input : callee.inputs()) {
+            Optional<CallInput> passed = action.inputs().stream()
+                    .filter(given -> given.input().name().equals(input.name())).findFirst();
+            if (passed.isPresent()) {
+                inputs.add("\n.$N($L)", input.javaName(), compiler.convertedValue(passed.get().value(), input.type()));
+            } else {
+                CalleeInputs.matching(workflow.inputs(), input).ifPresent(own -> inputs.add("\n.$N($L)",
+                        input.javaName(), compiler.converted(CodeBlock.of("inputs.$N()", own.javaName()), own.type(),
+                                input.type())));
+            }
+        }
+        return CodeBlock.of("$N.run($L)", callee.fieldName(), inputs.add("\n.build()").build());
     }
 
     /** An action whose step does not exist (a warning at build time) fails the run when it is taken. */

@@ -290,8 +290,10 @@ public final class ModelBuilder {
         actionsRun.addAll(concat(workflow.successActions(), workflow.failureActions()));
         for (BoundAction action : actionsRun) {
             if (action.workflow() != null) {
-                unfilled(inputs, callee(callees, action.workflow()), action.action().pointer() + "/workflowId",
-                        "action '" + action.name() + "'");
+                Set<String> passed = new HashSet<>();
+                action.parameters().forEach(parameter -> passed.add(parameter.name()));
+                unfilled(inputs, callee(callees, action.workflow()), passed, action.action().pointer()
+                        + "/workflowId", "action '" + action.name() + "'");
             }
         }
         Set<String> workflowsRead = new HashSet<>();
@@ -504,7 +506,16 @@ public final class ModelBuilder {
      * {@link CalleeInputs}' rule, at {@code pointer}, the call written by {@code who}.
      */
     private void unfilled(List<InputModel> inputs, CalleeModel callee, String pointer, String who) {
+        unfilled(inputs, callee, Set.of(), pointer, who);
+    }
+
+    /** As {@link #unfilled(List, CalleeModel, String, String)}, but the inputs named {@code passed} are given. */
+    private void unfilled(List<InputModel> inputs, CalleeModel callee, Set<String> passed, String pointer,
+            String who) {
         for (InputModel missing : CalleeInputs.unfilled(inputs, callee)) {
+            if (passed.contains(missing.name())) {
+                continue;
+            }
             diagnostics.error("missing-input", document.locate(pointer), who + " runs workflow '" + callee.workflowId()
                     + "' with this workflow's inputs of the same name and type, but none fills its required input '"
                     + missing.name() + "'; declare an input '" + missing.name() + "' of the same type"
@@ -1095,10 +1106,17 @@ public final class ModelBuilder {
             case RETRY -> ActionType.RETRY;
         };
         CalleeModel workflow = action.workflow() == null ? null : callee(callees, action.workflow());
+        List<WorkflowModel.CallInput> inputs = new ArrayList<>();
+        if (workflow != null) {
+            for (BoundParameter parameter : action.parameters()) {
+                workflow.input(parameter.name()).ifPresent(input -> inputs.add(
+                        new WorkflowModel.CallInput(input, value(parameter.value(), reads))));
+            }
+        }
         return new ActionModel(action.name(), type, action.stepId(), workflow,
                 action.action().retryAfter() == null ? 0 : action.action().retryAfter().doubleValue(),
                 action.action().retryLimit() == null ? 1 : action.action().retryLimit(),
-                criteria(action.criteria(), reads));
+                criteria(action.criteria(), reads), inputs);
     }
 
     private static void collectReads(RuntimeExpression expression, Reads reads) {

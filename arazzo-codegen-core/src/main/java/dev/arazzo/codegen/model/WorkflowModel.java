@@ -515,14 +515,16 @@ public record WorkflowModel(
 
     /**
      * A success or failure action: the first whose criteria all hold is taken. {@code stepId} is the
-     * goto target, or the step to run before a retry; {@code workflow} the workflow to run instead.
+     * goto target, or the step to run before a retry; {@code workflow} the workflow to run instead, and
+     * {@code inputs} the inputs its {@code parameters} (1.1) pass it, over those passed by name.
      */
     public record ActionModel(
             String name, ActionType type, String stepId, CalleeModel workflow, double retryAfterSeconds,
-            int retryLimit, List<CriterionModel> criteria) {
+            int retryLimit, List<CriterionModel> criteria, List<CallInput> inputs) {
 
         public ActionModel {
             criteria = List.copyOf(criteria);
+            inputs = List.copyOf(inputs);
         }
     }
 }
