@@ -99,16 +99,19 @@ final class RequestEmitter {
             case QUERYSTRING -> throw new IllegalStateException("a querystring has no style");
         };
         if (defaults) {
-            return CodeBlock.of("$N($S, $L)", method, parameter.name(), value);
+            return CodeBlock.of("$N($L, $L)", method, Literals.string(parameter.name()), value);
         }
         return switch (location) {
-            case PATH -> CodeBlock.of("path($S, $T.$N, $L, $L)", parameter.name(), context.runtime().parameterStyle(),
+            case PATH -> CodeBlock.of("path($L, $T.$N, $L, $L)", Literals.string(parameter.name()),
+                    context.runtime().parameterStyle(),
                     styleConstant(parameter.style()), parameter.explode(), value);
-            case QUERY -> CodeBlock.of("query($S, $T.$N, $L, $L, $L)", parameter.name(),
+            case QUERY -> CodeBlock.of("query($L, $T.$N, $L, $L, $L)", Literals.string(parameter.name()),
                     context.runtime().parameterStyle(), styleConstant(parameter.style()), parameter.explode(),
                     parameter.allowReserved(), value);
-            case HEADER -> CodeBlock.of("header($S, $L, $L)", parameter.name(), parameter.explode(), value);
-            case COOKIE -> CodeBlock.of("cookie($S, $L, $L)", parameter.name(), parameter.explode(), value);
+            case HEADER -> CodeBlock.of("header($L, $L, $L)", Literals.string(parameter.name()), parameter.explode(),
+                    value);
+            case COOKIE -> CodeBlock.of("cookie($L, $L, $L)", Literals.string(parameter.name()), parameter.explode(),
+                    value);
             case QUERYSTRING -> throw new IllegalStateException("a querystring has no style");
         };
     }

@@ -295,7 +295,7 @@ final class StepEmitter {
         } else {
             for (CriterionModel criterion : step.successCriteria()) {
                 body.beginControlFlow("if ($L)", context.criteria().negated(compiler, criterion));
-                body.addStatement("return $S", criterion.text());
+                body.addStatement("return $L", Literals.string(criterion.text()));
                 body.endControlFlow();
             }
             body.addStatement("return null");

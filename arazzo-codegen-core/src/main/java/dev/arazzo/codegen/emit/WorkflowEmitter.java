@@ -91,7 +91,7 @@ public final class WorkflowEmitter {
     /** Where the class comes from; split only when it would not fit its line. */
     private CodeBlock comments() {
         String comments = "workflow " + workflow.workflowId() + " of " + context.specName();
-        return comments.length() <= 96 ? CodeBlock.of("$S", comments) : Literals.string(comments);
+        return comments.length() <= 96 ? Literals.literal(comments) : Literals.string(comments);
     }
 
     private CodeBlock classJavadoc() {
@@ -226,9 +226,9 @@ public final class WorkflowEmitter {
         arguments.add(Literals.string(server.url()));
         for (WorkflowModel.ServerVariableModel variable : server.variables()) {
             List<CodeBlock> values = new ArrayList<>();
-            values.add(CodeBlock.of("$S", variable.name()));
-            values.add(CodeBlock.of("$S", variable.defaultValue()));
-            variable.allowed().forEach(allowed -> values.add(CodeBlock.of("$S", allowed)));
+            values.add(CodeBlock.of("$L", Literals.string(variable.name())));
+            values.add(CodeBlock.of("$L", Literals.string(variable.defaultValue())));
+            variable.allowed().forEach(allowed -> values.add(CodeBlock.of("$L", Literals.string(allowed))));
             arguments.add(CodeBlock.of("$T.of($L)", context.runtime().serverVariable(),
                     CodeBlock.join(values, ",$W")));
         }
