@@ -92,14 +92,14 @@ final class ExpressionCompiler {
             return workflowValue(value);
         }
         if (expression instanceof RuntimeExpression.Self) {
-            return new Typed(CodeBlock.of("$S", workflow.sourceUrls().get(WorkflowModel.SELF)), STRING);
+            return new Typed(Literals.string(workflow.sourceUrls().get(WorkflowModel.SELF)), STRING);
         }
         if (expression instanceof RuntimeExpression.Constant constant) {
             return constant(constant.value());
         }
         if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
             // the url as the document writes it, as the specification defines $sourceDescriptions.<name>.url
-            return new Typed(CodeBlock.of("$S", workflow.sourceUrls().get(field.name())), STRING);
+            return new Typed(Literals.string(workflow.sourceUrls().get(field.name())), STRING);
         }
         return exchange(expression);
     }

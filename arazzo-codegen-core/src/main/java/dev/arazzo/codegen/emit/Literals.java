@@ -21,8 +21,11 @@ final class Literals {
     /** A word longer than this is cut, so that no line of generated code grows without bound. */
     private static final int LONGEST_WORD = 80;
 
-    /** The most bytes (modified UTF-8, as in the class file) a string constant holds. */
-    static final int MAX_CONSTANT_BYTES = 65_535;
+    /**
+     * The most bytes (modified UTF-8, as in the class file) a string constant of generated code takes: the
+     * class file holds 65,535, and javac refuses a constant of 65,535 characters or more, so one less.
+     */
+    static final int MAX_CONSTANT_BYTES = 65_534;
 
     private Literals() {
     }

@@ -173,11 +173,11 @@ public final class WorkflowEmitter {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(names.builder(), "builder")
-                .addStatement("this.transport = new $T($Z$S,$Wbuilder.httpClient, builder.connectTimeout,$W"
+                .addStatement("this.transport = new $T($Z$L,$Wbuilder.httpClient, builder.connectTimeout,$W"
                         + "builder.requestInterceptor, builder.requestTimeout, builder.listener,$W"
                         + "builder.credentials.copy(),$Wbuilder.maxRetryDelay, builder.maxResponseBytes,$W"
                         + "builder.sslContext)",
-                        context.runtime().transport(), workflow.workflowId());
+                        context.runtime().transport(), Literals.string(workflow.workflowId()));
         for (ServerModel server : ownServers()) {
             constructor.addStatement("this.$N = builder.servers.uri($N)", server.fieldName(), names.server(server));
         }
@@ -222,7 +222,7 @@ public final class WorkflowEmitter {
                     Literals.string(server.missing()));
         }
         List<CodeBlock> arguments = new ArrayList<>();
-        arguments.add(CodeBlock.of("$S", server.source()));
+        arguments.add(CodeBlock.of("$L", Literals.string(server.source())));
         arguments.add(Literals.string(server.url()));
         for (WorkflowModel.ServerVariableModel variable : server.variables()) {
             List<CodeBlock> values = new ArrayList<>();
