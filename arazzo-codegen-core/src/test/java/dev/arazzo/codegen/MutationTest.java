@@ -491,6 +491,36 @@ class MutationTest {
                 return false;
             }
         },
+        ODD_TEXT {
+            @Override
+            boolean apply(ObjectNode root, Random random, Context context) {
+                List<String> odd = List.of("\u2028", "\u2029", "\u0085", "*/", "\\", "\"", "'", "\\u000A",
+                        "\u0000", "\u200E", "\uD83D\uDE00");
+                List<Map.Entry<ObjectNode, String>> texts = new ArrayList<>();
+                java.util.Deque<JsonNode> pending = new java.util.ArrayDeque<>(List.of(root));
+                while (!pending.isEmpty()) {
+                    JsonNode node = pending.pop();
+                    node.properties().forEach(field -> {
+                        if (field.getValue().isTextual()) {
+                            texts.add(Map.entry((ObjectNode) node, field.getKey()));
+                        }
+                    });
+                    node.elements().forEachRemaining(child -> {
+                        if (child.isContainerNode()) {
+                            pending.push(child);
+                        }
+                    });
+                }
+                for (int i = 0; i < 3 && !texts.isEmpty(); i++) {
+                    Map.Entry<ObjectNode, String> text = texts.get(random.nextInt(texts.size()));
+                    String value = text.getKey().get(text.getValue()).asText();
+                    int at = random.nextInt(value.length() + 1);
+                    text.getKey().put(text.getValue(), value.substring(0, at) + odd.get(random.nextInt(odd.size()))
+                            + value.substring(at));
+                }
+                return false;
+            }
+        },
         GOTO_OWN_WORKFLOW {
             @Override
             boolean apply(ObjectNode root, Random random, Context context) {

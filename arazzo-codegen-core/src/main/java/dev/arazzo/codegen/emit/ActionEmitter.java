@@ -120,7 +120,7 @@ final class ActionEmitter {
             code.addStatement("$N = null", names.token(step)); // leaving the step: its next execution is new
         }
         switch (action.type()) {
-            case END -> code.addStatement("endedAt = $S", step.stepId()).addStatement("next = null");
+            case END -> code.addStatement("endedAt = $L", Literals.string(step.stepId())).addStatement("next = null");
             case GOTO -> code.add(goTo(step, action));
             case RETRY -> code.add(retry(step, action));
         }
@@ -141,7 +141,7 @@ final class ActionEmitter {
         String counter = names.retries(step, action);
         CodeBlock.Builder code = CodeBlock.builder()
                 .addStatement("$N++", counter)
-                .addStatement("transport.pauseBeforeRetry($S,$W$L, $L,$W$N)", step.stepId(),
+                .addStatement("transport.pauseBeforeRetry($L,$W$L, $L,$W$N)", Literals.string(step.stepId()),
                         step.callsWorkflow() ? "null" : "exchange", action.retryAfterSeconds(), counter);
         if (action.workflow() != null) {
             code.addStatement(runWorkflow(step, action));

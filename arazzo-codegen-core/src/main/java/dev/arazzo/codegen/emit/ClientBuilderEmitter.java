@@ -199,7 +199,7 @@ final class ClientBuilderEmitter {
                 .addParameter(URI.class, "baseUri")
                 .addStatement("$T.requireNonNull(baseUri, $S)", Objects.class, "baseUri");
         for (SourceModel source : workflow.sources()) {
-            all.addStatement("servers.baseUri($S, baseUri)", source.name());
+            all.addStatement("servers.baseUri($L, baseUri)", Literals.string(source.name()));
         }
         return all.addStatement("return this").build();
     }
@@ -308,12 +308,16 @@ final class ClientBuilderEmitter {
         for (WorkflowModel.SecuritySchemeModel scheme : workflow.securitySchemes()) {
             String name = scheme.methodName();
             switch (scheme.kind()) {
-                case MUTUAL_TLS -> method.addStatement("credentials.expectMutualTls($S)", scheme.name());
-                case API_KEY -> method.addStatement("credentials.expect($S, $S)", scheme.name(), name + "(apiKey)");
-                case BASIC -> method.addStatement("credentials.expect($S, $S)", scheme.name(),
+                case MUTUAL_TLS -> method.addStatement("credentials.expectMutualTls($L)",
+                        Literals.string(scheme.name()));
+                case API_KEY -> method.addStatement("credentials.expect($L, $S)",
+                        Literals.string(scheme.name()), name + "(apiKey)");
+                case BASIC -> method.addStatement("credentials.expect($L, $S)", Literals.string(scheme.name()),
                         name + "(username, password)");
-                case BEARER -> method.addStatement("credentials.expect($S, $S)", scheme.name(), name + "(tokens)");
-                case OAUTH2_CLIENT_CREDENTIALS -> method.addStatement("credentials.expect($S, $S)", scheme.name(),
+                case BEARER -> method.addStatement("credentials.expect($L, $S)",
+                        Literals.string(scheme.name()), name + "(tokens)");
+                case OAUTH2_CLIENT_CREDENTIALS -> method.addStatement("credentials.expect($L, $S)",
+                        Literals.string(scheme.name()),
                         name + "ClientCredentials(clientId, clientSecret) or " + name + "(tokens)");
             }
         }
@@ -330,7 +334,7 @@ final class ClientBuilderEmitter {
                             + "@param apiKey the key\n@return this builder\n", name, scheme.in(),
                             Javadocs.escape(scheme.parameterName()), about)
                     .addParameter(String.class, "apiKey")
-                    .addStatement("credentials.apiKey($S, $S, $S, apiKey)", scheme.name(), scheme.in(),
+                    .addStatement("credentials.apiKey($L, $S, $S, apiKey)", Literals.string(scheme.name()), scheme.in(),
                             scheme.parameterName())
                     .addStatement("return this").build());
             case BASIC -> List.of(credential(scheme.methodName())
@@ -339,7 +343,7 @@ final class ClientBuilderEmitter {
                             name, about)
                     .addParameter(String.class, "username")
                     .addParameter(String.class, "password")
-                    .addStatement("credentials.basic($S, username, password)", scheme.name())
+                    .addStatement("credentials.basic($L, username, password)", Literals.string(scheme.name()))
                     .addStatement("return this").build());
             case BEARER -> List.of(bearer(scheme, about));
             case OAUTH2_CLIENT_CREDENTIALS -> List.of(bearer(scheme, about), clientCredentials(scheme));
@@ -358,7 +362,7 @@ final class ClientBuilderEmitter {
                         + "@param tokens gives the current token\n@return this builder\n",
                         Javadocs.escape(scheme.name()), about)
                 .addParameter(ParameterizedTypeName.get(Supplier.class, String.class), "tokens")
-                .addStatement("credentials.bearer($S, tokens)", scheme.name())
+                .addStatement("credentials.bearer($L, tokens)", Literals.string(scheme.name()))
                 .addStatement("return this").build();
     }
 
@@ -373,7 +377,8 @@ final class ClientBuilderEmitter {
                         Javadocs.escape(scheme.name()), Javadocs.escape(scheme.tokenUrl()))
                 .addParameter(String.class, "clientId")
                 .addParameter(String.class, "clientSecret")
-                .addStatement("credentials.clientCredentials($S, $S,$WclientId, clientSecret, $L)", scheme.name(),
+                .addStatement("credentials.clientCredentials($L, $S,$WclientId, clientSecret, $L)",
+                        Literals.string(scheme.name()),
                         scheme.tokenUrl(), scopes)
                 .addStatement("return this").build();
     }

@@ -54,8 +54,9 @@ final class CriteriaEmitter {
         if (criterion instanceof WorkflowModel.XPathCriterion xpath) {
             CodeBlock node = compiler.expression(xpath.context()).code();
             return xpath.saxon()
-                    ? CodeBlock.of("$T.test($S, $L)", context.runtime().xpathSupport(), xpath.expression(), node)
-                    : CodeBlock.of("$T.xpath($S, $L)", values, xpath.expression(), node);
+                    ? CodeBlock.of("$T.test($L, $L)", context.runtime().xpathSupport(),
+                            Literals.string(xpath.expression()), node)
+                    : CodeBlock.of("$T.xpath($L, $L)", values, Literals.string(xpath.expression()), node);
         }
         WorkflowModel.JsonPathCriterion path = (WorkflowModel.JsonPathCriterion) criterion;
         Typed node = compiler.expression(path.context());
@@ -148,7 +149,7 @@ final class CriteriaEmitter {
         CodeBlock code = typed.code();
         for (Condition.Accessor accessor : reference.accessors()) {
             code = accessor instanceof Condition.Property property
-                    ? CodeBlock.of("$T.property($L, $S)", values, code, property.name())
+                    ? CodeBlock.of("$T.property($L, $L)", values, code, Literals.string(property.name()))
                     : CodeBlock.of("$T.index($L, $L)", values, code, ((Condition.Index) accessor).index());
         }
         return new Typed(code, reference.accessors().isEmpty() ? typed.type() : TypeMapper.JSON_NODE);

@@ -92,14 +92,14 @@ final class ExpressionCompiler {
             return workflowValue(value);
         }
         if (expression instanceof RuntimeExpression.Self) {
-            return new Typed(CodeBlock.of("$S", workflow.sourceUrls().get(WorkflowModel.SELF)), STRING);
+            return new Typed(Literals.string(workflow.sourceUrls().get(WorkflowModel.SELF)), STRING);
         }
         if (expression instanceof RuntimeExpression.Constant constant) {
             return constant(constant.value());
         }
         if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
             // the url as the document writes it, as the specification defines $sourceDescriptions.<name>.url
-            return new Typed(CodeBlock.of("$S", workflow.sourceUrls().get(field.name())), STRING);
+            return new Typed(Literals.string(workflow.sourceUrls().get(field.name())), STRING);
         }
         return exchange(expression);
     }
@@ -137,7 +137,7 @@ final class ExpressionCompiler {
             return new Typed(CodeBlock.of("$L.method()", read("exchange")), STRING);
         }
         if (expression instanceof RuntimeExpression.ResponseHeader header) {
-            return new Typed(CodeBlock.of("$L.header($S)", read("exchange"), header.name()), STRING);
+            return new Typed(CodeBlock.of("$L.header($L)", read("exchange"), Literals.string(header.name())), STRING);
         }
         if (expression instanceof RuntimeExpression.ResponseBody body) {
             return responseBody(body);
@@ -153,7 +153,8 @@ final class ExpressionCompiler {
                 case PATH, COOKIE -> "requestPath";
                 case QUERYSTRING -> throw new IllegalStateException("$request.querystring is no runtime expression");
             };
-            return new Typed(CodeBlock.of("$L.$N($S)", read("exchange"), method, parameter.name()), STRING);
+            return new Typed(CodeBlock.of("$L.$N($L)", read("exchange"), method, Literals.string(parameter.name())),
+                    STRING);
         }
         throw new IllegalStateException("expression kind not checked out: " + expression);
     }
@@ -172,7 +173,7 @@ final class ExpressionCompiler {
                     CodeBlock.join(types, ", ")), text ? STRING : BYTES);
         }
         return new Typed(body.pointer().isEmpty() ? CodeBlock.of("$L.body()", read("exchange"))
-                : CodeBlock.of("$L.body($S)", read("exchange"), body.pointer()), TypeMapper.JSON_NODE);
+                : CodeBlock.of("$L.body($L)", read("exchange"), Literals.string(body.pointer())), TypeMapper.JSON_NODE);
     }
 
     private WorkflowModel.ResponseModel response() {
@@ -184,7 +185,8 @@ final class ExpressionCompiler {
      * naming the member ({@code HttpExchange.read}).
      */
     CodeBlock responseMember(String pointer, TypeName type) {
-        return CodeBlock.of("$L.read($S, $L)", read("exchange"), pointer, context.types().readerFunction(type));
+        return CodeBlock.of("$L.read($L, $L)", read("exchange"), Literals.string(pointer),
+                context.types().readerFunction(type));
     }
 
     private Typed stepOutput(RuntimeExpression.StepOutput output) {
@@ -219,7 +221,8 @@ final class ExpressionCompiler {
     private Typed at(Typed value, String pointer) {
         return pointer.isEmpty()
                 ? value
-                : new Typed(CodeBlock.of("$T.at($L, $S)", values, value.code(), pointer), TypeMapper.JSON_NODE);
+                : new Typed(CodeBlock.of("$T.at($L, $L)", values, value.code(), Literals.string(pointer)),
+                        TypeMapper.JSON_NODE);
     }
 
     /** A value the document reads but never defines (a warning at build time): always null. */
@@ -228,7 +231,7 @@ final class ExpressionCompiler {
     }
 
     private CodeBlock pointer(CodeBlock node, String pointer) {
-        return pointer.isEmpty() ? node : CodeBlock.of("$L.at($S)", node, pointer);
+        return pointer.isEmpty() ? node : CodeBlock.of("$L.at($L)", node, Literals.string(pointer));
     }
 
     /** An expression converted to {@code target}, the type of the record component it fills. */
@@ -309,7 +312,7 @@ final class ExpressionCompiler {
             List<CodeBlock> parts = new ArrayList<>();
             for (TemplatePart part : template.parts()) {
                 if (part instanceof TemplatePart.Literal text) {
-                    parts.add(CodeBlock.of("$S", text.text()));
+                    parts.add(CodeBlock.of("$L", Literals.string(text.text())));
                 } else if (part instanceof TemplatePart.Embedded embedded) {
                     parts.add(CodeBlock.of("$T.text($L)", values, expression(embedded.expression()).code()));
                 }
@@ -322,7 +325,7 @@ final class ExpressionCompiler {
         if (value instanceof WorkflowModel.ObjectValue object) {
             List<CodeBlock> arguments = new ArrayList<>();
             for (WorkflowModel.Member member : object.members()) {
-                arguments.add(CodeBlock.of("$S, $L", member.name(), value(member.value(), true)));
+                arguments.add(CodeBlock.of("$L, $L", Literals.string(member.name()), value(member.value(), true)));
             }
             return arguments.isEmpty()
                     ? CodeBlock.of("$T.object()", values)
@@ -344,7 +347,7 @@ final class ExpressionCompiler {
     CodeBlock object(WorkflowModel.ObjectValue object, CodeBlock member) {
         List<CodeBlock> arguments = new ArrayList<>();
         for (WorkflowModel.Member own : object.members()) {
-            arguments.add(CodeBlock.of("$S, $L", own.name(), value(own.value(), true)));
+            arguments.add(CodeBlock.of("$L, $L", Literals.string(own.name()), value(own.value(), true)));
         }
         arguments.add(member);
         return CodeBlock.of("$T.object(\n$L)", values, CodeBlock.join(arguments, ",\n"));
@@ -358,7 +361,7 @@ final class ExpressionCompiler {
 
     CodeBlock literal(JsonNode value) {
         if (value.isTextual()) {
-            return CodeBlock.of("$S", value.asText());
+            return CodeBlock.of("$L", Literals.string(value.asText()));
         }
         if (value.isBoolean()) {
             return CodeBlock.of("$L", value.asBoolean());

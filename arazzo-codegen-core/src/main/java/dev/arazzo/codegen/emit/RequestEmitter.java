@@ -39,8 +39,9 @@ final class RequestEmitter {
         ExpressionCompiler compiler = context.compiler(step);
         IdempotencyModel idempotency = context.idempotency(step);
         ClassName stepRequest = context.runtime().stepRequest();
-        CodeBlock.Builder request = CodeBlock.builder().add("$T request = $T.of($S,$W$N,$W$S,$W$S)", stepRequest,
-                stepRequest, step.stepId(), http.server().fieldName(), http.method(), http.path());
+        CodeBlock.Builder request = CodeBlock.builder().add("$T request = $T.of($L,$W$N,$W$S,$W$L)", stepRequest,
+                stepRequest, Literals.string(step.stepId()), http.server().fieldName(), http.method(),
+                Literals.string(http.path()));
         if (step.response().kind() != ResponseView.BodyKind.JSON && !step.response().mediaTypes().isEmpty()) {
             // the response is read as text or bytes: ask for what the OpenAPI declares (a step's own Accept wins)
             request.add("\n.header($S, $S)", "Accept", String.join(", ", step.response().mediaTypes()));
@@ -61,9 +62,11 @@ final class RequestEmitter {
             method.addStatement(body(compiler, http.body(), idempotency));
         }
         if (step.timeoutMillis() == null) {
-            method.addStatement("return transport.send($S, request, $L)", step.stepId(), security(http.security()));
+            method.addStatement("return transport.send($L, request, $L)",
+                    Literals.string(step.stepId()), security(http.security()));
         } else {
-            method.addStatement("return transport.send($S, request, $L,$W$T.ofMillis($L))", step.stepId(),
+            method.addStatement("return transport.send($L, request, $L,$W$T.ofMillis($L))",
+                    Literals.string(step.stepId()),
                     security(http.security()), java.time.Duration.class, step.timeoutMillis());
         }
         method.addParameters(StepEmitter.read(parameters, compiler));
@@ -99,16 +102,19 @@ final class RequestEmitter {
             case QUERYSTRING -> throw new IllegalStateException("a querystring has no style");
         };
         if (defaults) {
-            return CodeBlock.of("$N($S, $L)", method, parameter.name(), value);
+            return CodeBlock.of("$N($L, $L)", method, Literals.string(parameter.name()), value);
         }
         return switch (location) {
-            case PATH -> CodeBlock.of("path($S, $T.$N, $L, $L)", parameter.name(), context.runtime().parameterStyle(),
+            case PATH -> CodeBlock.of("path($L, $T.$N, $L, $L)", Literals.string(parameter.name()),
+                    context.runtime().parameterStyle(),
                     styleConstant(parameter.style()), parameter.explode(), value);
-            case QUERY -> CodeBlock.of("query($S, $T.$N, $L, $L, $L)", parameter.name(),
+            case QUERY -> CodeBlock.of("query($L, $T.$N, $L, $L, $L)", Literals.string(parameter.name()),
                     context.runtime().parameterStyle(), styleConstant(parameter.style()), parameter.explode(),
                     parameter.allowReserved(), value);
-            case HEADER -> CodeBlock.of("header($S, $L, $L)", parameter.name(), parameter.explode(), value);
-            case COOKIE -> CodeBlock.of("cookie($S, $L, $L)", parameter.name(), parameter.explode(), value);
+            case HEADER -> CodeBlock.of("header($L, $L, $L)", Literals.string(parameter.name()), parameter.explode(),
+                    value);
+            case COOKIE -> CodeBlock.of("cookie($L, $L, $L)", Literals.string(parameter.name()), parameter.explode(),
+                    value);
             case QUERYSTRING -> throw new IllegalStateException("a querystring has no style");
         };
     }

@@ -260,7 +260,8 @@ final class RunEmitter {
             String which = dependency.local() ? "step '" + dependency.stepId() + "'"
                     : "step '" + dependency.stepId() + "' of workflow '" + dependency.workflowId() + "'";
             code.beginControlFlow("if ($L)", missing);
-            code.addStatement("return new $T($S, 0,$W$L, $S)", names.failed(), step.stepId(), Literals.string(
+            code.addStatement("return new $T($L, 0,$W$L, $S)", names.failed(),
+                    Literals.string(step.stepId()), Literals.string(
                     "dependsOn: " + which + " has not completed in this run"), "");
             code.endControlFlow();
         }
@@ -292,7 +293,8 @@ final class RunEmitter {
             code.addStatement("$N = $L", names.variable(step), StepEmitter.result(step, helpers.get(step.stepId())));
         }
         if (step.recorded()) {
-            code.addStatement("$T.record($T.class, $S)", runtime.completedSteps(), workflow.className(), step.stepId());
+            code.addStatement("$T.record($T.class, $L)", runtime.completedSteps(), workflow.className(),
+                    Literals.string(step.stepId()));
         }
         if (context.idempotency(step) != null) {
             code.addStatement("$N = null", names.token(step));

@@ -257,9 +257,9 @@ final class StepEmitter {
     /** {@code new <type>(...)} for a step whose criteria failed (status 0: it called a workflow). */
     static CodeBlock failure(StepModel step, ClassName type) {
         return step.callsWorkflow()
-                ? CodeBlock.of("new $T($S, 0, failure, $S)", type, step.stepId(), "")
-                : CodeBlock.of("new $T($S, exchange.statusCode(),$Wfailure, exchange.bodyExcerpt())", type,
-                        step.stepId());
+                ? CodeBlock.of("new $T($L, 0, failure, $S)", type, Literals.string(step.stepId()), "")
+                : CodeBlock.of("new $T($L, exchange.statusCode(),$Wfailure, exchange.bodyExcerpt())", type,
+                        Literals.string(step.stepId()));
     }
 
     /** The step's result record, read by its result helper (or empty, when it has no outputs). */
@@ -295,7 +295,7 @@ final class StepEmitter {
         } else {
             for (CriterionModel criterion : step.successCriteria()) {
                 body.beginControlFlow("if ($L)", context.criteria().negated(compiler, criterion));
-                body.addStatement("return $S", criterion.text());
+                body.addStatement("return $L", Literals.string(criterion.text()));
                 body.endControlFlow();
             }
             body.addStatement("return null");

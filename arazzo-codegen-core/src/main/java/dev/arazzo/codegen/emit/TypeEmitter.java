@@ -89,8 +89,8 @@ final class TypeEmitter {
                         Literals.string(required.apply(component)));
             }
             copyCollection(compact, component.type(), component.javaName());
-            json.add(CodeBlock.of("$S, $N", component.name(), component.javaName()));
-            CodeBlock member = CodeBlock.of("object.path($S)", component.name());
+            json.add(CodeBlock.of("$L, $N", Literals.string(component.name()), component.javaName()));
+            CodeBlock member = CodeBlock.of("object.path($L)", Literals.string(component.name()));
             // a response member that does not match its schema reads as null: a run fails only on what it reads
             boolean exact = input || component.type().equals(STRING) || component.type().equals(TypeMapper.JSON_NODE);
             read.add(exact ? reader(component.type(), member)
@@ -205,7 +205,8 @@ final class TypeEmitter {
                         ? "The values the schema allows; each keeps its JSON value."
                         : Javadocs.escape(model.description()));
         for (EnumConstant constant : model.constants()) {
-            type.addEnumConstant(constant.javaName(), TypeSpec.anonymousClassBuilder("$S", constant.value())
+            type.addEnumConstant(constant.javaName(), TypeSpec.anonymousClassBuilder("$L",
+                    Literals.string(constant.value()))
                     .addJavadoc("{@code $L}\n", Javadocs.escape(constant.value())).build());
         }
         type.addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL);

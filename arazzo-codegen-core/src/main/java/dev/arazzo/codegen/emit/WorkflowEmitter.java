@@ -91,7 +91,7 @@ public final class WorkflowEmitter {
     /** Where the class comes from; split only when it would not fit its line. */
     private CodeBlock comments() {
         String comments = "workflow " + workflow.workflowId() + " of " + context.specName();
-        return comments.length() <= 96 ? CodeBlock.of("$S", comments) : Literals.string(comments);
+        return comments.length() <= 96 ? Literals.literal(comments) : Literals.string(comments);
     }
 
     private CodeBlock classJavadoc() {
@@ -173,11 +173,11 @@ public final class WorkflowEmitter {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(names.builder(), "builder")
-                .addStatement("this.transport = new $T($Z$S,$Wbuilder.httpClient, builder.connectTimeout,$W"
+                .addStatement("this.transport = new $T($Z$L,$Wbuilder.httpClient, builder.connectTimeout,$W"
                         + "builder.requestInterceptor, builder.requestTimeout, builder.listener,$W"
                         + "builder.credentials.copy(),$Wbuilder.maxRetryDelay, builder.maxResponseBytes,$W"
                         + "builder.sslContext)",
-                        context.runtime().transport(), workflow.workflowId());
+                        context.runtime().transport(), Literals.string(workflow.workflowId()));
         for (ServerModel server : ownServers()) {
             constructor.addStatement("this.$N = builder.servers.uri($N)", server.fieldName(), names.server(server));
         }
@@ -222,13 +222,13 @@ public final class WorkflowEmitter {
                     Literals.string(server.missing()));
         }
         List<CodeBlock> arguments = new ArrayList<>();
-        arguments.add(CodeBlock.of("$S", server.source()));
+        arguments.add(CodeBlock.of("$L", Literals.string(server.source())));
         arguments.add(Literals.string(server.url()));
         for (WorkflowModel.ServerVariableModel variable : server.variables()) {
             List<CodeBlock> values = new ArrayList<>();
-            values.add(CodeBlock.of("$S", variable.name()));
-            values.add(CodeBlock.of("$S", variable.defaultValue()));
-            variable.allowed().forEach(allowed -> values.add(CodeBlock.of("$S", allowed)));
+            values.add(CodeBlock.of("$L", Literals.string(variable.name())));
+            values.add(CodeBlock.of("$L", Literals.string(variable.defaultValue())));
+            variable.allowed().forEach(allowed -> values.add(CodeBlock.of("$L", Literals.string(allowed))));
             arguments.add(CodeBlock.of("$T.of($L)", context.runtime().serverVariable(),
                     CodeBlock.join(values, ",$W")));
         }

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Text that generated Java cannot carry as written: a string that would become a constant longer than
- * the class-file limit (65,535 bytes of UTF-8), and U+2028 or U+2029 in text that becomes a string
- * literal (JavaPoet breaks the line there). Descriptions and summaries only become comments, where both
- * are harmless, so they are not checked.
+ * Text that generated Java cannot carry as written: a name (a key, an id, a source url, a media type) that would
+ * become a string constant longer than the class-file limit (65,535 bytes of UTF-8). Names are written where Java
+ * needs a constant (case labels, constants); every other text is split by the emitter into constants that fit,
+ * and every character of it, line and paragraph separators included, is written as an escape where needed.
  */
 final class TextLimits {
 
@@ -24,6 +24,10 @@ final class TextLimits {
     static final int MAX_CONSTANT_BYTES = 65_535;
 
     private static final Set<String> COMMENT_ONLY = Set.of("description", "summary", "title");
+
+    /** The fields whose values are names: written as single constants. */
+    private static final Set<String> NAMES = Set.of("stepId", "workflowId", "operationId", "operationPath",
+            "channelPath", "contentType", "url", "type", "in");
 
     private TextLimits() {
     }
@@ -41,6 +45,9 @@ final class TextLimits {
                     Map.Entry<String, JsonNode> field = fields.next();
                     String child = pointer + "/" + SourceDocument.escape(field.getKey());
                     textual(field.getKey(), child, source, found);
+                    if (NAMES.contains(field.getKey()) && field.getValue().isTextual()) {
+                        textual(field.getValue().asText(), child, source, found);
+                    }
                     if (!(COMMENT_ONLY.contains(field.getKey()) && field.getValue().isTextual())) {
                         pending.push(Map.entry(child, field.getValue()));
                     }
@@ -49,8 +56,6 @@ final class TextLimits {
                 for (int i = node.size() - 1; i >= 0; i--) {
                     pending.push(Map.entry(pointer + "/" + i, node.get(i)));
                 }
-            } else if (node.isTextual()) {
-                textual(node.asText(), pointer, source, found);
             }
         }
         return found;
@@ -62,13 +67,6 @@ final class TextLimits {
             found.add(Diagnostic.error("text-too-long", at, "this text is " + text.getBytes(StandardCharsets.UTF_8).length
                     + " bytes long in UTF-8, more than a Java string constant holds (" + MAX_CONSTANT_BYTES
                     + "); shorten it"));
-        }
-        int separator = text.indexOf('\u2028') >= 0 ? '\u2028' : text.indexOf('\u2029') >= 0 ? '\u2029' : -1;
-        if (separator >= 0) {
-            found.add(Diagnostic.error("unsupported-character", at, "this text holds U+" + Integer.toHexString(separator)
-                    .toUpperCase(java.util.Locale.ROOT) + " (a " + (separator == '\u2028' ? "line" : "paragraph")
-                    + " separator), which the generated Java cannot carry in a string yet; remove it or use a "
-                    + "line feed"));
         }
     }
 }
