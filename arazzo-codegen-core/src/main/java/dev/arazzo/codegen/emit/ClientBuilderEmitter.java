@@ -219,7 +219,7 @@ final class ClientBuilderEmitter {
                 .addStatement("$T.requireNonNull(baseUri, $S)", Objects.class, "baseUri")
                 .beginControlFlow("switch ($T.requireNonNull(sourceName, $S))", Objects.class, "sourceName");
         named.addStatement("case $L -> servers.baseUri(sourceName, baseUri)", CodeBlock.join(workflow.sources()
-                .stream().map(source -> CodeBlock.of("$S", source.name())).toList(), ",$W"));
+                .stream().map(source -> Literals.literal(source.name())).toList(), ",$W"));
         named.addStatement("default -> throw new $T($Z$L + sourceName$W+ $L)", IllegalArgumentException.class,
                 Literals.string("workflow '" + workflow.workflowId() + "' calls no source named '"),
                 Literals.string("'; its sources are "
@@ -368,7 +368,7 @@ final class ClientBuilderEmitter {
 
     private MethodSpec clientCredentials(WorkflowModel.SecuritySchemeModel scheme) {
         CodeBlock scopes = CodeBlock.of("$T.of($L)", List.class,
-                CodeBlock.join(scheme.scopes().stream().map(x -> CodeBlock.of("$S", x)).toList(), ",$W"));
+                CodeBlock.join(scheme.scopes().stream().map(Literals::string).toList(), ",$W"));
         return credential(scheme.methodName() + "ClientCredentials")
                 .addJavadoc("Fetches the tokens of OAuth2 security scheme {@code $L}\nfrom {@code $L}\n"
                         + "with the client credentials grant, and keeps each until 30 seconds before it expires.\n\n"

@@ -167,7 +167,7 @@ final class ExpressionCompiler {
     private Typed responseBody(RuntimeExpression.ResponseBody body) {
         WorkflowModel.ResponseModel response = response();
         if (body.pointer().isEmpty() && response.kind() != ResponseView.BodyKind.JSON) {
-            List<CodeBlock> types = response.mediaTypes().stream().map(type -> CodeBlock.of("$S", type)).toList();
+            List<CodeBlock> types = response.mediaTypes().stream().map(Literals::string).toList();
             boolean text = response.kind() == ResponseView.BodyKind.TEXT;
             return new Typed(CodeBlock.of("$L.$N($L)", read("exchange"), text ? "text" : "bytes",
                     CodeBlock.join(types, ", ")), text ? STRING : BYTES);

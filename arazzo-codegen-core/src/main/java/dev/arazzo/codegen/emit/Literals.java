@@ -30,6 +30,11 @@ final class Literals {
     private Literals() {
     }
 
+    /** {@link #string}, or {@code null} when {@code text} is null. */
+    static CodeBlock stringOrNull(String text) {
+        return text == null ? CodeBlock.of("null") : string(text);
+    }
+
     /** {@code text} as a Java string expression: one literal, or {@code "..." + "..."} wrapped as needed. */
     static CodeBlock string(String text) {
         if (constantBytes(text, 0, text.length()) <= MAX_CONSTANT_BYTES) {

@@ -44,13 +44,14 @@ final class RequestEmitter {
                 Literals.string(http.path()));
         if (step.response().kind() != ResponseView.BodyKind.JSON && !step.response().mediaTypes().isEmpty()) {
             // the response is read as text or bytes: ask for what the OpenAPI declares (a step's own Accept wins)
-            request.add("\n.header($S, $S)", "Accept", String.join(", ", step.response().mediaTypes()));
+            request.add("\n.header($S, $L)", "Accept",
+                    Literals.string(String.join(", ", step.response().mediaTypes())));
         }
         for (ParameterModel parameter : http.parameters()) {
             request.add("\n.$L", parameter(parameter, compiler.value(parameter.value())));
         }
         if (idempotency != null && !idempotency.inBody()) {
-            request.add("\n.header($S, $N)", idempotency.name(), StepEmitter.TOKEN);
+            request.add("\n.header($L, $N)", Literals.string(idempotency.name()), StepEmitter.TOKEN);
         }
         MethodSpec.Builder method = MethodSpec.methodBuilder(context.names().send(step))
                 .addJavadoc("Sends the request of step {@code $L} and reads its response.\n",
@@ -85,7 +86,7 @@ final class RequestEmitter {
         if (location == ParameterLocation.QUERYSTRING) {
             // the whole query string: a text as written, or a value serialized by the declared media type
             return CodeBlock.of("querystring($L, $L)", parameter.contentType() == null ? "null"
-                    : CodeBlock.of("$S", parameter.contentType()), value);
+                    : Literals.string(parameter.contentType()), value);
         }
         if (parameter.contentType() != null) {
             // described by a media type: its text, sent as one value (the check stage allows JSON and text/plain)
@@ -145,30 +146,31 @@ final class RequestEmitter {
      */
     private CodeBlock body(ExpressionCompiler compiler, BodyModel body, IdempotencyModel idempotency) {
         String contentType = body.contentType();
+        CodeBlock type = Literals.string(contentType);
         boolean text = ExpressionCompiler.isText(body.payload());
         return switch (body.kind()) {
             case FORM -> text
-                    ? CodeBlock.of("request.textBody($S, $L)", contentType, compiler.value(body.payload()))
+                    ? CodeBlock.of("request.textBody($L, $L)", type, compiler.value(body.payload()))
                     : formBody(contentType, payload(compiler, body, idempotency), body.fields());
             case MULTIPART -> multipartBody(compiler, body);
-            case TEXT -> CodeBlock.of(text ? "request.textBody($S, $L)" : "request.valueBody($S, $L)", contentType,
+            case TEXT -> CodeBlock.of(text ? "request.textBody($L, $L)" : "request.valueBody($L, $L)", type,
                     compiler.value(body.payload()));
-            case BINARY -> CodeBlock.of("request.binaryBody($S, $L)", contentType, compiler.value(body.payload()));
+            case BINARY -> CodeBlock.of("request.binaryBody($L, $L)", type, compiler.value(body.payload()));
             case JSON, UNSUPPORTED -> text && body.replacements().isEmpty()
-                    ? CodeBlock.of("request.textBody($S, $L)", contentType, compiler.value(body.payload()))
-                    : CodeBlock.of("request.jsonBody($S, $L)", contentType, payload(compiler, body, idempotency));
+                    ? CodeBlock.of("request.textBody($L, $L)", type, compiler.value(body.payload()))
+                    : CodeBlock.of("request.jsonBody($L, $L)", type, payload(compiler, body, idempotency));
         };
     }
 
     /** {@code request.formBody(type, fields, FormBody.field(...), ...)}: the encodings that are not the default. */
     private CodeBlock formBody(String contentType, CodeBlock fields, List<FieldModel> encodings) {
         List<CodeBlock> arguments = new ArrayList<>();
-        arguments.add(CodeBlock.of("$S, $L", contentType, fields));
+        arguments.add(CodeBlock.of("$L, $L", Literals.string(contentType), fields));
         ClassName formBody = context.runtime().formBody();
         for (FieldModel field : encodings) {
-            arguments.add(CodeBlock.of("$T.field($S, $T.$N, $L, $L, $S)", formBody, field.name(),
+            arguments.add(CodeBlock.of("$T.field($L, $T.$N, $L, $L, $L)", formBody, Literals.string(field.name()),
                     context.runtime().parameterStyle(), styleConstant(field.style()), field.explode(),
-                    field.allowReserved(), field.contentType()));
+                    field.allowReserved(), Literals.stringOrNull(field.contentType())));
         }
         return CodeBlock.of("request.formBody($L)", CodeBlock.join(arguments, ",\n"));
     }
@@ -182,19 +184,20 @@ final class RequestEmitter {
         List<CodeBlock> arguments = new ArrayList<>();
         ClassName multipartBody = context.runtime().multipartBody();
         if (!(body.payload() instanceof WorkflowModel.ObjectValue object)) {
-            arguments.add(CodeBlock.of("$S, $L", body.contentType(), compiler.value(body.payload())));
+            arguments.add(CodeBlock.of("$L, $L", Literals.string(body.contentType()), compiler.value(body.payload())));
             for (FieldModel field : body.fields()) {
-                arguments.add(CodeBlock.of("$T.part($S, $S, $S, null)", multipartBody, field.name(),
-                        field.contentType(), field.filename()));
+                arguments.add(CodeBlock.of("$T.part($L, $L, $L, null)", multipartBody, Literals.string(field.name()),
+                        Literals.stringOrNull(field.contentType()), Literals.stringOrNull(field.filename())));
             }
             return CodeBlock.of("request.multipartFields($L)", CodeBlock.join(arguments, ",\n"));
         }
-        arguments.add(CodeBlock.of("$S", body.contentType()));
+        arguments.add(Literals.string(body.contentType()));
         List<WorkflowModel.Member> members = object.members();
         for (int i = 0; i < members.size(); i++) {
             FieldModel field = body.fields().get(i);
-            arguments.add(CodeBlock.of("$T.part($S, $S, $S, $L)", multipartBody, field.name(), field.contentType(),
-                    field.filename(), compiler.value(members.get(i).value())));
+            arguments.add(CodeBlock.of("$T.part($L, $L, $L, $L)", multipartBody, Literals.string(field.name()),
+                    Literals.stringOrNull(field.contentType()), Literals.stringOrNull(field.filename()),
+                    compiler.value(members.get(i).value())));
         }
         return CodeBlock.of("request.multipartBody($L)", CodeBlock.join(arguments, ",\n"));
     }
@@ -205,18 +208,20 @@ final class RequestEmitter {
         if (token && body.replacements().isEmpty() && body.payload() instanceof WorkflowModel.ObjectValue object
                 && object.members().stream().noneMatch(m -> m.name().equals(idempotency.name()))) {
             // the token is one more member of the object, as the document would have written it
-            return compiler.object(object, CodeBlock.of("$S, $N", idempotency.name(), StepEmitter.TOKEN));
+            return compiler.object(object,
+                    CodeBlock.of("$L, $N", Literals.string(idempotency.name()), StepEmitter.TOKEN));
         }
         CodeBlock payload = body.payload() instanceof WorkflowModel.ObjectValue
                 || body.payload() instanceof WorkflowModel.ArrayValue
                 ? compiler.value(body.payload())
                 : CodeBlock.of("$T.json($L)", values, compiler.value(body.payload()));
         for (WorkflowModel.ReplacementModel replacement : body.replacements()) {
-            payload = CodeBlock.of("$T.replace($L, $S, $L)", values, payload, replacement.target(),
+            payload = CodeBlock.of("$T.replace($L, $L, $L)", values, payload,
+                    Literals.string(replacement.target()),
                     compiler.value(replacement.value()));
         }
         if (token) {
-            payload = CodeBlock.of("$T.replace($L, $S, $N)", values, payload, "/" + idempotency.name(),
+            payload = CodeBlock.of("$T.replace($L, $L, $N)", values, payload, Literals.string("/" + idempotency.name()),
                     StepEmitter.TOKEN);
         }
         return payload;
@@ -227,7 +232,7 @@ final class RequestEmitter {
         List<CodeBlock> alternatives = new ArrayList<>();
         for (List<String> requirement : requirements) {
             alternatives.add(CodeBlock.of("$T.of($L)", List.class,
-                    CodeBlock.join(requirement.stream().map(name -> CodeBlock.of("$S", name)).toList(), ", ")));
+                    CodeBlock.join(requirement.stream().map(Literals::string).toList(), ", ")));
         }
         return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(alternatives, ", "));
     }

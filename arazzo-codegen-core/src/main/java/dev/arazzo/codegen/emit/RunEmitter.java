@@ -255,8 +255,8 @@ final class RunEmitter {
             }
             CodeBlock missing = dependency.local()
                     ? CodeBlock.of("$N == null", names.variable(workflow.step(dependency.stepId()).orElseThrow()))
-                    : CodeBlock.of("!$T.contains($T.class, $S)", runtime.completedSteps(), dependency.workflow(),
-                            dependency.stepId());
+                    : CodeBlock.of("!$T.contains($T.class, $L)", runtime.completedSteps(), dependency.workflow(),
+                            Literals.string(dependency.stepId()));
             String which = dependency.local() ? "step '" + dependency.stepId() + "'"
                     : "step '" + dependency.stepId() + "' of workflow '" + dependency.workflowId() + "'";
             code.beginControlFlow("if ($L)", missing);
