@@ -258,13 +258,13 @@ public final class ModelBuilder {
                     && s.operation().source() == source);
             if (used) {
                 sources.put(source.name(), new SourceModel(source.name(),
-                        fields.newName(JavaNames.camel(source.name()) + "BaseUri"), source.serverUrl()));
+                        fields.newName(JavaNames.camel(source.name()) + "BaseUri")));
             }
         }
         for (CalleeModel callee : callees.values()) {
             for (SourceModel source : callee.sources()) {
                 sources.computeIfAbsent(source.name(), name -> new SourceModel(name,
-                        fields.newName(JavaNames.camel(name) + "BaseUri"), source.defaultUri()));
+                        fields.newName(JavaNames.camel(name) + "BaseUri")));
             }
         }
         List<WorkflowModel.ServerModel> servers = servers(workflow, sources, callees.values(), fields);

@@ -195,8 +195,8 @@ public record WorkflowModel(
         }
     }
 
-    /** An API the workflow calls: one base URI on the builder. */
-    public record SourceModel(String name, String fieldName, String defaultUri) {
+    /** An API the workflow calls: one base URI on the builder (its servers are in {@link ServerModel}). */
+    public record SourceModel(String name, String fieldName) {
     }
 
     /**
