@@ -69,6 +69,7 @@ public final class ArazzoCodegen {
         Set<String> supportPackages = new LinkedHashSet<>();
         Set<String> jsonPathPackages = new LinkedHashSet<>();
         Set<String> saxonPackages = new LinkedHashSet<>();
+        Set<String> messagePackages = new LinkedHashSet<>();
         for (Path spec : request.specs()) {
             Path file = spec.toAbsolutePath().normalize();
             filesRead.add(file);
@@ -77,7 +78,7 @@ public final class ArazzoCodegen {
             List<JavaFile> emitted;
             try {
                 emitted = generate(file, packageName, request, loader, diagnostics, filesRead, jsonPathPackages,
-                        saxonPackages);
+                        saxonPackages, messagePackages);
             } catch (RuntimeException | StackOverflowError e) {
                 diagnostics.error("internal-error", SourceLocation.ofFile(file, ""), "the generator failed on this "
                         + "document (" + e + "); please report it with the document");
@@ -113,7 +114,7 @@ public final class ArazzoCodegen {
         // runtime=shared: the arazzo-runtime jar holds the support; inline: each package gets what it uses
         for (String packageName : request.runtime() == RuntimeMode.INLINE ? supportPackages : Set.<String>of()) {
             List<String> types = RuntimeSupport.typesFor(jsonPathPackages.contains(packageName),
-                    saxonPackages.contains(packageName));
+                    saxonPackages.contains(packageName), messagePackages.contains(packageName));
             for (String type : types) {
                 Path spec = files.values().stream().filter(r -> packageOf(r.qualifiedName()).equals(packageName))
                         .map(Rendered::spec).findFirst().orElseThrow();
@@ -189,7 +190,7 @@ public final class ArazzoCodegen {
 
     private static List<JavaFile> generate(Path file, String packageName, GenerationRequest request,
             DocumentLoader loader, Diagnostics diagnostics, Set<Path> filesRead, Set<String> jsonPathPackages,
-            Set<String> saxonPackages) {
+            Set<String> saxonPackages, Set<String> messagePackages) {
         long errorsBefore = diagnostics.errorCount();
         Optional<ArazzoDocument> root = loader.load(file, SourceLocation.ofFile(file, ""), diagnostics)
                 .flatMap(source -> SchemaChecker.read(source, diagnostics));
@@ -240,6 +241,9 @@ public final class ArazzoCodegen {
             }
             if (model.usesJsonPath()) {
                 jsonPathPackages.add(packageName);
+            }
+            if (dev.arazzo.codegen.model.MessageModels.usesMessages(model)) {
+                messagePackages.add(packageName);
             }
         }
         return files;

@@ -142,7 +142,7 @@ final class ActionEmitter {
         CodeBlock.Builder code = CodeBlock.builder()
                 .addStatement("$N++", counter)
                 .addStatement("transport.pauseBeforeRetry($L,$W$L, $L,$W$N)", Literals.string(step.stepId()),
-                        step.callsWorkflow() ? "null" : "exchange", action.retryAfterSeconds(), counter);
+                        step.target() instanceof WorkflowModel.HttpCall ? "exchange" : "null", action.retryAfterSeconds(), counter);
         if (action.workflow() != null) {
             code.addStatement(runWorkflow(step, action));
         }

@@ -36,6 +36,8 @@ final class ClientBuilderEmitter {
     private final ClassName listener;
     private final ClassName credentials;
     private final ClassName servers;
+    private final ClassName messaging;
+    private final ClassName messageTransport;
 
     ClientBuilderEmitter(EmitContext context) {
         this.workflow = context.workflow();
@@ -47,6 +49,8 @@ final class ClientBuilderEmitter {
         this.listener = context.runtime().workflowListener();
         this.credentials = context.runtime().credentials();
         this.servers = context.runtime().servers();
+        this.messaging = context.runtime().messaging();
+        this.messageTransport = context.runtime().messageTransport();
     }
 
     /** Whether some server of the workflow (or of a workflow it calls) has variables. */
@@ -162,8 +166,57 @@ final class ClientBuilderEmitter {
                 .addStatement("this.maxResponseBytes = maxResponseBytes")
                 .addStatement("return this")
                 .build());
+        if (MessageStepEmitter.needed(workflow)) {
+            messageMethods(type);
+        }
         type.addMethod(build());
         return type.build();
+    }
+
+    /** The message side: the transports of the AsyncAPI sources, the default receive timeout, the caller's share. */
+    private void messageMethods(TypeSpec.Builder type) {
+        type.addField(FieldSpec.builder(messaging, "messaging", Modifier.PRIVATE).initializer("new $T()", messaging)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("messageTransport")
+                .addJavadoc("Sends and receives the messages of every AsyncAPI source through {@code transport}\n"
+                        + "(unless a source has its own): {@code KafkaMessageTransport} of {@code arazzo-kafka},\n"
+                        + "{@code InMemoryMessageTransport} in tests. Required: {@link #build()} fails without one.\n\n"
+                        + "@param transport the transport\n@return this builder\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(messageTransport, "transport")
+                .addStatement("messaging.transport(transport)")
+                .addStatement("return this")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("messageTransport")
+                .addJavadoc("Sends and receives the messages of AsyncAPI source description {@code sourceName}\n"
+                        + "through {@code transport}, instead of the transport for every source.\n\n"
+                        + "@param sourceName the name of an AsyncAPI source description\n"
+                        + "@param transport the transport\n@return this builder\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(String.class, "sourceName")
+                .addParameter(messageTransport, "transport")
+                .addStatement("messaging.transport(sourceName, transport)")
+                .addStatement("return this")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("defaultReceiveTimeout")
+                .addJavadoc("How long a receive step without a {@code timeout} waits for its message; 30 seconds\n"
+                        + "by default.\n\n@param defaultReceiveTimeout a positive duration\n@return this builder\n"
+                        + "@throws IllegalArgumentException when it is zero or negative\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(Duration.class, "defaultReceiveTimeout")
+                .addStatement("messaging.defaultReceiveTimeout(defaultReceiveTimeout)")
+                .addStatement("return this")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("messaging")
+                .addJavadoc("Shares the message transports and receive timeout of a workflow that calls this one.\n")
+                .returns(builder)
+                .addParameter(messaging, "messaging")
+                .addStatement("this.messaging = $T.requireNonNull(messaging, $S)", Objects.class, "messaging")
+                .addStatement("return this")
+                .build());
     }
 
     private void fields(TypeSpec.Builder type) {
@@ -216,8 +269,16 @@ final class ClientBuilderEmitter {
                 .returns(builder)
                 .addParameter(String.class, "sourceName")
                 .addParameter(URI.class, "baseUri")
-                .addStatement("$T.requireNonNull(baseUri, $S)", Objects.class, "baseUri")
-                .beginControlFlow("switch ($T.requireNonNull(sourceName, $S))", Objects.class, "sourceName");
+                .addStatement("$T.requireNonNull(baseUri, $S)", Objects.class, "baseUri");
+        if (!workflow.sources().isEmpty()) {
+            named.beginControlFlow("switch ($T.requireNonNull(sourceName, $S))", Objects.class, "sourceName");
+        }
+        if (workflow.sources().isEmpty()) {
+            // no OpenAPI source (the workflow only sends and receives messages): every name is unknown
+            named.addStatement("throw new $T($Z$L + sourceName)", IllegalArgumentException.class,
+                    Literals.string("workflow '" + workflow.workflowId() + "' calls no OpenAPI source; no source named "));
+            return named.build();
+        }
         named.addStatement("case $L -> servers.baseUri(sourceName, baseUri)", CodeBlock.join(workflow.sources()
                 .stream().map(source -> Literals.literal(source.name())).toList(), ",$W"));
         named.addStatement("default -> throw new $T($Z$L + sourceName$W+ $L)", IllegalArgumentException.class,
@@ -285,6 +346,11 @@ final class ClientBuilderEmitter {
                 : missing ? "when a source has no absolute server url and no base URI was set\n"
                 : enums ? "when a server variable's value is not one its enum allows\n" : "";
         boolean variables = hasServerVariables(workflow);
+        if (MessageStepEmitter.needed(workflow)) {
+            String messages = "when no message transport serves an AsyncAPI source the workflow uses,\n"
+                    + "    or its transport does not serve a protocol the source's servers declare\n";
+            when = when.isEmpty() ? messages : when.substring(0, when.length() - 1) + ",\n    or " + messages;
+        }
         return MethodSpec.methodBuilder("build")
                 .addJavadoc("Makes the client.\n\n@return a client of the workflow, configured as this builder says\n"
                         + "$L", when.isEmpty() && !variables ? ""

@@ -61,6 +61,6 @@ final class EmitContext {
 
     /** The idempotency token the generated code supplies for {@code step}, or null (none, or switched off). */
     IdempotencyModel idempotency(StepModel step) {
-        return idempotencyTokens && !step.callsWorkflow() ? step.http().idempotency() : null;
+        return idempotencyTokens && step.target() instanceof WorkflowModel.HttpCall http ? http.idempotency() : null;
     }
 }

@@ -101,6 +101,15 @@ final class ExpressionCompiler {
             // the url as the document writes it, as the specification defines $sourceDescriptions.<name>.url
             return new Typed(Literals.string(workflow.sourceUrls().get(field.name())), STRING);
         }
+        if (expression instanceof RuntimeExpression.MessagePayload payload) {
+            return new Typed(payload.pointer().isEmpty() ? CodeBlock.of("$L.payload()", read("exchange"))
+                    : CodeBlock.of("$L.payload($L)", read("exchange"), Literals.string(payload.pointer())),
+                    TypeMapper.JSON_NODE);
+        }
+        if (expression instanceof RuntimeExpression.MessageHeader header) {
+            // headers travel as text
+            return new Typed(CodeBlock.of("$L.header($L)", read("exchange"), Literals.string(header.name())), STRING);
+        }
         return exchange(expression);
     }
 
@@ -239,6 +248,12 @@ final class ExpressionCompiler {
         if (expression instanceof RuntimeExpression.ResponseBody body && response().kind() == ResponseView.BodyKind.JSON
                 && !target.equals(TypeMapper.JSON_NODE) && !target.equals(STRING)) {
             return responseMember(body.pointer(), target);
+        }
+        if (expression instanceof RuntimeExpression.MessagePayload payload && !target.equals(TypeMapper.JSON_NODE)
+                && !target.equals(STRING)) {
+            // typed from the message's payload schema: a value of another type fails the step, naming it
+            return CodeBlock.of("$L.read($L, $L)", read("exchange"), Literals.string(payload.pointer()),
+                    context.types().readerFunction(target));
         }
         Typed typed = expression(expression);
         if (typed.type().equals(TypeMapper.JSON_NODE) && target.equals(TypeMapper.JSON_NODE)) {

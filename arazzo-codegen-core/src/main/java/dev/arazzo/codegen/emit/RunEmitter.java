@@ -97,10 +97,21 @@ final class RunEmitter {
                     runtime.completedSteps());
             execute.beginControlFlow("try");
         }
+        CodeBlock subscribe = MessageStepEmitter.needed(workflow) ? new MessageStepEmitter(context).openRun() : null;
+        if (subscribe != null) {
+            // before the first step: a reply that comes before its receive step begins is kept for it
+            execute.addStatement(subscribe);
+            execute.beginControlFlow("try");
+        }
         execute.addCode(dependencies());
         execute.addCode(declarations());
         execute.addCode(loop());
         execute.addCode(outputs());
+        if (subscribe != null) {
+            execute.nextControlFlow("finally");
+            execute.addStatement("messages.close()");
+            execute.endControlFlow();
+        }
         if (opensRun) {
             execute.nextControlFlow("finally");
             execute.addStatement("runScope.close()");
@@ -221,11 +232,14 @@ final class RunEmitter {
                 code.addStatement("$N = $T.randomUUID().toString()", token, UUID.class);
                 code.endControlFlow();
             }
-            code.addStatement("$T exchange = $L", runtime.httpExchange(), methods.send().call(name ->
+            code.addStatement("$T exchange = $L", StepEmitter.isMessage(step) ? runtime.messageExchange()
+                    : runtime.httpExchange(), methods.send().call(name ->
                     CodeBlock.of("$N", name.equals(StepEmitter.TOKEN) ? token : name)));
-            CodeBlock failure = methods.failure().call();
-            code.addStatement("$T failure = $L", String.class, step.timeoutMillis() == null ? failure
-                    : CodeBlock.of("exchange.timedOut() ? exchange.timeoutFailure() : $L", failure));
+            if (methods.failure() != null || StepEmitter.isReceive(step)) {
+                code.addStatement("$T failure = $L", String.class, StepEmitter.failureCheck(step, methods));
+            } else {
+                code.addStatement("$T failure = null", String.class); // a send: published is done
+            }
         }
         code.beginControlFlow("if (failure == null)");
         code.add(succeeded(step, following));

@@ -31,7 +31,7 @@ public final class RuntimeSupport {
 
     /** Needed only by workflows with AsyncAPI steps: the message transport SPI and its in-memory implementation. */
     public static final List<String> MESSAGE_TYPES = List.of("MessageTransport", "MessageSubscription", "Message",
-            "InMemoryMessageTransport");
+            "InMemoryMessageTransport", "Messaging", "MessageExchange");
 
     private static final String TEMPLATE_PACKAGE = "package " + RuntimeTypes.SHARED_PACKAGE + ";";
 

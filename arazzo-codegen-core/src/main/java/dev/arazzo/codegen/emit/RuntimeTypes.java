@@ -128,6 +128,27 @@ public record RuntimeTypes(String packageName) {
         return type("CompletedSteps");
     }
 
+    /** The message side of a client: transports, receive timeout, a run's subscriptions. */
+    public ClassName messaging() {
+        return type("Messaging");
+    }
+
+    public ClassName messagingChannel() {
+        return messaging().nestedClass("Channel");
+    }
+
+    public ClassName messagingRun() {
+        return messaging().nestedClass("Run");
+    }
+
+    public ClassName messageExchange() {
+        return type("MessageExchange");
+    }
+
+    public ClassName messageTransport() {
+        return type("MessageTransport");
+    }
+
     private ClassName type(String simpleName) {
         return ClassName.get(packageName, simpleName);
     }

@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
+import dev.arazzo.codegen.model.MessageModels.MessageCall;
 import dev.arazzo.codegen.model.WorkflowModel;
 import dev.arazzo.codegen.model.WorkflowModel.CriterionModel;
 import dev.arazzo.codegen.model.WorkflowModel.DependencyModel;
@@ -87,8 +88,11 @@ final class StepEmitter {
     StepHelpers helpers(StepModel step) {
         Helper send = step.target() instanceof HttpCall http
                 ? requests.send(step, http, parameters(step, false))
+                : step.target() instanceof MessageCall message
+                ? new MessageStepEmitter(context).send(step, message, parameters(step, false))
                 : callMethod(step, step.workflowCall());
-        Helper failure = step.callsWorkflow() && step.successCriteria().isEmpty() ? null : failureMethod(step);
+        Helper failure = (step.callsWorkflow() || isMessage(step)) && step.successCriteria().isEmpty() ? null
+                : failureMethod(step);
         return new StepHelpers(send, failure, step.outputs().isEmpty() ? null : resultMethod(step));
     }
 
@@ -121,7 +125,7 @@ final class StepEmitter {
         CodeBlock token = CodeBlock.of("$T.randomUUID().toString()", UUID.class);
         CodeBlock send = helpers.send().call(name -> name.equals(TOKEN) ? token : CodeBlock.of("$N", name));
         if (helpers.failure() != null || helpers.result() != null && helpers.result().takes(sourceName(step))
-                || !setHere.isEmpty()) {
+                || !setHere.isEmpty() || isReceive(step)) {
             method.addStatement("$T $N = $L", source(step), sourceName(step), send);
         } else {
             method.addStatement(send); // a workflow called for its effect: nothing reads its outputs
@@ -129,15 +133,37 @@ final class StepEmitter {
         for (DependencyModel dependency : setHere) {
             method.addStatement("$N = called", names.variable(dependency)); // after the call: this run's outputs
         }
-        if (helpers.failure() != null) {
-            method.addStatement("$T failure = $L", String.class, step.timeoutMillis() == null ? helpers.failure().call()
-                    : CodeBlock.of("exchange.timedOut() ? exchange.timeoutFailure() : $L", helpers.failure().call()));
+        if (helpers.failure() != null || isReceive(step)) {
+            method.addStatement("$T failure = $L", String.class, failureCheck(step, helpers));
             method.beginControlFlow("if (failure != null)");
             method.addStatement("throw $L", failure(step, runtime.stepFailedException()));
             method.endControlFlow();
         }
         method.addStatement("return $L", result(step, helpers));
         return method.build();
+    }
+
+    /** Whether the step sends or receives a message on an AsyncAPI channel. */
+    static boolean isMessage(StepModel step) {
+        return step.target() instanceof MessageCall;
+    }
+
+    /** Whether the step waits for a message: it fails when none matching came in time. */
+    static boolean isReceive(StepModel step) {
+        return step.target() instanceof MessageCall call && call.receive();
+    }
+
+    /**
+     * Why the step failed, or null: its timeout (an HTTP exchange that did not complete, a receive that got no
+     * message in time), then its first failed success criterion.
+     */
+    static CodeBlock failureCheck(StepModel step, StepHelpers helpers) {
+        boolean timed = isReceive(step) || !isMessage(step) && step.timeoutMillis() != null;
+        if (helpers.failure() == null) {
+            return CodeBlock.of("exchange.timeoutFailure()");
+        }
+        return timed ? CodeBlock.of("exchange.timedOut() ? exchange.timeoutFailure() : $L", helpers.failure().call())
+                : helpers.failure().call();
     }
 
     private CodeBlock publicJavadoc(StepModel step) {
@@ -148,11 +174,24 @@ final class StepEmitter {
         if (step.target() instanceof HttpCall http) {
             doc.add("Step {@code $L}: {@code $L $L},\nchecked against its success criteria.\n",
                     Javadocs.escape(step.stepId()), http.method(), Javadocs.escape(http.path()));
+        } else if (step.target() instanceof MessageCall call && call.receive()) {
+            doc.add("Step {@code $L}: waits for a message on channel {@code $L}\nof {@code $L},"
+                    + " checked against its success criteria.\nCalled on its own, outside {@link #run}, it listens"
+                    + " only from now on.\n", Javadocs.escape(step.stepId()), Javadocs.escape(call.address()),
+                    Javadocs.escape(call.source()));
+        } else if (step.target() instanceof MessageCall call) {
+            doc.add("Step {@code $L}: publishes a message on channel {@code $L}\nof {@code $L},"
+                    + " checked against its success criteria.\n", Javadocs.escape(step.stepId()),
+                    Javadocs.escape(call.address()), Javadocs.escape(call.source()));
         } else {
             doc.add("Step {@code $L}: runs workflow {@code $L},\nchecked against its success criteria.\n",
                     Javadocs.escape(step.stepId()), Javadocs.escape(step.workflowCall().callee().workflowId()));
         }
-        if (step.timeoutMillis() != null) {
+        if (isReceive(step)) {
+            doc.add("\n<p>The step fails when no matching message arrives within $L.\n",
+                    step.timeoutMillis() == null ? "the builder's defaultReceiveTimeout"
+                            : step.timeoutMillis() + " ms");
+        } else if (step.timeoutMillis() != null && !isMessage(step)) {
             doc.add("\n<p>The step fails when its exchange has not completed within its timeout,\n$L ms.\n",
                     step.timeoutMillis());
         }
@@ -176,7 +215,7 @@ final class StepEmitter {
         }
         doc.add("@return the step's outputs\n");
         doc.add("@throws $T when the $L does not meet the success criteria\n", runtime.stepFailedException(),
-                step.callsWorkflow() ? "called workflow's outcome" : "response");
+                step.callsWorkflow() ? "called workflow's outcome" : isMessage(step) ? "message" : "response");
         return doc.build();
     }
 
@@ -247,7 +286,8 @@ final class StepEmitter {
 
     /** The type of what a step's criteria and outputs read: the HTTP exchange, or the called workflow's outputs. */
     TypeName source(StepModel step) {
-        return step.callsWorkflow() ? outputsOf(step.workflowCall().callee()) : runtime.httpExchange();
+        return step.callsWorkflow() ? outputsOf(step.workflowCall().callee())
+                : isMessage(step) ? runtime.messageExchange() : runtime.httpExchange();
     }
 
     static String sourceName(StepModel step) {
@@ -256,6 +296,9 @@ final class StepEmitter {
 
     /** {@code new <type>(...)} for a step whose criteria failed (status 0: it called a workflow). */
     static CodeBlock failure(StepModel step, ClassName type) {
+        if (isMessage(step)) {
+            return CodeBlock.of("new $T($L, 0, failure,$Wexchange.bodyExcerpt())", type, Literals.string(step.stepId()));
+        }
         return step.callsWorkflow()
                 ? CodeBlock.of("new $T($L, 0, failure, $S)", type, Literals.string(step.stepId()), "")
                 : CodeBlock.of("new $T($L, exchange.statusCode(),$Wfailure, exchange.bodyExcerpt())", type,
@@ -302,7 +345,8 @@ final class StepEmitter {
         }
         return new Helper(MethodSpec.methodBuilder(names.failure(step))
                 .addJavadoc("The first success criterion of step {@code $L}\nthat $L does not meet, or null.\n",
-                        Javadocs.escape(step.stepId()), step.callsWorkflow() ? "the called workflow" : "the exchange")
+                        Javadocs.escape(step.stepId()), step.callsWorkflow() ? "the called workflow"
+                                : isMessage(step) ? "the message" : "the exchange")
                 .addModifiers(Modifier.PRIVATE)
                 .returns(String.class)
                 .addParameters(read(parameters(step, true), compiler))
@@ -323,7 +367,8 @@ final class StepEmitter {
         }
         return new Helper(MethodSpec.methodBuilder(names.result(step))
                 .addJavadoc("The outputs of step {@code $L}, read from $L.\n", Javadocs.escape(step.stepId()),
-                        step.callsWorkflow() ? "the called workflow's outputs" : "its exchange")
+                        step.callsWorkflow() ? "the called workflow's outputs"
+                                : isMessage(step) ? "its message" : "its exchange")
                 .addJavadoc(checks.isEmpty() ? "" : "First reads, with their types, the response members that later "
                         + "expressions read\nthrough its outputs: one that does not match its schema fails the step.\n")
                 .addModifiers(Modifier.PRIVATE)

@@ -106,7 +106,8 @@ public final class WorkflowEmitter {
         doc.add("<p>Generated from workflow {@code $L}\nof {@code $L}:\n", Javadocs.escape(workflow.workflowId()),
                 Javadocs.escape(context.specName()));
         doc.add("<pre>{@code\n");
-        doc.add("var client = $L.builder()$L.build();\n", simpleName, exampleBaseUris());
+        doc.add("var client = $L.builder()$L.build();\n", simpleName, exampleBaseUris()
+                + (MessageStepEmitter.needed(workflow) ? ".messageTransport(transport)" : ""));
         doc.add("var outputs = client.run($L.Inputs.builder()\n        // set the inputs\n        .build());\n",
                 simpleName);
         doc.add("}</pre>\n");
@@ -164,6 +165,9 @@ public final class WorkflowEmitter {
             type.addField(URI.class, server.fieldName(), Modifier.PRIVATE, Modifier.FINAL);
         }
         type.addField(int.class, "maxStepExecutions", Modifier.PRIVATE, Modifier.FINAL);
+        if (MessageStepEmitter.needed(workflow)) {
+            type.addField(context.runtime().messaging(), "messaging", Modifier.PRIVATE, Modifier.FINAL);
+        }
         for (CalleeModel callee : workflow.callees()) {
             type.addField(callee.className(), callee.fieldName(), Modifier.PRIVATE, Modifier.FINAL);
         }
@@ -182,6 +186,11 @@ public final class WorkflowEmitter {
             constructor.addStatement("this.$N = builder.servers.uri($N)", server.fieldName(), names.server(server));
         }
         constructor.addStatement("this.maxStepExecutions = builder.maxStepExecutions");
+        if (MessageStepEmitter.needed(workflow)) {
+            constructor.addStatement("this.messaging = builder.messaging.copy($L, builder.listener)",
+                    Literals.string(workflow.workflowId()));
+            constructor.addCode(new MessageStepEmitter(context).requirements());
+        }
         for (CalleeModel callee : workflow.callees()) {
             constructor.addStatement(callee(callee));
         }
@@ -201,6 +210,9 @@ public final class WorkflowEmitter {
                 .add("\n.listener(builder.listener)")
                 .add("\n.credentials(transport.credentials())")
                 .add("\n.servers(builder.servers)");
+        if (callee.messages()) {
+            build.add("\n.messaging(builder.messaging)");
+        }
         return build.add("\n.build()").build();
     }
 
@@ -208,8 +220,8 @@ public final class WorkflowEmitter {
     private List<ServerModel> ownServers() {
         List<ServerModel> own = new ArrayList<>();
         for (StepModel step : workflow.steps()) {
-            if (!step.callsWorkflow() && !own.contains(step.http().server())) {
-                own.add(step.http().server());
+            if (step.target() instanceof WorkflowModel.HttpCall http && !own.contains(http.server())) {
+                own.add(http.server());
             }
         }
         return own;

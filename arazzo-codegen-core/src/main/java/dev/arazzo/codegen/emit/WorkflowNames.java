@@ -57,7 +57,7 @@ final class WorkflowNames {
             retries.put(step.stepId(), counters);
         }
         Map<String, String> tokens = new HashMap<>();
-        workflow.steps().stream().filter(step -> !step.callsWorkflow() && step.http().idempotency() != null)
+        workflow.steps().stream().filter(step -> step.target() instanceof WorkflowModel.HttpCall http && http.idempotency() != null)
                 .forEach(step -> tokens.put(step.stepId(), locals.newName(step.methodName() + "IdempotencyToken")));
         NameScope stepConstants = NameScope.of(NameScope.Kind.STEP_CONSTANTS);
         for (StepModel step : workflow.steps()) {

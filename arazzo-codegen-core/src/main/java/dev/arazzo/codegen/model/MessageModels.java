@@ -24,16 +24,66 @@ public final class MessageModels {
      * @param contentType the message's {@code contentType}, else {@code application/json}
      * @param correlation what a receive step matches messages on, or null
      * @param timeout milliseconds a receive step waits, or null for the client's default
+     * @param protocols the protocols the source's servers declare, each once (the transport must serve them)
      */
     public record MessageCall(
             String source, boolean receive, String channel, String address, List<NamedValue> channelParameters,
             List<NamedValue> headers, BodyModel payload, String contentType, CorrelationModel correlation,
-            Long timeout) implements StepTarget {
+            Long timeout, List<String> protocols) implements StepTarget {
 
         public MessageCall {
             channelParameters = List.copyOf(channelParameters);
             headers = List.copyOf(headers);
+            protocols = List.copyOf(protocols);
         }
+
+        /** A message call whose source declares no protocol. */
+        public MessageCall(
+                String source, boolean receive, String channel, String address, List<NamedValue> channelParameters,
+                List<NamedValue> headers, BodyModel payload, String contentType, CorrelationModel correlation,
+                Long timeout) {
+            this(source, receive, channel, address, channelParameters, headers, payload, contentType, correlation,
+                    timeout, List.of());
+        }
+    }
+
+    /**
+     * A channel a run listens to from its start: a receive step's, of this workflow or of one it runs.
+     *
+     * @param stepId the receive step
+     * @param source the AsyncAPI source description's name
+     * @param address the channel's address as written
+     * @param parameters the values of the address's parameters
+     */
+    public record ListenedChannel(String stepId, String source, String address, List<NamedValue> parameters) {
+
+        public ListenedChannel {
+            parameters = List.copyOf(parameters);
+        }
+    }
+
+    /** Whether a workflow sends or receives messages: in its own steps or in those of a workflow it runs. */
+    public static boolean usesMessages(WorkflowModel workflow) {
+        return workflow.steps().stream().anyMatch(step -> step.target() instanceof MessageCall)
+                || workflow.callees().stream().anyMatch(WorkflowModel.CalleeModel::messages);
+    }
+
+    /**
+     * The channels a run of {@code workflow} listens to from its start: those of its receive steps, then those
+     * of the workflows it runs. With {@code constant}, only those whose address needs no value of the run
+     * (its parameters are literals): what a workflow that runs this one can subscribe to for it.
+     */
+    public static List<ListenedChannel> listened(WorkflowModel workflow, boolean constant) {
+        List<ListenedChannel> channels = new java.util.ArrayList<>();
+        for (WorkflowModel.StepModel step : workflow.steps()) {
+            if (step.target() instanceof MessageCall call && call.receive() && (!constant
+                    || call.channelParameters().stream().allMatch(p -> p.value() instanceof WorkflowModel.LiteralValue))) {
+                channels.add(new ListenedChannel(step.stepId(), call.source(), call.address(),
+                        call.channelParameters()));
+            }
+        }
+        workflow.callees().forEach(callee -> channels.addAll(callee.listens()));
+        return channels;
     }
 
     /** A channel parameter or message header and the value the step gives it. */

@@ -3,6 +3,7 @@ package dev.arazzo.codegen.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
@@ -249,7 +250,8 @@ public final class ModelBuilder {
             if (callee != null && !callees.containsKey(callee.className().simpleName())) {
                 callees.put(callee.className().simpleName(), new CalleeModel(callee.workflowId(), callee.className(),
                         fields.newName(JavaNames.camel(callee.className().simpleName())), callee.sources(),
-                        callee.inputs(), callee.outputs()));
+                        callee.inputs(), callee.outputs(), MessageModels.usesMessages(callee),
+                        MessageModels.listened(callee, true)));
             }
         }
         Map<String, SourceModel> sources = new LinkedHashMap<>();
@@ -658,9 +660,24 @@ public final class ModelBuilder {
                         located.inHeader(), located.jsonPointer() == null ? "" : located.jsonPointer());
             }
         }
+        if (message.channel().address() != null) {
+            // an address parameter the step does not give takes the AsyncAPI Parameter Object's default
+            java.util.regex.Matcher inAddress = java.util.regex.Pattern.compile("\\{([^{}]+)\\}")
+                    .matcher(message.channel().address());
+            while (inAddress.find()) {
+                String name = inAddress.group(1);
+                AsyncApiDocument.ChannelParameter declared = message.channel().parameters().get(name);
+                if (channelParameters.stream().noneMatch(p -> p.name().equals(name)) && declared != null
+                        && declared.defaultValue() != null) {
+                    channelParameters.add(new MessageModels.NamedValue(name,
+                            new WorkflowModel.LiteralValue(TextNode.valueOf(declared.defaultValue()))));
+                }
+            }
+        }
         return new MessageModels.MessageCall(message.source().name(), message.receives(), message.channel().key(),
                 message.channel().address(), channelParameters, headers, payload, contentType, correlation,
-                step.step().timeout());
+                step.step().timeout(), message.source().protocols().stream().filter(java.util.Objects::nonNull)
+                        .distinct().toList());
     }
 
     /** The step's dependsOn entries (each resolved: the check stage reported those that are not). */

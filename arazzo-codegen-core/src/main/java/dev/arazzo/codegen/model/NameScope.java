@@ -26,23 +26,26 @@ public final class NameScope {
         NESTED_TYPES("Inputs", "Outputs", "Builder", "Step", "Result", "Completed", "Ended", "Failed",
                 "Values", "JsonValue", "Transport", "HttpExchange", "StepRequest", "RequestInterceptor",
                 "WorkflowListener", "Credentials", "WorkflowException", "StepFailedException",
-                "WorkflowTransportException", "JsonPathSupport", "XPathSupport", "Servers"),
+                "WorkflowTransportException", "JsonPathSupport", "XPathSupport", "Servers", "Messaging",
+                "MessageExchange", "MessageTransport"),
         /** Instance fields of the workflow class. */
-        FIELDS("transport", "maxStepExecutions"),
+        FIELDS("transport", "maxStepExecutions", "messaging"),
         /** Methods of the workflow class: its own, and those every object has. */
         METHODS("run", "builder", "execute", "toString", "hashCode", "equals", "getClass", "notify", "notifyAll",
                 "wait", "clone", "finalize"),
         /** Methods of the workflow's builder, beside which each security scheme gets its credentials method. */
         BUILDER_METHODS("baseUri", "httpClient", "requestInterceptor", "listener", "connectTimeout", "requestTimeout",
                 "maxStepExecutions", "maxRetryDelay", "maxResponseBytes", "build", "credentials", "servers",
-                "serverVariable", "sslContext", "expectCredentials"),
+                "serverVariable", "sslContext", "expectCredentials", "messageTransport", "defaultReceiveTimeout",
+                "messaging"),
         /** Static constants of the workflow class. */
         CONSTANTS("DEFAULT_MAX_STEP_EXECUTIONS", "SERVERS"),
         /** Constants of the private enum of the steps that the run loop switches on. */
         STEP_CONSTANTS(),
         /** Parameters and local variables of the run loop and of the step methods. */
         LOCALS("inputs", "next", "resume", "executions", "exchange", "called", "failure", "request", "endedAt",
-                "outputs", "result", "completed", "ended", "failed", "e", "idempotencyToken", "runScope"),
+                "outputs", "result", "completed", "ended", "failed", "e", "idempotencyToken", "runScope",
+                "messages", "message"),
         /** Components of generated records, which may not be named like the methods records have. */
         COMPONENTS("builder", "toJson", "fromJson", "toString", "hashCode", "equals", "getClass", "notify",
                 "notifyAll", "wait", "clone", "finalize");

@@ -78,15 +78,27 @@ public record WorkflowModel(
      * Another generated workflow this one runs (from a step, dependsOn or an action), held as a field.
      *
      * @param sources the callee's sources, whose base URIs this workflow passes on
+     * @param messages whether the callee (or a workflow it runs) sends or receives messages
+     * @param listens the channels of the callee's receive steps that this workflow subscribes to for it when
+     *     its run starts (those whose address needs no value of the callee's run)
      */
     public record CalleeModel(
             String workflowId, ClassName className, String fieldName, List<SourceModel> sources,
-            List<InputModel> inputs, List<OutputModel> outputs) {
+            List<InputModel> inputs, List<OutputModel> outputs, boolean messages,
+            List<MessageModels.ListenedChannel> listens) {
 
         public CalleeModel {
             sources = List.copyOf(sources);
             inputs = List.copyOf(inputs);
             outputs = List.copyOf(outputs);
+            listens = List.copyOf(listens);
+        }
+
+        /** A callee without messages. */
+        public CalleeModel(
+                String workflowId, ClassName className, String fieldName, List<SourceModel> sources,
+                List<InputModel> inputs, List<OutputModel> outputs) {
+            this(workflowId, className, fieldName, sources, inputs, outputs, false, List.of());
         }
 
         public Optional<OutputModel> output(String name) {
