@@ -27,7 +27,7 @@ import javax.tools.ToolProvider;
 
 /**
  * Generates the workflow classes of an Arazzo document with {@link ArazzoCodegen#generate}, compiles them as a
- * user's build would ({@code --release 17 -Xlint:all -Werror}, against this module's test classpath: the
+ * user's build would ({@code --release 17 -Xlint:all -Werror}, no annotation processing, against this module's test classpath: the
  * runtime, Jackson) and loads them, so that a test can run them against the embedded broker.
  */
 final class GeneratedWorkflow {
@@ -81,7 +81,7 @@ final class GeneratedWorkflow {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fileManager =
                 javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = new ArrayList<>(List.of("--release", "17", "-Xlint:all", "-Werror",
+            List<String> options = new ArrayList<>(List.of("--release", "17", "-Xlint:all", "-Werror", "-proc:none",
                     "-d", classes.toString(), "-classpath", System.getProperty("java.class.path")));
             boolean compiled = javac.getTask(null, fileManager, diagnostics, options, null,
                     fileManager.getJavaFileObjectsFromPaths(files)).call();
