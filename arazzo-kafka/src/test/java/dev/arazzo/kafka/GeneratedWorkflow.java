@@ -27,8 +27,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Generates the workflow classes of an Arazzo document with {@link ArazzoCodegen#generate}, compiles them as a
- * user's build would ({@code --release 17 -Xlint:all -Werror}, no annotation processing, against this module's test classpath: the
- * runtime, Jackson) and loads them, so that a test can run them against the embedded broker.
+ * user's build would ({@code --release 17 -Xlint:all -Werror}, no annotation processing, against this module's
+ * test classpath: the runtime, Jackson) and loads them, so that a test can run them against the embedded broker.
  */
 final class GeneratedWorkflow {
 

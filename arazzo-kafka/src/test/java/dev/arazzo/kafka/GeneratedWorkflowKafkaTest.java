@@ -197,7 +197,8 @@ class GeneratedWorkflowKafkaTest {
     void anAnswerThatArrivedBeforeTheReceiveStepBeganIsReceived() throws Exception {
         // The answer is on the topic, acknowledged, before the audit step returns and the receive step begins.
         whileAuditing = () -> {
-            answer(Map.of("correlationId", "r-3"), "{\"reservationId\":\"r-3\",\"status\":\"CONFIRMED\",\"seat\":\"3C\"}");
+            answer(Map.of("correlationId", "r-3"),
+                    "{\"reservationId\":\"r-3\",\"status\":\"CONFIRMED\",\"seat\":\"3C\"}");
             assertEquals(1, readers.get(RESULTS).read(1).size());
         };
 

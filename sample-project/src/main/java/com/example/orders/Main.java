@@ -170,7 +170,8 @@ public final class Main {
                 if (kafka.isEmpty()) {
                     environment.broker = EmbeddedKafka.start(PaymentServiceSimulator.TOPICS);
                     clients = Map.of("bootstrap.servers", environment.broker.bootstrapServers());
-                    environment.payments = PaymentServiceSimulator.start(clients, PaymentServiceSimulator.DEFAULT_LIMIT);
+                    environment.payments =
+                            PaymentServiceSimulator.start(clients, PaymentServiceSimulator.DEFAULT_LIMIT);
                 }
                 environment.transport = KafkaMessageTransport.create(clients);
                 return environment;
@@ -307,8 +308,8 @@ public final class Main {
             }
             boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
             if (!http || uri.getHost() == null) {
-                throw new IllegalArgumentException(
-                        "--endpoint must be an absolute http or https URL, e.g. http://127.0.0.1:8080: '" + value + "'");
+                throw new IllegalArgumentException("--endpoint must be an absolute http or https URL, e.g. "
+                        + "http://127.0.0.1:8080: '" + value + "'");
             }
             return uri;
         }

@@ -107,7 +107,8 @@ class PaymentServiceSimulatorTest {
     void aMissingTopicIsAnIoExceptionNamingIt() throws Exception {
         // A broker without the sample's topics: the payment service cannot start.
         try (EmbeddedKafka bare = EmbeddedKafka.start(List.of())) {
-            IOException e = assertThrows(IOException.class, () -> PaymentServiceSimulator.start(bare.bootstrapServers()));
+            IOException e = assertThrows(IOException.class,
+                    () -> PaymentServiceSimulator.start(bare.bootstrapServers()));
             assertEquals("topic 'orders.payment.requested' does not exist", e.getMessage());
         }
     }

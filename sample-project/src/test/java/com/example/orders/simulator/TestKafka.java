@@ -39,7 +39,8 @@ public final class TestKafka {
     /** Writes one record (no key) and waits for the broker's acknowledgement. */
     public static void write(String topic, Map<String, String> headers, String value) throws Exception {
         List<Header> recordHeaders = new ArrayList<>();
-        headers.forEach((name, text) -> recordHeaders.add(new RecordHeader(name, text.getBytes(StandardCharsets.UTF_8))));
+        headers.forEach((name, text) ->
+                recordHeaders.add(new RecordHeader(name, text.getBytes(StandardCharsets.UTF_8))));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, (Integer) null, (byte[]) null,
