@@ -386,6 +386,32 @@ class MessageStepsTest extends ScenarioTest {
     }
 
     @Test
+    void aTextPayloadOfANonJsonContentTypeIsSentAsWritten() {
+        GeneratedCode code = generate(HEADER + """
+                workflows:
+                  - workflowId: note
+                    inputs: {type: object, properties: {requestId: {type: string}}}
+                    steps:
+                      - stepId: charge
+                        operationId: requestCharge
+                        action: send
+                        parameters:
+                          - {name: region, in: channel, value: us}
+                        requestBody:
+                          contentType: text/plain; charset=utf-8
+                          payload: 'charge {$inputs.requestId} now, é'
+                """);
+
+        execute(code, "NoteWorkflow", Map.of("requestId", "r-10"));
+
+        Message sent = broker.sent().get(0);
+        assertEquals("payments.us.charge", sent.channel());
+        assertEquals(Map.of(), sent.headers());
+        assertEquals("charge r-10 now, é", new String(sent.payload(), StandardCharsets.UTF_8));
+        assertEquals("text/plain; charset=utf-8", sent.contentType().orElseThrow());
+    }
+
+    @Test
     void aWorkflowThatRunsAWorkflowWithAReceiveSubscribesForItWhenItsRunStarts() {
         GeneratedCode code = generate(HEADER + """
                 workflows:
@@ -531,6 +557,13 @@ class MessageStepsTest extends ScenarioTest {
                         parameters:
                           - {name: region, in: channel, value: $steps.charge.outputs.region}
                         successCriteria: [{condition: $message.payload#/amount > 0}]
+                      - stepId: note
+                        operationId: requestCharge
+                        action: send
+                        parameters: [{name: region, in: channel, value: eu}]
+                        requestBody:
+                          contentType: text/plain
+                          payload: {orderId: o-1}
                 """);
         GenerationResult result = ArazzoCodegen.generate(GenerationRequest.builder().spec(spec)
                 .outputDirectory(directory.resolve("generated")).packageName(GeneratedCode.PACKAGE).build());
@@ -545,7 +578,10 @@ class MessageStepsTest extends ScenarioTest {
                 spec + ":20:48: error: [unsupported-feature] channel parameter 'region' of receive step 'charged' "
                         + "reads a value that the run has only after it started, but the run subscribes to its receive "
                         + "channels when it starts (so that no reply is missed); give it a literal or a workflow input "
-                        + "($inputs.<name>)"),
+                        + "($inputs.<name>)",
+                spec + ":28:20: error: [unsupported-feature] send step 'note' publishes a message of content type "
+                        + "'text/plain', which is not JSON, so its payload must be text (a string or a template with "
+                        + "{$...}), sent as written; a structure or an expression is sent as JSON only"),
                 result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString).toList());
         assertTrue(result.files().isEmpty());
     }
