@@ -238,7 +238,7 @@ class MessageStepsTest extends ScenarioTest {
     }
 
     @Test
-    void aReceiveThatTimesOutIsRetriedAfterItsSendIsRunAgainOnTheSameSubscription() {
+    void aReceiveThatTimesOutIsRetriedOnTheSameSubscriptionAlsoAfterItsSendIsRunAgain() {
         GeneratedCode code = generate(HEADER + """
                 workflows:
                   - workflowId: patient
@@ -254,7 +254,33 @@ class MessageStepsTest extends ScenarioTest {
                           - {name: again, type: retry, stepId: charge, retryAfter: 0, retryLimit: 1}
                         outputs: {receipt: $message.header.receipt}
                     outputs: {receipt: $steps.charged.outputs.receipt}
+                  - workflowId: again
+                    inputs: {type: object, properties: {requestId: {type: string}}}
+                    steps:
+                      - stepId: charged
+                        channelPath: '{$sourceDescriptions.payments.url}#/channels/charged'
+                        action: receive
+                        correlationId: $inputs.requestId
+                        timeout: 100
+                        onFailure:
+                          - {name: again, type: retry, retryAfter: 0, retryLimit: 1}
+                        outputs: {receipt: $message.header.receipt}
+                    outputs: {receipt: $steps.charged.outputs.receipt}
                 """);
+        // a plain retry waits again on the subscription of the run: a reply that came in between is taken
+        Object builder = call(code.type("AgainWorkflow"), "builder");
+        call(builder, "messageTransport", broker);
+        call(builder, "listener", new WorkflowListener() {
+            @Override
+            public void retrying(String workflowId, String stepId, int attempt, Duration delay) {
+                broker.publish(charged("r-2", "between", CAPTURED));
+            }
+        });
+        Object again = call(call(builder, "build"), "execute", Scenario.inputs(code, "AgainWorkflow",
+                Map.of("requestId", "r-2")));
+        assertEquals("Completed", again.getClass().getSimpleName(), again::toString);
+        assertEquals("between", call(call(again, "outputs"), "receipt"));
+
         AtomicInteger charges = new AtomicInteger();
         broker.reply("payments.eu.charge", sent -> charges.incrementAndGet() == 1 ? List.of()
                 : List.of(charged("r-2", "second", CAPTURED)));
