@@ -105,6 +105,8 @@ public final class MessageStepChecker {
             if (step.requestBody() == null) {
                 diagnostics.warning("send-without-payload", at(step.pointer() + "/action"), "send " + name
                         + " has no requestBody, so its message's payload is empty; give the payload as requestBody");
+            } else {
+                textPayload(bound, message, name);
             }
         }
         correlationLocations(message);
@@ -113,6 +115,26 @@ public final class MessageStepChecker {
             diagnostics.error("unsupported-feature", at(step.pointer() + "/timeout"), "send " + name + " has a "
                     + "timeout, which is generated for receive steps only (a send returns once the transport accepted "
                     + "the message); remove it, or set the transport's own send timeout");
+        }
+    }
+
+    /**
+     * A send step's payload is sent as JSON, unless the message's content type (the step's requestBody
+     * contentType, else the AsyncAPI message's) is not JSON: then it must be text, sent as written.
+     */
+    private void textPayload(BoundStep bound, BoundMessage message, String name) {
+        String contentType = bound.step().requestBody().contentType() != null
+                ? bound.step().requestBody().contentType()
+                : message.messages().stream().map(Message::contentType).filter(java.util.Objects::nonNull).findFirst()
+                        .orElse("application/json");
+        String type = contentType.toLowerCase(java.util.Locale.ROOT).split(";")[0].trim();
+        BoundDocument.BoundValue payload = bound.body() == null ? null : bound.body().payload();
+        boolean text = payload instanceof BoundDocument.TemplateValue
+                || payload instanceof BoundDocument.LiteralValue literal && literal.value().isTextual();
+        if (payload != null && !text && !type.equals("application/json") && !type.endsWith("+json")) {
+            diagnostics.error("unsupported-feature", at(payload.pointer()), "send " + name + " publishes a message "
+                    + "of content type '" + contentType + "', which is not JSON, so its payload must be text (a string "
+                    + "or a template with {$...}), sent as written; a structure or an expression is sent as JSON only");
         }
     }
 

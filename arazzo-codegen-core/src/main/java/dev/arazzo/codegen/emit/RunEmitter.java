@@ -232,14 +232,21 @@ final class RunEmitter {
                 code.addStatement("$N = $T.randomUUID().toString()", token, UUID.class);
                 code.endControlFlow();
             }
-            code.addStatement("$T exchange = $L", StepEmitter.isMessage(step) ? runtime.messageExchange()
-                    : runtime.httpExchange(), methods.send().call(name ->
-                    CodeBlock.of("$N", name.equals(StepEmitter.TOKEN) ? token : name)));
-            if (methods.failure() != null || StepEmitter.isReceive(step)) {
-                code.addStatement("$T failure = $L", String.class, StepEmitter.failureCheck(step, methods));
-            } else {
-                code.addStatement("$T failure = null", String.class); // a send: published is done
+            CodeBlock send = methods.send().call(name ->
+                    CodeBlock.of("$N", name.equals(StepEmitter.TOKEN) ? token : name));
+            if (StepEmitter.isMessage(step) && methods.failure() == null && !StepEmitter.isReceive(step)) {
+                // a send without success criteria is done once the transport took the message
+                if (methods.result() != null && methods.result().takes("exchange")) {
+                    code.addStatement("$T exchange = $L", runtime.messageExchange(), send);
+                } else {
+                    code.addStatement(send);
+                }
+                code.add(succeeded(step, following));
+                return code.build();
             }
+            code.addStatement("$T exchange = $L", StepEmitter.isMessage(step) ? runtime.messageExchange()
+                    : runtime.httpExchange(), send);
+            code.addStatement("$T failure = $L", String.class, StepEmitter.failureCheck(step, methods));
         }
         code.beginControlFlow("if (failure == null)");
         code.add(succeeded(step, following));

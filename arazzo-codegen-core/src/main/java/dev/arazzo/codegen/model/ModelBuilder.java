@@ -638,8 +638,10 @@ public final class ModelBuilder {
                 headers.add(named);
             }
         }
-        String contentType = message.messages().stream().map(AsyncApiDocument.Message::contentType)
-                .filter(java.util.Objects::nonNull).findFirst().orElse("application/json");
+        String contentType = step.step().requestBody() != null && step.step().requestBody().contentType() != null
+                ? step.step().requestBody().contentType()
+                : message.messages().stream().map(AsyncApiDocument.Message::contentType)
+                        .filter(java.util.Objects::nonNull).findFirst().orElse("application/json");
         BodyModel payload = null;
         if (!message.receives() && step.body() != null && step.body().payload() != null) {
             List<WorkflowModel.ReplacementModel> replacements = new ArrayList<>();

@@ -43,6 +43,7 @@ class GeneratedSourceReviewTest {
         return Stream.of(SeedGoldenTest.SAMPLE, resource("/review/review.arazzo.yaml"),
                 resource("/review/bodies.arazzo.yaml"),
                 resource("/review/v11.arazzo.yaml"),
+                resource("/review/messages.arazzo.yaml"),
                 resource("/fixtures/naming.arazzo.yaml"));
     }
 

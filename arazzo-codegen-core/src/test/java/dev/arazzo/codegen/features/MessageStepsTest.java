@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arazzo.codegen.ArazzoCodegen;
 import dev.arazzo.codegen.GenerationRequest;
 import dev.arazzo.codegen.GenerationResult;
+import dev.arazzo.codegen.RuntimeMode;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.testing.GeneratedCode;
 import dev.arazzo.codegen.testing.RecordingServer.Request;
@@ -27,6 +28,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,6 +168,13 @@ class MessageStepsTest extends ScenarioTest {
         scenario.write("payments-asyncapi.yaml", PAYMENTS);
     }
 
+    /** Generated code by document: the tests that share a document compile it once. */
+    private static final Map<String, GeneratedCode> GENERATED = new ConcurrentHashMap<>();
+
+    private GeneratedCode generate(String arazzo) {
+        return GENERATED.computeIfAbsent(arazzo, scenario::generate);
+    }
+
     private Object client(GeneratedCode code, String workflowClass, MessageTransport transport) {
         Object builder = call(code.type(workflowClass), "builder");
         call(builder, "baseUri", scenario.server().baseUri());
@@ -193,7 +202,7 @@ class MessageStepsTest extends ScenarioTest {
 
     @Test
     void aMixedRunSendsTheExactMessageAndReadsTheCorrelatedReplyTypedIgnoringDecoys() {
-        GeneratedCode code = scenario.generate(CHECKOUT);
+        GeneratedCode code = generate(CHECKOUT);
         scenario.server().on("POST", "/orders", Response.json(201, "{\"id\":\"o-7\"}"));
         scenario.server().on("GET", "/orders/o-7", Response.json(200, "{\"id\":\"o-7\",\"status\":\"PAID\"}"));
         broker.publish(charged("r-1", "before", CAPTURED)); // before the run started: nobody listens yet
@@ -229,8 +238,8 @@ class MessageStepsTest extends ScenarioTest {
     }
 
     @Test
-    void aReceiveThatTimesOutIsRetriedAfterItsSendIsRunAgainOnTheSameSubscription() {
-        GeneratedCode code = scenario.generate(HEADER + """
+    void aReceiveThatTimesOutIsRetriedOnTheSameSubscriptionAlsoAfterItsSendIsRunAgain() {
+        GeneratedCode code = generate(HEADER + """
                 workflows:
                   - workflowId: patient
                     inputs: {type: object, properties: {requestId: {type: string}}}
@@ -245,7 +254,33 @@ class MessageStepsTest extends ScenarioTest {
                           - {name: again, type: retry, stepId: charge, retryAfter: 0, retryLimit: 1}
                         outputs: {receipt: $message.header.receipt}
                     outputs: {receipt: $steps.charged.outputs.receipt}
+                  - workflowId: again
+                    inputs: {type: object, properties: {requestId: {type: string}}}
+                    steps:
+                      - stepId: charged
+                        channelPath: '{$sourceDescriptions.payments.url}#/channels/charged'
+                        action: receive
+                        correlationId: $inputs.requestId
+                        timeout: 100
+                        onFailure:
+                          - {name: again, type: retry, retryAfter: 0, retryLimit: 1}
+                        outputs: {receipt: $message.header.receipt}
+                    outputs: {receipt: $steps.charged.outputs.receipt}
                 """);
+        // a plain retry waits again on the subscription of the run: a reply that came in between is taken
+        Object builder = call(code.type("AgainWorkflow"), "builder");
+        call(builder, "messageTransport", broker);
+        call(builder, "listener", new WorkflowListener() {
+            @Override
+            public void retrying(String workflowId, String stepId, int attempt, Duration delay) {
+                broker.publish(charged("r-2", "between", CAPTURED));
+            }
+        });
+        Object again = call(call(builder, "build"), "execute", Scenario.inputs(code, "AgainWorkflow",
+                Map.of("requestId", "r-2")));
+        assertEquals("Completed", again.getClass().getSimpleName(), again::toString);
+        assertEquals("between", call(call(again, "outputs"), "receipt"));
+
         AtomicInteger charges = new AtomicInteger();
         broker.reply("payments.eu.charge", sent -> charges.incrementAndGet() == 1 ? List.of()
                 : List.of(charged("r-2", "second", CAPTURED)));
@@ -259,7 +294,7 @@ class MessageStepsTest extends ScenarioTest {
 
     @Test
     void aReceiveThatTimesOutTakesItsGotoOrFailsTheRunNamingTheChannel() {
-        GeneratedCode code = scenario.generate(HEADER + """
+        GeneratedCode code = generate(HEADER + """
                 workflows:
                   - workflowId: fallback
                     inputs: {type: object, properties: {requestId: {type: string}}}
@@ -308,7 +343,7 @@ class MessageStepsTest extends ScenarioTest {
 
     @Test
     void aReceivedPayloadThatFailsTheSuccessCriteriaTakesTheFailureActions() {
-        GeneratedCode code = scenario.generate(HEADER + """
+        GeneratedCode code = generate(HEADER + """
                 workflows:
                   - workflowId: declines
                     inputs: {type: object, properties: {requestId: {type: string}}}
@@ -349,7 +384,7 @@ class MessageStepsTest extends ScenarioTest {
 
     @Test
     void aPayloadCorrelationSkipsOtherIdsPayloadsWithoutTheIdAndPayloadsThatAreNotJson() {
-        GeneratedCode code = scenario.generate(HEADER + """
+        GeneratedCode code = generate(HEADER + """
                 workflows:
                   - workflowId: audit
                     inputs: {type: object, properties: {requestId: {type: string}}}
@@ -377,8 +412,34 @@ class MessageStepsTest extends ScenarioTest {
     }
 
     @Test
+    void aTextPayloadOfANonJsonContentTypeIsSentAsWritten() {
+        GeneratedCode code = generate(HEADER + """
+                workflows:
+                  - workflowId: note
+                    inputs: {type: object, properties: {requestId: {type: string}}}
+                    steps:
+                      - stepId: charge
+                        operationId: requestCharge
+                        action: send
+                        parameters:
+                          - {name: region, in: channel, value: us}
+                        requestBody:
+                          contentType: text/plain; charset=utf-8
+                          payload: 'charge {$inputs.requestId} now, é'
+                """);
+
+        execute(code, "NoteWorkflow", Map.of("requestId", "r-10"));
+
+        Message sent = broker.sent().get(0);
+        assertEquals("payments.us.charge", sent.channel());
+        assertEquals(Map.of(), sent.headers());
+        assertEquals("charge r-10 now, é", new String(sent.payload(), StandardCharsets.UTF_8));
+        assertEquals("text/plain; charset=utf-8", sent.contentType().orElseThrow());
+    }
+
+    @Test
     void aWorkflowThatRunsAWorkflowWithAReceiveSubscribesForItWhenItsRunStarts() {
-        GeneratedCode code = scenario.generate(HEADER + """
+        GeneratedCode code = generate(HEADER + """
                 workflows:
                   - workflowId: wait
                     inputs: {type: object, properties: {requestId: {type: string}}}
@@ -409,8 +470,21 @@ class MessageStepsTest extends ScenarioTest {
     }
 
     @Test
+    void theInlineRuntimeCarriesTheMessageSupport() {
+        Path spec = scenario.write("workflow.arazzo.yaml", CHECKOUT);
+        GenerationResult result = ArazzoCodegen.generate(GenerationRequest.builder().spec(spec)
+                .outputDirectory(directory.resolve("inline")).packageName(GeneratedCode.PACKAGE)
+                .runtime(RuntimeMode.INLINE).build());
+
+        List<String> names = result.files().stream().map(f -> f.path().getFileName().toString()).toList();
+        assertTrue(names.containsAll(List.of("Messaging.java", "MessageExchange.java", "MessageTransport.java",
+                "Message.java", "MessageSubscription.java", "InMemoryMessageTransport.java")), names::toString);
+        GeneratedCode.compile(result);
+    }
+
+    @Test
     void buildWithoutATransportOrWithOneThatRefusesTheProtocolNamesTheBuilderMethod() {
-        GeneratedCode code = scenario.generate(CHECKOUT);
+        GeneratedCode code = generate(CHECKOUT);
         Object builder = call(code.type("CheckoutWorkflow"), "builder");
         IllegalStateException none = assertThrows(IllegalStateException.class, () -> call(builder, "build"));
         assertEquals("workflow 'checkout' sends or receives messages of AsyncAPI source 'payments', but its builder "
@@ -442,7 +516,7 @@ class MessageStepsTest extends ScenarioTest {
 
     @Test
     void aChannelParameterThatWouldChangeTheAddressIsRefusedBeforeAnythingIsSent() {
-        GeneratedCode code = scenario.generate(CHECKOUT);
+        GeneratedCode code = generate(CHECKOUT);
         scenario.server().on("POST", "/orders", Response.json(201, "{\"id\":\"o-8\"}"));
 
         RuntimeException thrown = assertThrows(RuntimeException.class, () -> execute(code, "CheckoutWorkflow",
@@ -457,7 +531,7 @@ class MessageStepsTest extends ScenarioTest {
 
     @Test
     void theListenerHearsMessageStepsLikeHttpSteps() {
-        GeneratedCode code = scenario.generate(CHECKOUT);
+        GeneratedCode code = generate(CHECKOUT);
         scenario.server().on("POST", "/orders", Response.json(201, "{\"id\":\"o-9\"}"));
         scenario.server().on("GET", "/orders/o-9", Response.json(200, "{\"status\":\"PAID\"}"));
         broker.reply("payments.eu.charge", sent -> List.of(charged("r-9", "r", CAPTURED)));
@@ -502,8 +576,20 @@ class MessageStepsTest extends ScenarioTest {
                         parameters:
                           - {name: region, in: channel, value: eu}
                         requestBody: {payload: {orderId: o-1}}
-                        outputs: {region: eu}
                         successCriteria: [{condition: $statusCode == 200}]
+                      - stepId: charged
+                        channelPath: '{$sourceDescriptions.payments.url}#/channels/charge'
+                        action: receive
+                        parameters:
+                          - {name: region, in: channel, value: $steps.charge.outputs.region}
+                        successCriteria: [{condition: $message.payload#/amount > 0}]
+                      - stepId: note
+                        operationId: requestCharge
+                        action: send
+                        parameters: [{name: region, in: channel, value: eu}]
+                        requestBody:
+                          contentType: text/plain
+                          payload: {orderId: o-1}
                 """);
         GenerationResult result = ArazzoCodegen.generate(GenerationRequest.builder().spec(spec)
                 .outputDirectory(directory.resolve("generated")).packageName(GeneratedCode.PACKAGE).build());
@@ -512,11 +598,17 @@ class MessageStepsTest extends ScenarioTest {
                 spec + ":11:18: error: [unsupported-feature] send step 'charge' has a timeout, which is generated for "
                         + "receive steps only (a send returns once the transport accepted the message); remove it, or "
                         + "set the transport's own send timeout",
-                spec + ":16:39: error: [response-not-available] '$statusCode' has no value in AsyncAPI step "
+                spec + ":15:39: error: [response-not-available] '$statusCode' has no value in AsyncAPI step "
                         + "'charge', which has no HTTP exchange; read the received message with $message.payload or "
-                        + "$message.header.<name>"),
-                result.diagnostics().stream().filter(d -> !d.code().equals("constant-output"))
-                        .map(Diagnostic::toString).toList());
+                        + "$message.header.<name>",
+                spec + ":20:48: error: [unsupported-feature] channel parameter 'region' of receive step 'charged' "
+                        + "reads a value that the run has only after it started, but the run subscribes to its receive "
+                        + "channels when it starts (so that no reply is missed); give it a literal or a workflow input "
+                        + "($inputs.<name>)",
+                spec + ":28:20: error: [unsupported-feature] send step 'note' publishes a message of content type "
+                        + "'text/plain', which is not JSON, so its payload must be text (a string or a template with "
+                        + "{$...}), sent as written; a structure or an expression is sent as JSON only"),
+                result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString).toList());
         assertTrue(result.files().isEmpty());
     }
 }
