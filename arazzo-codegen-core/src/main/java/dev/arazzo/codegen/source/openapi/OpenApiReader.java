@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
 import dev.arazzo.codegen.source.FileAccess;
+import dev.arazzo.codegen.source.OperationDemand;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.servers.Server;
@@ -49,18 +50,54 @@ public final class OpenApiReader {
      */
     public static Optional<OpenApiSource> read(String name, Path file, SourceLocation at, Diagnostics diagnostics,
             FileAccess access) {
+        return read(name, file, at, diagnostics, access, OperationDemand.everything());
+    }
+
+    /**
+     * As {@link #read(String, Path, SourceLocation, Diagnostics, FileAccess)}, reading only what {@code demand}
+     * asks for when that can be done exactly ({@link OpenApiSubset}): the operations the steps name, and the
+     * components they reach; the source then lists those operations alone. Views, and so the generated code
+     * and the diagnostics, are the same as from the whole document; when a subset could not be read exactly
+     * (Swagger 2.0, OpenAPI 3.2, a path item {@code $ref}, a {@code $ref} to another file, an operation the
+     * document does not define, ...) the whole document is parsed. The system property
+     * {@value #WHOLE_DOCUMENTS} set to {@code true} always parses the whole document.
+     */
+    public static Optional<OpenApiSource> read(String name, Path file, SourceLocation at, Diagnostics diagnostics,
+            FileAccess access, OperationDemand demand) {
         if (!Files.isRegularFile(file)) {
             diagnostics.error("source-not-found", at, "source '" + name + "' names file '" + file
                     + "', which does not exist; check the url or add a source mapping");
             return Optional.empty();
         }
-        Optional<JsonNode> tree = tree(file);
-        String version = tree.map(root -> root.path("openapi").asText("")).orElse("");
         long errorsBefore = diagnostics.errorCount();
         referencedFiles(file, access, diagnostics);
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            bytes = new byte[0];
+        }
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        // every $ref was checked above to name a local, allowed file; remote ones never get here, and
+        // swagger-parser's own guard against private and loopback hosts stays on besides
+        options.setSafelyResolveURL(true);
+        String reading = "the whole document: every operation is asked for";
+        if (!demand.all() && !Boolean.getBoolean(WHOLE_DOCUMENTS)) {
+            Subset subset = subset(name, file, bytes, demand, options);
+            if (subset.openApi() != null) {
+                ServerLocations locations = ServerLocations.of(file, (looksLikeJson(file, bytes) ? JSON : YAML)
+                        .getFactory());
+                return Optional.of(new OpenApiSource(name, file, subset.openApi(), serverUrl(subset.openApi()),
+                        locations, false, Map.of(), "the operations the workflows name"));
+            }
+            reading = "the whole document: " + subset.reason();
+        }
+        Optional<JsonNode> tree = tree(bytes, file);
+        String version = tree.map(root -> root.path("openapi").asText("")).orElse("");
         Optional<String> translated = Optional.empty();
         if (version.startsWith("3.2")) {
             // swagger-parser 2.1 reads 3.0 and 3.1 only: the 3.2 document is rewritten into 3.1 first
@@ -69,11 +106,6 @@ public final class OpenApiReader {
                 return Optional.empty();
             }
         }
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        // every $ref was checked above to name a local, allowed file; remote ones never get here, and
-        // swagger-parser's own guard against private and loopback hosts stays on besides
-        options.setSafelyResolveURL(true);
         SwaggerParseResult result = translated.isPresent()
                 ? new io.swagger.v3.parser.OpenAPIV3Parser().readContents(translated.get(), null, options,
                         file.toUri().toString())
@@ -86,17 +118,59 @@ public final class OpenApiReader {
             diagnostics.error("invalid-openapi", at, "source '" + name + "' cannot be read as OpenAPI: " + why);
             return Optional.empty();
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            bytes = new byte[0];
-        }
         ServerLocations locations = ServerLocations.of(file, (looksLikeJson(file, bytes) ? JSON : YAML).getFactory());
         boolean swagger = tree.map(root -> root.has("swagger")).orElse(false);
         Map<String, String> unsendable = tree.map(CollectionFormats::unsendable).orElse(Map.of());
         return Optional.of(new OpenApiSource(name, file, openApi, serverUrl(openApi), locations, swagger,
-                unsendable));
+                unsendable, reading));
+    }
+
+    /** The system property that turns reading subsets off: every OpenAPI document is parsed whole. */
+    public static final String WHOLE_DOCUMENTS = "arazzo.openapi.wholeDocuments";
+
+    /** A subset read by swagger-parser, or null with the reason the whole document is to be parsed. */
+    private record Subset(OpenAPI openApi, String reason) {
+    }
+
+    /**
+     * The part of the document {@code demand} reads, parsed by swagger-parser from the same tree it makes of
+     * the whole file (so every value is read as in a whole parse); OpenAPI 3.0 and 3.1 only.
+     */
+    private static Subset subset(String name, Path file, byte[] bytes, OperationDemand demand, ParseOptions options) {
+        String location = file.toUri().toString();
+        JsonNode document;
+        try {
+            String content = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            document = io.swagger.v3.parser.util.DeserializationUtils.deserializeIntoTree(content, location, options,
+                    new SwaggerParseResult());
+        } catch (RuntimeException e) {
+            return new Subset(null, "it could not be read as a tree (" + e.getMessage() + ")");
+        }
+        if (document == null || document.has("swagger")) {
+            return new Subset(null, "Swagger 2.0 goes through swagger-parser's converter");
+        }
+        String version = document.path("openapi").asText("");
+        if (!version.startsWith("3.0") && !version.startsWith("3.1")) {
+            return new Subset(null, "OpenAPI '" + version + "' is rewritten or converted as a whole");
+        }
+        OpenApiSubset.Result pruned = OpenApiSubset.of(document, name, demand);
+        if (pruned.subset().isEmpty()) {
+            return new Subset(null, pruned.reason());
+        }
+        String text;
+        try {
+            text = JSON.writeValueAsString(pruned.subset().get());
+        } catch (IOException e) {
+            return new Subset(null, "the subset could not be written (" + e.getMessage() + ")");
+        }
+        document = null;
+        SwaggerParseResult result = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(text, null, options,
+                location);
+        OpenAPI openApi = result.getOpenAPI();
+        if (openApi == null || openApi.getPaths() == null && openApi.getComponents() == null) {
+            return new Subset(null, "the subset is not read as OpenAPI; the whole document says why");
+        }
+        return new Subset(openApi, "");
     }
 
     private static String serverUrl(OpenAPI openApi) {
@@ -197,12 +271,8 @@ public final class OpenApiReader {
     }
 
     /** The document as a tree, JSON or YAML; empty when it cannot be read. */
-    private static Optional<JsonNode> tree(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
+    private static Optional<JsonNode> tree(byte[] bytes, Path file) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
             JsonNode root = (looksLikeJson(file, bytes) ? JSON : YAML).readTree(bytes);
             return Optional.ofNullable(root);
         } catch (IOException | RuntimeException e) {
