@@ -82,7 +82,7 @@ public final class SourceBinder {
             } else if ("openapi".equals(type)) {
                 OpenApiReader.read(description.name(), file, at, diagnostics, access, demand).ifPresent(source -> {
                     openApi.put(description.name(), source);
-                    filesRead.addAll(OpenApiReader.referencedFiles(file, access, new Diagnostics()));
+                    filesRead.addAll(source.referencedFiles());
                 });
             } else if ("asyncapi".equals(type)) {
                 AsyncApiReader.read(description.name(), file, at, diagnostics).ifPresent(source -> {

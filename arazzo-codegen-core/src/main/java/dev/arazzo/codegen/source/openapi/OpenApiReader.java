@@ -70,7 +70,7 @@ public final class OpenApiReader {
             return Optional.empty();
         }
         long errorsBefore = diagnostics.errorCount();
-        referencedFiles(file, access, diagnostics);
+        Set<Path> referenced = referencedFiles(file, access, diagnostics);
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
@@ -89,10 +89,10 @@ public final class OpenApiReader {
         if (!demand.all() && !Boolean.getBoolean(WHOLE_DOCUMENTS)) {
             Subset subset = subset(name, file, bytes, demand, options);
             if (subset.openApi() != null) {
-                ServerLocations locations = ServerLocations.of(file, (looksLikeJson(file, bytes) ? JSON : YAML)
+                ServerLocations locations = ServerLocations.of(file, bytes, (looksLikeJson(file, bytes) ? JSON : YAML)
                         .getFactory());
                 return Optional.of(new OpenApiSource(name, file, subset.openApi(), serverUrl(subset.openApi()),
-                        locations, false, Map.of(), "the operations the workflows name"));
+                        locations, false, Map.of(), "the operations the workflows name").referencing(referenced));
             }
             reading = "the whole document: " + subset.reason();
         }
@@ -118,11 +118,12 @@ public final class OpenApiReader {
             diagnostics.error("invalid-openapi", at, "source '" + name + "' cannot be read as OpenAPI: " + why);
             return Optional.empty();
         }
-        ServerLocations locations = ServerLocations.of(file, (looksLikeJson(file, bytes) ? JSON : YAML).getFactory());
+        ServerLocations locations = ServerLocations.of(file, bytes, (looksLikeJson(file, bytes) ? JSON : YAML)
+                .getFactory());
         boolean swagger = tree.map(root -> root.has("swagger")).orElse(false);
         Map<String, String> unsendable = tree.map(CollectionFormats::unsendable).orElse(Map.of());
         return Optional.of(new OpenApiSource(name, file, openApi, serverUrl(openApi), locations, swagger,
-                unsendable, reading));
+                unsendable, reading).referencing(referenced));
     }
 
     /** The system property that turns reading subsets off: every OpenAPI document is parsed whole. */
@@ -133,27 +134,38 @@ public final class OpenApiReader {
     }
 
     /**
-     * The part of the document {@code demand} reads, parsed by swagger-parser from the same tree it makes of
-     * the whole file (so every value is read as in a whole parse); OpenAPI 3.0 and 3.1 only.
+     * The part of the document {@code demand} reads, parsed by swagger-parser from parts read as it reads the
+     * whole file (so every value is what it is in a whole parse); OpenAPI 3.0 and 3.1 only.
      */
     private static Subset subset(String name, Path file, byte[] bytes, OperationDemand demand, ParseOptions options) {
         String location = file.toUri().toString();
-        JsonNode document;
-        try {
-            String content = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-            document = io.swagger.v3.parser.util.DeserializationUtils.deserializeIntoTree(content, location, options,
-                    new SwaggerParseResult());
-        } catch (RuntimeException e) {
-            return new Subset(null, "it could not be read as a tree (" + e.getMessage() + ")");
+        // JSON is outlined in one pass over its tokens and only the parts kept are read as trees, by the mapper
+        // swagger-parser reads JSON with; YAML is read whole into swagger-parser's tree first
+        Optional<OpenApiOutline> outline = OpenApiOutline.scan(bytes,
+                io.swagger.v3.parser.ObjectMapperFactory.createJson());
+        if (outline.isEmpty()) {
+            JsonNode document;
+            try {
+                String content = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                document = io.swagger.v3.parser.util.DeserializationUtils.deserializeIntoTree(content, location,
+                        options, new SwaggerParseResult());
+            } catch (RuntimeException e) {
+                return new Subset(null, "it could not be read as a tree (" + e.getMessage() + ")");
+            }
+            outline = document == null ? Optional.empty() : OpenApiOutline.of(document);
+            if (outline.isEmpty()) {
+                return new Subset(null, "it is not an object with an object of paths");
+            }
         }
-        if (document == null || document.has("swagger")) {
+        if (outline.get().order.contains("swagger")) {
             return new Subset(null, "Swagger 2.0 goes through swagger-parser's converter");
         }
-        String version = document.path("openapi").asText("");
+        var openapi = outline.get().fields.get("openapi");
+        String version = openapi == null || openapi.get() == null ? "" : openapi.get().asText("");
         if (!version.startsWith("3.0") && !version.startsWith("3.1")) {
             return new Subset(null, "OpenAPI '" + version + "' is rewritten or converted as a whole");
         }
-        OpenApiSubset.Result pruned = OpenApiSubset.of(document, name, demand);
+        OpenApiSubset.Result pruned = OpenApiSubset.of(outline.get(), name, demand);
         if (pruned.subset().isEmpty()) {
             return new Subset(null, pruned.reason());
         }
@@ -163,7 +175,6 @@ public final class OpenApiReader {
         } catch (IOException e) {
             return new Subset(null, "the subset could not be written (" + e.getMessage() + ")");
         }
-        document = null;
         SwaggerParseResult result = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(text, null, options,
                 location);
         OpenAPI openApi = result.getOpenAPI();

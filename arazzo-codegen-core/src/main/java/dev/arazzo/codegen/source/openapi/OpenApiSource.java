@@ -52,6 +52,9 @@ public final class OpenApiSource implements ApiSource {
     /** How the document was read: whole (and why), or the operations the workflows name. */
     private final String reading;
 
+    /** The files the document pulls in through {@code $ref}, itself first. */
+    private java.util.Set<Path> referencedFiles = java.util.Set.of();
+
     OpenApiSource(String name, Path file, OpenAPI openApi, String serverUrl) {
         this(name, file, openApi, serverUrl, null, false, Map.of());
     }
@@ -111,6 +114,16 @@ public final class OpenApiSource implements ApiSource {
     @Override
     public List<ServerView> servers() {
         return servers;
+    }
+
+    /** The files the document pulls in through {@code $ref}, followed transitively, itself first. */
+    public java.util.Set<Path> referencedFiles() {
+        return referencedFiles;
+    }
+
+    OpenApiSource referencing(java.util.Set<Path> files) {
+        this.referencedFiles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(files));
+        return this;
     }
 
     /**

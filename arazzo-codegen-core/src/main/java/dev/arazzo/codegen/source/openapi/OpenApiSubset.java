@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,26 +33,25 @@ import java.util.regex.Pattern;
  */
 final class OpenApiSubset {
 
-    /** The path item fields that hold operations, as swagger-parser reads them (OpenAPI 3.0 and 3.1). */
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
-            "trace");
     private static final Pattern QUALIFIED_ID = Pattern.compile("^\\$sourceDescriptions\\.([^.]+)\\.(.+)$");
     private static final Pattern OPERATION_PATH = Pattern.compile("^\\{\\$sourceDescriptions\\.([^.}]+)\\.url\\}#(.*)$");
     private static final String COMPONENTS = "#/components/";
+    private static final com.fasterxml.jackson.databind.node.JsonNodeFactory NODES =
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
 
-    /** Why the document is parsed whole, or the subset. */
+    /** The subset, or empty with the reason the whole document is to be parsed. */
     record Result(Optional<ObjectNode> subset, String reason) {
     }
 
-    private final ObjectNode root;
-    private final ObjectNode components;
+    private final OpenApiOutline outline;
     private final Map<String, Set<String>> kept = new HashMap<>();
     private final Deque<JsonNode> pending = new ArrayDeque<>();
+    /** The components kept, read. */
+    private final Map<String, Map<String, JsonNode>> parts = new HashMap<>();
     private String failure;
 
-    private OpenApiSubset(ObjectNode root) {
-        this.root = root;
-        this.components = root.get("components") instanceof ObjectNode object ? object : null;
+    private OpenApiSubset(OpenApiOutline outline) {
+        this.outline = outline;
     }
 
     /**
@@ -59,45 +59,35 @@ final class OpenApiSubset {
      * source {@code name} read, or empty with the reason the whole document must be parsed.
      */
     static Result of(JsonNode document, String name, OperationDemand demand) {
+        Optional<OpenApiOutline> outline = OpenApiOutline.of(document);
+        if (outline.isEmpty()) {
+            return new Result(Optional.empty(), "it is not an object with an object of paths");
+        }
+        return of(outline.get(), name, demand);
+    }
+
+    /** The subset of the outlined document that the steps asking {@code demand} of the source {@code name} read. */
+    static Result of(OpenApiOutline outline, String name, OperationDemand demand) {
         if (demand.all()) {
             return new Result(Optional.empty(), "every operation is asked for");
         }
-        if (!(document instanceof ObjectNode object)) {
-            return new Result(Optional.empty(), "the document is not an object");
+        OpenApiSubset subset = new OpenApiSubset(outline);
+        Optional<ObjectNode> pruned;
+        try {
+            pruned = subset.prune(name, demand);
+        } catch (java.io.UncheckedIOException e) {
+            return new Result(Optional.empty(), "a part could not be read (" + e.getMessage() + ")");
         }
-        OpenApiSubset subset = new OpenApiSubset(object);
-        Optional<ObjectNode> pruned = subset.prune(name, demand);
         return new Result(pruned, subset.failure == null ? "" : subset.failure);
     }
 
     private Optional<ObjectNode> prune(String name, OperationDemand demand) {
-        JsonNode paths = root.get("paths");
-        if (paths != null && !(paths instanceof ObjectNode)) {
-            return fail("'paths' is not an object");
-        }
-        // every operation: path -> method -> operationId
-        Map<String, Map<String, String>> operations = new LinkedHashMap<>();
-        if (paths != null) {
-            for (Map.Entry<String, JsonNode> item : paths.properties()) {
-                if (!(item.getValue() instanceof ObjectNode fields)) {
-                    return fail("path item '" + item.getKey() + "' is not an object");
-                }
-                if (fields.has("$ref")) {
-                    return fail("path item '" + item.getKey() + "' is a $ref");
-                }
-                Map<String, String> methods = new LinkedHashMap<>();
-                for (String method : METHODS) {
-                    JsonNode operation = fields.get(method);
-                    if (operation == null) {
-                        continue;
-                    }
-                    JsonNode id = operation.get("operationId");
-                    if (!operation.isObject() || id != null && !id.isTextual()) {
-                        return fail("operation " + method + " " + item.getKey() + " is not read as written");
-                    }
-                    methods.put(method, id == null ? null : id.asText());
-                }
-                operations.put(item.getKey(), methods);
+        for (Map.Entry<String, OpenApiOutline.PathItem> item : outline.paths.entrySet()) {
+            if (item.getValue().reference()) {
+                return fail("path item '" + item.getKey() + "' is a $ref");
+            }
+            if (item.getValue().problem() != null) {
+                return fail("path item '" + item.getKey() + "': " + item.getValue().problem());
             }
         }
         Map<String, Set<String>> wanted = new LinkedHashMap<>();
@@ -111,8 +101,8 @@ final class OpenApiSubset {
                 id = qualified.group(2);
             }
             boolean found = false;
-            for (Map.Entry<String, Map<String, String>> item : operations.entrySet()) {
-                for (Map.Entry<String, String> operation : item.getValue().entrySet()) {
+            for (Map.Entry<String, OpenApiOutline.PathItem> item : outline.paths.entrySet()) {
+                for (Map.Entry<String, String> operation : item.getValue().operationIds().entrySet()) {
                     if (id.equals(operation.getValue())) {
                         wanted.computeIfAbsent(item.getKey(), key -> new LinkedHashSet<>()).add(operation.getKey());
                         found = true;
@@ -132,56 +122,54 @@ final class OpenApiSubset {
                 continue; // not an operation of any path: reported without reading the operations
             }
             String path = unescape(tokens[2]);
-            Map<String, String> methods = operations.get(path);
+            OpenApiOutline.PathItem item = outline.paths.get(path);
+            Set<String> methods = item == null ? Set.of() : item.operationIds().keySet();
             if (tokens.length == 3) {
-                if (methods != null) {
-                    wanted.computeIfAbsent(path, key -> new LinkedHashSet<>()).addAll(methods.keySet());
+                if (item != null) {
+                    wanted.computeIfAbsent(path, key -> new LinkedHashSet<>()).addAll(methods);
                 }
                 continue;
             }
             String method = tokens.length == 4 ? tokens[3].toLowerCase(Locale.ROOT) : null;
-            if (methods != null && method != null && methods.containsKey(method)) {
+            if (method != null && methods.contains(method)) {
                 wanted.computeIfAbsent(path, key -> new LinkedHashSet<>()).add(method);
             } else if (ours) {
                 return fail("operationPath '" + written + "' names no operation of the document");
             }
         }
-        ObjectNode subset = root.objectNode();
-        for (Map.Entry<String, JsonNode> field : root.properties()) {
-            switch (field.getKey()) {
-                case "paths" -> subset.set("paths", paths(field.getValue(), wanted));
+        ObjectNode subset = NODES.objectNode();
+        for (String field : outline.order) {
+            switch (field) {
+                case "paths" -> subset.set("paths", paths(wanted));
                 case "webhooks" -> {
                 }
-                case "components" -> subset.set("components", field.getValue()); // replaced below
-                default -> subset.set(field.getKey(), field.getValue());
+                case "components" -> subset.set("components", outline.hasComponents ? NODES.objectNode()
+                        : outline.fields.get(field).get()); // filled in below
+                default -> subset.set(field, outline.fields.get(field).get());
             }
         }
-        if (components != null) {
-            JsonNode schemes = components.get("securitySchemes");
-            if (schemes != null) {
-                pending.push(schemes);
-            }
-        }
+        Map<String, Supplier<JsonNode>> schemes = outline.components.getOrDefault("securitySchemes", Map.of());
+        schemes.keySet().forEach(scheme -> keep("securitySchemes", scheme));
         follow();
         if (failure != null) {
             return Optional.empty();
         }
-        if (components != null) {
+        if (outline.hasComponents) {
             subset.set("components", components());
         }
         return Optional.of(subset);
     }
 
-    private ObjectNode paths(JsonNode paths, Map<String, Set<String>> wanted) {
-        ObjectNode kept = root.objectNode();
-        for (Map.Entry<String, JsonNode> item : paths.properties()) {
+    private ObjectNode paths(Map<String, Set<String>> wanted) {
+        ObjectNode kept = NODES.objectNode();
+        for (Map.Entry<String, OpenApiOutline.PathItem> item : outline.paths.entrySet()) {
             Set<String> methods = wanted.get(item.getKey());
             if (methods == null) {
                 continue;
             }
-            ObjectNode copy = root.objectNode();
-            for (Map.Entry<String, JsonNode> field : item.getValue().properties()) {
-                if (!METHODS.contains(field.getKey()) || methods.contains(field.getKey())) {
+            ObjectNode copy = NODES.objectNode();
+            for (Map.Entry<String, JsonNode> field : item.getValue().node().get().properties()) {
+                if (!OpenApiOutline.METHODS.contains(field.getKey()) || methods.contains(field.getKey())) {
                     copy.set(field.getKey(), field.getValue());
                 }
             }
@@ -246,32 +234,31 @@ final class OpenApiSubset {
     }
 
     private void keep(String type, String name) {
-        if (kept.computeIfAbsent(type, key -> new LinkedHashSet<>()).add(name) && components != null) {
-            JsonNode component = components.path(type).get(name);
+        Map<String, Supplier<JsonNode>> named = outline.components.get(type);
+        if (kept.computeIfAbsent(type, key -> new LinkedHashSet<>()).add(name) && named != null
+                && named.containsKey(name)) {
+            JsonNode component = named.get(name).get();
+            parts.computeIfAbsent(type, key -> new HashMap<>()).put(name, component);
             if (component != null && component.isContainerNode()) {
                 pending.push(component);
             }
         }
     }
 
-    /** The components kept: each map of named components filtered, every other field as it is. */
+    /** The components kept: each map of named components filtered, in document order; other fields as they are. */
     private ObjectNode components() {
-        ObjectNode subset = root.objectNode();
-        for (Map.Entry<String, JsonNode> field : components.properties()) {
-            String type = field.getKey();
-            if (type.equals("securitySchemes") || type.startsWith("x-") || !field.getValue().isObject()) {
-                subset.set(type, field.getValue());
-                continue;
-            }
-            Set<String> names = kept.getOrDefault(type, Set.of());
-            ObjectNode filtered = root.objectNode();
-            for (Map.Entry<String, JsonNode> component : field.getValue().properties()) {
-                if (names.contains(component.getKey())) {
-                    filtered.set(component.getKey(), component.getValue());
+        ObjectNode subset = NODES.objectNode();
+        for (Map.Entry<String, Map<String, Supplier<JsonNode>>> kind : outline.components.entrySet()) {
+            ObjectNode filtered = NODES.objectNode();
+            Map<String, JsonNode> read = parts.getOrDefault(kind.getKey(), Map.of());
+            for (String component : kind.getValue().keySet()) {
+                if (read.containsKey(component)) {
+                    filtered.set(component, read.get(component));
                 }
             }
-            subset.set(type, filtered);
+            subset.set(kind.getKey(), filtered);
         }
+        outline.componentFields.forEach((field, value) -> subset.set(field, value.get()));
         return subset;
     }
 

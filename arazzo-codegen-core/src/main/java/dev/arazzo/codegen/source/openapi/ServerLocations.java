@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,10 +25,13 @@ final class ServerLocations {
         this.locations = locations;
     }
 
-    /** The locations in {@code file}, read with {@code factory}; none (every node at 1:1) when it cannot be read. */
-    static ServerLocations of(Path file, JsonFactory factory) {
+    /**
+     * The locations in {@code file}, whose content is {@code bytes}, read with {@code factory}; none (every node
+     * at 1:1) when it cannot be read.
+     */
+    static ServerLocations of(Path file, byte[] bytes, JsonFactory factory) {
         Map<String, SourceLocation> found = new HashMap<>();
-        try (JsonParser parser = factory.createParser(Files.readAllBytes(file))) {
+        try (JsonParser parser = factory.createParser(bytes)) {
             int inside = 0;
             JsonToken token;
             while ((token = parser.nextToken()) != null) {

@@ -1,6 +1,7 @@
 package dev.arazzo.codegen.source.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -158,6 +159,45 @@ class OpenApiSubsetTest {
         assertEquals(List.of("key", "oauth"), names(components.path("securitySchemes")));
         assertEquals(List.of("get"), names(pruned.subset().get().path("paths").path("/pets/{id}")).stream()
                 .filter(field -> !field.equals("parameters")).toList());
+    }
+
+    @ParameterizedTest(name = "OpenAPI {0}")
+    @ValueSource(strings = {"3.0.3", "3.1.1"})
+    void aJsonDocumentIsOutlinedInOnePassAndOnlyTheKeptPartsAreReadAsTrees(String version) throws Exception {
+        Path file = write("pets.json", new ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(YAML.readTree(document(version))));
+        OperationDemand demand = OperationDemand.of(Set.of("getPet", "getTree"), Set.of());
+
+        OpenApiSource subset = read(file, demand);
+        OpenApiOutline outline = OpenApiOutline.scan(Files.readAllBytes(file),
+                io.swagger.v3.parser.ObjectMapperFactory.createJson()).orElseThrow();
+
+        assertEquals(SUBSET, subset.reading());
+        assertEquals(describe(read(file, OperationDemand.everything()), Set.of("getPet", "getTree")),
+                describe(subset, Set.of("getPet", "getTree")));
+        assertEquals(List.of("get", "put"), List.copyOf(outline.paths.get("/pets/{id}").operationIds().keySet()));
+        assertEquals(List.of("PetId", "Pet", "OwnerRef", "Owner", "Dog", "Cat", "Node", "Unused"),
+                List.copyOf(outline.components.get("schemas").keySet()));
+        assertEquals(OpenApiSubset.of(new ObjectMapper().readTree(file.toFile()), "pets", demand).subset(),
+                OpenApiSubset.of(outline, "pets", demand).subset(), "the outline keeps what the tree keeps");
+    }
+
+    @Test
+    void aJsonKeyWrittenTwiceIsNotOutlinedAndReportedAsTheWholeDocumentIsReported() throws Exception {
+        String json = new ObjectMapper().writeValueAsString(YAML.readTree(document("3.0.3")))
+                .replace("\"Unused\":", "\"Owner\":{\"type\":\"object\"},\"Unused\":");
+        Path file = write("pets.json", json);
+        Diagnostics subset = new Diagnostics();
+        Diagnostics whole = new Diagnostics();
+
+        OpenApiReader.read("pets", file, SourceLocation.ofFile(file, ""), subset, FileAccess.anywhere(),
+                OperationDemand.of(Set.of("listOwners"), Set.of()));
+        OpenApiReader.read("pets", file, SourceLocation.ofFile(file, ""), whole, FileAccess.anywhere(),
+                OperationDemand.everything());
+
+        assertTrue(OpenApiOutline.scan(Files.readAllBytes(file), io.swagger.v3.parser.ObjectMapperFactory.createJson())
+                .isEmpty());
+        assertEquals(whole.all(), subset.all());
     }
 
     @Test
