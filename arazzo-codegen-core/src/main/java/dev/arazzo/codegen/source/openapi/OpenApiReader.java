@@ -70,7 +70,8 @@ public final class OpenApiReader {
             return Optional.empty();
         }
         long errorsBefore = diagnostics.errorCount();
-        Set<Path> referenced = referencedFiles(file, access, diagnostics);
+        ServerLocations.Collector servers = new ServerLocations.Collector();
+        Set<Path> referenced = referencedFiles(file, access, diagnostics, servers);
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
@@ -89,10 +90,9 @@ public final class OpenApiReader {
         if (!demand.all() && !Boolean.getBoolean(WHOLE_DOCUMENTS)) {
             Subset subset = subset(name, file, bytes, demand, options);
             if (subset.openApi() != null) {
-                ServerLocations locations = ServerLocations.of(file, bytes, (looksLikeJson(file, bytes) ? JSON : YAML)
-                        .getFactory());
                 return Optional.of(new OpenApiSource(name, file, subset.openApi(), serverUrl(subset.openApi()),
-                        locations, false, Map.of(), "the operations the workflows name").referencing(referenced));
+                        servers.locations(file), false, Map.of(), "the operations the workflows name")
+                        .referencing(referenced));
             }
             reading = "the whole document: " + subset.reason();
         }
@@ -118,8 +118,7 @@ public final class OpenApiReader {
             diagnostics.error("invalid-openapi", at, "source '" + name + "' cannot be read as OpenAPI: " + why);
             return Optional.empty();
         }
-        ServerLocations locations = ServerLocations.of(file, bytes, (looksLikeJson(file, bytes) ? JSON : YAML)
-                .getFactory());
+        ServerLocations locations = servers.locations(file);
         boolean swagger = tree.map(root -> root.has("swagger")).orElse(false);
         Map<String, String> unsendable = tree.map(CollectionFormats::unsendable).orElse(Map.of());
         return Optional.of(new OpenApiSource(name, file, openApi, serverUrl(openApi), locations, swagger,
@@ -213,21 +212,33 @@ public final class OpenApiReader {
      * {@code $ref} and not followed. The files are read token by token, so no nesting is too deep.
      */
     public static Set<Path> referencedFiles(Path file, FileAccess access, Diagnostics diagnostics) {
+        return referencedFiles(file, access, diagnostics, null);
+    }
+
+    /**
+     * As {@link #referencedFiles(Path, FileAccess, Diagnostics)}, handing each token of {@code file} itself to
+     * {@code servers} (when not null).
+     */
+    private static Set<Path> referencedFiles(Path file, FileAccess access, Diagnostics diagnostics,
+            ServerLocations.Collector servers) {
         Set<Path> seen = new LinkedHashSet<>();
         Deque<Path> pending = new ArrayDeque<>();
         pending.add(file.toAbsolutePath().normalize());
+        ServerLocations.Collector collector = servers;
         while (!pending.isEmpty()) {
             Path next = pending.pop();
             if (seen.add(next) && Files.isRegularFile(next)) {
-                collectRefs(next, access, pending, diagnostics);
+                collectRefs(next, access, pending, diagnostics, collector);
             }
+            collector = null;
         }
         return seen;
     }
 
     private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
-    private static void collectRefs(Path file, FileAccess access, Deque<Path> pending, Diagnostics diagnostics) {
+    private static void collectRefs(Path file, FileAccess access, Deque<Path> pending, Diagnostics diagnostics,
+            ServerLocations.Collector servers) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -239,19 +250,31 @@ public final class OpenApiReader {
         try (com.fasterxml.jackson.core.JsonParser parser = factory.createParser(bytes)) {
             com.fasterxml.jackson.core.JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                if (token != com.fasterxml.jackson.core.JsonToken.FIELD_NAME || !"$ref".equals(parser.currentName())
-                        || parser.nextToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                if (servers != null) {
+                    servers.accept(parser, token);
+                }
+                if (token != com.fasterxml.jackson.core.JsonToken.FIELD_NAME || !"$ref".equals(parser.currentName())) {
+                    continue;
+                }
+                com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
+                if (value == null) {
+                    break;
+                }
+                if (servers != null) {
+                    servers.accept(parser, value);
+                }
+                if (value != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
                     continue;
                 }
                 String ref = parser.getText();
-                com.fasterxml.jackson.core.JsonLocation where = parser.currentTokenLocation();
-                SourceLocation at = new SourceLocation(file, Math.max(1, where.getLineNr()),
-                        Math.max(1, where.getColumnNr()), parser.getParsingContext().pathAsPointer().toString());
                 int hash = ref.indexOf('#');
                 String path = hash < 0 ? ref : ref.substring(0, hash);
                 if (path.isEmpty()) {
-                    continue;
+                    continue; // within the file: most $refs, so their location is taken only for the others
                 }
+                com.fasterxml.jackson.core.JsonLocation where = parser.currentTokenLocation();
+                SourceLocation at = new SourceLocation(file, Math.max(1, where.getLineNr()),
+                        Math.max(1, where.getColumnNr()), parser.getParsingContext().pathAsPointer().toString());
                 Path target;
                 if (SCHEME.matcher(path).find() && !path.regionMatches(true, 0, "file:", 0, 5)) {
                     diagnostics.error("remote-ref", at, "$ref '" + ref + "' is remote, and remote urls are never "
