@@ -16,13 +16,13 @@ import dev.arazzo.codegen.load.SourceDocument;
 import java.util.Optional;
 
 /**
- * Binds Arazzo 1.1 Selector Objects ({@code context} + {@code selector} + {@code type}) that select one
- * node of JSON: a {@code jsonpointer} selector (RFC 6901), or a singular {@code jsonpath} query (RFC 9535,
- * or the Goessner draft, which agrees with it on singular paths: names and non-negative indexes only).
- * Such a selector is the JSON Pointer it denotes applied to its context, so it becomes the runtime
- * expression {@code context#pointer}, typed from the schema like any other. What it cannot bind exactly
- * is a located error: a query that can select several nodes or counts from the end, an XPath selector,
- * a context that is not structured data, an unknown type or version.
+ * Binds Arazzo 1.1 Selector Objects ({@code context} + {@code selector} + {@code type}) over JSON. A
+ * {@code jsonpointer} selector (RFC 6901), or a singular {@code jsonpath} query (names and non-negative
+ * indexes only), is the JSON Pointer it denotes applied to its context: the runtime expression
+ * {@code context#pointer}, typed from the schema like any other. Any other {@code jsonpath} query (RFC 9535,
+ * or the Goessner draft where it means the same, {@link GoessnerDraft}) becomes a
+ * {@link RuntimeExpression.JsonPathSelection} of its context: a node list. What it cannot bind exactly is a
+ * located error: an XPath selector, a context that is not structured data, an unknown type or version.
  */
 final class SelectorBinder {
 
@@ -43,7 +43,11 @@ final class SelectorBinder {
                     + selector.context() + "': " + e.getMessage());
             return Optional.empty();
         }
-        Optional<String> pointer = pointer(selector, report);
+        Optional<JsonPathQuery> nodes = multiNode(selector, report);
+        if (nodes == null) {
+            return Optional.empty();
+        }
+        Optional<String> pointer = nodes.isPresent() ? Optional.of("") : pointer(selector, report);
         if (pointer.isEmpty()) {
             return Optional.empty();
         }
@@ -55,8 +59,53 @@ final class SelectorBinder {
                     + "$workflows.<id>.<inputs|outputs>.<name>");
             return Optional.empty();
         }
+        if (nodes.isPresent()) {
+            String written = selector.selector().strip();
+            return Optional.of(new BoundExpression(selector.context().strip() + " " + written, selector.pointer(),
+                    new RuntimeExpression.JsonPathSelection(context, nodes.get(), written, false)));
+        }
         String text = selector.context().strip() + (selector.context().contains("#") ? "" : "#") + pointer.get();
         return Optional.of(new BoundExpression(text, selector.pointer(), selected.get()));
+    }
+
+    /**
+     * The query of a JSONPath selector that can select other than one node; empty for any other selector
+     * (a singular query, a pointer, XPath: {@link #pointer} takes those); null (reported) for a query that
+     * does not parse or that its version cannot evaluate exactly.
+     */
+    private Optional<JsonPathQuery> multiNode(ArazzoDocument.Selector selector, Diagnostics report) {
+        ExpressionType type = selector.type();
+        String version = type.versionOrDefault();
+        if (!"jsonpath".equals(type.type())
+                || !"rfc9535".equals(version) && !"draft-goessner-dispatch-jsonpath-00".equals(version)) {
+            return Optional.empty();
+        }
+        String written = selector.selector().strip();
+        String pointer = selector.pointer() + "/selector";
+        JsonPathQuery query;
+        try {
+            query = JsonPathParser.parse(written);
+        } catch (JsonPathSyntaxException e) {
+            boolean script = version.startsWith("draft") && written.contains("[(");
+            report.error("invalid-selector", document.locate(pointer), "JSONPath '" + written + "': "
+                    + (script ? "script expressions [(...)] of the Goessner draft are JavaScript, which is not "
+                    + "evaluated; write a slice ([-1:]) or an index instead"
+                    : e.reason() + " (at character " + (e.index() + 1) + ")"));
+            return null;
+        }
+        if (singular(query).isPresent()) {
+            return Optional.empty();
+        }
+        if (version.startsWith("draft")) {
+            String differs = GoessnerDraft.difference(query);
+            if (differs != null) {
+                report.error("invalid-selector", document.locate(pointer), "JSONPath '" + written + "' under "
+                        + "draft-goessner-dispatch-jsonpath-00: " + differs + "; write it so both mean the same, or "
+                        + "declare version rfc9535 (the default)");
+                return null;
+            }
+        }
+        return Optional.of(query);
     }
 
     /**
@@ -96,11 +145,10 @@ final class SelectorBinder {
                 }
                 Optional<String> singular = singular(query);
                 if (singular.isEmpty()) {
-                    report.error("unsupported-feature", document.locate(pointer), "JSONPath selector '"
+                    report.error("unsupported-feature", document.locate(pointer), "JSONPath target '"
                             + written.strip() + "' can select other than exactly one node (a wildcard, slice, filter, "
-                            + "descendant segment, several selectors or an index from the end); selectors are "
-                            + "generated for singular paths such as $.a.b or $['a'][0]; select one node, or use a "
-                            + "jsonpath criterion to test the nodes");
+                            + "descendant segment, several selectors or an index from the end); a replacement target "
+                            + "is one location, a singular path such as $.a.b or $['a'][0]");
                 }
                 return singular;
             }

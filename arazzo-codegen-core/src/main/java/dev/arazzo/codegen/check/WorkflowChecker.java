@@ -248,6 +248,10 @@ public final class WorkflowChecker {
 
     private void checkReference(Workflow workflow, Step step, RuntimeExpression expression, String text, String pointer,
             Scope scope, StepGraph graph) {
+        if (expression instanceof RuntimeExpression.JsonPathSelection selection) {
+            checkReference(workflow, step, selection.context(), text, pointer, scope, graph);
+            return;
+        }
         SourceLocation location = at(pointer);
         if (expression instanceof RuntimeExpression.Input input) {
             JsonNode properties = workflow.inputs() == null ? null : workflow.inputs().get("properties");
@@ -314,10 +318,11 @@ public final class WorkflowChecker {
                             output.stepId(), workflow.steps().stream().map(Step::stepId).toList()));
             return;
         }
-        if (!target.outputs().containsKey(output.name())) {
+        if (!target.outputs().containsKey(output.name()) && !target.outputValues().containsKey(output.name())) {
             diagnostics.warning("unknown-output", location, "'" + text + "' reads output '" + output.name()
                     + "' of step '" + output.stepId() + "', which that step does not define, so it is always null"
-                    + Suggestions.didYouMean(output.name(), target.outputs().keySet()) + "; define it in the step's outputs");
+                    + Suggestions.didYouMean(output.name(), target.outputValues().keySet())
+                    + "; define it in the step's outputs");
             return;
         }
         if (step != null && !graph.canRunBefore(target.stepId(), step.stepId())) {

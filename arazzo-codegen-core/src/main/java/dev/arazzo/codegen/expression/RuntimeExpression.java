@@ -10,6 +10,14 @@ import java.util.Objects;
  */
 public sealed interface RuntimeExpression {
 
+    /**
+     * The expression whose value this one reads: itself, or the context of a selector. What checks the
+     * steps, inputs and workflows an expression reads looks at this one.
+     */
+    default RuntimeExpression read() {
+        return this;
+    }
+
     /** {@code $url}. */
     record Url() implements RuntimeExpression {
     }
@@ -126,6 +134,35 @@ public sealed interface RuntimeExpression {
     record MessagePayload(String pointer) implements RuntimeExpression {
         public MessagePayload {
             Objects.requireNonNull(pointer, "pointer");
+        }
+    }
+
+    /**
+     * An Arazzo 1.1 Selector Object with a JSONPath query that can select other than one node (a wildcard,
+     * slice, filter, descendant segment, several selectors, an index from the end), applied to the value of
+     * {@code context}: the RFC 9535 node list, or, where one value is needed ({@code single}), its one node.
+     *
+     * @param context the selector's context, structured data
+     * @param query the parsed query
+     * @param selector the query as written, for messages
+     * @param single whether exactly one node is needed (a parameter that is not an array)
+     */
+    record JsonPathSelection(RuntimeExpression context, dev.arazzo.codegen.jsonpath.JsonPathQuery query,
+            String selector, boolean single) implements RuntimeExpression {
+        public JsonPathSelection {
+            Objects.requireNonNull(context, "context");
+            Objects.requireNonNull(query, "query");
+            Objects.requireNonNull(selector, "selector");
+        }
+
+        @Override
+        public RuntimeExpression read() {
+            return context.read();
+        }
+
+        /** This selection where exactly one node is needed. */
+        public JsonPathSelection one() {
+            return new JsonPathSelection(context, query, selector, true);
         }
     }
 }

@@ -342,7 +342,9 @@ public final class ModelBuilder {
             RuntimeExpression expression = output.expression();
             ValueSchema schema = schemaOf(expression, null, byId);
             outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)),
-                    schema != null && expression instanceof RuntimeExpression.StepOutput
+                    expression instanceof RuntimeExpression.JsonPathSelection selection
+                            ? selectionType(selection, schemaOf(selection.context(), null, byId), name)
+                            : schema != null && expression instanceof RuntimeExpression.StepOutput
                             ? types.output(schema.schema(), name)
                             : typeOf(expression, inputs, byId, null, dependencies), expression, output.text(), schema));
         });
@@ -444,7 +446,9 @@ public final class ModelBuilder {
     }
 
     /** Every runtime expression of a workflow, with the pointer of the node that holds it, in traversal order. */
-    private static void expressions(BoundWorkflow workflow, java.util.function.BiConsumer<String, RuntimeExpression> each) {
+    private static void expressions(BoundWorkflow workflow, java.util.function.BiConsumer<String, RuntimeExpression> read) {
+        // a selector reads its context
+        java.util.function.BiConsumer<String, RuntimeExpression> each = (pointer, e) -> read.accept(pointer, e.read());
         for (BoundStep step : workflow.steps()) {
             step.parameters().forEach(parameter -> expressions(parameter.value(), each));
             if (step.body() != null) {
@@ -547,7 +551,8 @@ public final class ModelBuilder {
                         : declared.map(ParameterView::location).orElse(null);
                 String name = declared.map(ParameterView::name).orElse(parameter.name());
                 if (location != null) {
-                    parameters.add(parameter(name, location, declared.orElse(null), value(parameter.value(), reads)));
+                    parameters.add(parameter(name, location, declared.orElse(null),
+                            oneUnlessArray(value(parameter.value(), reads), declared.orElse(null))));
                 }
             }
         }
@@ -586,6 +591,9 @@ public final class ModelBuilder {
             }
             if (step.message() != null) {
                 type = messageType(step.message(), expression, name, type);
+            }
+            if (expression instanceof RuntimeExpression.JsonPathSelection selection) {
+                type = selectionType(selection, schemaOf(selection.context(), responseSchema, earlier), name);
             }
             outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)), type, expression,
                     output.text(), schema));
@@ -679,6 +687,30 @@ public final class ModelBuilder {
     }
 
     /** A parameter with the serialization its declaration gives it, OpenAPI's defaults filled in. */
+    /**
+     * A parameter's value: a JSONPath selection that can give several nodes is the parameter's array when
+     * the operation declares it one, else exactly one node is needed (the step fails on none or several).
+     */
+    private static ValueModel oneUnlessArray(ValueModel value, ParameterView declared) {
+        if (!(value instanceof WorkflowModel.ExpressionValue expression)
+                || !(expression.expression() instanceof RuntimeExpression.JsonPathSelection selection)) {
+            return value;
+        }
+        SchemaView schema = declared == null || declared.schema() == null ? null : declared.schema().resolved();
+        boolean array = schema != null && ("array".equals(schema.type()) || schema.items() != null);
+        return array ? value : new WorkflowModel.ExpressionValue(selection.one(), expression.text());
+    }
+
+    /**
+     * The type of a JSONPath selection's node list: {@code List<T>} when every node its query can reach has
+     * one schema ({@link SelectionSchemas}), typed from it; else {@code List<JsonNode>}.
+     */
+    private TypeName selectionType(RuntimeExpression.JsonPathSelection selection, ValueSchema context, String name) {
+        SchemaView schema = context == null ? null : SelectionSchemas.of(context.schema(), selection.query());
+        TypeName element = schema == null ? TypeMapper.JSON_NODE : types.output(schema, name);
+        return com.palantir.javapoet.ParameterizedTypeName.get(ClassName.get(List.class), element);
+    }
+
     private static ParameterModel parameter(String name, ParameterLocation location, ParameterView declared,
             ValueModel value) {
         if (declared == null || declared.ignoredHeader()) {
@@ -876,6 +908,11 @@ public final class ModelBuilder {
             }
         };
         step.outputs().values().forEach(output -> report.accept(output.pointer(), output.expression()));
+        step.outputs().values().stream().filter(output -> output.expression() instanceof RuntimeExpression
+                .JsonPathSelection selection && selection.context() instanceof RuntimeExpression.ResponseBody)
+                .forEach(output -> diagnostics.error("pointer-into-non-json", document.locate(output.pointer()),
+                        "step '" + step.stepId() + "' selects in $response.body with JSONPath, but its response is "
+                        + what + ", not JSON; read $response.body whole" + (text ? " (a String)" : " (the bytes)")));
         List<BoundCriterion> criteria = new ArrayList<>(step.successCriteria());
         Set<String> own = new HashSet<>();
         for (BoundAction action : concat(step.onSuccess(), step.onFailure())) {
@@ -1120,9 +1157,9 @@ public final class ModelBuilder {
     }
 
     private static void collectReads(RuntimeExpression expression, Reads reads) {
-        if (expression instanceof RuntimeExpression.StepOutput output) {
+        if (expression.read() instanceof RuntimeExpression.StepOutput output) {
             reads.steps().add(output.stepId());
-        } else if (expression instanceof RuntimeExpression.WorkflowValue value) {
+        } else if (expression.read() instanceof RuntimeExpression.WorkflowValue value) {
             reads.workflows().add(value.workflowId());
         }
     }
