@@ -211,13 +211,19 @@ public final class Binder {
         Map<String, BoundExpression> bound = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             Optional<BoundExpression> expression = value instanceof ArazzoDocument.Value.Selection selection
-                    ? selectors.bind(selection.selector(), diagnostics)
+                    ? selectors.bind(selection.selector(), diagnostics).map(Binder::everyNode)
                     : written.containsKey(name)
                             ? expression(written.get(name), owner + "/outputs/" + SourceDocument.escape(name))
                             : Optional.empty();
             expression.ifPresent(e -> bound.put(name, e));
         });
         return bound;
+    }
+
+    /** An output's selector: an XPath node-set is every node's string value, not exactly one. */
+    private static BoundExpression everyNode(BoundExpression bound) {
+        return bound.expression() instanceof RuntimeExpression.XPathSelection xpath
+                ? new BoundExpression(bound.text(), bound.pointer(), xpath.all()) : bound;
     }
 
     /** A Selector Object where a value is written: the expression it denotes (a literal when it has none, reported). */

@@ -47,7 +47,8 @@ final class SelectorBinder {
         if (nodes == null) {
             return Optional.empty();
         }
-        Optional<String> pointer = nodes.isPresent() ? Optional.of("") : pointer(selector, report);
+        boolean xpath = "xpath".equals(selector.type().type());
+        Optional<String> pointer = nodes.isPresent() || xpath ? Optional.of("") : pointer(selector, report);
         if (pointer.isEmpty()) {
             return Optional.empty();
         }
@@ -59,6 +60,9 @@ final class SelectorBinder {
                     + "$workflows.<id>.<inputs|outputs>.<name>");
             return Optional.empty();
         }
+        if ("xpath".equals(selector.type().type())) {
+            return xpath(selector, context, report);
+        }
         if (nodes.isPresent()) {
             String written = selector.selector().strip();
             return Optional.of(new BoundExpression(selector.context().strip() + " " + written, selector.pointer(),
@@ -66,6 +70,64 @@ final class SelectorBinder {
         }
         String text = selector.context().strip() + (selector.context().contains("#") ? "" : "#") + pointer.get();
         return Optional.of(new BoundExpression(text, selector.pointer(), selected.get()));
+    }
+
+    /**
+     * An XPath selector: the JDK's XPath 1.0 engine for an expression that compiles as XPath 1.0 (its
+     * result type is XPath 1.0's, which the expression alone decides, so it is learnt by evaluating it once
+     * on an empty document); Saxon-HE for one that needs XPath 2.0 or later, with a warning that says to
+     * add it; an error for one that compiles as neither, or needs 2.0 but is declared {@code xpath-10}.
+     * Where one value is needed, as it is by default; outputs take every node ({@link
+     * RuntimeExpression.XPathSelection#all}).
+     */
+    private Optional<BoundExpression> xpath(ArazzoDocument.Selector selector, RuntimeExpression context,
+            Diagnostics report) {
+        String version = selector.type().versionOrDefault();
+        String pointer = selector.pointer() + "/selector";
+        if (!version.matches("xpath-(10|20|30|31)")) {
+            unknownVersion(selector.type(), "xpath-10, xpath-20, xpath-30 or xpath-31", report);
+            return Optional.empty();
+        }
+        String expression = selector.selector().strip();
+        String text = selector.context().strip() + " " + expression;
+        try {
+            javax.xml.xpath.XPath engine = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+            javax.xml.xpath.XPathExpression compiled = engine.compile(expression);
+            org.w3c.dom.Document empty = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .newDocument();
+            RuntimeExpression.XPathResult result = switch (compiled.evaluateExpression(empty,
+                    javax.xml.xpath.XPathEvaluationResult.class).type()) {
+                case STRING -> RuntimeExpression.XPathResult.STRING;
+                case NUMBER -> RuntimeExpression.XPathResult.NUMBER;
+                case BOOLEAN -> RuntimeExpression.XPathResult.BOOLEAN;
+                default -> RuntimeExpression.XPathResult.NODES;
+            };
+            return Optional.of(new BoundExpression(text, selector.pointer(),
+                    new RuntimeExpression.XPathSelection(context, expression, result, false, true)));
+        } catch (javax.xml.xpath.XPathExpressionException | javax.xml.parsers.ParserConfigurationException
+                | RuntimeException e) {
+            // not XPath 1.0 (or not evaluable as such): XPath 2.0 or later, or no XPath
+        }
+        if ("xpath-10".equals(version)) {
+            report.error("invalid-xpath", document.locate(pointer), "XPath selector '" + expression + "' does not "
+                    + "compile as XPath 1.0, the version it declares; write XPath 1.0, or declare xpath-31 (which "
+                    + "needs Saxon-HE at run time)");
+            return Optional.empty();
+        }
+        try {
+            new net.sf.saxon.s9api.Processor(false).newXPathCompiler().compile(expression);
+        } catch (net.sf.saxon.s9api.SaxonApiException e) {
+            report.error("invalid-xpath", document.locate(pointer), "XPath selector '" + expression + "' does not "
+                    + "compile: " + e.getMessage());
+            return Optional.empty();
+        }
+        report.warning("xpath-needs-saxon", document.locate(pointer), "XPath selector '" + expression + "' needs "
+                + version + " (it is not XPath 1.0): the generated code evaluates it with Saxon-HE, so add "
+                + "net.sf.saxon:Saxon-HE to the project's run-time dependencies, or write it in XPath 1.0 for the "
+                + "JDK's engine");
+        return Optional.of(new BoundExpression(text, selector.pointer(),
+                new RuntimeExpression.XPathSelection(context, expression, RuntimeExpression.XPathResult.NODES, true,
+                        true)));
     }
 
     /**
@@ -153,9 +215,9 @@ final class SelectorBinder {
                 return singular;
             }
             case "xpath" -> {
-                report.error("unsupported-feature", document.locate(pointer), "XPath selectors are not generated by "
-                        + "this version yet; select from JSON with a jsonpointer or jsonpath selector, or use an "
-                        + "xpath criterion to test the XML");
+                report.error("unsupported-feature", document.locate(pointer), "XPath replacement targets (a "
+                        + "replacement into an XML payload) are not generated by this version yet; write the XML "
+                        + "payload as a text with embedded expressions ({$...}) instead");
                 return Optional.empty();
             }
             default -> {

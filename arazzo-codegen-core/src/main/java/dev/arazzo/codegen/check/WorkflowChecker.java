@@ -252,6 +252,10 @@ public final class WorkflowChecker {
             checkReference(workflow, step, selection.context(), text, pointer, scope, graph);
             return;
         }
+        if (expression instanceof RuntimeExpression.XPathSelection selection) {
+            checkReference(workflow, step, selection.context(), text, pointer, scope, graph);
+            return;
+        }
         SourceLocation location = at(pointer);
         if (expression instanceof RuntimeExpression.Input input) {
             JsonNode properties = workflow.inputs() == null ? null : workflow.inputs().get("properties");

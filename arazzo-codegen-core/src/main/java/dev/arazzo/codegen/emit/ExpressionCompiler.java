@@ -103,6 +103,9 @@ final class ExpressionCompiler {
         if (expression instanceof RuntimeExpression.JsonPathSelection selection) {
             return selection(selection);
         }
+        if (expression instanceof RuntimeExpression.XPathSelection selection) {
+            return xpath(selection);
+        }
         if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
             // the url as the document writes it, as the specification defines $sourceDescriptions.<name>.url
             return new Typed(Literals.string(workflow.sourceUrls().get(field.name())), STRING);
@@ -125,6 +128,42 @@ final class ExpressionCompiler {
                     Literals.string(selected(selection))), TypeMapper.JSON_NODE);
         }
         return new Typed(nodes, NODE_LIST);
+    }
+
+    /**
+     * An XPath Selector Object over its context's text as XML: the JDK's XPath 1.0 engine ({@code Values}),
+     * or Saxon-HE ({@code XPathSupport}) for XPath 2.0 and later; a node-set is its nodes' string values, or
+     * the one node's where one value is needed, which fails the step otherwise.
+     */
+    private Typed xpath(RuntimeExpression.XPathSelection selection) {
+        CodeBlock context = expression(selection.context()).code();
+        String what = (step != null ? "step '" + step.stepId() + "'" : "workflow '" + workflow.workflowId() + "'")
+                + ": XPath selector '" + selection.expression() + "'";
+        TypeName list = ParameterizedTypeName.get(ClassName.get(List.class), STRING);
+        ClassName support = selection.saxon() ? this.context.runtime().xpathSupport() : values;
+        String method;
+        TypeName type;
+        switch (selection.result()) {
+            case STRING -> {
+                method = "xpathString";
+                type = STRING;
+            }
+            case NUMBER -> {
+                method = "xpathNumber";
+                type = ClassName.get(Double.class);
+            }
+            case BOOLEAN -> {
+                method = "xpathBoolean";
+                type = ClassName.get(Boolean.class);
+            }
+            default -> {
+                method = selection.saxon() ? selection.single() ? "selectOne" : "select"
+                        : selection.single() ? "xpathNode" : "xpathNodes";
+                type = selection.single() ? STRING : list;
+            }
+        }
+        return new Typed(CodeBlock.of("$T.$N($L,$W$L,$W$L)", support, method, Literals.string(selection.expression()),
+                context, Literals.string(what)), type);
     }
 
     /** What a selection is, for the run-time message of a value it cannot give: the step and the selector. */

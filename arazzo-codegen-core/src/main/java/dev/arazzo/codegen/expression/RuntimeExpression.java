@@ -165,4 +165,52 @@ public sealed interface RuntimeExpression {
             return new JsonPathSelection(context, query, selector, true);
         }
     }
+
+    /**
+     * An Arazzo 1.1 Selector Object of {@code type: xpath}, applied to the value of {@code context} read as
+     * XML text. An expression that compiles as XPath 1.0 is evaluated by the JDK, its result of the XPath 1.0
+     * type {@code result} (a node-set as the string values of its nodes); one that needs XPath 2.0 or later
+     * by Saxon-HE ({@code saxon}), its items' string values ({@code NODES}).
+     *
+     * @param context the selector's context
+     * @param expression the XPath expression, stripped
+     * @param result the type of its result
+     * @param saxon whether it needs XPath 2.0 or later (Saxon-HE at run time)
+     * @param single whether one value is needed: a node-set of exactly one node, its string value
+     */
+    record XPathSelection(RuntimeExpression context, String expression, XPathResult result, boolean saxon,
+            boolean single) implements RuntimeExpression {
+        public XPathSelection {
+            Objects.requireNonNull(context, "context");
+            Objects.requireNonNull(expression, "expression");
+            Objects.requireNonNull(result, "result");
+        }
+
+        @Override
+        public RuntimeExpression read() {
+            return context.read();
+        }
+
+        /** This selection where every node is wanted (an output): a node-set is a list. */
+        public XPathSelection all() {
+            return new XPathSelection(context, expression, result, saxon, false);
+        }
+
+        /** This selection where one value is needed. */
+        public XPathSelection one() {
+            return new XPathSelection(context, expression, result, saxon, true);
+        }
+    }
+
+    /** The type of an XPath selector's result. */
+    enum XPathResult {
+        /** A node-set (XPath 1.0), or a sequence (2.0 and later): string values. */
+        NODES,
+        /** A string. */
+        STRING,
+        /** A number, a double. */
+        NUMBER,
+        /** A boolean. */
+        BOOLEAN
+    }
 }

@@ -344,6 +344,8 @@ public final class ModelBuilder {
             outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)),
                     expression instanceof RuntimeExpression.JsonPathSelection selection
                             ? selectionType(selection, schemaOf(selection.context(), null, byId), name)
+                            : expression instanceof RuntimeExpression.XPathSelection selection
+                            ? xpathType(selection)
                             : schema != null && expression instanceof RuntimeExpression.StepOutput
                             ? types.output(schema.schema(), name)
                             : typeOf(expression, inputs, byId, null, dependencies), expression, output.text(), schema));
@@ -575,6 +577,8 @@ public final class ModelBuilder {
                 : responseSchema(operation, successCriteria);
         if (kind != ResponseView.BodyKind.JSON) {
             pointersIntoNonJson(workflow, step, expected);
+        } else if (expected != null && expected.bodyKind() != null) {
+            xpathIntoJson(step, expected);
         }
         NameAllocator outputNames = reserving(NameScope.Kind.COMPONENTS);
         List<OutputModel> outputs = new ArrayList<>();
@@ -594,6 +598,8 @@ public final class ModelBuilder {
             }
             if (expression instanceof RuntimeExpression.JsonPathSelection selection) {
                 type = selectionType(selection, schemaOf(selection.context(), responseSchema, earlier), name);
+            } else if (expression instanceof RuntimeExpression.XPathSelection selection) {
+                type = xpathType(selection);
             }
             outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)), type, expression,
                     output.text(), schema));
@@ -693,12 +699,32 @@ public final class ModelBuilder {
      */
     private static ValueModel oneUnlessArray(ValueModel value, ParameterView declared) {
         if (!(value instanceof WorkflowModel.ExpressionValue expression)
-                || !(expression.expression() instanceof RuntimeExpression.JsonPathSelection selection)) {
+                || !(expression.expression() instanceof RuntimeExpression.JsonPathSelection
+                        || expression.expression() instanceof RuntimeExpression.XPathSelection)) {
             return value;
         }
         SchemaView schema = declared == null || declared.schema() == null ? null : declared.schema().resolved();
         boolean array = schema != null && ("array".equals(schema.type()) || schema.items() != null);
+        if (expression.expression() instanceof RuntimeExpression.XPathSelection xpath) {
+            return new WorkflowModel.ExpressionValue(array ? xpath.all() : xpath, expression.text());
+        }
+        RuntimeExpression.JsonPathSelection selection = (RuntimeExpression.JsonPathSelection) expression.expression();
         return array ? value : new WorkflowModel.ExpressionValue(selection.one(), expression.text());
+    }
+
+    /**
+     * The type of an XPath selection: a String for one node's string value or a string result, a Double for
+     * a number, a Boolean for a boolean, and {@code List<String>} for every node of a node-set.
+     */
+    private static TypeName xpathType(RuntimeExpression.XPathSelection selection) {
+        return switch (selection.result()) {
+            case STRING -> ClassName.get(String.class);
+            case NUMBER -> ClassName.get(Double.class);
+            case BOOLEAN -> ClassName.get(Boolean.class);
+            case NODES -> selection.single() ? ClassName.get(String.class)
+                    : com.palantir.javapoet.ParameterizedTypeName.get(ClassName.get(List.class),
+                            ClassName.get(String.class));
+        };
     }
 
     /**
@@ -933,6 +959,16 @@ public final class ModelBuilder {
                         + ", not JSON; test it with a regex" + (text ? " or xpath" : "") + " criterion instead");
             }
         }
+    }
+
+    /** Reports each XPath selector over {@code $response.body} of a step whose response is JSON, not XML. */
+    private void xpathIntoJson(BoundStep step, ResponseView expected) {
+        step.outputs().values().stream().filter(output -> output.expression() instanceof RuntimeExpression
+                .XPathSelection selection && selection.context() instanceof RuntimeExpression.ResponseBody)
+                .forEach(output -> diagnostics.error("xpath-into-json", document.locate(output.pointer()),
+                        "step '" + step.stepId() + "' selects in $response.body with XPath, but its response is "
+                        + String.join(", ", expected.mediaTypes()) + ", not XML; select in it with a jsonpath or "
+                        + "jsonpointer selector"));
     }
 
     /**

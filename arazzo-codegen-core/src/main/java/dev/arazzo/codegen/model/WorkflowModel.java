@@ -58,10 +58,12 @@ public record WorkflowModel(
      * package then needs the JSONPath support class).
      */
     public boolean usesJsonPath() {
-        return criteria().anyMatch(c -> c instanceof JsonPathCriterion) || selectsWithJsonPath();
+        return criteria().anyMatch(c -> c instanceof JsonPathCriterion)
+                || values().anyMatch(e -> e instanceof RuntimeExpression.JsonPathSelection);
     }
 
-    private boolean selectsWithJsonPath() {
+    /** Every runtime expression of the workflow's values and outputs (not those of criteria). */
+    private java.util.stream.Stream<RuntimeExpression> values() {
         List<ValueModel> values = new java.util.ArrayList<>();
         List<RuntimeExpression> expressions = new java.util.ArrayList<>();
         outputs.forEach(output -> expressions.add(output.value()));
@@ -89,12 +91,16 @@ public record WorkflowModel(
                 values.addAll(array.elements());
             }
         }
-        return expressions.stream().anyMatch(e -> e instanceof RuntimeExpression.JsonPathSelection);
+        return expressions.stream();
     }
 
-    /** Whether some criterion is XPath 2.0 or later (the package then needs the Saxon-based support class). */
+    /**
+     * Whether some criterion or selector is XPath 2.0 or later (the package then needs the Saxon-based
+     * support class).
+     */
     public boolean usesSaxon() {
-        return criteria().anyMatch(c -> c instanceof XPathCriterion xpath && xpath.saxon());
+        return criteria().anyMatch(c -> c instanceof XPathCriterion xpath && xpath.saxon())
+                || values().anyMatch(e -> e instanceof RuntimeExpression.XPathSelection xpath && xpath.saxon());
     }
 
     private java.util.stream.Stream<CriterionModel> criteria() {
