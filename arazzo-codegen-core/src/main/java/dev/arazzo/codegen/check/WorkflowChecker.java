@@ -60,8 +60,8 @@ public final class WorkflowChecker {
 
     /**
      * Checks a bound document: this class's checks, then {@link FlowChecker}'s, {@link ComparisonChecker}'s,
-     * {@link ParameterChecker}'s, {@link RequestBodyChecker}'s, {@link DependencyChecker}'s and
-     * {@link ServerChecker}'s.
+     * {@link ParameterChecker}'s, {@link RequestBodyChecker}'s, {@link DependencyChecker}'s,
+     * {@link ServerChecker}'s and {@link IdentifierChecker}'s.
      */
     public static void check(BoundDocument bound, Diagnostics diagnostics) {
         new WorkflowChecker(bound, diagnostics).check();
@@ -71,6 +71,7 @@ public final class WorkflowChecker {
         RequestBodyChecker.check(bound, diagnostics);
         DependencyChecker.check(bound, diagnostics);
         ServerChecker.check(bound, diagnostics);
+        IdentifierChecker.check(bound, diagnostics);
     }
 
     private void check() {
@@ -282,7 +283,14 @@ public final class WorkflowChecker {
                         + "document has none; add '$self: <its URI>' at the top (Arazzo 1.1)");
             }
         } else if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
-            if (document.sourceDescription(field.name()).isEmpty()) {
+            String named = IdentifierChecker.namedOperation(bound, field);
+            if (named != null) {
+                // Arazzo 1.1: an operationId or workflowId of the source before a field of its description
+                diagnostics.error("invalid-expression", location, "'" + text + "' names " + named + " of source '"
+                        + field.name() + "' (Arazzo 1.1 resolves an operationId or workflowId before a field), "
+                        + "which is no value; use it as a step's operationId or workflowId"
+                        + (field.field().equals("url") ? ", and write the source's url as a literal" : ""));
+            } else if (document.sourceDescription(field.name()).isEmpty()) {
                 diagnostics.error("unknown-source", location, "'" + text + "' names source description '"
                         + field.name() + "', which this document does not have" + Suggestions.didYouMean(
                                 field.name(), document.sourceDescriptions().stream().map(s -> s.name()).toList()));
