@@ -227,6 +227,28 @@ class RuntimeModeTest {
     }
 
     @Test
+    void inlineModeWritesJsonPathSupportWhenASelectorSelectsSeveralNodes() throws IOException {
+        Files.writeString(directory.resolve("checks.arazzo.yaml"), """
+                arazzo: 1.1.0
+                info: {title: Runtime modes, version: '1'}
+                sourceDescriptions:
+                  - {name: things, url: things-openapi.yaml, type: openapi}
+                workflows:
+                  - workflowId: checks
+                    steps:
+                      - stepId: json
+                        operationId: getStatus
+                        outputs:
+                          values: {context: $response.body, selector: "$.*", type: jsonpath}
+                """);
+
+        Set<String> written = classNames(generate(RuntimeMode.INLINE));
+
+        assertTrue(written.contains(PACKAGE + ".JsonPathSupport"), written.toString());
+        assertFalse(written.contains(PACKAGE + ".XPathSupport"), written.toString());
+    }
+
+    @Test
     void everyRuntimeSourceTheGeneratorCarriesCanBeCopiedInline() throws Exception {
         Path shipped = Path.of(RuntimeSupport.class.getResource("/dev/arazzo/codegen/runtime/").toURI());
         Set<String> types;

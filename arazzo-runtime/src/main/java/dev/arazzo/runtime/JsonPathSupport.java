@@ -613,4 +613,38 @@ public final class JsonPathSupport {
             java.append("\\x{").append(Integer.toHexString(c)).append('}');
         }
     }
+    /**
+     * The one node an Arazzo 1.1 Selector Object selected where one value is needed (a parameter that is
+     * not an array).
+     *
+     * @param nodes the node list the selector's query gave
+     * @param selected what selected them, for the message: the step and the selector
+     * @return the node
+     * @throws WorkflowException naming the selector, when it selected no node or several
+     */
+    public static JsonNode one(List<JsonNode> nodes, String selected) {
+        if (nodes.size() != 1) {
+            throw new WorkflowException(selected + " selected " + nodes.size() + " nodes where one value is needed");
+        }
+        return nodes.get(0);
+    }
+
+    /**
+     * The nodes an Arazzo 1.1 Selector Object selected, read as one list of the type the schema gives them.
+     *
+     * @param <T> the list's type
+     * @param nodes the node list the selector's query gave
+     * @param selected what selected them, for the message: the step and the selector
+     * @param reader reads the nodes as a JSON array (a {@link Values#listOf(Function)} reader)
+     * @return the list
+     * @throws WorkflowException naming the selector and the node, when a node is not of the type
+     */
+    public static <T> T read(List<JsonNode> nodes, String selected, Function<JsonNode, T> reader) {
+        try {
+            return reader.apply(Values.json(nodes));
+        } catch (Values.Mismatch e) {
+            throw new WorkflowException(selected + ": expected " + e.expected() + " (as the schema says) but found "
+                    + e.found() + " at " + e.pointer() + " of the nodes it selected");
+        }
+    }
 }

@@ -776,4 +776,121 @@ public final class Values {
         }
         return node;
     }
+    // ---- XPath Selector Objects (Arazzo 1.1), XPath 1.0 with the JDK's engine ---------------------------
+
+    /**
+     * The nodes an XPath 1.0 selector selects in the value's text as XML, each as its string value.
+     *
+     * @param expression an XPath 1.0 expression whose result is a node-set
+     * @param value the selector's context (a String, or a JSON text node, holding XML)
+     * @param selected what selects, for messages: the step and the selector
+     * @return the string values of the nodes, in document order
+     * @throws WorkflowException naming the selector, when the value is absent or not XML
+     */
+    public static List<String> xpathNodes(String expression, Object value, String selected) {
+        org.w3c.dom.NodeList nodes = (org.w3c.dom.NodeList) xpathEvaluate(expression, value, selected,
+                javax.xml.xpath.XPathConstants.NODESET);
+        List<String> texts = new ArrayList<>(nodes.getLength());
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent());
+        }
+        return Collections.unmodifiableList(texts);
+    }
+
+    /**
+     * The one node an XPath 1.0 selector selects where one value is needed, as its string value.
+     *
+     * @param expression an XPath 1.0 expression whose result is a node-set
+     * @param value the selector's context
+     * @param selected what selects, for messages
+     * @return the node's string value
+     * @throws WorkflowException naming the selector, when it selects no node or several, or the value is not XML
+     */
+    public static String xpathNode(String expression, Object value, String selected) {
+        return one(xpathNodes(expression, value, selected), selected);
+    }
+
+    /**
+     * The one item of a selector's result where one value is needed.
+     *
+     * @param items the string values the selector gave
+     * @param selected what selected them, for the message
+     * @return the one item
+     * @throws WorkflowException naming the selector, when there are none or several
+     */
+    static String one(List<String> items, String selected) {
+        if (items.size() != 1) {
+            throw new WorkflowException(selected + " selected " + items.size() + " nodes where one value is needed");
+        }
+        return items.get(0);
+    }
+
+    /**
+     * An XPath 1.0 selector whose result is a string ({@code string(...)}, {@code concat(...)}, ...).
+     *
+     * @param expression the expression
+     * @param value the selector's context
+     * @param selected what selects, for messages
+     * @return the string
+     * @throws WorkflowException naming the selector, when the value is absent or not XML
+     */
+    public static String xpathString(String expression, Object value, String selected) {
+        return (String) xpathEvaluate(expression, value, selected, javax.xml.xpath.XPathConstants.STRING);
+    }
+
+    /**
+     * An XPath 1.0 selector whose result is a number ({@code count(...)}, {@code sum(...)}, arithmetic).
+     *
+     * @param expression the expression
+     * @param value the selector's context
+     * @param selected what selects, for messages
+     * @return the number (NaN where XPath gives NaN)
+     * @throws WorkflowException naming the selector, when the value is absent or not XML
+     */
+    public static Double xpathNumber(String expression, Object value, String selected) {
+        return (Double) xpathEvaluate(expression, value, selected, javax.xml.xpath.XPathConstants.NUMBER);
+    }
+
+    /**
+     * An XPath 1.0 selector whose result is a boolean (a comparison, {@code not(...)}, {@code boolean(...)}).
+     *
+     * @param expression the expression
+     * @param value the selector's context
+     * @param selected what selects, for messages
+     * @return the boolean
+     * @throws WorkflowException naming the selector, when the value is absent or not XML
+     */
+    public static Boolean xpathBoolean(String expression, Object value, String selected) {
+        return (Boolean) xpathEvaluate(expression, value, selected, javax.xml.xpath.XPathConstants.BOOLEAN);
+    }
+
+    /** The text of a selector's context; a WorkflowException naming the selector when there is none. */
+    static String xml(Object value, String selected) {
+        Object plain = plain(value);
+        if (plain == null) {
+            throw new WorkflowException(selected + " has no XML to select in: its context is absent");
+        }
+        return plain instanceof JsonNode node ? node.toString() : text(plain);
+    }
+
+    private static Object xpathEvaluate(String expression, Object value, String selected,
+            javax.xml.namespace.QName type) {
+        String text = xml(value, selected);
+        try {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            factory.setNamespaceAware(false);
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(QUIET);
+            org.w3c.dom.Document document = builder.parse(new org.xml.sax.InputSource(new java.io.StringReader(text)));
+            return javax.xml.xpath.XPathFactory.newInstance().newXPath().evaluate(expression, document, type);
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
+            throw new WorkflowException(selected + " cannot select in its context, which is not XML (or holds a "
+                    + "DTD): " + e.getMessage());
+        } catch (javax.xml.xpath.XPathExpressionException e) {
+            throw new WorkflowException(selected + " failed: " + e.getMessage());
+        }
+    }
 }

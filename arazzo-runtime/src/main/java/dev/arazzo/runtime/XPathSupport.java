@@ -55,4 +55,50 @@ public final class XPathSupport {
             return false;
         }
     }
+    /**
+     * The items an XPath 2.0, 3.0 or 3.1 selector (an Arazzo 1.1 Selector Object) gives for the value's
+     * text as XML, each as its string value.
+     *
+     * @param expression the expression
+     * @param value the selector's context (a String, or a JSON text node, holding XML)
+     * @param selected what selects, for messages: the step and the selector
+     * @return the string values of the items, in order
+     * @throws WorkflowException naming the selector, when the value is absent or not XML, or the expression fails
+     */
+    public static java.util.List<String> select(String expression, Object value, String selected) {
+        String text = Values.xml(value, selected);
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            factory.setNamespaceAware(true);
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(Values.QUIET);
+            Document document = builder.parse(new InputSource(new StringReader(text)));
+            XPathSelector selector = PROCESSOR.newXPathCompiler().compile(expression).load();
+            selector.setContextItem(PROCESSOR.newDocumentBuilder().wrap(document));
+            java.util.List<String> items = new java.util.ArrayList<>();
+            selector.evaluate().forEach(item -> items.add(item.getStringValue()));
+            return java.util.Collections.unmodifiableList(items);
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new WorkflowException(selected + " cannot select in its context, which is not XML (or holds a "
+                    + "DTD): " + e.getMessage());
+        } catch (SaxonApiException e) {
+            throw new WorkflowException(selected + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The one item of an XPath 2.0+ selector's result where one value is needed.
+     *
+     * @param expression the expression
+     * @param value the selector's context
+     * @param selected what selects, for messages
+     * @return the item's string value
+     * @throws WorkflowException naming the selector, when it gives no item or several, or {@link #select} fails
+     */
+    public static String selectOne(String expression, Object value, String selected) {
+        return Values.one(select(expression, value, selected), selected);
+    }
 }

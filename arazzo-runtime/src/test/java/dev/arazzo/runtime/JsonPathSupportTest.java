@@ -175,4 +175,28 @@ class JsonPathSupportTest {
                 root -> JsonPathSupport.select(root).flatMap(JsonPathSupport.member("k")).toList()));
         assertEquals(List.of(), JsonPathSupport.select(MissingNode.getInstance()).toList());
     }
+    @Test
+    void aSelectorThatMustGiveOneValueFailsNamingItWhenItSelectedNoneOrSeveral() {
+        List<JsonNode> two = List.of(TextNode.valueOf("a"), TextNode.valueOf("b"));
+
+        assertEquals(TextNode.valueOf("a"), JsonPathSupport.one(two.subList(0, 1), "step 's': selector '$[*]'"));
+        assertEquals("step 's': selector '$[*]' selected 2 nodes where one value is needed",
+                assertThrows(WorkflowException.class, () -> JsonPathSupport.one(two, "step 's': selector '$[*]'"))
+                        .getMessage());
+        assertEquals("step 's': selector '$[*]' selected 0 nodes where one value is needed",
+                assertThrows(WorkflowException.class, () -> JsonPathSupport.one(List.of(), "step 's': selector '$[*]'"))
+                        .getMessage());
+    }
+
+    @Test
+    void selectedNodesAreReadAsTheSchemasListAndANodeOfAnotherTypeNamesTheSelectorAndItsPlace() {
+        List<JsonNode> nodes = List.of(IntNode.valueOf(1), IntNode.valueOf(2));
+
+        assertEquals(List.of(1, 2), JsonPathSupport.read(nodes, "s", Values.listOf(Values::integer)));
+        WorkflowException wrong = assertThrows(WorkflowException.class, () -> JsonPathSupport.read(
+                List.of(IntNode.valueOf(1), TextNode.valueOf("x")), "step 's': selector '$[*]'",
+                Values.listOf(Values::integer)));
+        assertEquals("step 's': selector '$[*]': expected a 32-bit integer (as the schema says) but found \"x\" at /1 "
+                + "of the nodes it selected", wrong.getMessage());
+    }
 }

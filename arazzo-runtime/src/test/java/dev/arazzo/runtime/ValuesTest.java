@@ -248,4 +248,23 @@ class ValuesTest {
         assertThrows(WorkflowException.class, () -> Values.bytes(Values.json(12)));
         assertThrows(WorkflowException.class, () -> Values.bytes(Values.json("not base64!")));
     }
+    @Test
+    void xpathSelectorsOfXPathOneGiveNodeStringValuesStringsNumbersAndBooleans() {
+        String xml = "<a k=\"v\"><b>1</b><b>2</b></a>";
+
+        assertEquals(List.of("1", "2"), Values.xpathNodes("/a/b", xml, "s"));
+        assertEquals("v", Values.xpathNode("/a/@k", xml, "s"));
+        assertEquals("v", Values.xpathString("string(/a/@k)", com.fasterxml.jackson.databind.node.TextNode.valueOf(xml),
+                "s"));
+        assertEquals(3.0, Values.xpathNumber("sum(/a/b)", xml, "s"));
+        assertEquals(true, Values.xpathBoolean("count(/a/b) = 2", xml, "s"));
+        assertEquals("step 'x': XPath selector '/a/b' selected 2 nodes where one value is needed",
+                assertThrows(WorkflowException.class, () -> Values.xpathNode("/a/b", xml, "step 'x': XPath selector "
+                        + "'/a/b'")).getMessage());
+        assertTrue(assertThrows(WorkflowException.class, () -> Values.xpathNodes("/a", "{}", "sel")).getMessage()
+                .startsWith("sel cannot select in its context, which is not XML"));
+        assertEquals("sel has no XML to select in: its context is absent",
+                assertThrows(WorkflowException.class, () -> Values.xpathNodes("/a", null, "sel")).getMessage());
+        assertThrows(WorkflowException.class, () -> Values.xpathNodes("/a", "<!DOCTYPE a []><a/>", "sel"));
+    }
 }

@@ -32,4 +32,17 @@ class XPathSupportTest {
         assertFalse(XPathSupport.test("/a = 'x'", "<!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>"));
         assertFalse(XPathSupport.test("/order/(", ORDER), "an expression that does not compile fails the criterion");
     }
+    @Test
+    void selectorsOfXPathThreeGiveTheirItemsStringValues() {
+        String xml = "<a><b>x</b><b>y</b></a>";
+
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("X", "Y"),
+                XPathSupport.select("/a/b ! upper-case(.)", xml, "s"));
+        org.junit.jupiter.api.Assertions.assertEquals("x", XPathSupport.selectOne("/a/b[1]", xml, "s"));
+        org.junit.jupiter.api.Assertions.assertEquals("s selected 2 nodes where one value is needed",
+                org.junit.jupiter.api.Assertions.assertThrows(WorkflowException.class,
+                        () -> XPathSupport.selectOne("/a/b", xml, "s")).getMessage());
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(WorkflowException.class,
+                () -> XPathSupport.select("/a", "no", "s")).getMessage().startsWith("s cannot select"));
+    }
 }

@@ -160,8 +160,10 @@ public final class Binder {
         BoundBody body = null;
         if (step.requestBody() != null) {
             ArazzoDocument.RequestBody requestBody = step.requestBody();
+            Diagnostics payloadReport = new Diagnostics();
             BoundValue payload = requestBody.payload() == null ? null
-                    : value(requestBody.payload(), requestBody.pointer() + "/payload", new HashSet<>(), diagnostics);
+                    : value(requestBody.payload(), requestBody.pointer() + "/payload", new HashSet<>(), payloadReport);
+            outsideSelectors(payloadReport, requestBody.pointer() + "/payload", requestBody.selectors().keySet());
             if (payload != null && !requestBody.selectors().isEmpty()) {
                 payload = withSelectors(payload, requestBody.pointer() + "/payload", requestBody.selectors());
             }
@@ -209,7 +211,7 @@ public final class Binder {
         Map<String, BoundExpression> bound = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             Optional<BoundExpression> expression = value instanceof ArazzoDocument.Value.Selection selection
-                    ? selectors.bind(selection.selector(), diagnostics)
+                    ? selectors.bind(selection.selector(), diagnostics).map(Binder::everyNode)
                     : written.containsKey(name)
                             ? expression(written.get(name), owner + "/outputs/" + SourceDocument.escape(name))
                             : Optional.empty();
@@ -218,11 +220,30 @@ public final class Binder {
         return bound;
     }
 
+    /** An output's selector: an XPath node-set is every node's string value, not exactly one. */
+    private static BoundExpression everyNode(BoundExpression bound) {
+        return bound.expression() instanceof RuntimeExpression.XPathSelection xpath
+                ? new BoundExpression(bound.text(), bound.pointer(), xpath.all()) : bound;
+    }
+
     /** A Selector Object where a value is written: the expression it denotes (a literal when it has none, reported). */
     private BoundValue selected(ArazzoDocument.Selector selector, JsonNode written, String pointer) {
         return selectors.bind(selector, diagnostics)
                 .<BoundValue>map(expression -> new BoundDocument.ExpressionValue(pointer, expression, null))
                 .orElseGet(() -> new BoundDocument.LiteralValue(pointer, written));
+    }
+
+    /**
+     * Reports what binding a payload found, but for what concerns the members of its Selector Objects (at
+     * {@code root} + one of {@code selectors}): those are bound as selectors instead.
+     */
+    private void outsideSelectors(Diagnostics found, String root, Set<String> selectors) {
+        for (dev.arazzo.codegen.diagnostic.Diagnostic diagnostic : found.all()) {
+            String at = diagnostic.location() == null ? null : diagnostic.location().jsonPointer();
+            if (at == null || selectors.stream().noneMatch(s -> at.equals(root + s) || at.startsWith(root + s + "/"))) {
+                diagnostics.add(diagnostic);
+            }
+        }
     }
 
     /** {@code value} (the payload at {@code root}) with the Selector Objects at their payload pointers bound. */

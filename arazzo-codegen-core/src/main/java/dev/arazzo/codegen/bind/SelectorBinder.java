@@ -16,13 +16,13 @@ import dev.arazzo.codegen.load.SourceDocument;
 import java.util.Optional;
 
 /**
- * Binds Arazzo 1.1 Selector Objects ({@code context} + {@code selector} + {@code type}) that select one
- * node of JSON: a {@code jsonpointer} selector (RFC 6901), or a singular {@code jsonpath} query (RFC 9535,
- * or the Goessner draft, which agrees with it on singular paths: names and non-negative indexes only).
- * Such a selector is the JSON Pointer it denotes applied to its context, so it becomes the runtime
- * expression {@code context#pointer}, typed from the schema like any other. What it cannot bind exactly
- * is a located error: a query that can select several nodes or counts from the end, an XPath selector,
- * a context that is not structured data, an unknown type or version.
+ * Binds Arazzo 1.1 Selector Objects ({@code context} + {@code selector} + {@code type}) over JSON. A
+ * {@code jsonpointer} selector (RFC 6901), or a singular {@code jsonpath} query (names and non-negative
+ * indexes only), is the JSON Pointer it denotes applied to its context: the runtime expression
+ * {@code context#pointer}, typed from the schema like any other. Any other {@code jsonpath} query (RFC 9535,
+ * or the Goessner draft where it means the same, {@link GoessnerDraft}) becomes a
+ * {@link RuntimeExpression.JsonPathSelection} of its context: a node list. What it cannot bind exactly is a
+ * located error: an XPath selector, a context that is not structured data, an unknown type or version.
  */
 final class SelectorBinder {
 
@@ -43,7 +43,12 @@ final class SelectorBinder {
                     + selector.context() + "': " + e.getMessage());
             return Optional.empty();
         }
-        Optional<String> pointer = pointer(selector, report);
+        Optional<JsonPathQuery> nodes = multiNode(selector, report);
+        if (nodes == null) {
+            return Optional.empty();
+        }
+        boolean xpath = "xpath".equals(selector.type().type());
+        Optional<String> pointer = nodes.isPresent() || xpath ? Optional.of("") : pointer(selector, report);
         if (pointer.isEmpty()) {
             return Optional.empty();
         }
@@ -55,8 +60,114 @@ final class SelectorBinder {
                     + "$workflows.<id>.<inputs|outputs>.<name>");
             return Optional.empty();
         }
+        if ("xpath".equals(selector.type().type())) {
+            return xpath(selector, context, report);
+        }
+        if (nodes.isPresent()) {
+            String written = selector.selector().strip();
+            return Optional.of(new BoundExpression(selector.context().strip() + " " + written, selector.pointer(),
+                    new RuntimeExpression.JsonPathSelection(context, nodes.get(), written, false)));
+        }
         String text = selector.context().strip() + (selector.context().contains("#") ? "" : "#") + pointer.get();
         return Optional.of(new BoundExpression(text, selector.pointer(), selected.get()));
+    }
+
+    /**
+     * An XPath selector: the JDK's XPath 1.0 engine for an expression that compiles as XPath 1.0 (its
+     * result type is XPath 1.0's, which the expression alone decides, so it is learnt by evaluating it once
+     * on an empty document); Saxon-HE for one that needs XPath 2.0 or later, with a warning that says to
+     * add it; an error for one that compiles as neither, or needs 2.0 but is declared {@code xpath-10}.
+     * Where one value is needed, as it is by default; outputs take every node ({@link
+     * RuntimeExpression.XPathSelection#all}).
+     */
+    private Optional<BoundExpression> xpath(ArazzoDocument.Selector selector, RuntimeExpression context,
+            Diagnostics report) {
+        String version = selector.type().versionOrDefault();
+        String pointer = selector.pointer() + "/selector";
+        if (!version.matches("xpath-(10|20|30|31)")) {
+            unknownVersion(selector.type(), "xpath-10, xpath-20, xpath-30 or xpath-31", report);
+            return Optional.empty();
+        }
+        String expression = selector.selector().strip();
+        String text = selector.context().strip() + " " + expression;
+        try {
+            javax.xml.xpath.XPath engine = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+            javax.xml.xpath.XPathExpression compiled = engine.compile(expression);
+            org.w3c.dom.Document empty = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .newDocument();
+            RuntimeExpression.XPathResult result = switch (compiled.evaluateExpression(empty,
+                    javax.xml.xpath.XPathEvaluationResult.class).type()) {
+                case STRING -> RuntimeExpression.XPathResult.STRING;
+                case NUMBER -> RuntimeExpression.XPathResult.NUMBER;
+                case BOOLEAN -> RuntimeExpression.XPathResult.BOOLEAN;
+                default -> RuntimeExpression.XPathResult.NODES;
+            };
+            return Optional.of(new BoundExpression(text, selector.pointer(),
+                    new RuntimeExpression.XPathSelection(context, expression, result, false, true)));
+        } catch (javax.xml.xpath.XPathExpressionException | javax.xml.parsers.ParserConfigurationException
+                | RuntimeException e) {
+            // not XPath 1.0 (or not evaluable as such): XPath 2.0 or later, or no XPath
+        }
+        if ("xpath-10".equals(version)) {
+            report.error("invalid-xpath", document.locate(pointer), "XPath selector '" + expression + "' does not "
+                    + "compile as XPath 1.0, the version it declares; write XPath 1.0, or declare xpath-31 (which "
+                    + "needs Saxon-HE at run time)");
+            return Optional.empty();
+        }
+        try {
+            new net.sf.saxon.s9api.Processor(false).newXPathCompiler().compile(expression);
+        } catch (net.sf.saxon.s9api.SaxonApiException e) {
+            report.error("invalid-xpath", document.locate(pointer), "XPath selector '" + expression + "' does not "
+                    + "compile: " + e.getMessage());
+            return Optional.empty();
+        }
+        report.warning("xpath-needs-saxon", document.locate(pointer), "XPath selector '" + expression + "' needs "
+                + version + " (it is not XPath 1.0): the generated code evaluates it with Saxon-HE, so add "
+                + "net.sf.saxon:Saxon-HE to the project's run-time dependencies, or write it in XPath 1.0 for the "
+                + "JDK's engine");
+        return Optional.of(new BoundExpression(text, selector.pointer(),
+                new RuntimeExpression.XPathSelection(context, expression, RuntimeExpression.XPathResult.NODES, true,
+                        true)));
+    }
+
+    /**
+     * The query of a JSONPath selector that can select other than one node; empty for any other selector
+     * (a singular query, a pointer, XPath: {@link #pointer} takes those); null (reported) for a query that
+     * does not parse or that its version cannot evaluate exactly.
+     */
+    private Optional<JsonPathQuery> multiNode(ArazzoDocument.Selector selector, Diagnostics report) {
+        ExpressionType type = selector.type();
+        String version = type.versionOrDefault();
+        if (!"jsonpath".equals(type.type())
+                || !"rfc9535".equals(version) && !"draft-goessner-dispatch-jsonpath-00".equals(version)) {
+            return Optional.empty();
+        }
+        String written = selector.selector().strip();
+        String pointer = selector.pointer() + "/selector";
+        JsonPathQuery query;
+        try {
+            query = JsonPathParser.parse(written);
+        } catch (JsonPathSyntaxException e) {
+            boolean script = version.startsWith("draft") && written.contains("[(");
+            report.error("invalid-selector", document.locate(pointer), "JSONPath '" + written + "': "
+                    + (script ? "script expressions [(...)] of the Goessner draft are JavaScript, which is not "
+                    + "evaluated; write a slice ([-1:]) or an index instead"
+                    : e.reason() + " (at character " + (e.index() + 1) + ")"));
+            return null;
+        }
+        if (singular(query).isPresent()) {
+            return Optional.empty();
+        }
+        if (version.startsWith("draft")) {
+            String differs = GoessnerDraft.difference(query);
+            if (differs != null) {
+                report.error("invalid-selector", document.locate(pointer), "JSONPath '" + written + "' under "
+                        + "draft-goessner-dispatch-jsonpath-00: " + differs + "; write it so both mean the same, or "
+                        + "declare version rfc9535 (the default)");
+                return null;
+            }
+        }
+        return Optional.of(query);
     }
 
     /**
@@ -96,18 +207,17 @@ final class SelectorBinder {
                 }
                 Optional<String> singular = singular(query);
                 if (singular.isEmpty()) {
-                    report.error("unsupported-feature", document.locate(pointer), "JSONPath selector '"
+                    report.error("unsupported-feature", document.locate(pointer), "JSONPath target '"
                             + written.strip() + "' can select other than exactly one node (a wildcard, slice, filter, "
-                            + "descendant segment, several selectors or an index from the end); selectors are "
-                            + "generated for singular paths such as $.a.b or $['a'][0]; select one node, or use a "
-                            + "jsonpath criterion to test the nodes");
+                            + "descendant segment, several selectors or an index from the end); a replacement target "
+                            + "is one location, a singular path such as $.a.b or $['a'][0]");
                 }
                 return singular;
             }
             case "xpath" -> {
-                report.error("unsupported-feature", document.locate(pointer), "XPath selectors are not generated by "
-                        + "this version yet; select from JSON with a jsonpointer or jsonpath selector, or use an "
-                        + "xpath criterion to test the XML");
+                report.error("unsupported-feature", document.locate(pointer), "XPath replacement targets (a "
+                        + "replacement into an XML payload) are not generated by this version yet; write the XML "
+                        + "payload as a text with embedded expressions ({$...}) instead");
                 return Optional.empty();
             }
             default -> {

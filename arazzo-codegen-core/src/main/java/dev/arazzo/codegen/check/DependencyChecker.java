@@ -223,7 +223,7 @@ public final class DependencyChecker {
         step.outputs().values().forEach(output -> read.add(output.expression()));
         Set<String> steps = new LinkedHashSet<>();
         for (RuntimeExpression expression : read) {
-            if (expression instanceof RuntimeExpression.StepOutput output) {
+            if (expression.read() instanceof RuntimeExpression.StepOutput output) {
                 steps.add(output.stepId());
             }
         }

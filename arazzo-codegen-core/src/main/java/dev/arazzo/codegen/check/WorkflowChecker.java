@@ -60,8 +60,8 @@ public final class WorkflowChecker {
 
     /**
      * Checks a bound document: this class's checks, then {@link FlowChecker}'s, {@link ComparisonChecker}'s,
-     * {@link ParameterChecker}'s, {@link RequestBodyChecker}'s, {@link DependencyChecker}'s and
-     * {@link ServerChecker}'s.
+     * {@link ParameterChecker}'s, {@link RequestBodyChecker}'s, {@link DependencyChecker}'s,
+     * {@link ServerChecker}'s and {@link IdentifierChecker}'s.
      */
     public static void check(BoundDocument bound, Diagnostics diagnostics) {
         new WorkflowChecker(bound, diagnostics).check();
@@ -71,6 +71,7 @@ public final class WorkflowChecker {
         RequestBodyChecker.check(bound, diagnostics);
         DependencyChecker.check(bound, diagnostics);
         ServerChecker.check(bound, diagnostics);
+        IdentifierChecker.check(bound, diagnostics);
     }
 
     private void check() {
@@ -248,6 +249,14 @@ public final class WorkflowChecker {
 
     private void checkReference(Workflow workflow, Step step, RuntimeExpression expression, String text, String pointer,
             Scope scope, StepGraph graph) {
+        if (expression instanceof RuntimeExpression.JsonPathSelection selection) {
+            checkReference(workflow, step, selection.context(), text, pointer, scope, graph);
+            return;
+        }
+        if (expression instanceof RuntimeExpression.XPathSelection selection) {
+            checkReference(workflow, step, selection.context(), text, pointer, scope, graph);
+            return;
+        }
         SourceLocation location = at(pointer);
         if (expression instanceof RuntimeExpression.Input input) {
             JsonNode properties = workflow.inputs() == null ? null : workflow.inputs().get("properties");
@@ -274,7 +283,14 @@ public final class WorkflowChecker {
                         + "document has none; add '$self: <its URI>' at the top (Arazzo 1.1)");
             }
         } else if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
-            if (document.sourceDescription(field.name()).isEmpty()) {
+            String named = IdentifierChecker.namedOperation(bound, field);
+            if (named != null) {
+                // Arazzo 1.1: an operationId or workflowId of the source before a field of its description
+                diagnostics.error("invalid-expression", location, "'" + text + "' names " + named + " of source '"
+                        + field.name() + "' (Arazzo 1.1 resolves an operationId or workflowId before a field), "
+                        + "which is no value; use it as a step's operationId or workflowId"
+                        + (field.field().equals("url") ? ", and write the source's url as a literal" : ""));
+            } else if (document.sourceDescription(field.name()).isEmpty()) {
                 diagnostics.error("unknown-source", location, "'" + text + "' names source description '"
                         + field.name() + "', which this document does not have" + Suggestions.didYouMean(
                                 field.name(), document.sourceDescriptions().stream().map(s -> s.name()).toList()));
@@ -314,10 +330,11 @@ public final class WorkflowChecker {
                             output.stepId(), workflow.steps().stream().map(Step::stepId).toList()));
             return;
         }
-        if (!target.outputs().containsKey(output.name())) {
+        if (!target.outputs().containsKey(output.name()) && !target.outputValues().containsKey(output.name())) {
             diagnostics.warning("unknown-output", location, "'" + text + "' reads output '" + output.name()
                     + "' of step '" + output.stepId() + "', which that step does not define, so it is always null"
-                    + Suggestions.didYouMean(output.name(), target.outputs().keySet()) + "; define it in the step's outputs");
+                    + Suggestions.didYouMean(output.name(), target.outputValues().keySet())
+                    + "; define it in the step's outputs");
             return;
         }
         if (step != null && !graph.canRunBefore(target.stepId(), step.stepId())) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
+import dev.arazzo.codegen.jsonpath.JsonPathCompiler;
 import dev.arazzo.codegen.model.TypeMapper;
 import dev.arazzo.codegen.model.WorkflowModel;
 import dev.arazzo.codegen.model.WorkflowModel.InputModel;
@@ -34,6 +36,7 @@ final class ExpressionCompiler {
     private static final ClassName STRING = ClassName.get(String.class);
     private static final ClassName INTEGER = ClassName.get(Integer.class);
     private static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
+    private static final TypeName NODE_LIST = ParameterizedTypeName.get(ClassName.get(List.class), TypeMapper.JSON_NODE);
 
     private final EmitContext context;
     private final WorkflowModel workflow;
@@ -97,6 +100,12 @@ final class ExpressionCompiler {
         if (expression instanceof RuntimeExpression.Constant constant) {
             return constant(constant.value());
         }
+        if (expression instanceof RuntimeExpression.JsonPathSelection selection) {
+            return selection(selection);
+        }
+        if (expression instanceof RuntimeExpression.XPathSelection selection) {
+            return xpath(selection);
+        }
         if (expression instanceof RuntimeExpression.SourceDescriptionField field) {
             // the url as the document writes it, as the specification defines $sourceDescriptions.<name>.url
             return new Typed(Literals.string(workflow.sourceUrls().get(field.name())), STRING);
@@ -111,6 +120,65 @@ final class ExpressionCompiler {
             return new Typed(CodeBlock.of("$L.header($L)", read("exchange"), Literals.string(header.name())), STRING);
         }
         return exchange(expression);
+    }
+
+    /**
+     * A JSONPath Selector Object: the node list of its query over the context's value
+     * ({@code List<JsonNode>}), or its one node where one is needed, which fails the step otherwise.
+     */
+    private Typed selection(RuntimeExpression.JsonPathSelection selection) {
+        Typed context = expression(selection.context());
+        CodeBlock root = context.type().equals(TypeMapper.JSON_NODE) ? context.code()
+                : CodeBlock.of("$T.json($L)", values, context.code());
+        CodeBlock nodes = CodeBlock.of("$>$>$L$<$<", new JsonPathCompiler(this.context.runtime().jsonPathSupport(),
+                names.locals()).wrapping().compile(selection.query(), root));
+        if (selection.single()) {
+            return new Typed(CodeBlock.of("$T.one($L,$W$L)", this.context.runtime().jsonPathSupport(), nodes,
+                    Literals.string(selected(selection))), TypeMapper.JSON_NODE);
+        }
+        return new Typed(nodes, NODE_LIST);
+    }
+
+    /**
+     * An XPath Selector Object over its context's text as XML: the JDK's XPath 1.0 engine ({@code Values}),
+     * or Saxon-HE ({@code XPathSupport}) for XPath 2.0 and later; a node-set is its nodes' string values, or
+     * the one node's where one value is needed, which fails the step otherwise.
+     */
+    private Typed xpath(RuntimeExpression.XPathSelection selection) {
+        CodeBlock context = expression(selection.context()).code();
+        String what = (step != null ? "step '" + step.stepId() + "'" : "workflow '" + workflow.workflowId() + "'")
+                + ": XPath selector '" + selection.expression() + "'";
+        TypeName list = ParameterizedTypeName.get(ClassName.get(List.class), STRING);
+        ClassName support = selection.saxon() ? this.context.runtime().xpathSupport() : values;
+        String method;
+        TypeName type;
+        switch (selection.result()) {
+            case STRING -> {
+                method = "xpathString";
+                type = STRING;
+            }
+            case NUMBER -> {
+                method = "xpathNumber";
+                type = ClassName.get(Double.class);
+            }
+            case BOOLEAN -> {
+                method = "xpathBoolean";
+                type = ClassName.get(Boolean.class);
+            }
+            default -> {
+                method = selection.saxon() ? selection.single() ? "selectOne" : "select"
+                        : selection.single() ? "xpathNode" : "xpathNodes";
+                type = selection.single() ? STRING : list;
+            }
+        }
+        return new Typed(CodeBlock.of("$T.$N($L,$W$L,$W$L)", support, method, Literals.string(selection.expression()),
+                context, Literals.string(what)), type);
+    }
+
+    /** What a selection is, for the run-time message of a value it cannot give: the step and the selector. */
+    private String selected(RuntimeExpression.JsonPathSelection selection) {
+        return (step != null ? "step '" + step.stepId() + "'" : "workflow '" + workflow.workflowId() + "'")
+                + ": selector '" + selection.selector() + "'";
     }
 
     /** A constant output, as a Java literal of its type ({@link TypeMapper#constantType}). */
@@ -256,6 +324,12 @@ final class ExpressionCompiler {
                     context.types().readerFunction(target));
         }
         Typed typed = expression(expression);
+        if (expression instanceof RuntimeExpression.JsonPathSelection selection && !selection.single()
+                && !target.equals(typed.type()) && !target.equals(TypeMapper.JSON_NODE)) {
+            // the nodes read as the list the schema gives them: a node of another type fails naming the selector
+            return CodeBlock.of("$T.read($L,$W$L,$W$L)", context.runtime().jsonPathSupport(), typed.code(),
+                    Literals.string(selected(selection)), context.types().readerFunction(target));
+        }
         if (typed.type().equals(TypeMapper.JSON_NODE) && target.equals(TypeMapper.JSON_NODE)) {
             return CodeBlock.of("$T.node($L)", values, typed.code()); // a missing node reads as null
         }

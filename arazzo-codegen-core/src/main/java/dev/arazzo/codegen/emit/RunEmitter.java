@@ -365,14 +365,14 @@ final class RunEmitter {
     private CodeBlock workflowOutput(OutputModel output) {
         ExpressionCompiler compiler = context.compiler(null);
         CodeBlock value = compiler.converted(output.value(), output.type());
-        if (output.value() instanceof RuntimeExpression.WorkflowValue read) {
+        if (output.value().read() instanceof RuntimeExpression.WorkflowValue read) {
             DependencyModel dependency = workflow.dependency(read.workflowId()).orElseThrow();
             if (dependency.stepId() != null
                     && dependency.callers().stream().noneMatch(caller -> flow.succeededAtExit(caller))) {
                 return CodeBlock.of("$N == null ? null : $L", names.variable(dependency), value);
             }
         }
-        if (output.value() instanceof RuntimeExpression.StepOutput read && !flow.succeededAtExit(read.stepId())) {
+        if (output.value().read() instanceof RuntimeExpression.StepOutput read && !flow.succeededAtExit(read.stepId())) {
             StepModel step = workflow.step(read.stepId()).orElseThrow();
             return CodeBlock.of("$N == null ? null : $L", names.variable(step), value);
         }
@@ -389,7 +389,7 @@ final class RunEmitter {
                     .forEach(d -> kept.add(d.stepId()));
         }
         for (OutputModel output : workflow.outputs()) {
-            if (output.value() instanceof RuntimeExpression.StepOutput read) {
+            if (output.value().read() instanceof RuntimeExpression.StepOutput read) {
                 kept.add(read.stepId());
             }
         }

@@ -271,7 +271,7 @@ final class StepEmitter {
     }
 
     private static boolean reads(RuntimeExpression expression, DependencyModel dependency) {
-        return expression instanceof RuntimeExpression.WorkflowValue value && value.output()
+        return expression.read() instanceof RuntimeExpression.WorkflowValue value && value.output()
                 && (value.workflowId().equals(dependency.reference())
                         || value.workflowId().equals(dependency.callee().workflowId()));
     }

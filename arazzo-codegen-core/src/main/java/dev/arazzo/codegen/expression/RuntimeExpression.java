@@ -10,6 +10,14 @@ import java.util.Objects;
  */
 public sealed interface RuntimeExpression {
 
+    /**
+     * The expression whose value this one reads: itself, or the context of a selector. What checks the
+     * steps, inputs and workflows an expression reads looks at this one.
+     */
+    default RuntimeExpression read() {
+        return this;
+    }
+
     /** {@code $url}. */
     record Url() implements RuntimeExpression {
     }
@@ -127,5 +135,82 @@ public sealed interface RuntimeExpression {
         public MessagePayload {
             Objects.requireNonNull(pointer, "pointer");
         }
+    }
+
+    /**
+     * An Arazzo 1.1 Selector Object with a JSONPath query that can select other than one node (a wildcard,
+     * slice, filter, descendant segment, several selectors, an index from the end), applied to the value of
+     * {@code context}: the RFC 9535 node list, or, where one value is needed ({@code single}), its one node.
+     *
+     * @param context the selector's context, structured data
+     * @param query the parsed query
+     * @param selector the query as written, for messages
+     * @param single whether exactly one node is needed (a parameter that is not an array)
+     */
+    record JsonPathSelection(RuntimeExpression context, dev.arazzo.codegen.jsonpath.JsonPathQuery query,
+            String selector, boolean single) implements RuntimeExpression {
+        public JsonPathSelection {
+            Objects.requireNonNull(context, "context");
+            Objects.requireNonNull(query, "query");
+            Objects.requireNonNull(selector, "selector");
+        }
+
+        @Override
+        public RuntimeExpression read() {
+            return context.read();
+        }
+
+        /** This selection where exactly one node is needed. */
+        public JsonPathSelection one() {
+            return new JsonPathSelection(context, query, selector, true);
+        }
+    }
+
+    /**
+     * An Arazzo 1.1 Selector Object of {@code type: xpath}, applied to the value of {@code context} read as
+     * XML text. An expression that compiles as XPath 1.0 is evaluated by the JDK, its result of the XPath 1.0
+     * type {@code result} (a node-set as the string values of its nodes); one that needs XPath 2.0 or later
+     * by Saxon-HE ({@code saxon}), its items' string values ({@code NODES}).
+     *
+     * @param context the selector's context
+     * @param expression the XPath expression, stripped
+     * @param result the type of its result
+     * @param saxon whether it needs XPath 2.0 or later (Saxon-HE at run time)
+     * @param single whether one value is needed: a node-set of exactly one node, its string value
+     */
+    record XPathSelection(RuntimeExpression context, String expression, XPathResult result, boolean saxon,
+            boolean single) implements RuntimeExpression {
+        public XPathSelection {
+            Objects.requireNonNull(context, "context");
+            Objects.requireNonNull(expression, "expression");
+            Objects.requireNonNull(result, "result");
+        }
+
+        @Override
+        public RuntimeExpression read() {
+            return context.read();
+        }
+
+        /** This selection where every node is wanted (an output): a node-set is a list. */
+        public XPathSelection all() {
+            return new XPathSelection(context, expression, result, saxon, false);
+        }
+
+        /** This selection where one value is needed. */
+        public XPathSelection one() {
+            return new XPathSelection(context, expression, result, saxon, true);
+        }
+    }
+
+    /** The type of an XPath selector's result. */
+    enum XPathResult {
+        /** A node-set (XPath 1.0), or a sequence (2.0 and later): string values. */
+        NODES,
+        /** A string. */
+        STRING,
+        /** A number, a double. */
+        NUMBER,
+        /** A boolean. */
+        BOOLEAN
     }
 }

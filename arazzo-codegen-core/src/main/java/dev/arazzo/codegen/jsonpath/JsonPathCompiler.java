@@ -46,6 +46,8 @@ public final class JsonPathCompiler {
 
     private final ClassName support;
     private final Set<String> namesInScope;
+    /** Whether the code may break between segments, after a filter's arrow and before {@code &&}, {@code ||}. */
+    private final boolean wrapping;
 
     /**
      * A compiler whose output calls the given support class, in a scope with no local variables that
@@ -65,8 +67,24 @@ public final class JsonPathCompiler {
      * @param namesInScope local variables and parameters visible where the expressions will stand
      */
     public JsonPathCompiler(ClassName support, Set<String> namesInScope) {
+        this(support, namesInScope, false);
+    }
+
+    private JsonPathCompiler(ClassName support, Set<String> namesInScope, boolean wrapping) {
         this.support = Objects.requireNonNull(support, "support");
         this.namesInScope = Set.copyOf(namesInScope);
+        this.wrapping = wrapping;
+    }
+
+    /**
+     * This compiler, writing code that JavaPoet may break where a line grows long: between the segments of
+     * a one-line chain, after a filter's arrow, and before {@code &&} and {@code ||}. The code is the same
+     * otherwise.
+     *
+     * @return a compiler with wrap points
+     */
+    public JsonPathCompiler wrapping() {
+        return new JsonPathCompiler(support, namesInScope, true);
     }
 
     /**
@@ -167,9 +185,9 @@ public final class JsonPathCompiler {
             // One segment per line; a statement's continuation indent (addStatement) lays out the chain.
             boolean multiline = toList && segments.size() - from > 1;
             for (Segment segment : segments.subList(from, segments.size())) {
-                code.add(multiline ? "\n" : "");
+                code.add(multiline ? "\n" : wrapping ? "$Z" : "");
                 if (segment.descendant()) {
-                    code.add(".flatMap($T::descendants)", support);
+                    code.add(wrapping ? ".flatMap($T::descendants)$Z" : ".flatMap($T::descendants)", support);
                 }
                 List<CodeBlock> selectors = new ArrayList<>();
                 for (Selector selector : segment.selectors()) {
@@ -182,7 +200,7 @@ public final class JsonPathCompiler {
                 }
             }
             if (toList) {
-                code.add(multiline ? "\n.toList()" : ".toList()");
+                code.add(multiline ? "\n.toList()" : wrapping ? "$Z.toList()" : ".toList()");
             }
             return code.build();
         }
@@ -212,7 +230,8 @@ public final class JsonPathCompiler {
 
         private CodeBlock predicate(Selector.Filter filter) {
             Scope inner = filter();
-            return CodeBlock.of("$N -> $L", inner.currentName, inner.logical(filter.expression()));
+            return CodeBlock.of(wrapping ? "$N ->$W$L" : "$N -> $L", inner.currentName,
+                    inner.logical(filter.expression()));
         }
 
         /** A singular query as a {@code JsonNode}, {@code MissingNode} for Nothing. */
@@ -258,14 +277,14 @@ public final class JsonPathCompiler {
         /** A logical expression as a Java {@code boolean} expression. */
         CodeBlock logical(Expression expression) {
             if (expression instanceof Expression.Or or) {
-                return CodeBlock.join(or.operands().stream().map(this::logical).toList(), " || ");
+                return CodeBlock.join(or.operands().stream().map(this::logical).toList(), wrapping ? "$W|| " : " || ");
             }
             if (expression instanceof Expression.And and) {
                 return CodeBlock.join(and.operands().stream()
                         .map(operand -> operand instanceof Expression.Or
                                 ? CodeBlock.of("($L)", logical(operand))
                                 : logical(operand))
-                        .toList(), " && ");
+                        .toList(), wrapping ? "$W&& " : " && ");
             }
             if (expression instanceof Expression.Not not) {
                 return negation(not.operand());
@@ -312,7 +331,8 @@ public final class JsonPathCompiler {
                 case GREATER -> "greater";
                 case GREATER_OR_EQUAL -> "greaterOrEqual";
             };
-            return CodeBlock.of("$T.$N($L, $L)", support, method, value(comparison.left()), value(comparison.right()));
+            return CodeBlock.of(wrapping ? "$T.$N($L,$W$L)" : "$T.$N($L, $L)", support, method,
+                    value(comparison.left()), value(comparison.right()));
         }
 
         private boolean isNullLiteral(Expression expression) {

@@ -344,7 +344,11 @@ public final class ModelBuilder {
             RuntimeExpression expression = output.expression();
             ValueSchema schema = schemaOf(expression, null, byId);
             outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)),
-                    schema != null && expression instanceof RuntimeExpression.StepOutput
+                    expression instanceof RuntimeExpression.JsonPathSelection selection
+                            ? selectionType(selection, schemaOf(selection.context(), null, byId), name)
+                            : expression instanceof RuntimeExpression.XPathSelection selection
+                            ? xpathType(selection)
+                            : schema != null && expression instanceof RuntimeExpression.StepOutput
                             ? types.output(schema.schema(), name)
                             : typeOf(expression, inputs, byId, null, dependencies), expression, output.text(), schema));
         });
@@ -446,7 +450,9 @@ public final class ModelBuilder {
     }
 
     /** Every runtime expression of a workflow, with the pointer of the node that holds it, in traversal order. */
-    private static void expressions(BoundWorkflow workflow, java.util.function.BiConsumer<String, RuntimeExpression> each) {
+    private static void expressions(BoundWorkflow workflow, java.util.function.BiConsumer<String, RuntimeExpression> read) {
+        // a selector reads its context
+        java.util.function.BiConsumer<String, RuntimeExpression> each = (pointer, e) -> read.accept(pointer, e.read());
         for (BoundStep step : workflow.steps()) {
             step.parameters().forEach(parameter -> expressions(parameter.value(), each));
             if (step.body() != null) {
@@ -549,7 +555,8 @@ public final class ModelBuilder {
                         : declared.map(ParameterView::location).orElse(null);
                 String name = declared.map(ParameterView::name).orElse(parameter.name());
                 if (location != null) {
-                    parameters.add(parameter(name, location, declared.orElse(null), value(parameter.value(), reads)));
+                    parameters.add(parameter(name, location, declared.orElse(null),
+                            oneUnlessArray(value(parameter.value(), reads), declared.orElse(null))));
                 }
             }
         }
@@ -572,6 +579,8 @@ public final class ModelBuilder {
                 : responseSchema(operation, successCriteria);
         if (kind != ResponseView.BodyKind.JSON) {
             pointersIntoNonJson(workflow, step, expected);
+        } else if (expected != null && expected.bodyKind() != null) {
+            xpathIntoJson(step, expected);
         }
         NameAllocator outputNames = reserving(NameScope.Kind.COMPONENTS);
         List<OutputModel> outputs = new ArrayList<>();
@@ -588,6 +597,11 @@ public final class ModelBuilder {
             }
             if (step.message() != null) {
                 type = messageType(step.message(), expression, name, type);
+            }
+            if (expression instanceof RuntimeExpression.JsonPathSelection selection) {
+                type = selectionType(selection, schemaOf(selection.context(), responseSchema, earlier), name);
+            } else if (expression instanceof RuntimeExpression.XPathSelection selection) {
+                type = xpathType(selection);
             }
             outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)), type, expression,
                     output.text(), schema));
@@ -698,6 +712,50 @@ public final class ModelBuilder {
     }
 
     /** A parameter with the serialization its declaration gives it, OpenAPI's defaults filled in. */
+    /**
+     * A parameter's value: a JSONPath selection that can give several nodes is the parameter's array when
+     * the operation declares it one, else exactly one node is needed (the step fails on none or several).
+     */
+    private static ValueModel oneUnlessArray(ValueModel value, ParameterView declared) {
+        if (!(value instanceof WorkflowModel.ExpressionValue expression)
+                || !(expression.expression() instanceof RuntimeExpression.JsonPathSelection
+                        || expression.expression() instanceof RuntimeExpression.XPathSelection)) {
+            return value;
+        }
+        SchemaView schema = declared == null || declared.schema() == null ? null : declared.schema().resolved();
+        boolean array = schema != null && ("array".equals(schema.type()) || schema.items() != null);
+        if (expression.expression() instanceof RuntimeExpression.XPathSelection xpath) {
+            return new WorkflowModel.ExpressionValue(array ? xpath.all() : xpath, expression.text());
+        }
+        RuntimeExpression.JsonPathSelection selection = (RuntimeExpression.JsonPathSelection) expression.expression();
+        return array ? value : new WorkflowModel.ExpressionValue(selection.one(), expression.text());
+    }
+
+    /**
+     * The type of an XPath selection: a String for one node's string value or a string result, a Double for
+     * a number, a Boolean for a boolean, and {@code List<String>} for every node of a node-set.
+     */
+    private static TypeName xpathType(RuntimeExpression.XPathSelection selection) {
+        return switch (selection.result()) {
+            case STRING -> ClassName.get(String.class);
+            case NUMBER -> ClassName.get(Double.class);
+            case BOOLEAN -> ClassName.get(Boolean.class);
+            case NODES -> selection.single() ? ClassName.get(String.class)
+                    : com.palantir.javapoet.ParameterizedTypeName.get(ClassName.get(List.class),
+                            ClassName.get(String.class));
+        };
+    }
+
+    /**
+     * The type of a JSONPath selection's node list: {@code List<T>} when every node its query can reach has
+     * one schema ({@link SelectionSchemas}), typed from it; else {@code List<JsonNode>}.
+     */
+    private TypeName selectionType(RuntimeExpression.JsonPathSelection selection, ValueSchema context, String name) {
+        SchemaView schema = context == null ? null : SelectionSchemas.of(context.schema(), selection.query());
+        TypeName element = schema == null ? TypeMapper.JSON_NODE : types.output(schema, name);
+        return com.palantir.javapoet.ParameterizedTypeName.get(ClassName.get(List.class), element);
+    }
+
     private static ParameterModel parameter(String name, ParameterLocation location, ParameterView declared,
             ValueModel value) {
         if (declared == null || declared.ignoredHeader()) {
@@ -895,6 +953,11 @@ public final class ModelBuilder {
             }
         };
         step.outputs().values().forEach(output -> report.accept(output.pointer(), output.expression()));
+        step.outputs().values().stream().filter(output -> output.expression() instanceof RuntimeExpression
+                .JsonPathSelection selection && selection.context() instanceof RuntimeExpression.ResponseBody)
+                .forEach(output -> diagnostics.error("pointer-into-non-json", document.locate(output.pointer()),
+                        "step '" + step.stepId() + "' selects in $response.body with JSONPath, but its response is "
+                        + what + ", not JSON; read $response.body whole" + (text ? " (a String)" : " (the bytes)")));
         List<BoundCriterion> criteria = new ArrayList<>(step.successCriteria());
         Set<String> own = new HashSet<>();
         for (BoundAction action : concat(step.onSuccess(), step.onFailure())) {
@@ -915,6 +978,16 @@ public final class ModelBuilder {
                         + ", not JSON; test it with a regex" + (text ? " or xpath" : "") + " criterion instead");
             }
         }
+    }
+
+    /** Reports each XPath selector over {@code $response.body} of a step whose response is JSON, not XML. */
+    private void xpathIntoJson(BoundStep step, ResponseView expected) {
+        step.outputs().values().stream().filter(output -> output.expression() instanceof RuntimeExpression
+                .XPathSelection selection && selection.context() instanceof RuntimeExpression.ResponseBody)
+                .forEach(output -> diagnostics.error("xpath-into-json", document.locate(output.pointer()),
+                        "step '" + step.stepId() + "' selects in $response.body with XPath, but its response is "
+                        + String.join(", ", expected.mediaTypes()) + ", not XML; select in it with a jsonpath or "
+                        + "jsonpointer selector"));
     }
 
     /**
@@ -1139,9 +1212,9 @@ public final class ModelBuilder {
     }
 
     private static void collectReads(RuntimeExpression expression, Reads reads) {
-        if (expression instanceof RuntimeExpression.StepOutput output) {
+        if (expression.read() instanceof RuntimeExpression.StepOutput output) {
             reads.steps().add(output.stepId());
-        } else if (expression instanceof RuntimeExpression.WorkflowValue value) {
+        } else if (expression.read() instanceof RuntimeExpression.WorkflowValue value) {
             reads.workflows().add(value.workflowId());
         }
     }

@@ -53,14 +53,54 @@ public record WorkflowModel(
                 .anyMatch(a -> a.type() == ActionType.RETRY && a.stepId() != null);
     }
 
-    /** Whether some criterion is a JSONPath one (the package then needs the JSONPath support class). */
+    /**
+     * Whether some criterion is a JSONPath one, or some value a JSONPath selector of several nodes (the
+     * package then needs the JSONPath support class).
+     */
     public boolean usesJsonPath() {
-        return criteria().anyMatch(c -> c instanceof JsonPathCriterion);
+        return criteria().anyMatch(c -> c instanceof JsonPathCriterion)
+                || values().anyMatch(e -> e instanceof RuntimeExpression.JsonPathSelection);
     }
 
-    /** Whether some criterion is XPath 2.0 or later (the package then needs the Saxon-based support class). */
+    /** Every runtime expression of the workflow's values and outputs (not those of criteria). */
+    private java.util.stream.Stream<RuntimeExpression> values() {
+        List<ValueModel> values = new java.util.ArrayList<>();
+        List<RuntimeExpression> expressions = new java.util.ArrayList<>();
+        outputs.forEach(output -> expressions.add(output.value()));
+        for (StepModel step : steps) {
+            step.outputs().forEach(output -> expressions.add(output.value()));
+            java.util.stream.Stream.concat(step.onSuccess().stream(), step.onFailure().stream())
+                    .forEach(action -> action.inputs().forEach(input -> values.add(input.value())));
+            if (step.target() instanceof HttpCall http) {
+                http.parameters().forEach(parameter -> values.add(parameter.value()));
+                if (http.body() != null) {
+                    values.add(http.body().payload());
+                    http.body().replacements().forEach(replacement -> values.add(replacement.value()));
+                }
+            } else if (step.target() instanceof WorkflowCall call) {
+                call.inputs().forEach(input -> values.add(input.value()));
+            }
+        }
+        while (!values.isEmpty()) {
+            ValueModel value = values.remove(values.size() - 1);
+            if (value instanceof ExpressionValue expression) {
+                expressions.add(expression.expression());
+            } else if (value instanceof ObjectValue object) {
+                object.members().forEach(member -> values.add(member.value()));
+            } else if (value instanceof ArrayValue array) {
+                values.addAll(array.elements());
+            }
+        }
+        return expressions.stream();
+    }
+
+    /**
+     * Whether some criterion or selector is XPath 2.0 or later (the package then needs the Saxon-based
+     * support class).
+     */
     public boolean usesSaxon() {
-        return criteria().anyMatch(c -> c instanceof XPathCriterion xpath && xpath.saxon());
+        return criteria().anyMatch(c -> c instanceof XPathCriterion xpath && xpath.saxon())
+                || values().anyMatch(e -> e instanceof RuntimeExpression.XPathSelection xpath && xpath.saxon());
     }
 
     private java.util.stream.Stream<CriterionModel> criteria() {
