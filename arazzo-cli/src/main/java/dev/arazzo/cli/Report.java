@@ -8,12 +8,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arazzo.codegen.ArazzoCodegen;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The diagnostics of one run as the user reads them ({@link #text}) or as tools do ({@link #json}, {@link #sarif}).
@@ -21,8 +25,8 @@ import java.util.Map;
  */
 final class Report {
 
-    /** Where SARIF readers learn what the tool is. */
-    static final String INFORMATION_URI = "https://github.com/arazzo-codegen/arazzo-codegen";
+    /** Where SARIF readers learn what the tool is: the project's url, from the pom (README "Releasing"). */
+    static final String INFORMATION_URI = informationUri();
     static final String SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     private static final String SRCROOT = "%SRCROOT%";
 
@@ -31,6 +35,19 @@ final class Report {
     private final Path workingDirectory;
     private final List<Path> documents;
     private final List<Diagnostic> diagnostics;
+
+    private static String informationUri() {
+        Properties properties = new Properties();
+        try (InputStream in = Report.class.getResourceAsStream("cli.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("arazzo-cli is built without dev/arazzo/cli/cli.properties");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties.getProperty("informationUri");
+    }
 
     Report(Path workingDirectory, List<Path> documents, List<Diagnostic> diagnostics) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();

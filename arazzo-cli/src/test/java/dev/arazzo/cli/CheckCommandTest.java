@@ -123,6 +123,7 @@ class CheckCommandTest {
         JsonNode driver = sarifRun.get("tool").get("driver");
         assertEquals("arazzo", driver.get("name").asText());
         assertEquals(ArazzoCodegen.VERSION, driver.get("version").asText());
+        assertEquals(System.getProperty("arazzo.project.url"), driver.get("informationUri").asText());
         assertEquals("[\"unknown-operation\",\"unknown-step\"]",
                 JSON.valueToTree(driver.get("rules").findValuesAsText("id")).toString());
         assertEquals(project.toUri().toString(),
