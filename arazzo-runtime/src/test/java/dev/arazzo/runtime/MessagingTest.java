@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** The message side of generated clients: transports by source, the run's subscriptions, addresses, correlation. */
+@SuppressWarnings("try") // a run scope is opened for its effect on the thread, never read
 class MessagingTest {
 
     private static Messaging client(MessageTransport transport) {

@@ -200,7 +200,7 @@ public final class ArazzoReader {
         if (selector != null) {
             selectors.put(within, selector);
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(f -> {
+            node.properties().forEach(f -> {
                 String token = "/" + SourceDocument.escape(f.getKey());
                 payloadSelectors(f.getValue(), pointer + token, within + token, selectors);
             });
@@ -425,7 +425,7 @@ public final class ArazzoReader {
         if (node == null || !node.isObject()) {
             return values;
         }
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             String at = ownerPointer + "/outputs/" + SourceDocument.escape(field.getKey());
             if (field.getValue().isTextual()) {
                 values.put(field.getKey(), Value.of(field.getValue(), null, at));

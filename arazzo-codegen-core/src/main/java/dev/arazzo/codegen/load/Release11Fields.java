@@ -96,7 +96,7 @@ final class Release11Fields {
     }
 
     private void outputs(JsonNode owner, String pointer) {
-        owner.path("outputs").fields().forEachRemaining(output -> {
+        owner.path("outputs").properties().forEach(output -> {
             JsonNode value = output.getValue();
             if (value.isObject() && value.has("context") && value.has("selector")) {
                 String at = pointer + "/outputs/" + SourceDocument.escape(output.getKey());

@@ -115,7 +115,7 @@ public final class AsyncApiReader {
 
     private AsyncApiDocument document(String version) {
         Map<String, Server> servers = new LinkedHashMap<>();
-        root.path("servers").fields().forEachRemaining(e -> {
+        root.path("servers").properties().forEach(e -> {
             String pointer = "/servers/" + escape(e.getKey());
             JsonNode server = follow(e.getValue(), pointer);
             if (server != null) {
@@ -124,14 +124,14 @@ public final class AsyncApiReader {
             }
         });
         Map<String, Channel> channels = new LinkedHashMap<>();
-        root.path("channels").fields().forEachRemaining(e -> {
+        root.path("channels").properties().forEach(e -> {
             Channel channel = channel("/channels/" + escape(e.getKey()), e.getKey());
             if (channel != null) {
                 channels.put(e.getKey(), channel);
             }
         });
         Map<String, Operation> operations = new LinkedHashMap<>();
-        root.path("operations").fields().forEachRemaining(e -> {
+        root.path("operations").properties().forEach(e -> {
             Operation operation = operation("/operations/" + escape(e.getKey()), e.getKey());
             if (operation != null) {
                 operations.put(e.getKey(), operation);
@@ -152,7 +152,7 @@ public final class AsyncApiReader {
         }
         String address = node.path("address").isTextual() ? node.path("address").asText() : null;
         Map<String, ChannelParameter> parameters = new LinkedHashMap<>();
-        node.path("parameters").fields().forEachRemaining(e -> {
+        node.path("parameters").properties().forEach(e -> {
             String at = definedAt[0] + "/parameters/" + escape(e.getKey());
             JsonNode parameter = follow(e.getValue(), at);
             if (parameter != null) {
@@ -163,7 +163,7 @@ public final class AsyncApiReader {
             }
         });
         Map<String, Message> messages = new LinkedHashMap<>();
-        node.path("messages").fields().forEachRemaining(e -> {
+        node.path("messages").properties().forEach(e -> {
             String at = definedAt[0] + "/messages/" + escape(e.getKey());
             Message message = message(at, e.getKey());
             if (message != null) {
@@ -249,7 +249,7 @@ public final class AsyncApiReader {
             if (ref != null && ref.isTextual() && schemas.target(ref.asText()) == null) {
                 reportRef(ref.asText(), pointer + "/$ref");
             }
-            node.fields().forEachRemaining(e -> checkRefs(e.getValue(), pointer + "/" + escape(e.getKey()), depth + 1));
+            node.properties().forEach(e -> checkRefs(e.getValue(), pointer + "/" + escape(e.getKey()), depth + 1));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 checkRefs(node.get(i), pointer + "/" + i, depth + 1);

@@ -105,7 +105,7 @@ final class JsonSchemaView implements SchemaView {
             return null;
         }
         Map<String, SchemaView> views = new LinkedHashMap<>();
-        properties.fields().forEachRemaining(e -> {
+        properties.properties().forEach(e -> {
             SchemaView view = this.views.of(e.getValue());
             if (view != null) {
                 views.put(e.getKey(), view);

@@ -32,7 +32,7 @@ final class CollectionFormats {
         if (!root.path("swagger").asText("").startsWith("2")) {
             return found;
         }
-        Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields();
+        Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").properties().iterator();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (String method : METHODS) {

@@ -130,7 +130,7 @@ final class OpenApi32 {
         checkItems(root, "");
         if (root.path("paths") instanceof ObjectNode paths) {
             ObjectNode rewritten = paths.objectNode();
-            paths.fields().forEachRemaining(entry -> {
+            paths.properties().forEach(entry -> {
                 rewritten.set(entry.getKey(), entry.getValue());
                 if (entry.getValue() instanceof ObjectNode item) {
                     operations(entry.getKey(), item, "/paths/" + escape(entry.getKey()), rewritten);
@@ -139,7 +139,7 @@ final class OpenApi32 {
             root.set("paths", rewritten);
         }
         if (root.path("webhooks") instanceof ObjectNode webhooks) {
-            webhooks.fields().forEachRemaining(entry -> {
+            webhooks.properties().forEach(entry -> {
                 if (entry.getValue() instanceof ObjectNode item) {
                     item.remove("query");
                     item.remove("additionalOperations");
@@ -157,7 +157,7 @@ final class OpenApi32 {
         }
         JsonNode additional = item.remove("additionalOperations");
         if (additional != null && additional.isObject()) {
-            additional.fields().forEachRemaining(entry -> {
+            additional.properties().forEach(entry -> {
                 if (FIXED_METHODS.contains(entry.getKey().toLowerCase(Locale.ROOT))) {
                     error("openapi-untranslatable", pointer + "/additionalOperations/" + escape(entry.getKey()),
                             "additionalOperations of path '" + path + "' names " + entry.getKey() + ", which OpenAPI "
@@ -193,7 +193,7 @@ final class OpenApi32 {
                     return inlineMediaTypes(target.deepCopy(), mediaTypes, depth + 1);
                 }
             }
-            object.fields().forEachRemaining(entry -> entry.setValue(inlineMediaTypes(entry.getValue(), mediaTypes,
+            object.properties().forEach(entry -> entry.setValue(inlineMediaTypes(entry.getValue(), mediaTypes,
                     depth + 1)));
         } else if (node != null && node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -221,7 +221,7 @@ final class OpenApi32 {
                         + "a stream of items ('itemSchema', OpenAPI 3.2); the generator reads the body untyped, as "
                         + "JsonNode");
             }
-            object.fields().forEachRemaining(entry -> checkItems(entry.getValue(),
+            object.properties().forEach(entry -> checkItems(entry.getValue(),
                     pointer + "/" + escape(entry.getKey())));
         } else if (node != null && node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
