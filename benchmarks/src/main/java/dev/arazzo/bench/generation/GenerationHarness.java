@@ -31,7 +31,13 @@ import java.util.stream.Stream;
  * <pre>{@code
  * java -Xmx1g -cp ... dev.arazzo.bench.generation.GenerationHarness corpus /work/shared/corpus target/out result.json
  * java -Xmx1g -cp ... dev.arazzo.bench.generation.GenerationHarness seed path/to/seed.arazzo.yml target/out result.json
+ * java -Xmx1g -cp ... dev.arazzo.bench.generation.GenerationHarness copies template.arazzo.yaml 100 target/out result.json \
+ *     '*=path/to/openapi.json'
  * }</pre>
+ *
+ * {@code copies} first writes one document holding {@code n} copies of the template's first workflow
+ * ({@link WorkflowCopies}), its sources read from the files given, and measures that document. The
+ * numbers of passes can be changed with {@code -Dbench.generation.warmups} and {@code -Dbench.generation.passes}.
  *
  * Diagnostics do not stop it: they are counted per case and by code.
  */
