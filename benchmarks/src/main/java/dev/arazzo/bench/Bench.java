@@ -187,9 +187,24 @@ public final class Bench {
                 .toString());
     }
 
+    /** The settings (the pom's defaults) that a run can change with {@code -D}; the report shows those changed. */
+    private static final String[][] SETTINGS = {
+        {"bench.jmh.forks", "2"}, {"bench.jmh.threads.forks", "1"}, {"bench.jmh.warmups", "3"},
+        {"bench.jmh.iterations", "5"}, {"bench.jmh.time", "5s"}, {"bench.curve", "1,10,100"},
+        {"bench.builds.runs", "3"}, {"bench.builds.github.runs", "1"}, {"bench.github.openapi", ""}};
+
     private static String commandLine(Set<String> only) {
-        String command = "mvn -B -Pbenchmarks verify";
-        return only.size() == PARTS.size() ? command : command + " -Dbench.only=" + String.join(",", only);
+        StringBuilder command = new StringBuilder("mvn -B -Pbenchmarks verify");
+        if (only.size() != PARTS.size()) {
+            command.append(" -Dbench.only=").append(String.join(",", only));
+        }
+        for (String[] setting : SETTINGS) {
+            String value = System.getProperty(setting[0], setting[1]);
+            if (!value.equals(setting[1]) && !value.startsWith("${")) {
+                command.append(" -D").append(setting[0]).append('=').append(value);
+            }
+        }
+        return command.toString();
     }
 
     static String loadAverage() {
