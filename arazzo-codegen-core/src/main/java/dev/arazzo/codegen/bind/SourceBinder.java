@@ -7,6 +7,7 @@ import dev.arazzo.codegen.load.DocumentLoader;
 import dev.arazzo.codegen.load.SchemaChecker;
 import dev.arazzo.codegen.source.ApiSource;
 import dev.arazzo.codegen.source.FileAccess;
+import dev.arazzo.codegen.source.OperationDemand;
 import dev.arazzo.codegen.source.asyncapi.AsyncApiDocument;
 import dev.arazzo.codegen.source.asyncapi.AsyncApiReader;
 import dev.arazzo.codegen.source.openapi.OpenApiReader;
@@ -57,6 +58,7 @@ public final class SourceBinder {
         Set<Path> filesRead = new LinkedHashSet<>();
         filesRead.add(document.source().file());
         Set<String> names = new java.util.HashSet<>();
+        OperationDemand demand = demand(document);
         for (ArazzoDocument.SourceDescription description : document.sourceDescriptions()) {
             SourceLocation at = document.locate(description.pointer() + "/url");
             if (!names.add(description.name())) {
@@ -78,9 +80,9 @@ public final class SourceBinder {
                     return SchemaChecker.read(source, diagnostics);
                 }).ifPresent(source -> arazzo.put(description.name(), source));
             } else if ("openapi".equals(type)) {
-                OpenApiReader.read(description.name(), file, at, diagnostics, access).ifPresent(source -> {
+                OpenApiReader.read(description.name(), file, at, diagnostics, access, demand).ifPresent(source -> {
                     openApi.put(description.name(), source);
-                    filesRead.addAll(OpenApiReader.referencedFiles(file, access, new Diagnostics()));
+                    filesRead.addAll(source.referencedFiles());
                 });
             } else if ("asyncapi".equals(type)) {
                 AsyncApiReader.read(description.name(), file, at, diagnostics).ifPresent(source -> {
@@ -95,6 +97,23 @@ public final class SourceBinder {
                 .filter(name -> !openApi.containsKey(name) && !arazzo.containsKey(name) && !asyncApis.containsKey(name))
                 .forEach(unavailable::add);
         return new BoundSources(openApi, arazzo, filesRead, unavailable, asyncApis);
+    }
+
+    /** The operations the document's steps name, as written: what its OpenAPI sources are read for. */
+    private static OperationDemand demand(ArazzoDocument document) {
+        Set<String> operationIds = new LinkedHashSet<>();
+        Set<String> operationPaths = new LinkedHashSet<>();
+        for (ArazzoDocument.Workflow workflow : document.workflows()) {
+            for (ArazzoDocument.Step step : workflow.steps()) {
+                if (step.operationId() != null) {
+                    operationIds.add(step.operationId());
+                }
+                if (step.operationPath() != null) {
+                    operationPaths.add(step.operationPath());
+                }
+            }
+        }
+        return OperationDemand.of(operationIds, operationPaths);
     }
 
     private Path locate(ArazzoDocument document, String url, SourceLocation at) {

@@ -49,18 +49,31 @@ public final class OpenApiSource implements ApiSource {
     /** Why a parameter cannot be sent as described, by {@link CollectionFormats#key}. */
     private final Map<String, String> unsendable;
 
+    /** How the document was read: whole (and why), or the operations the workflows name. */
+    private final String reading;
+
+    /** The files the document pulls in through {@code $ref}, itself first. */
+    private java.util.Set<Path> referencedFiles = java.util.Set.of();
+
     OpenApiSource(String name, Path file, OpenAPI openApi, String serverUrl) {
         this(name, file, openApi, serverUrl, null, false, Map.of());
+    }
+
+    OpenApiSource(String name, Path file, OpenAPI openApi, String serverUrl, ServerLocations locations,
+            boolean swagger, Map<String, String> unsendable) {
+        this(name, file, openApi, serverUrl, locations, swagger, unsendable, "the whole document");
     }
 
     /**
      * {@code locations}: where the file's servers stand, or null when unknown; {@code swagger}: whether the
      * file is Swagger 2.0, whose servers the converter made from {@code host}, {@code basePath} and
      * {@code schemes}; {@code unsendable}: why a Swagger 2.0 parameter cannot be sent as its
-     * {@code collectionFormat} says, by {@link CollectionFormats#key}.
+     * {@code collectionFormat} says, by {@link CollectionFormats#key}; {@code reading}: how the document was
+     * read (the whole document and why, or the operations the workflows name).
      */
     OpenApiSource(String name, Path file, OpenAPI openApi, String serverUrl, ServerLocations locations,
-            boolean swagger, Map<String, String> unsendable) {
+            boolean swagger, Map<String, String> unsendable, String reading) {
+        this.reading = reading;
         this.unsendable = Map.copyOf(unsendable);
         this.name = name;
         this.file = file;
@@ -101,6 +114,24 @@ public final class OpenApiSource implements ApiSource {
     @Override
     public List<ServerView> servers() {
         return servers;
+    }
+
+    /** The files the document pulls in through {@code $ref}, followed transitively, itself first. */
+    public java.util.Set<Path> referencedFiles() {
+        return referencedFiles;
+    }
+
+    OpenApiSource referencing(java.util.Set<Path> files) {
+        this.referencedFiles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(files));
+        return this;
+    }
+
+    /**
+     * How the document was read: "the operations the workflows name" (only those, and the components they reach),
+     * or "the whole document: " and why.
+     */
+    public String reading() {
+        return reading;
     }
 
     @Override

@@ -1,20 +1,19 @@
 package dev.arazzo.codegen.source.openapi;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Where the servers of an OpenAPI file stand, line and column, by JSON Pointer: swagger-parser keeps no
- * positions, so the file is read once more, token by token, and only the nodes inside a {@code servers}
- * list (and Swagger 2.0's {@code host} and {@code basePath}) are remembered.
+ * positions, so they are taken from the tokens of the pass that follows the file's {@code $ref}s
+ * ({@link Collector}), and only the nodes inside a {@code servers} list (and Swagger 2.0's {@code host} and
+ * {@code basePath}) are remembered.
  */
 final class ServerLocations {
 
@@ -26,36 +25,47 @@ final class ServerLocations {
         this.locations = locations;
     }
 
-    /** The locations in {@code file}, read with {@code factory}; none (every node at 1:1) when it cannot be read. */
-    static ServerLocations of(Path file, JsonFactory factory) {
-        Map<String, SourceLocation> found = new HashMap<>();
-        try (JsonParser parser = factory.createParser(Files.readAllBytes(file))) {
-            int inside = 0;
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                if (inside > 0) {
-                    if (token.isStructStart()) {
-                        inside++;
-                    } else if (token.isStructEnd()) {
-                        inside--;
-                    }
+    /**
+     * Takes the locations from the tokens of a pass over the file that another reader makes, each token
+     * handed over in order, so the file is not read once more for them.
+     */
+    static final class Collector {
+
+        private final Map<String, SourceLocation> found = new HashMap<>();
+        private int inside;
+        private boolean afterServers;
+
+        /** Looks at the token the parser stands at. */
+        void accept(JsonParser parser, JsonToken token) throws IOException {
+            if (afterServers) {
+                afterServers = false;
+                if (token == JsonToken.START_ARRAY) {
+                    inside = 1;
                 }
-                boolean field = token == JsonToken.FIELD_NAME;
-                if (field && inside == 0 && "servers".equals(parser.currentName())) {
-                    remember(parser, found);
-                    if (parser.nextToken() == JsonToken.START_ARRAY) {
-                        inside = 1;
-                    }
-                } else if (inside > 0 || field && parser.getParsingContext().getParent() != null
-                        && parser.getParsingContext().getParent().inRoot()
-                        && ("host".equals(parser.currentName()) || "basePath".equals(parser.currentName()))) {
-                    remember(parser, found);
+                return;
+            }
+            if (inside > 0) {
+                if (token.isStructStart()) {
+                    inside++;
+                } else if (token.isStructEnd()) {
+                    inside--;
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            // an unreadable document is reported by the parser that reads it for its content
+            boolean field = token == JsonToken.FIELD_NAME;
+            if (field && inside == 0 && "servers".equals(parser.currentName())) {
+                remember(parser, found);
+                afterServers = true;
+            } else if (inside > 0 || field && parser.getParsingContext().getParent() != null
+                    && parser.getParsingContext().getParent().inRoot()
+                    && ("host".equals(parser.currentName()) || "basePath".equals(parser.currentName()))) {
+                remember(parser, found);
+            }
         }
-        return new ServerLocations(file, found);
+
+        /** What was found, as the locations of {@code file}. */
+        ServerLocations locations(Path file) {
+            return new ServerLocations(file, new HashMap<>(found));
+        }
     }
 
     private static void remember(JsonParser parser, Map<String, SourceLocation> found) {
