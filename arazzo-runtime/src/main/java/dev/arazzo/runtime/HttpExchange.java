@@ -1,5 +1,6 @@
 package dev.arazzo.runtime;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -197,7 +199,21 @@ public final class HttpExchange {
                     + (pointer.isEmpty() ? "" : "#" + pointer) + " but the response body is not JSON (Content-Type: "
                     + headers.firstValue("Content-Type").orElse("none") + "); it starts: " + excerpt(64));
         }
-        return parsed.at(pointer);
+        return parsed.at(pointer(pointer));
+    }
+
+    /** Compiled JSON Pointers, by text: the generated code reads the same few at every run. */
+    private static final ConcurrentHashMap<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
+
+    private static JsonPointer pointer(String text) {
+        JsonPointer pointer = POINTERS.get(text);
+        if (pointer == null) {
+            pointer = JsonPointer.compile(text);
+            if (POINTERS.size() < 1024) { // texts built at run time do not fill the memory
+                POINTERS.putIfAbsent(text, pointer);
+            }
+        }
+        return pointer;
     }
 
     /**

@@ -330,6 +330,9 @@ public final class ParameterStyles {
     }
 
     private static String encode(String value, boolean allowReserved, boolean path) {
+        if (isAllUnreserved(value) && !(path && (value.equals(".") || value.equals("..")))) {
+            return value; // nothing to encode: most ids, names and numbers
+        }
         StringBuilder encoded = new StringBuilder();
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < bytes.length; i++) {
@@ -345,6 +348,16 @@ public final class ParameterStyles {
             }
         }
         return encoded.toString();
+    }
+
+    /** Whether every character of {@code value} is an RFC 3986 unreserved character (so ASCII). */
+    private static boolean isAllUnreserved(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!isUnreserved(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isUnreserved(char c) {

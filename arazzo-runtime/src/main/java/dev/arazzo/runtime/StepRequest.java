@@ -95,6 +95,12 @@ public final class StepRequest {
      * @throws WorkflowException if {@code value} is null or cannot be serialized so
      */
     public StepRequest path(String name, ParameterStyles.Style style, boolean explode, Object value) {
+        if (value instanceof String text && style == ParameterStyles.Style.SIMPLE) {
+            // what ParameterStyles.path gives a text in style simple, without a JSON node in between
+            pathValues.put(name, text);
+            encodedPath.put(name, ParameterStyles.segment(text));
+            return this;
+        }
         String encoded = serialize(() -> ParameterStyles.path(name, style, explode, value));
         pathValues.put(name, ParameterStyles.text(value));
         encodedPath.put(name, encoded);
@@ -492,7 +498,10 @@ public final class StepRequest {
     }
 
     URI uri() {
-        StringBuilder path = new StringBuilder();
+        String base = baseUri.toString();
+        int baseLength = base.endsWith("/") ? base.length() - 1 : base.length();
+        // one buffer for the whole URI text, parsed once by URI.create (as HttpRequest needs a URI)
+        StringBuilder path = new StringBuilder(baseLength + pathTemplate.length() + 64).append(base, 0, baseLength);
         int i = 0;
         while (i < pathTemplate.length()) {
             char c = pathTemplate.charAt(i);
@@ -510,11 +519,10 @@ public final class StepRequest {
                 i++;
             }
         }
-        StringBuilder uri = new StringBuilder(stripTrailingSlash(baseUri.toString())).append(path);
         for (int q = 0; q < queryPairs.size(); q++) {
-            uri.append(q == 0 ? '?' : '&').append(queryPairs.get(q));
+            path.append(q == 0 ? '?' : '&').append(queryPairs.get(q));
         }
-        return URI.create(uri.toString());
+        return URI.create(path.toString());
     }
 
     HttpRequest toHttpRequest(Duration timeout) {
@@ -623,9 +631,5 @@ public final class StepRequest {
     private static boolean isUnreserved(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
                 || c == '_' || c == '~';
-    }
-
-    private static String stripTrailingSlash(String uri) {
-        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }
 }

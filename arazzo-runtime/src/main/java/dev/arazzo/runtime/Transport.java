@@ -246,8 +246,10 @@ public final class Transport {
                 return HttpExchange.timedOut(stepId, request, uri, timeout);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            LOGGER.log(System.Logger.Level.DEBUG, () -> workflowId + "/" + stepId + ": " + shown(request, uri) + " -> "
-                    + response.statusCode() + " in " + took.toMillis() + " ms");
+            if (LOGGER.isLoggable(System.Logger.Level.DEBUG)) { // else no message supplier is allocated per call
+                LOGGER.log(System.Logger.Level.DEBUG, workflowId + "/" + stepId + ": " + shown(request, uri) + " -> "
+                        + response.statusCode() + " in " + took.toMillis() + " ms");
+            }
             listener.stepFinished(workflowId, stepId, response.statusCode(), took);
             BoundedBody body = response.body();
             return new HttpExchange(stepId, request, uri, response.statusCode(), response.headers(), body.bytes(),

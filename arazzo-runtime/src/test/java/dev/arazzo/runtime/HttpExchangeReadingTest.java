@@ -46,6 +46,20 @@ class HttpExchangeReadingTest {
     }
 
     @Test
+    void aPointerReadTwiceOrOnOtherBodiesFindsWhatItNames() {
+        HttpExchange first = exchange("application/json", "{\"a\":{\"b/c\":[10,{\"d~e\":\"x\"}]}}");
+        HttpExchange second = exchange("application/json", "{\"a\":{\"b/c\":[20]}}");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(10, first.body("/a/b~1c/0").intValue());
+            assertEquals("x", first.body("/a/b~1c/1/d~0e").asText());
+            assertEquals(20, second.body("/a/b~1c/0").intValue());
+            assertEquals(true, second.body("/a/b~1c/1").isMissingNode());
+            assertEquals(first.body(), first.body(""));
+        }
+        assertThrows(IllegalArgumentException.class, () -> first.body("a"), "not a JSON Pointer: as JsonNode.at");
+    }
+
+    @Test
     void aTypedReadOfABodyThatIsNotJsonFailsNamingItsContentType() {
         HttpExchange html = exchange("text/html", "<html>12</html>");
         assertEquals("step 'pet' reads $response.body but the response body is not JSON (Content-Type: text/html); "

@@ -50,6 +50,31 @@ class StepRequestTest {
         assertEquals(encoded, StepRequest.encodeQuery(value));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "plain-Value_1.~", "a b", "../admin", "..", ".", "...", "a/b?c#d", "100%", "é€", "a+b&c=d;e", "''"})
+    void aTextPathValueIsSentAsTheSameValueAsJsonTextWouldBe(String value) {
+        StepRequest text = StepRequest.of(BASE, "GET", "/a/{id}/b").path("id", value);
+        StepRequest node = StepRequest.of(BASE, "GET", "/a/{id}/b")
+                .path("id", ParameterStyles.Style.SIMPLE, false, MAPPER.getNodeFactory().textNode(value));
+
+        assertEquals(node.uri(), text.uri());
+        assertEquals(node.uri().getRawPath(), text.uri().getRawPath());
+        assertEquals("http://127.0.0.1:8080/api/a/" + StepRequest.encodePathSegment(value) + "/b",
+                text.uri().toString());
+        assertEquals(node.pathValues(), text.pathValues());
+        assertEquals(Map.of("id", value), text.pathValues());
+    }
+
+    @Test
+    void aBaseUriWithoutTrailingSlashIsJoinedTheSame() {
+        assertEquals(URI.create("http://127.0.0.1:8080/api/pets/1?q=x"),
+                StepRequest.of(URI.create("http://127.0.0.1:8080/api"), "GET", "/pets/{id}").path("id", "1")
+                        .query("q", "x").uri());
+        assertEquals(URI.create("http://127.0.0.1:8080/pets"),
+                StepRequest.of(URI.create("http://127.0.0.1:8080/"), "GET", "/pets").uri());
+    }
+
     @Test
     void theUriJoinsBasePathAndQueryInOrder() {
         StepRequest request = StepRequest.of(BASE, "GET", "/pets/{petId}/toys/{toy}")

@@ -2,6 +2,7 @@ package dev.arazzo.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,107 +13,292 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns the results of a benchmark run (JMH's JSON, the simulator's share of allocation, the generation
- * and build harnesses' JSON) into the Markdown tables of the README's "Benchmarks" section, written to
- * {@code benchmarks.md} beside them and printed.
+ * Turns the results of a benchmark run ({@link Bench}: JMH's JSON, the simulator's share of allocation,
+ * the generation and build harnesses' JSON, the processes' wall time and peak RSS) into the Markdown
+ * tables of the README's "Benchmarks" section, written to {@code benchmarks.md} beside them and printed.
+ * A part that did not run ({@code -Dbench.only}) has no table.
  *
  * <pre>{@code
- * java -cp ... dev.arazzo.bench.Report target/bench-results "mvn -B -Pbenchmarks verify"
+ * java -cp ... dev.arazzo.bench.Report target/bench-results
  * }</pre>
  */
 public final class Report {
 
-    private static final String PREFIX = "dev.arazzo.bench.workflow.WorkflowBenchmark.";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[][] CLIENTS = {
+        {"handWritten", "(a) hand-written java.net.http + Jackson"},
+        {"arazzoGenerated", "arazzo-codegen `StartChatAndSetAttributesWorkflow`"},
+        {"openApiGenerator", "(b) openapi-generator `native` client, wired by hand"}};
 
-    private Report() {
+    private final Path results;
+    private final List<String> out = new ArrayList<>();
+
+    private Report(Path results) {
+        this.results = results;
     }
 
     public static void main(String[] args) throws IOException {
-        Path results = Path.of(args[0]);
-        String command = args.length > 1 ? args[1] : "mvn -B -Pbenchmarks verify";
-        JsonNode jmh = JSON.readTree(results.resolve("jmh.json").toFile());
-        JsonNode corpus = JSON.readTree(results.resolve("generation-corpus.json").toFile());
-        JsonNode seed = JSON.readTree(results.resolve("generation-seed.json").toFile());
-        JsonNode builds = JSON.readTree(results.resolve("builds.json").toFile());
-        Map<String, Long> simulatorBytes = simulatorBytes(results.resolve("simulator-allocation.txt"));
+        Report report = new Report(Path.of(args[0]));
+        report.write();
+        String text = String.join("\n", report.out) + "\n";
+        Files.writeString(report.results.resolve("benchmarks.md"), text);
+        System.out.print(text);
+    }
 
-        Map<String, JsonNode> runs = new HashMap<>();
-        jmh.forEach(run -> runs.put(run.path("benchmark").asText().substring(PREFIX.length()), run));
+    private void write() throws IOException {
+        JsonNode run = read("run.json");
+        add("Measured with `%s` on %d cores (%s, %s); load average (1, 5, 15 min) %s at the start, %s at the end%s.",
+                run.path("command").asText("mvn -B -Pbenchmarks verify"), run.path("cores").asInt(),
+                run.path("java").asText(), run.path("os").asText(), run.path("loadAverageAtStart").asText(),
+                run.path("loadAverageAtEnd").asText(),
+                run.path("loadAverages").isEmpty() ? "" : " (" + String.join(", ", texts(run.path("loadAverages"))) + ")");
+        if (run.has("githubOpenApi")) {
+            add("GitHub's OpenAPI: %s.", run.path("githubOpenApi").asText());
+        }
+        add("");
+        jmh();
+        generation();
+        curves();
+        builds();
+    }
+
+    private void jmh() throws IOException {
+        JsonNode single = read("jmh.json");
+        if (!single.isMissingNode()) {
+            Map<String, JsonNode> runs = byMethod(single);
+            Map<String, Long> simulator = simulatorBytes(results.resolve("simulator-allocation.txt"));
+            JsonNode floor = runs.get("handWritten");
+            add("JMH %s, %d fork(s) x %d x %s warm-up + %d x %s measurement per client, `-prof gc`. One `run()` of the "
+                            + "seed workflow (3 HTTP calls) against the in-process simulator on 127.0.0.1, one thread:",
+                    floor.path("jmhVersion").asText(), floor.path("forks").asInt(), floor.path("warmupIterations").asInt(),
+                    floor.path("warmupTime").asText(), floor.path("measurementIterations").asInt(),
+                    floor.path("measurementTime").asText());
+            add("");
+            add("| client | time per workflow | vs (a) | allocation per workflow (whole JVM) | vs (a) "
+                    + "| of which client side | vs (a) |");
+            add("|---|---:|---:|---:|---:|---:|---:|");
+            clientRows(runs, simulator, "%.0f ± %.0f µs");
+            add("");
+        }
+        JsonNode threads = read("jmh-threads.json");
+        if (!threads.isMissingNode()) {
+            Map<String, JsonNode> runs = byMethod(threads);
+            Map<String, Long> simulator = simulatorBytes(results.resolve("simulator-allocation-threads.txt"));
+            JsonNode floor = runs.get("handWritten");
+            add("The same under %d threads sharing one client (one workflow object on one `HttpClient`), %d fork(s) x "
+                            + "%d x %s warm-up + %d x %s measurement, throughput:",
+                    floor.path("threads").asInt(), floor.path("forks").asInt(), floor.path("warmupIterations").asInt(),
+                    floor.path("warmupTime").asText(), floor.path("measurementIterations").asInt(),
+                    floor.path("measurementTime").asText());
+            add("");
+            add("| client | workflows per second | vs (a) | allocation per workflow (whole JVM) | vs (a) "
+                    + "| of which client side | vs (a) |");
+            add("|---|---:|---:|---:|---:|---:|---:|");
+            clientRows(runs, simulator, "%.0f ± %.0f /s");
+            add("");
+        }
+    }
+
+    private void clientRows(Map<String, JsonNode> runs, Map<String, Long> simulator, String scoreFormat) {
         JsonNode floor = runs.get("handWritten");
-        double floorTime = floor.at("/primaryMetric/score").asDouble();
+        double floorScore = floor.at("/primaryMetric/score").asDouble();
         double floorAlloc = alloc(floor);
-        double floorClient = floorAlloc - simulatorBytes.getOrDefault("handWritten", 0L);
-        JsonNode params = floor;
-
-        List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "Measured with `%s` on %d cores (%s, %s); JMH %s, %d fork(s) x %d x %s "
-                        + "warm-up + %d x %s measurement per client, `-prof gc`.",
-                command, corpus.path("cores").asInt(), corpus.path("java").asText(), System.getProperty("os.name"),
-                params.path("jmhVersion").asText(), params.path("forks").asInt(),
-                params.path("warmupIterations").asInt(), params.path("warmupTime").asText(),
-                params.path("measurementIterations").asInt(), params.path("measurementTime").asText()));
-        out.add("");
-        out.add("One `run()` of the seed workflow (3 HTTP calls) against the in-process simulator on 127.0.0.1:");
-        out.add("");
-        out.add("| client | time per workflow | vs (a) | allocation per workflow (whole JVM) | vs (a) | of which client side | vs (a) |");
-        out.add("|---|---:|---:|---:|---:|---:|---:|");
-        for (String[] row : new String[][] {
-                {"handWritten", "(a) hand-written java.net.http + Jackson"},
-                {"arazzoGenerated", "arazzo-codegen `StartChatAndSetAttributesWorkflow`"},
-                {"openApiGenerator", "(b) openapi-generator " + "`native` client, wired by hand"}}) {
-            JsonNode run = runs.get(row[0]);
-            if (run == null) {
+        double floorClient = floorAlloc - simulator.getOrDefault("handWritten", 0L);
+        for (String[] row : CLIENTS) {
+            JsonNode client = runs.get(row[0]);
+            if (client == null) {
                 continue;
             }
-            double time = run.at("/primaryMetric/score").asDouble();
-            double error = run.at("/primaryMetric/scoreError").asDouble();
-            double alloc = alloc(run);
-            double client = alloc - simulatorBytes.getOrDefault(row[0], 0L);
-            out.add(String.format(Locale.ROOT, "| %s | %.0f ± %.0f µs | %.2f | %.1f KB | %.2f | %.1f KB | %.2f |",
-                    row[1], time, Double.isNaN(error) ? 0 : error, time / floorTime, alloc / 1024, alloc / floorAlloc,
-                    client / 1024, client / floorClient));
+            double score = client.at("/primaryMetric/score").asDouble();
+            double error = client.at("/primaryMetric/scoreError").asDouble();
+            double alloc = alloc(client);
+            double clientSide = alloc - simulator.getOrDefault(row[0], 0L);
+            add("| %s | " + scoreFormat + " | %.3f | %.1f KB | %.3f | %.1f KB | %.3f |", row[1], score,
+                    Double.isNaN(error) ? 0 : error, score / floorScore, alloc / 1024, alloc / floorAlloc,
+                    clientSide / 1024, clientSide / floorClient);
         }
-        out.add("");
-        JsonNode generation = builds.path("seedGeneration");
-        JsonNode rebuild = builds.path("noOpRebuild");
-        JsonNode diagnostics = corpus.path("diagnostics");
-        out.add("Generation:");
-        out.add("");
-        out.add("| what | first run (cold JVM) | warm (median of 5) | peak heap used | peak RSS | allocated |");
-        out.add("|---|---:|---:|---:|---:|---:|");
-        out.add(String.format(Locale.ROOT, "| corpus: %d cases, %d Arazzo documents, one JVM (%d error and %d warning "
-                        + "diagnostics, errors in %d cases) | %.0f ms | %.0f ms | %d MiB | %d MiB | %d MB |",
-                corpus.path("cases").asInt(), corpus.path("documents").asInt(), diagnostics.path("errors").asInt(),
-                diagnostics.path("warnings").asInt(), diagnostics.path("casesWithErrors").asInt(),
-                corpus.path("firstPassMillis").asDouble(), corpus.path("warmPassMedianMillis").asDouble(),
-                corpus.path("peakHeapUsedBytes").asLong() >> 20, corpus.path("peakRssBytes").asLong() >> 20,
-                corpus.path("firstPassAllocatedBytes").asLong() / 1_000_000));
-        out.add(String.format(Locale.ROOT, "| seed alone, one JVM | %.0f ms | %.1f ms | %d MiB | %d MiB | %d MB |",
-                seed.path("firstPassMillis").asDouble(), seed.path("warmPassMedianMillis").asDouble(),
-                seed.path("peakHeapUsedBytes").asLong() >> 20, seed.path("peakRssBytes").asLong() >> 20,
-                seed.path("firstPassAllocatedBytes").asLong() / 1_000_000));
-        out.add("");
-        out.add("| in one Maven build, the seed (plugin execution, median of 3 clean builds) | clean build | nothing changed |");
-        out.add("|---|---:|---:|");
-        out.add(String.format(Locale.ROOT, "| arazzo-maven-plugin, %d files | %d ms | %d ms |",
-                generation.path("arazzoFiles").asInt(), generation.path("arazzoPluginMedianMillis").asLong(),
-                generation.path("arazzoPluginUnchangedMillis").asLong()));
-        out.add(String.format(Locale.ROOT, "| openapi-generator-maven-plugin (java, native), %d files | %d ms | %d ms |",
-                generation.path("openApiGeneratorFiles").asInt(),
-                generation.path("openApiGeneratorPluginMedianMillis").asLong(),
-                generation.path("openApiGeneratorPluginUnchangedMillis").asLong()));
-        out.add("");
-        out.add(String.format(Locale.ROOT, "No-op rebuild of the sample (`mvn compile` twice): the plugin's execution took "
-                        + "%d ms in the first (generating), %d ms in the second, which logged \"%s\" "
-                        + "(whole builds: %.1f s and %.1f s).",
-                rebuild.path("firstCompilePluginMillis").asLong(), rebuild.path("secondCompilePluginMillis").asLong(),
-                rebuild.path("secondCompileUpToDate").asText(), rebuild.path("firstCompileWallMillis").asLong() / 1000.0,
-                rebuild.path("secondCompileWallMillis").asLong() / 1000.0));
+    }
 
-        String text = String.join("\n", out) + "\n";
-        Files.writeString(results.resolve("benchmarks.md"), text);
-        System.out.print(text);
+    private void generation() throws IOException {
+        JsonNode corpus = read("generation-corpus.json");
+        JsonNode seed = read("generation-seed.json");
+        if (corpus.isMissingNode() && seed.isMissingNode()) {
+            return;
+        }
+        add("Generation in one JVM (`-Xmx1g`; the first pass in a fresh JVM, then the median of 5 after 3):");
+        add("");
+        add("| what | first run (cold JVM) | warm (median) | peak heap used | peak RSS | allocated (first run) |");
+        add("|---|---:|---:|---:|---:|---:|");
+        if (!corpus.isMissingNode()) {
+            JsonNode diagnostics = corpus.path("diagnostics");
+            add("| corpus: %d cases, %d Arazzo documents (%d error and %d warning diagnostics, errors in %d cases) "
+                            + "| %.0f ms | %.0f ms | %d MiB | %d MiB | %d MB |",
+                    corpus.path("cases").asInt(), corpus.path("documents").asInt(), diagnostics.path("errors").asInt(),
+                    diagnostics.path("warnings").asInt(), diagnostics.path("casesWithErrors").asInt(),
+                    corpus.path("firstPassMillis").asDouble(), corpus.path("warmPassMedianMillis").asDouble(),
+                    corpus.path("peakHeapUsedBytes").asLong() >> 20, corpus.path("peakRssBytes").asLong() >> 20,
+                    corpus.path("firstPassAllocatedBytes").asLong() / 1_000_000);
+        }
+        if (!seed.isMissingNode()) {
+            add("| seed alone | %.0f ms | %.1f ms | %d MiB | %d MiB | %d MB |",
+                    seed.path("firstPassMillis").asDouble(), seed.path("warmPassMedianMillis").asDouble(),
+                    seed.path("peakHeapUsedBytes").asLong() >> 20, seed.path("peakRssBytes").asLong() >> 20,
+                    seed.path("firstPassAllocatedBytes").asLong() / 1_000_000);
+        }
+        add("");
+    }
+
+    private void curves() throws IOException {
+        List<String> rows = new ArrayList<>();
+        String[][] specs = {
+            {"seed", "the seed's OpenAPI (`amazon-connect-openapi.yml`)"},
+            {"discord", "`jentic-discord` (`discord.openapi.json`)"},
+            {"github", "GitHub's REST API (`api.github.com.json`)"}};
+        for (String[] spec : specs) {
+            for (String n : new String[] {"1", "10", "100"}) {
+                String id = "curve-" + spec[0] + "-" + n;
+                JsonNode curve = read(id + ".json");
+                if (curve.isMissingNode()) {
+                    continue;
+                }
+                long[] process = process(id);
+                JsonNode diagnostics = curve.path("diagnostics");
+                String problems = diagnostics.path("errors").asInt() == 0 ? ""
+                        : String.format(Locale.ROOT, " (%d errors)", diagnostics.path("errors").asInt());
+                rows.add(String.format(Locale.ROOT,
+                        "| %s, %s | %d%s | %.0f ms | %.0f ms | %d MiB | %d MB | %.2f s | %d MiB |",
+                        spec[1], size(curve.path("openapiBytes").asLong(-1), spec[0]), curve.path("workflows").asInt(),
+                        problems, curve.path("firstPassMillis").asDouble(), curve.path("warmPassMedianMillis").asDouble(),
+                        curve.path("peakHeapUsedBytes").asLong() >> 20,
+                        curve.path("firstPassAllocatedBytes").asLong() / 1_000_000, process[0] / 1000.0,
+                        process[1] >> 20));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        add("Curves: 1, 10 and 100 copies of one workflow over the same OpenAPI, one document, a fresh JVM each "
+                + "(`-Xmx1g`; first pass, then the median of 3 after 1; the process: the whole JVM, from start to exit, "
+                + "with its peak RSS):");
+        add("");
+        add("| OpenAPI | workflows | first pass | warm (median) | peak heap used | allocated (first pass) "
+                + "| whole process | peak RSS |");
+        add("|---|---:|---:|---:|---:|---:|---:|---:|");
+        out.addAll(rows);
+        add("");
+    }
+
+    private void builds() throws IOException {
+        JsonNode builds = read("builds.json");
+        if (!builds.isMissingNode()) {
+            JsonNode generation = builds.path("seedGeneration");
+            JsonNode rebuild = builds.path("noOpRebuild");
+            add("| in one Maven build, the seed (plugin execution, median of 3 clean builds) | clean build "
+                    + "| nothing changed |");
+            add("|---|---:|---:|");
+            add("| arazzo-maven-plugin, %d file(s) | %d ms | %d ms |", generation.path("arazzoFiles").asInt(),
+                    generation.path("arazzoPluginMedianMillis").asLong(),
+                    generation.path("arazzoPluginUnchangedMillis").asLong());
+            add("| openapi-generator-maven-plugin (java, native), %d files | %d ms | %d ms |",
+                    generation.path("openApiGeneratorFiles").asInt(),
+                    generation.path("openApiGeneratorPluginMedianMillis").asLong(),
+                    generation.path("openApiGeneratorPluginUnchangedMillis").asLong());
+            add("");
+            add("No-op rebuild of the sample (`mvn compile` twice): the plugin's execution took %d ms in the first "
+                            + "(generating), %d ms in the second, which logged \"%s\" (whole builds: %.1f s and %.1f s).",
+                    rebuild.path("firstCompilePluginMillis").asLong(), rebuild.path("secondCompilePluginMillis").asLong(),
+                    rebuild.path("secondCompileUpToDate").asText(),
+                    rebuild.path("firstCompileWallMillis").asLong() / 1000.0,
+                    rebuild.path("secondCompileWallMillis").asLong() / 1000.0);
+            add("");
+        }
+        List<String> rows = new ArrayList<>();
+        int runs = 0;
+        for (String[] kind : new String[][] {{"seed", "the seed"}, {"github", "GitHub, five steps"}}) {
+            JsonNode node = read("builds-" + kind[0] + ".json");
+            if (node.isMissingNode()) {
+                continue;
+            }
+            runs = node.path("runs").asInt();
+            long floor = node.at("/floor/cleanMedianMillis").asLong();
+            JsonNode arazzo = node.path("arazzo");
+            JsonNode openapi = node.path("openApiGenerator");
+            long arazzoWork = arazzo.path("cleanMedianMillis").asLong() - floor;
+            long openapiWork = openapi.path("cleanMedianMillis").asLong() - floor;
+            rows.add(String.format(Locale.ROOT, "| %s | Maven's floor (`validate`, empty pom) | %.2f s | | %d MiB | |",
+                    kind[1], floor / 1000.0, node.at("/floor/cleanMaxRssBytes").asLong() >> 20));
+            rows.add(String.format(Locale.ROOT, "| %s | arazzo-maven-plugin, %d file(s): clean | %.2f s | %.2f s "
+                            + "| %d MiB | %.2fx |", kind[1], arazzo.path("files").asInt(),
+                    arazzo.path("cleanMedianMillis").asLong() / 1000.0, arazzoWork / 1000.0,
+                    arazzo.path("cleanMaxRssBytes").asLong() >> 20, (double) arazzoWork / openapiWork));
+            rows.add(String.format(Locale.ROOT, "| %s | arazzo-maven-plugin: nothing changed | %.2f s | %.2f s | %d MiB "
+                            + "| |", kind[1], arazzo.path("unchangedMedianMillis").asLong() / 1000.0,
+                    (arazzo.path("unchangedMedianMillis").asLong() - floor) / 1000.0,
+                    arazzo.path("unchangedMaxRssBytes").asLong() >> 20));
+            rows.add(String.format(Locale.ROOT, "| %s | openapi-generator-maven-plugin 7.25.0, %d files: clean%s | %.2f s "
+                            + "| %.2f s | %d MiB | 1.00x |", kind[1], openapi.path("files").asInt(),
+                    openapi.path("runs").asInt() == runs ? "" : " (" + openapi.path("runs").asInt() + " build(s))",
+                    openapi.path("cleanMedianMillis").asLong() / 1000.0, openapiWork / 1000.0,
+                    openapi.path("cleanMaxRssBytes").asLong() >> 20));
+            rows.add(String.format(Locale.ROOT, "| %s | openapi-generator-maven-plugin: nothing changed (once) | %.2f s "
+                            + "| %.2f s | %d MiB | |", kind[1], openapi.path("unchangedMedianMillis").asLong() / 1000.0,
+                    (openapi.path("unchangedMedianMillis").asLong() - floor) / 1000.0,
+                    openapi.path("unchangedMaxRssBytes").asLong() >> 20));
+        }
+        if (!rows.isEmpty()) {
+            add("Whole Maven processes (`mvn -B clean generate-sources`, median of %s; then `generate-sources` with "
+                    + "nothing changed), each generator in a build of its own on the same OpenAPI, wall time and peak "
+                    + "RSS from `/usr/bin/time`:", runs);
+            add("");
+            add("| case | build | whole process | over the floor | peak RSS | work over the floor vs openapi-generator |");
+            add("|---|---|---:|---:|---:|---:|");
+            out.addAll(rows);
+            add("");
+        }
+    }
+
+    /** The whole process's wall milliseconds and peak RSS bytes of part {@code id}, or -1 each. */
+    private long[] process(String id) throws IOException {
+        Path file = results.resolve(id + ".process.txt");
+        if (!Files.exists(file)) {
+            return new long[] {-1, -1};
+        }
+        List<String> lines = Files.readAllLines(file);
+        String[] fields = lines.get(lines.size() - 1).trim().split("\\s+");
+        return new long[] {Math.round(Double.parseDouble(fields[0]) * 1000), Long.parseLong(fields[1]) * 1024};
+    }
+
+    private static String size(long bytes, String name) {
+        if (bytes < 0) {
+            return name;
+        }
+        return bytes >= 10_000_000 ? String.format(Locale.ROOT, "%.0f MB", bytes / 1e6)
+                : bytes >= 1_000_000 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
+                : String.format(Locale.ROOT, "%.0f KB", bytes / 1e3);
+    }
+
+    private JsonNode read(String name) throws IOException {
+        Path file = results.resolve(name);
+        return Files.exists(file) ? JSON.readTree(file.toFile()) : MissingNode.getInstance();
+    }
+
+    private void add(String format, Object... args) {
+        out.add(args.length == 0 ? format : String.format(Locale.ROOT, format, args));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+
+    private static Map<String, JsonNode> byMethod(JsonNode jmh) {
+        Map<String, JsonNode> runs = new HashMap<>();
+        jmh.forEach(run -> {
+            String benchmark = run.path("benchmark").asText();
+            runs.put(benchmark.substring(benchmark.lastIndexOf('.') + 1), run);
+        });
+        return runs;
     }
 
     private static double alloc(JsonNode run) {
@@ -126,7 +312,7 @@ public final class Report {
             for (String line : Files.readAllLines(file)) {
                 String[] parts = line.trim().split(" ");
                 if (parts.length == 3 && parts[1].equals("MEASUREMENT")) {
-                    values.computeIfAbsent(parts[0].substring(PREFIX.length()), k -> new ArrayList<>())
+                    values.computeIfAbsent(parts[0].substring(parts[0].lastIndexOf('.') + 1), k -> new ArrayList<>())
                             .add(Long.parseLong(parts[2]));
                 }
             }

@@ -18,14 +18,18 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Runs Maven on scratch projects and reads the time of each plugin execution from the time-stamped log:
+ * Runs Maven on scratch projects, whole processes under {@code /usr/bin/time} (wall time and peak resident
+ * set size), and reads the time of each plugin execution from the time-stamped log:
  *
  * <ul>
  *   <li>no-op rebuild: a copy of the sample project, {@code mvn compile} twice; the second must do no
  *       generation work (the plugin says so in one line);
- *   <li>generation: the seed by arazzo-maven-plugin and its OpenAPI description by
- *       openapi-generator-maven-plugin in the same build, {@value #RUNS} clean builds (median), then
- *       once more with nothing changed.
+ *   <li>the seed by arazzo-maven-plugin and its OpenAPI description by openapi-generator-maven-plugin in
+ *       the same build, {@link #runs} clean builds (median), then once more with nothing changed;
+ *   <li>per case (the seed, GitHub's REST API): Maven's floor ({@code validate} on an empty pom), a build
+ *       with arazzo-maven-plugin alone and one with openapi-generator-maven-plugin alone on the same
+ *       OpenAPI, each {@code clean generate-sources} {@link #runs} times (median) and then
+ *       {@code generate-sources} with nothing changed.
  * </ul>
  *
  * The builds use their own local repository, into which the benchmark build has installed this
@@ -33,53 +37,56 @@ import java.util.stream.Stream;
  * take everything else from the user's local repository as a mirror: nothing is downloaded. A first
  * build of each project is run and thrown away, so that no dependency is still being copied into the
  * local repository while a measured build runs.
- *
- * <pre>{@code
- * java -cp ... dev.arazzo.bench.build.BuildHarness <mvn> <user's local repo> <local repo> <sample-project dir>
- *     <work dir> <arazzo version> <openapi-generator version> <result.json>
- * }</pre>
  */
 public final class BuildHarness {
 
-    static final int RUNS = 3;
+    /** The Jackson version the generated code compiles against: the build's ({@code -Dbench.jackson.version}). */
+    static final String JACKSON_VERSION = System.getProperty("bench.jackson.version", "2.22.4");
 
     private final Path mvn;
     private final Path settings;
     private final Path localRepository;
     private final Path work;
+    private final String arazzoVersion;
+    private final String openApiGeneratorVersion;
+    private final int runs;
 
-    private BuildHarness(Path mvn, Path settings, Path localRepository, Path work) {
+    /**
+     * A harness whose builds run in {@code work}.
+     *
+     * @param mvn Maven's launcher
+     * @param userRepository the local repository the builds take their plugins and dependencies from
+     * @param localRepository the builds' own local repository, holding this checkout's plugin
+     * @param work where the scratch projects and logs are written
+     * @param arazzoVersion the version of arazzo-maven-plugin
+     * @param openApiGeneratorVersion the version of openapi-generator-maven-plugin
+     * @param runs clean builds per project (the median is reported)
+     */
+    public BuildHarness(Path mvn, Path userRepository, Path localRepository, Path work, String arazzoVersion,
+            String openApiGeneratorVersion, int runs) throws IOException {
         this.mvn = mvn;
-        this.settings = settings;
-        this.localRepository = localRepository;
-        this.work = work;
+        this.localRepository = localRepository.toAbsolutePath();
+        this.work = work.toAbsolutePath().normalize();
+        this.arazzoVersion = arazzoVersion;
+        this.openApiGeneratorVersion = openApiGeneratorVersion;
+        this.runs = runs;
+        Files.createDirectories(this.work);
+        this.settings = this.work.resolve("settings.xml");
+        Files.writeString(settings, mirrorSettings(userRepository.toAbsolutePath()));
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length != 8) {
-            System.err.println("usage: BuildHarness <mvn> <user's local repo> <local repo> <sample-project dir> <work dir> "
-                    + "<arazzo version> <openapi-generator version> <result.json>");
-            System.exit(2);
-        }
-        Path sample = Path.of(args[3]).toAbsolutePath().normalize();
-        Path work = Path.of(args[4]).toAbsolutePath().normalize();
-        Files.createDirectories(work);
-        Path settings = work.resolve("settings.xml");
-        Files.writeString(settings, mirrorSettings(Path.of(args[1]).toAbsolutePath()));
-        BuildHarness harness = new BuildHarness(Path.of(args[0]), settings, Path.of(args[2]).toAbsolutePath(), work);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode result = json.createObjectNode();
-        result.put("cores", Runtime.getRuntime().availableProcessors());
-
+    /** The sample's no-op rebuild and the seed by both generators in one build, as an object of the result. */
+    public ObjectNode sample(Path sample, ObjectNode result) throws IOException, InterruptedException {
+        sample = sample.toAbsolutePath().normalize();
         // no-op rebuild of the sample
         Path sampleCopy = work.resolve("sample-project");
         deleteRecursively(sampleCopy);
         copy(sample.resolve("pom.xml"), sampleCopy.resolve("pom.xml"));
         copyTree(sample.resolve("src/main"), sampleCopy.resolve("src/main"));
-        harness.maven(sampleCopy, "compile");
-        harness.maven(sampleCopy, "clean");
-        MavenRun first = harness.maven(sampleCopy, "compile");
-        MavenRun second = harness.maven(sampleCopy, "compile");
+        maven(sampleCopy, "compile");
+        maven(sampleCopy, "clean");
+        MavenRun first = maven(sampleCopy, "compile");
+        MavenRun second = maven(sampleCopy, "compile");
         ObjectNode rebuild = result.putObject("noOpRebuild");
         rebuild.put("firstCompilePluginMillis", first.millisOf("arazzo-maven-plugin:generate"));
         rebuild.put("secondCompilePluginMillis", second.millisOf("arazzo-maven-plugin:generate"));
@@ -100,22 +107,23 @@ public final class BuildHarness {
         String pom;
         try (InputStream in = BuildHarness.class.getResourceAsStream("generation-compare-pom.xml")) {
             pom = new String(Objects.requireNonNull(in, "generation-compare-pom.xml").readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("@arazzo.version@", args[5]).replace("@openapi-generator.version@", args[6]);
+                    .replace("@arazzo.version@", arazzoVersion).replace("@openapi-generator.version@", openApiGeneratorVersion)
+                    .replace("@jackson.version@", JACKSON_VERSION);
         }
         Files.createDirectories(compare);
         Files.writeString(compare.resolve("pom.xml"), pom);
         copyTree(sample.resolve("src/main/arazzo"), compare.resolve("src/main/arazzo"));
-        harness.maven(compare, "generate-sources");
-        long[] arazzo = new long[RUNS];
-        long[] openapi = new long[RUNS];
-        ArrayNode runs = result.putArray("generationRuns");
-        for (int i = 0; i < RUNS; i++) {
-            MavenRun run = harness.maven(compare, "clean", "generate-sources");
+        maven(compare, "generate-sources");
+        long[] arazzo = new long[runs];
+        long[] openapi = new long[runs];
+        ArrayNode runList = result.putArray("generationRuns");
+        for (int i = 0; i < runs; i++) {
+            MavenRun run = maven(compare, "clean", "generate-sources");
             arazzo[i] = run.millisOf("arazzo-maven-plugin:generate");
             openapi[i] = run.millisOf("openapi-generator-maven-plugin:generate");
-            runs.addPOJO(run.mojoMillis());
+            runList.addPOJO(run.mojoMillis());
         }
-        MavenRun unchanged = harness.maven(compare, "generate-sources");
+        MavenRun unchanged = maven(compare, "generate-sources");
         ObjectNode generation = result.putObject("seedGeneration");
         generation.put("arazzoPluginMedianMillis", median(arazzo));
         generation.put("openApiGeneratorPluginMedianMillis", median(openapi));
@@ -123,19 +131,196 @@ public final class BuildHarness {
         generation.put("openApiGeneratorPluginUnchangedMillis", unchanged.millisOf("openapi-generator-maven-plugin:generate"));
         generation.put("arazzoFiles", countJava(compare.resolve("target/generated-sources/arazzo")));
         generation.put("openApiGeneratorFiles", countJava(compare.resolve("target/generated-sources/openapi")));
-
-        Path out = Path.of(args[7]).toAbsolutePath();
-        Files.createDirectories(out.getParent());
-        json.writeValue(out.toFile(), result);
         System.out.printf("no-op rebuild: plugin %d ms (first compile), %d ms (second: %s)%n",
                 rebuild.get("firstCompilePluginMillis").asLong(), rebuild.get("secondCompilePluginMillis").asLong(),
                 rebuild.get("secondCompileUpToDate").asText());
         System.out.printf("seed generation in one build: arazzo-maven-plugin %d ms, openapi-generator-maven-plugin %d ms%n",
                 median(arazzo), median(openapi));
+        return result;
+    }
+
+    /**
+     * Whole-process builds of one case: the floor, arazzo-maven-plugin alone on {@code workflow} (its
+     * sources read from {@code openapi}), openapi-generator-maven-plugin alone on {@code openapi}.
+     *
+     * @param name the case's name, also its folder below the work directory
+     * @param workflow the Arazzo document (its first workflow, whose sources are all {@code openapi})
+     * @param openapi the OpenAPI description, copied into each project
+     * @param openApiGeneratorRuns clean builds of openapi-generator-maven-plugin (each of GitHub's API takes
+     *     half a minute on a quiet machine)
+     * @param result where the figures are put
+     * @return {@code result}
+     */
+    public ObjectNode processes(String name, Path workflow, Path openapi, int openApiGeneratorRuns, ObjectNode result)
+            throws IOException, InterruptedException {
+        Path root = work.resolve(name);
+        deleteRecursively(root);
+        result.put("openapiBytes", Files.size(openapi));
+        result.put("runs", runs);
+        String openapiName = openapi.getFileName().toString();
+
+        Path floor = root.resolve("floor");
+        Files.createDirectories(floor);
+        Files.writeString(floor.resolve("pom.xml"), pom("floor", ""));
+        maven(floor, "validate");
+        result.set("floor", measure(floor, runs, runs, "validate"));
+
+        Path arazzo = root.resolve("arazzo");
+        Path document = arazzo.resolve("src/main/arazzo/workflows").resolve(workflow.getFileName());
+        copy(openapi, arazzo.resolve("src/main/arazzo/openapi").resolve(openapiName));
+        dev.arazzo.bench.generation.WorkflowCopies.write(workflow, 1, document,
+                java.util.Map.of("*", arazzo.resolve("src/main/arazzo/openapi").resolve(openapiName)));
+        Files.writeString(arazzo.resolve("pom.xml"), pom("arazzo", runtimeDependencies(), """
+                      <plugin>
+                        <groupId>dev.arazzo</groupId>
+                        <artifactId>arazzo-maven-plugin</artifactId>
+                        <version>%s</version>
+                        <executions>
+                          <execution>
+                            <id>arazzo</id>
+                            <goals>
+                              <goal>generate</goal>
+                            </goals>
+                            <configuration>
+                              <specs>
+                                <spec>src/main/arazzo/workflows/%s</spec>
+                              </specs>
+                              <packageName>bench.%s</packageName>
+                            </configuration>
+                          </execution>
+                        </executions>
+                      </plugin>
+                """.formatted(arazzoVersion, workflow.getFileName(), name)));
+        maven(arazzo, "clean", "generate-sources");
+        ObjectNode arazzoResult = measure(arazzo, runs, runs, "generate-sources");
+        arazzoResult.put("files", countJava(arazzo.resolve("target/generated-sources/arazzo")));
+        result.set("arazzo", arazzoResult);
+
+        Path openApiGenerator = root.resolve("openapi-generator");
+        copy(openapi, openApiGenerator.resolve("src/main/openapi").resolve(openapiName));
+        Files.writeString(openApiGenerator.resolve("pom.xml"), pom("openapi-generator", """
+                      <plugin>
+                        <groupId>org.openapitools</groupId>
+                        <artifactId>openapi-generator-maven-plugin</artifactId>
+                        <version>%s</version>
+                        <executions>
+                          <execution>
+                            <id>openapi-generator</id>
+                            <goals>
+                              <goal>generate</goal>
+                            </goals>
+                            <configuration>
+                              <inputSpec>${project.basedir}/src/main/openapi/%s</inputSpec>
+                              <generatorName>java</generatorName>
+                              <library>native</library>
+                              <apiPackage>bench.%s.openapi.api</apiPackage>
+                              <modelPackage>bench.%s.openapi.model</modelPackage>
+                              <invokerPackage>bench.%s.openapi</invokerPackage>
+                              <generateApiTests>false</generateApiTests>
+                              <generateModelTests>false</generateModelTests>
+                              <generateApiDocumentation>false</generateApiDocumentation>
+                              <generateModelDocumentation>false</generateModelDocumentation>
+                              <configOptions>
+                                <openApiNullable>false</openApiNullable>
+                                <annotationLibrary>none</annotationLibrary>
+                                <containerDefaultToNull>true</containerDefaultToNull>
+                              </configOptions>
+                            </configuration>
+                          </execution>
+                        </executions>
+                      </plugin>
+                """.formatted(openApiGeneratorVersion, openapiName, name, name, name)));
+        // resolves the plugin without generating: a clean build of a large API is minutes on a loaded machine
+        maven(openApiGenerator, "-Dcodegen.skip=true", "clean", "generate-sources");
+        // openapi-generator has no up-to-date check by default: a build with nothing changed is as long as a clean one
+        ObjectNode openApiResult = measure(openApiGenerator, openApiGeneratorRuns, 1, "generate-sources");
+        openApiResult.put("runs", openApiGeneratorRuns);
+        openApiResult.put("files", countJava(openApiGenerator.resolve("target/generated-sources/openapi")));
+        result.set("openApiGenerator", openApiResult);
+        System.out.printf("%s builds: floor %d ms; arazzo %d ms clean, %d ms unchanged, %d MiB; openapi-generator %d ms, "
+                        + "%d MiB%n", name, result.at("/floor/cleanMedianMillis").asLong(),
+                arazzoResult.path("cleanMedianMillis").asLong(), arazzoResult.path("unchangedMedianMillis").asLong(),
+                arazzoResult.path("cleanMaxRssBytes").asLong() >> 20, openApiResult.path("cleanMedianMillis").asLong(),
+                openApiResult.path("cleanMaxRssBytes").asLong() >> 20);
+        return result;
+    }
+
+    /** {@code clean <goal>} {@code clean} times, then {@code <goal>} {@code unchanged} times: medians and peaks. */
+    private ObjectNode measure(Path project, int clean, int unchanged, String goal)
+            throws IOException, InterruptedException {
+        ObjectNode node = new ObjectMapper().createObjectNode();
+        long[] wall = new long[clean];
+        long[] rss = new long[clean];
+        ArrayNode mojos = node.putArray("cleanMojoMillis");
+        for (int i = 0; i < clean; i++) {
+            MavenRun run = maven(project, "clean", goal);
+            wall[i] = run.wallMillis();
+            rss[i] = run.maxRssBytes();
+            mojos.addPOJO(run.mojoMillis());
+        }
+        node.put("cleanMedianMillis", median(wall));
+        node.put("cleanMaxRssBytes", Arrays.stream(rss).max().orElse(-1));
+        node.put("cleanMedianRssBytes", median(rss));
+        long[] wallUnchanged = new long[unchanged];
+        long[] rssUnchanged = new long[unchanged];
+        for (int i = 0; i < unchanged; i++) {
+            MavenRun run = maven(project, goal);
+            wallUnchanged[i] = run.wallMillis();
+            rssUnchanged[i] = run.maxRssBytes();
+            if (i == 0) {
+                node.putPOJO("unchangedMojoMillis", run.mojoMillis());
+                node.put("unchangedUpToDate", run.infoLine("up to date"));
+            }
+        }
+        node.put("unchangedMedianMillis", median(wallUnchanged));
+        node.put("unchangedMaxRssBytes", Arrays.stream(rssUnchanged).max().orElse(-1));
+        return node;
+    }
+
+    /** What the generated workflow classes compile against (the plugin checks that they are there). */
+    private String runtimeDependencies() {
+        return """
+                  <dependencies>
+                    <dependency>
+                      <groupId>dev.arazzo</groupId>
+                      <artifactId>arazzo-runtime</artifactId>
+                      <version>%s</version>
+                    </dependency>
+                    <dependency>
+                      <groupId>com.fasterxml.jackson.core</groupId>
+                      <artifactId>jackson-databind</artifactId>
+                      <version>%s</version>
+                    </dependency>
+                  </dependencies>
+                """.formatted(arazzoVersion, JACKSON_VERSION);
+    }
+
+    private static String pom(String artifactId, String plugins) {
+        return pom(artifactId, "", plugins);
+    }
+
+    private static String pom(String artifactId, String dependencies, String plugins) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- Written by dev.arazzo.bench.build.BuildHarness. -->
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>dev.arazzo.bench</groupId>
+                  <artifactId>%s</artifactId>
+                  <version>1</version>
+                  <packaging>pom</packaging>
+                %s  <build>
+                    <plugins>
+                %s    </plugins>
+                  </build>
+                </project>
+                """.formatted(artifactId, dependencies, plugins);
     }
 
     private MavenRun maven(Path project, String... goals) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(mvn.toString(), "-B", "-s", settings.toString(),
+        Path timeFile = Files.createTempFile(work, "time-", ".txt");
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o", timeFile.toString(),
+                mvn.toString(), "-B", "-s", settings.toString(),
                 "-Dmaven.repo.local=" + localRepository,
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"));
@@ -151,7 +336,9 @@ public final class BuildHarness {
             throw new IllegalStateException("mvn " + String.join(" ", goals) + " failed in " + project + ":\n"
                     + String.join("\n", log));
         }
-        return new MavenRun(log, wall, exit);
+        String[] time = Files.readString(timeFile).trim().split("\\s+");
+        long maxRss = Long.parseLong(time[time.length - 1]) * 1024;
+        return new MavenRun(log, wall, exit, maxRss);
     }
 
     /** Settings that take every artifact from {@code repository} (a local repository) and nothing from the network. */

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * The log of one Maven build run with time-stamped lines, and what it says: how long each mojo
  * execution took, from its {@code --- plugin:version:goal (id) @ project ---} header to the next header
  * or the end of the build. That span includes loading the plugin and its class realm, as a user waits
- * for it.
+ * for it. {@code maxRssBytes} is the peak resident set size of the build's largest process (Maven's JVM),
+ * as {@code /usr/bin/time} reports it.
  */
-record MavenRun(List<String> log, long wallMillis, int exitCode) {
+record MavenRun(List<String> log, long wallMillis, int exitCode, long maxRssBytes) {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     private static final Pattern LINE = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) \\[INFO\\] (.*)$");

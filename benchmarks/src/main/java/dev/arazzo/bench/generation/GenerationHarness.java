@@ -31,7 +31,13 @@ import java.util.stream.Stream;
  * <pre>{@code
  * java -Xmx1g -cp ... dev.arazzo.bench.generation.GenerationHarness corpus /work/shared/corpus target/out result.json
  * java -Xmx1g -cp ... dev.arazzo.bench.generation.GenerationHarness seed path/to/seed.arazzo.yml target/out result.json
+ * java -Xmx1g -cp ... dev.arazzo.bench.generation.GenerationHarness copies template.arazzo.yaml 100 target/out result.json \
+ *     '*=path/to/openapi.json'
  * }</pre>
+ *
+ * {@code copies} first writes one document holding {@code n} copies of the template's first workflow
+ * ({@link WorkflowCopies}), its sources read from the files given, and measures that document. The
+ * numbers of passes can be changed with {@code -Dbench.generation.warmups} and {@code -Dbench.generation.passes}.
  *
  * Diagnostics do not stop it: they are counted per case and by code.
  */
@@ -47,20 +53,50 @@ public final class GenerationHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4 || !(args[0].equals("corpus") || args[0].equals("seed"))) {
-            System.err.println("usage: GenerationHarness corpus|seed <corpus folder or seed document> <output> <result.json>");
+        boolean copies = args.length >= 5 && args[0].equals("copies");
+        if (!copies && (args.length != 4 || !(args[0].equals("corpus") || args[0].equals("seed")))) {
+            System.err.println("usage: GenerationHarness corpus|seed <corpus folder or seed document> <output> <result.json>\n"
+                    + "       GenerationHarness copies <template document> <n> <output> <result.json> [source=file ...]");
             System.exit(2);
         }
         Path input = Path.of(args[1]).toAbsolutePath().normalize();
-        Path output = Path.of(args[2]).toAbsolutePath().normalize();
-        List<CorpusCase> cases = args[0].equals("corpus")
-                ? CorpusCase.all(input, output)
-                : List.of(new CorpusCase("seed", GenerationRequest.builder().spec(input).outputDirectory(output)
-                        .packageName("com.example.connect").build()));
+        Path output = Path.of(args[copies ? 3 : 2]).toAbsolutePath().normalize();
+        Path resultFile = Path.of(args[copies ? 4 : 3]).toAbsolutePath();
+        List<CorpusCase> cases;
+        int workflows = 0;
+        if (copies) {
+            workflows = Integer.parseInt(args[2]);
+            Map<String, Path> sources = new TreeMap<>();
+            for (String source : Arrays.asList(args).subList(5, args.length)) {
+                int equals = source.indexOf('=');
+                sources.put(source.substring(0, equals), Path.of(source.substring(equals + 1)));
+            }
+            // written beside the output, outside what every pass deletes, and before anything is measured
+            Path document = WorkflowCopies.write(input, workflows,
+                    output.resolveSibling(output.getFileName() + "-arazzo").resolve("workflows-" + workflows + ".arazzo.yaml"),
+                    sources);
+            cases = List.of(new CorpusCase(input.getFileName() + " x" + workflows, GenerationRequest.builder()
+                    .spec(document).outputDirectory(output).packageName("bench.copies").build()));
+        } else {
+            cases = args[0].equals("corpus")
+                    ? CorpusCase.all(input, output)
+                    : List.of(new CorpusCase("seed", GenerationRequest.builder().spec(input).outputDirectory(output)
+                            .packageName("com.example.connect").build()));
+        }
+        long openapiBytes = -1;
+        if (copies && args.length > 5) {
+            String first = args[5];
+            openapiBytes = Files.size(Path.of(first.substring(first.indexOf('=') + 1)));
+        }
+        int warmup = Integer.getInteger("bench.generation.warmups", WARMUP);
+        int measured = Integer.getInteger("bench.generation.passes", MEASURED);
 
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode result = json.createObjectNode();
         result.put("what", args[0]);
+        result.put("workflows", workflows);
+        result.put("template", input.toString());
+        result.put("openapiBytes", openapiBytes);
         result.put("cases", cases.size());
         result.put("documents", cases.stream().mapToInt(c -> c.request().specs().size()).sum());
         result.put("cores", Runtime.getRuntime().availableProcessors());
@@ -92,28 +128,30 @@ public final class GenerationHarness {
         first.perCaseNanos().forEach((name, nanos) -> perCase.put(name, nanos / 1e6));
 
         // steady state
-        for (int i = 0; i < WARMUP; i++) {
+        for (int i = 0; i < warmup; i++) {
             pass(cases, output);
         }
-        double[] millis = new double[MEASURED];
-        long[] allocated = new long[MEASURED];
-        for (int i = 0; i < MEASURED; i++) {
+        double[] millis = new double[measured];
+        long[] allocated = new long[measured];
+        for (int i = 0; i < measured; i++) {
             Pass pass = pass(cases, output);
             millis[i] = pass.nanos() / 1e6;
             allocated[i] = pass.allocatedBytes();
         }
         Arrays.sort(millis);
         Arrays.sort(allocated);
-        result.put("warmPassMedianMillis", millis[MEASURED / 2]);
+        result.put("warmPasses", measured);
+        result.put("warmupPasses", warmup);
+        result.put("warmPassMedianMillis", millis[measured / 2]);
         result.putPOJO("warmPassMillis", millis);
-        result.put("warmPassAllocatedBytes", allocated[MEASURED / 2]);
+        result.put("warmPassAllocatedBytes", allocated[measured / 2]);
         result.put("peakRssBytes", peakRss());
 
-        Files.createDirectories(Path.of(args[3]).toAbsolutePath().getParent());
-        json.writeValue(Path.of(args[3]).toFile(), result);
+        Files.createDirectories(resultFile.getParent());
+        json.writeValue(resultFile.toFile(), result);
         System.out.printf("%s: %d cases, %d documents: first pass %.0f ms (peak heap %d MiB), warm %.0f ms; "
                         + "%d errors, %d warnings%n", args[0], cases.size(), result.get("documents").asInt(),
-                first.nanos() / 1e6, peakHeap >> 20, millis[MEASURED / 2],
+                first.nanos() / 1e6, peakHeap >> 20, millis[measured / 2],
                 diagnostics.get("errors").asLong(), diagnostics.get("warnings").asLong());
     }
 

@@ -1,0 +1,231 @@
+package dev.arazzo.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arazzo.bench.build.BuildHarness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The whole benchmark run of {@code mvn -B -Pbenchmarks verify}, or the parts that {@code -Dbench.only}
+ * names (comma-separated):
+ *
+ * <ul>
+ *   <li>{@code jmh}: {@code run()} of the seed by three clients, one thread ({@code WorkflowBenchmark}) and
+ *       32 threads sharing one client ({@code SharedClientBenchmark});
+ *   <li>{@code generation}: generation in one JVM: the corpus, the seed, and the curves of 1, 10 and 100
+ *       workflows over the seed's OpenAPI and over the corpus's {@code jentic-discord} (794 KB);
+ *   <li>{@code builds}: Maven builds of the seed (no-op rebuild of the sample, both generators in one build,
+ *       whole processes against Maven's floor);
+ *   <li>{@code github}: GitHub's REST API (13 MB): the curve in one JVM and the whole-process builds.
+ * </ul>
+ *
+ * Each measurement runs in a process of its own ({@code /usr/bin/time} gives its wall time and peak RSS);
+ * the results go to {@code bench.results} as JSON, and {@link Report} turns them into {@code benchmarks.md}.
+ * Every setting is a system property the module's pom passes on.
+ */
+public final class Bench {
+
+    static final List<String> PARTS = List.of("jmh", "generation", "builds", "github");
+
+    private final Path results;
+    private final Path work;
+    private final List<String> classpath;
+
+    private Bench(Path results, Path work) {
+        this.results = results;
+        this.work = work;
+        this.classpath = List.of("-classpath", System.getProperty("java.class.path"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Set<String> only = new LinkedHashSet<>();
+        for (String part : property("bench.only", String.join(",", PARTS)).split(",")) {
+            if (!part.isBlank()) {
+                if (!PARTS.contains(part.strip())) {
+                    System.err.println("-Dbench.only: unknown part '" + part.strip() + "'; the parts are " + PARTS);
+                    System.exit(2);
+                }
+                only.add(part.strip());
+            }
+        }
+        Path results = Path.of(property("bench.results", "target/bench-results")).toAbsolutePath();
+        Path work = Path.of(property("bench.work", "target")).toAbsolutePath();
+        Files.createDirectories(results);
+        try (var files = Files.list(results)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode run = json.createObjectNode();
+        run.put("command", commandLine(only));
+        run.putPOJO("parts", only);
+        run.put("cores", Runtime.getRuntime().availableProcessors());
+        run.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        run.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        run.put("started", Instant.now().toString());
+        run.put("loadAverageAtStart", loadAverage());
+        Bench bench = new Bench(results, work);
+        long start = System.nanoTime();
+
+        GitHubOpenApi github = null;
+        if (only.contains("github")) {
+            github = GitHubOpenApi.resolve(System.getProperty("bench.github.openapi"), work.resolve("github"));
+            run.put("githubOpenApi", github.source());
+            System.out.println("GitHub OpenAPI: " + github.source());
+        }
+        if (only.contains("jmh")) {
+            bench.jmh();
+        }
+        List<String> loads = new ArrayList<>();
+        if (only.contains("generation")) {
+            bench.generation();
+            loads.add("after generation " + loadAverage());
+        }
+        if (only.contains("github")) {
+            bench.curve("github", Path.of(required("bench.github.workflow")), github.file());
+            loads.add("after the GitHub curve " + loadAverage());
+        }
+        if (only.contains("builds") || only.contains("github")) {
+            BuildHarness builds = new BuildHarness(Path.of(required("bench.mvn")), Path.of(required("bench.userRepository")),
+                    Path.of(required("bench.localRepository")), work.resolve("bench-builds"),
+                    required("bench.arazzo.version"), required("bench.openapi-generator.version"),
+                    Integer.getInteger("bench.builds.runs", 3));
+            if (only.contains("builds")) {
+                json.writeValue(results.resolve("builds.json").toFile(),
+                        builds.sample(Path.of(required("bench.sample")), json.createObjectNode()));
+                json.writeValue(results.resolve("builds-seed.json").toFile(), builds.processes("seed",
+                        Path.of(required("bench.seed.workflow")), Path.of(required("bench.seed.openapi")),
+                        Integer.getInteger("bench.builds.runs", 3), json.createObjectNode()));
+            }
+            if (only.contains("github")) {
+                json.writeValue(results.resolve("builds-github.json").toFile(), builds.processes("github",
+                        Path.of(required("bench.github.workflow")), github.file(),
+                        Integer.getInteger("bench.builds.github.runs", 1), json.createObjectNode()));
+            }
+            loads.add("after the builds " + loadAverage());
+        }
+        run.putPOJO("loadAverages", loads);
+        run.put("loadAverageAtEnd", loadAverage());
+        run.put("totalSeconds", (System.nanoTime() - start) / 1e9);
+        json.writeValue(results.resolve("run.json").toFile(), run);
+        Report.main(new String[] {results.toString()});
+    }
+
+    private void jmh() throws IOException, InterruptedException {
+        String forks = property("bench.jmh.forks", "2");
+        String warmups = property("bench.jmh.warmups", "3");
+        String iterations = property("bench.jmh.iterations", "5");
+        String time = property("bench.jmh.time", "5s");
+        javaProcess("jmh", List.of("-Dbench.simulatorAllocation=" + results.resolve("simulator-allocation.txt")),
+                "dev.arazzo.bench.workflow.RunBenchmarks", "dev.arazzo.bench.workflow.WorkflowBenchmark", "-foe", "true",
+                "-f", forks, "-wi", warmups, "-w", time, "-i", iterations, "-r", time, "-prof", "gc",
+                "-rf", "json", "-rff", results.resolve("jmh.json").toString());
+        javaProcess("jmh-threads", List.of("-Dbench.simulatorAllocation="
+                        + results.resolve("simulator-allocation-threads.txt")),
+                "dev.arazzo.bench.workflow.RunBenchmarks", "dev.arazzo.bench.workflow.SharedClientBenchmark",
+                "-foe", "true", "-f", property("bench.jmh.threads.forks", "1"), "-wi", warmups, "-w", time,
+                "-i", iterations, "-r", time, "-prof", "gc",
+                "-rf", "json", "-rff", results.resolve("jmh-threads.json").toString());
+    }
+
+    private void generation() throws IOException, InterruptedException {
+        Path corpus = Path.of(required("bench.corpus"));
+        javaProcess("generation-corpus", List.of("-Xmx1g"), "dev.arazzo.bench.generation.GenerationHarness", "corpus",
+                corpus.toString(), work.resolve("bench-generation/corpus").toString(),
+                results.resolve("generation-corpus.json").toString());
+        javaProcess("generation-seed", List.of("-Xmx1g"), "dev.arazzo.bench.generation.GenerationHarness", "seed",
+                required("bench.seed.workflow"), work.resolve("bench-generation/seed").toString(),
+                results.resolve("generation-seed.json").toString());
+        curve("seed", Path.of(required("bench.seed.workflow")), Path.of(required("bench.seed.openapi")));
+        Path discord = corpus.resolve("jentic-discord/runner/tests/fixtures/discord");
+        curve("discord", discord.resolve("discord.arazzo.yaml"), discord.resolve("discord.openapi.json"));
+    }
+
+    /** 1, 10 and 100 copies of {@code template}'s first workflow over {@code openapi}, a fresh JVM each. */
+    void curve(String name, Path template, Path openapi) throws IOException, InterruptedException {
+        for (String n : property("bench.curve", "1,10,100").split(",")) {
+            String id = "curve-" + name + "-" + n.strip();
+            javaProcess(id, List.of("-Xmx1g", "-Dbench.generation.warmups=" + property("bench.curve.warmups", "1"),
+                            "-Dbench.generation.passes=" + property("bench.curve.passes", "3")),
+                    "dev.arazzo.bench.generation.GenerationHarness", "copies", template.toString(), n.strip(),
+                    work.resolve("bench-generation/" + id).toString(), results.resolve(id + ".json").toString(),
+                    "*=" + openapi);
+        }
+    }
+
+    /**
+     * Runs {@code mainClass} in a JVM of its own on this classpath, under {@code /usr/bin/time}: its wall
+     * time and peak RSS go to {@code <id>.process.txt} in the results.
+     */
+    private void javaProcess(String id, List<String> jvmOptions, String mainClass, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o",
+                results.resolve(id + ".process.txt").toString(), javaCommand()));
+        command.addAll(jvmOptions);
+        command.addAll(classpath);
+        command.add(mainClass);
+        command.addAll(Arrays.asList(args));
+        System.out.println("[bench] " + id + ": " + mainClass + " " + String.join(" ", args));
+        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException(id + " failed (exit " + exit + "): " + String.join(" ", command));
+        }
+    }
+
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString());
+    }
+
+    /** The settings (the pom's defaults) that a run can change with {@code -D}; the report shows those changed. */
+    private static final String[][] SETTINGS = {
+        {"bench.jmh.forks", "2"}, {"bench.jmh.threads.forks", "1"}, {"bench.jmh.warmups", "3"},
+        {"bench.jmh.iterations", "5"}, {"bench.jmh.time", "5s"}, {"bench.curve", "1,10,100"},
+        {"bench.builds.runs", "3"}, {"bench.builds.github.runs", "1"}, {"bench.github.openapi", ""}};
+
+    private static String commandLine(Set<String> only) {
+        StringBuilder command = new StringBuilder("mvn -B -Pbenchmarks verify");
+        if (only.size() != PARTS.size()) {
+            command.append(" -Dbench.only=").append(String.join(",", only));
+        }
+        for (String[] setting : SETTINGS) {
+            String value = System.getProperty(setting[0], setting[1]);
+            if (!value.equals(setting[1]) && !value.startsWith("${")) {
+                command.append(" -D").append(setting[0]).append('=').append(value);
+            }
+        }
+        return command.toString();
+    }
+
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String property(String name, String otherwise) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? otherwise : value;
+    }
+
+    private static String required(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("system property " + name + " is not set (the benchmarks pom sets it)");
+        }
+        return value;
+    }
+}
