@@ -186,10 +186,7 @@ public final class XmlReplacement {
         if (plain == null) {
             throw new WorkflowException(replaced + " has no value to write into the XML payload: it is null");
         }
-        if (plain instanceof JsonNode node) {
-            return node.isValueNode() ? node.asText() : node.toString();
-        }
-        return plain.toString();
+        return Values.text(plain);
     }
 
     private static String kind(Node node) {

@@ -12,6 +12,7 @@ import dev.arazzo.codegen.model.WorkflowModel.HttpCall;
 import dev.arazzo.codegen.model.WorkflowModel.IdempotencyModel;
 import dev.arazzo.codegen.model.WorkflowModel.ParameterModel;
 import dev.arazzo.codegen.model.WorkflowModel.StepModel;
+import dev.arazzo.codegen.source.MediaKind;
 import dev.arazzo.codegen.source.ParameterLocation;
 import dev.arazzo.codegen.source.ParameterStyle;
 import dev.arazzo.codegen.source.ResponseView;
@@ -60,7 +61,7 @@ final class RequestEmitter {
                 .returns(context.runtime().httpExchange())
                 .addStatement(request.build());
         if (http.body() != null) {
-            method.addStatement(body(compiler, http.body(), idempotency));
+            method.addStatement(body(compiler, http.body(), idempotency, step.stepId()));
         }
         if (step.timeoutMillis() == null) {
             method.addStatement("return transport.send($L, request, $L)",
@@ -144,10 +145,14 @@ final class RequestEmitter {
      * as is), a form (an object's members as fields, text as is), multipart (one part per member), text
      * (text as is, primitives as parameters write them) or bytes.
      */
-    private CodeBlock body(ExpressionCompiler compiler, BodyModel body, IdempotencyModel idempotency) {
+    private CodeBlock body(ExpressionCompiler compiler, BodyModel body, IdempotencyModel idempotency,
+            String stepId) {
         String contentType = body.contentType();
         CodeBlock type = Literals.string(contentType);
         boolean text = ExpressionCompiler.isText(body.payload());
+        if (body.kind() == MediaKind.TEXT && body.replacements().stream().anyMatch(r -> r.xpath() != null)) {
+            return CodeBlock.of("request.textBody($L, $L)", type, xmlPayload(compiler, body, stepId));
+        }
         return switch (body.kind()) {
             case FORM -> text
                     ? CodeBlock.of("request.textBody($L, $L)", type, compiler.value(body.payload()))
@@ -223,6 +228,24 @@ final class RequestEmitter {
         if (token) {
             payload = CodeBlock.of("$T.replace($L, $L, $N)", values, payload, Literals.string("/" + idempotency.name()),
                     StepEmitter.TOKEN);
+        }
+        return payload;
+    }
+
+    /**
+     * An XML payload with its XPath replacements applied, each by {@code XmlReplacement} (XPath 1.0, the JDK)
+     * or {@code XPathSupport} (2.0 and later, Saxon-HE), in the document's order: its text, or the text of the
+     * expression it is.
+     */
+    private CodeBlock xmlPayload(ExpressionCompiler compiler, BodyModel body, String stepId) {
+        CodeBlock payload = ExpressionCompiler.isText(body.payload()) ? compiler.value(body.payload())
+                : CodeBlock.of("$T.text($L)", values, compiler.value(body.payload()));
+        for (WorkflowModel.ReplacementModel replacement : body.replacements()) {
+            ClassName support = replacement.saxon() ? context.runtime().xpathSupport()
+                    : context.runtime().xmlReplacement();
+            payload = CodeBlock.of("$T.replace($L,$W$L,$W$L,$W$L)", support, payload,
+                    Literals.string(replacement.xpath()), compiler.value(replacement.value()),
+                    Literals.string("step '" + stepId + "' replacement target '" + replacement.xpath() + "'"));
         }
         return payload;
     }
