@@ -61,7 +61,12 @@ final class RequestEmitter {
                 .returns(context.runtime().httpExchange())
                 .addStatement(request.build());
         if (http.body() != null) {
-            method.addStatement(body(compiler, http.body(), idempotency, step.stepId()));
+            if (http.body().kind() == MediaKind.TEXT
+                    && http.body().replacements().stream().anyMatch(r -> r.xpath() != null)) {
+                xmlBody(method, compiler, http.body(), step.stepId(), parameters);
+            } else {
+                method.addStatement(body(compiler, http.body(), idempotency));
+            }
         }
         if (step.timeoutMillis() == null) {
             method.addStatement("return transport.send($L, request, $L)",
@@ -145,14 +150,10 @@ final class RequestEmitter {
      * as is), a form (an object's members as fields, text as is), multipart (one part per member), text
      * (text as is, primitives as parameters write them) or bytes.
      */
-    private CodeBlock body(ExpressionCompiler compiler, BodyModel body, IdempotencyModel idempotency,
-            String stepId) {
+    private CodeBlock body(ExpressionCompiler compiler, BodyModel body, IdempotencyModel idempotency) {
         String contentType = body.contentType();
         CodeBlock type = Literals.string(contentType);
         boolean text = ExpressionCompiler.isText(body.payload());
-        if (body.kind() == MediaKind.TEXT && body.replacements().stream().anyMatch(r -> r.xpath() != null)) {
-            return CodeBlock.of("request.textBody($L, $L)", type, xmlPayload(compiler, body, stepId));
-        }
         return switch (body.kind()) {
             case FORM -> text
                     ? CodeBlock.of("request.textBody($L, $L)", type, compiler.value(body.payload()))
@@ -233,21 +234,31 @@ final class RequestEmitter {
     }
 
     /**
-     * An XML payload with its XPath replacements applied, each by {@code XmlReplacement} (XPath 1.0, the JDK)
-     * or {@code XPathSupport} (2.0 and later, Saxon-HE), in the document's order: its text, or the text of the
-     * expression it is.
+     * An XML body with its XPath replacements applied in the document's order, each by {@code XmlReplacement}
+     * (XPath 1.0, the JDK) or {@code XPathSupport} (2.0 and later, Saxon-HE), to a local holding the payload's
+     * text (or the text of the expression it is), then sent as text.
      */
-    private CodeBlock xmlPayload(ExpressionCompiler compiler, BodyModel body, String stepId) {
+    private void xmlBody(MethodSpec.Builder method, ExpressionCompiler compiler, BodyModel body, String stepId,
+            List<ParameterSpec> parameters) {
+        String xml = "xml";
+        while (declares(parameters, xml)) {
+            xml += "_";
+        }
         CodeBlock payload = ExpressionCompiler.isText(body.payload()) ? compiler.value(body.payload())
                 : CodeBlock.of("$T.text($L)", values, compiler.value(body.payload()));
+        method.addStatement("$T $N = $L", String.class, xml, payload);
         for (WorkflowModel.ReplacementModel replacement : body.replacements()) {
             ClassName support = replacement.saxon() ? context.runtime().xpathSupport()
                     : context.runtime().xmlReplacement();
-            payload = CodeBlock.of("$T.replace($L,$W$L,$W$L,$W$L)", support, payload,
+            method.addStatement("$N = $T.replace($N, $L,$W$L,$W$L)", xml, support, xml,
                     Literals.string(replacement.xpath()), compiler.value(replacement.value()),
                     Literals.string("step '" + stepId + "' replacement target '" + replacement.xpath() + "'"));
         }
-        return payload;
+        method.addStatement("request.textBody($L, $N)", Literals.string(body.contentType()), xml);
+    }
+
+    private static boolean declares(List<ParameterSpec> parameters, String name) {
+        return parameters.stream().anyMatch(parameter -> parameter.name().equals(name));
     }
 
     /** The security requirements as a Java expression: {@code List.of(List.of("apiKey"))}. */
