@@ -250,4 +250,42 @@ class XPathReplacementTest extends ScenarioTest {
                 + "replaces into its XML payload, which is not well-formed XML (or holds a DTD, which is refused): "),
                 found.get(found.size() - 1));
     }
+
+    @Test
+    void anXPathTargetInAMessagePayloadIsALocatedError() {
+        scenario.write("audit-asyncapi.yaml", """
+                asyncapi: 3.0.0
+                info: {title: audit, version: '1'}
+                channels:
+                  audit:
+                    address: audit
+                    messages:
+                      entry: {contentType: application/xml, payload: {type: string}}
+                operations:
+                  record: {action: receive, channel: {$ref: '#/channels/audit'}}
+                """);
+        Path spec = scenario.write("workflow.arazzo.yaml", """
+                arazzo: 1.1.0
+                info: {title: XPath replacements, version: '1'}
+                sourceDescriptions:
+                  - {name: audit, url: audit-asyncapi.yaml, type: asyncapi}
+                workflows:
+                  - workflowId: audit
+                    steps:
+                      - stepId: record
+                        operationId: record
+                        action: send
+                        requestBody:
+                          payload: <entry><id/></entry>
+                          replacements:
+                            - {target: /entry/id, targetSelectorType: xpath, value: v}
+                """);
+        GenerationResult result = ArazzoCodegen.generate(GenerationRequest.builder().spec(spec)
+                .outputDirectory(directory.resolve("generated")).packageName(GeneratedCode.PACKAGE).build());
+
+        assertEquals(List.of(spec + ":14:24: error: [unencodable-payload] step 'record' sends a message, and its "
+                + "XPath replacement target applies to XML request bodies of HTTP steps only; write the payload as "
+                + "text with {$...} expressions"), result.diagnostics().stream().filter(Diagnostic::isError)
+                        .map(Diagnostic::toString).toList());
+    }
 }
