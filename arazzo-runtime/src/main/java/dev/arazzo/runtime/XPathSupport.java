@@ -101,4 +101,44 @@ public final class XPathSupport {
     public static String selectOne(String expression, Object value, String selected) {
         return Values.one(select(expression, value, selected), selected);
     }
+
+    /**
+     * {@code xml} with the node an XPath 2.0, 3.0 or 3.1 replacement target selects holding {@code value}, as
+     * {@link XmlReplacement#replace(String, String, Object, String)} does for XPath 1.0 targets; the payload's
+     * prefixes are declared to the compiler as that method binds them.
+     *
+     * @param xml the payload, an XML document
+     * @param target the expression, selecting one element, attribute or text node
+     * @param value the new text
+     * @param replaced what replaces, for messages: the step and the target
+     * @return the payload, changed at that node only
+     * @throws WorkflowException naming the target when the payload is not XML, the expression fails, or it
+     *     selects other than one element, attribute or text node
+     */
+    public static String replace(String xml, String target, Object value, String replaced) {
+        Document document = XmlReplacement.parse(xml, replaced);
+        javax.xml.namespace.NamespaceContext namespaces = XmlReplacement.namespaces(document);
+        try {
+            net.sf.saxon.s9api.XPathCompiler compiler = PROCESSOR.newXPathCompiler();
+            java.util.regex.Matcher declared = java.util.regex.Pattern.compile("xmlns:([^\\s=]+)").matcher(xml);
+            while (declared.find()) {
+                compiler.declareNamespace(declared.group(1), namespaces.getNamespaceURI(declared.group(1)));
+            }
+            XPathSelector selector = compiler.compile(target).load();
+            selector.setContextItem(PROCESSOR.newDocumentBuilder().wrap(document));
+            java.util.List<org.w3c.dom.Node> nodes = new java.util.ArrayList<>();
+            for (net.sf.saxon.s9api.XdmItem item : selector.evaluate()) {
+                if (!(item instanceof net.sf.saxon.s9api.XdmNode node)
+                        || !(node.getUnderlyingNode() instanceof net.sf.saxon.tree.wrapper.VirtualNode wrapped)
+                        || !(wrapped.getRealNode() instanceof org.w3c.dom.Node real)) {
+                    throw new WorkflowException(replaced + " selects a value that is not a node of the XML payload; "
+                            + "it must select an element, an attribute or a text node");
+                }
+                nodes.add(real);
+            }
+            return XmlReplacement.replace(xml, document, nodes, value, replaced);
+        } catch (SaxonApiException e) {
+            throw new WorkflowException(replaced + " failed: " + e.getMessage());
+        }
+    }
 }

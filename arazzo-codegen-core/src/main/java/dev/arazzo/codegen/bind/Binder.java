@@ -172,8 +172,15 @@ public final class Binder {
                 BoundValue value = replacement.value() == null ? null : replacement.selector() != null
                         ? selected(replacement.selector(), replacement.value(), replacement.pointer() + "/value")
                         : value(replacement.value(), replacement.pointer() + "/value", new HashSet<>(), diagnostics);
-                String target = replacement.targetSelectorType() == null ? replacement.target()
-                        : selectors.pointer(replacement.target(), replacement.targetSelectorType(),
+                ArazzoDocument.ExpressionType targetType = replacement.targetSelectorType();
+                if (targetType != null && "xpath".equals(targetType.type())) {
+                    replacements.add(new BoundReplacement(replacement, value, null, selectors.xpathTarget(
+                            replacement.target(), targetType, replacement.pointer() + "/target", diagnostics)
+                            .orElse(null)));
+                    continue;
+                }
+                String target = targetType == null ? replacement.target()
+                        : selectors.pointer(replacement.target(), targetType,
                                 replacement.pointer() + "/target", diagnostics).orElse(null);
                 replacements.add(new BoundReplacement(replacement, value, target));
             }

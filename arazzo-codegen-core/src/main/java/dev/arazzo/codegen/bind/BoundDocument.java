@@ -146,14 +146,27 @@ public record BoundDocument(ArazzoDocument document, BoundSources sources, List<
     /**
      * A Payload Replacement Object; {@code value} is null when it has none. {@code target} is the JSON
      * Pointer it sets: the one written, or the one a 1.1 {@code targetSelectorType: jsonpath} target denotes
-     * (null when that is not one, reported).
+     * (null when that is not one, reported); for a {@code targetSelectorType: xpath} target, {@code xpath} is the
+     * bound expression and {@code target} null.
      */
-    public record BoundReplacement(Replacement replacement, BoundValue value, String target) {
+    public record BoundReplacement(Replacement replacement, BoundValue value, String target, XPathTarget xpath) {
+
+        /** A replacement whose target is a JSON Pointer ({@code xpath} null). */
+        public BoundReplacement(Replacement replacement, BoundValue value, String target) {
+            this(replacement, value, target, null);
+        }
 
         /** A replacement whose target is written as a JSON Pointer. */
         public BoundReplacement(Replacement replacement, BoundValue value) {
             this(replacement, value, replacement.target());
         }
+    }
+
+    /**
+     * A 1.1 replacement target of {@code targetSelectorType: xpath}: an XPath expression selecting one node of
+     * an XML payload; {@code saxon} when it needs XPath 2.0 or later (Saxon-HE), else the JDK's XPath 1.0.
+     */
+    public record XPathTarget(String expression, boolean saxon) {
     }
 
     /** A runtime expression where the document writes one: its text, its node, and the parsed expression. */

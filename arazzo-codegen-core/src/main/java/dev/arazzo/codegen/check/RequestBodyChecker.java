@@ -40,6 +40,8 @@ final class RequestBodyChecker {
                 if (step.operation() != null && !step.callsWorkflow() && step.body() != null
                         && step.body().payload() != null) {
                     checker.check(step, step.operation(), step.body());
+                } else if (step.message() != null && step.body() != null) {
+                    new XmlReplacementChecker(bound, diagnostics).message(step);
                 }
             }
         }
@@ -112,11 +114,16 @@ final class RequestBodyChecker {
         }
         boolean structured = chosen.kind() == MediaKind.JSON
                 || chosen.kind() == MediaKind.FORM && !isText(payload);
-        if (!structured && !body.replacements().isEmpty()) {
-            diagnostics.error("unencodable-payload", at(body.replacements().get(0).replacement().pointer()), subject
+        List<BoundDocument.BoundReplacement> pointers = body.replacements().stream()
+                .filter(replacement -> !XmlReplacementChecker.isXPath(replacement)).toList();
+        if (!structured && !pointers.isEmpty()) {
+            diagnostics.error("unencodable-payload", at(pointers.get(0).replacement().pointer()), subject
                     + " has payload replacements, which apply to JSON and form bodies only, not to '" + type
-                    + "'; write the values into the payload instead");
+                    + "'; write the values into the payload instead"
+                    + (XmlReplacementChecker.isXml(type) ? ", or give each an XPath target (targetSelectorType: "
+                    + "xpath)" : ""));
         }
+        new XmlReplacementChecker(bound, diagnostics).http(step, type, chosen.kind());
     }
 
     /** Whether a value written in the document is an array or object that holds arrays or objects. */

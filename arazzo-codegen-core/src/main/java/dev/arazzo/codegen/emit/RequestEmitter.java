@@ -12,6 +12,7 @@ import dev.arazzo.codegen.model.WorkflowModel.HttpCall;
 import dev.arazzo.codegen.model.WorkflowModel.IdempotencyModel;
 import dev.arazzo.codegen.model.WorkflowModel.ParameterModel;
 import dev.arazzo.codegen.model.WorkflowModel.StepModel;
+import dev.arazzo.codegen.source.MediaKind;
 import dev.arazzo.codegen.source.ParameterLocation;
 import dev.arazzo.codegen.source.ParameterStyle;
 import dev.arazzo.codegen.source.ResponseView;
@@ -60,7 +61,12 @@ final class RequestEmitter {
                 .returns(context.runtime().httpExchange())
                 .addStatement(request.build());
         if (http.body() != null) {
-            method.addStatement(body(compiler, http.body(), idempotency));
+            if (http.body().kind() == MediaKind.TEXT
+                    && http.body().replacements().stream().anyMatch(r -> r.xpath() != null)) {
+                xmlBody(method, compiler, http.body(), step.stepId(), parameters);
+            } else {
+                method.addStatement(body(compiler, http.body(), idempotency));
+            }
         }
         if (step.timeoutMillis() == null) {
             method.addStatement("return transport.send($L, request, $L)",
@@ -225,6 +231,34 @@ final class RequestEmitter {
                     StepEmitter.TOKEN);
         }
         return payload;
+    }
+
+    /**
+     * An XML body with its XPath replacements applied in the document's order, each by {@code XmlReplacement}
+     * (XPath 1.0, the JDK) or {@code XPathSupport} (2.0 and later, Saxon-HE), to a local holding the payload's
+     * text (or the text of the expression it is), then sent as text.
+     */
+    private void xmlBody(MethodSpec.Builder method, ExpressionCompiler compiler, BodyModel body, String stepId,
+            List<ParameterSpec> parameters) {
+        String xml = "xml";
+        while (declares(parameters, xml)) {
+            xml += "_";
+        }
+        CodeBlock payload = ExpressionCompiler.isText(body.payload()) ? compiler.value(body.payload())
+                : CodeBlock.of("$T.text($L)", values, compiler.value(body.payload()));
+        method.addStatement("$T $N = $L", String.class, xml, payload);
+        for (WorkflowModel.ReplacementModel replacement : body.replacements()) {
+            ClassName support = replacement.saxon() ? context.runtime().xpathSupport()
+                    : context.runtime().xmlReplacement();
+            method.addStatement("$N = $T.replace($N, $L,$W$L,$W$L)", xml, support, xml,
+                    Literals.string(replacement.xpath()), compiler.value(replacement.value()),
+                    Literals.string("step '" + stepId + "' replacement target '" + replacement.xpath() + "'"));
+        }
+        method.addStatement("request.textBody($L, $N)", Literals.string(body.contentType()), xml);
+    }
+
+    private static boolean declares(List<ParameterSpec> parameters, String name) {
+        return parameters.stream().anyMatch(parameter -> parameter.name().equals(name));
     }
 
     /** The security requirements as a Java expression: {@code List.of(List.of("apiKey"))}. */

@@ -123,6 +123,11 @@ public record RuntimeTypes(String packageName) {
         return type("XPathSupport");
     }
 
+    /** Replacements into XML payloads by XPath 1.0 targets. */
+    public ClassName xmlReplacement() {
+        return type("XmlReplacement");
+    }
+
     /** The run's record of completed steps, for step dependsOn entries naming another workflow's step. */
     public ClassName completedSteps() {
         return type("CompletedSteps");

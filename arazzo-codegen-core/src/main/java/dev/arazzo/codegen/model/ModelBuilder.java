@@ -564,9 +564,11 @@ public final class ModelBuilder {
         if (callee == null && step.message() == null && step.body() != null && step.body().payload() != null) {
             List<WorkflowModel.ReplacementModel> replacements = new ArrayList<>();
             for (BoundDocument.BoundReplacement replacement : step.body().replacements()) {
+                BoundDocument.XPathTarget xpath = replacement.xpath();
                 replacements.add(new WorkflowModel.ReplacementModel(replacement.target(),
                         replacement.value() == null ? new WorkflowModel.LiteralValue(NullNode.getInstance())
-                                : value(replacement.value(), reads)));
+                                : value(replacement.value(), reads),
+                        xpath == null ? null : xpath.expression(), xpath != null && xpath.saxon()));
             }
             body = new BodyBuilder(document, diagnostics).body(step, operation, value(step.body().payload(), reads),
                     replacements, inputs);

@@ -100,7 +100,9 @@ public record WorkflowModel(
      */
     public boolean usesSaxon() {
         return criteria().anyMatch(c -> c instanceof XPathCriterion xpath && xpath.saxon())
-                || values().anyMatch(e -> e instanceof RuntimeExpression.XPathSelection xpath && xpath.saxon());
+                || values().anyMatch(e -> e instanceof RuntimeExpression.XPathSelection xpath && xpath.saxon())
+                || steps.stream().anyMatch(s -> s.target() instanceof HttpCall http && http.body() != null
+                        && http.body().replacements().stream().anyMatch(r -> r.xpath() != null && r.saxon()));
     }
 
     private java.util.stream.Stream<CriterionModel> criteria() {
@@ -486,8 +488,17 @@ public record WorkflowModel(
             boolean allowReserved, String filename) {
     }
 
-    /** A Payload Replacement Object. */
-    public record ReplacementModel(String target, ValueModel value) {
+    /**
+     * A Payload Replacement Object: {@code target} the JSON Pointer it sets; or, for an XML payload, {@code
+     * xpath} the XPath that selects the node it writes ({@code target} null), evaluated by Saxon-HE when
+     * {@code saxon}, else by the JDK.
+     */
+    public record ReplacementModel(String target, ValueModel value, String xpath, boolean saxon) {
+
+        /** A replacement at a JSON Pointer. */
+        public ReplacementModel(String target, ValueModel value) {
+            this(target, value, null, false);
+        }
     }
 
     /** A value written in the document: a literal, an expression, a string with embedded expressions, or a structure. */
