@@ -21,6 +21,7 @@ import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
 import dev.arazzo.codegen.jsonpath.JsonPathParser;
+import dev.arazzo.codegen.jsonpath.JsonPathQuery;
 import dev.arazzo.codegen.jsonpath.JsonPathSyntaxException;
 import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.ArazzoDocument.Action;
@@ -172,6 +173,13 @@ public final class Binder {
                 BoundValue value = replacement.value() == null ? null : replacement.selector() != null
                         ? selected(replacement.selector(), replacement.value(), replacement.pointer() + "/value")
                         : value(replacement.value(), replacement.pointer() + "/value", new HashSet<>(), diagnostics);
+                Optional<JsonPathQuery> query = replacement.targetSelectorType() == null ? Optional.empty()
+                        : selectors.targetQuery(replacement.target(), replacement.targetSelectorType(),
+                                replacement.pointer() + "/target", diagnostics);
+                if (query == null || query.isPresent()) {
+                    replacements.add(new BoundReplacement(replacement, value, null, query == null ? null : query.get()));
+                    continue;
+                }
                 String target = replacement.targetSelectorType() == null ? replacement.target()
                         : selectors.pointer(replacement.target(), replacement.targetSelectorType(),
                                 replacement.pointer() + "/target", diagnostics).orElse(null);

@@ -5,6 +5,7 @@ import dev.arazzo.codegen.expression.Condition;
 import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
 import dev.arazzo.codegen.jsonpath.Expression;
+import dev.arazzo.codegen.jsonpath.JsonPathQuery;
 import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.ArazzoDocument.Action;
 import dev.arazzo.codegen.load.ArazzoDocument.Criterion;
@@ -146,9 +147,16 @@ public record BoundDocument(ArazzoDocument document, BoundSources sources, List<
     /**
      * A Payload Replacement Object; {@code value} is null when it has none. {@code target} is the JSON
      * Pointer it sets: the one written, or the one a 1.1 {@code targetSelectorType: jsonpath} target denotes
-     * (null when that is not one, reported).
+     * (null when that is not one, reported, or when {@code query} is set). {@code query} is a 1.1
+     * {@code targetSelectorType: jsonpath} target that can select several nodes, set at each at run time;
+     * null for a target that is one location.
      */
-    public record BoundReplacement(Replacement replacement, BoundValue value, String target) {
+    public record BoundReplacement(Replacement replacement, BoundValue value, String target, JsonPathQuery query) {
+
+        /** A replacement of one location. */
+        public BoundReplacement(Replacement replacement, BoundValue value, String target) {
+            this(replacement, value, target, null);
+        }
 
         /** A replacement whose target is written as a JSON Pointer. */
         public BoundReplacement(Replacement replacement, BoundValue value) {

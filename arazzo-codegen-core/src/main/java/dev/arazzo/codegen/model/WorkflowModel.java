@@ -7,6 +7,7 @@ import dev.arazzo.codegen.expression.Condition;
 import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
 import dev.arazzo.codegen.jsonpath.Expression;
+import dev.arazzo.codegen.jsonpath.JsonPathQuery;
 import dev.arazzo.codegen.source.MediaKind;
 import dev.arazzo.codegen.source.ParameterLocation;
 import dev.arazzo.codegen.source.ParameterStyle;
@@ -486,8 +487,16 @@ public record WorkflowModel(
             boolean allowReserved, String filename) {
     }
 
-    /** A Payload Replacement Object. */
-    public record ReplacementModel(String target, ValueModel value) {
+    /**
+     * A Payload Replacement Object: the JSON Pointer it sets, or, when {@code query} is not null, a JSONPath
+     * target (as written) whose value is set at every node it selects.
+     */
+    public record ReplacementModel(String target, ValueModel value, JsonPathQuery query) {
+
+        /** A replacement of the location a JSON Pointer names. */
+        public ReplacementModel(String target, ValueModel value) {
+            this(target, value, null);
+        }
     }
 
     /** A value written in the document: a literal, an expression, a string with embedded expressions, or a structure. */
