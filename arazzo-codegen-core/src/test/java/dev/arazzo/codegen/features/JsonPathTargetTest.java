@@ -136,4 +136,30 @@ class JsonPathTargetTest extends ScenarioTest {
                 + "the payload", none.getMessage());
         assertEquals(List.of(), scenario.server().requests());
     }
+
+    @Test
+    void aTargetThatLeadsOutOfTheWrittenPayloadIsALocatedErrorAndOneThroughAnExpressionIsNot() {
+        Path spec = scenario.write("workflow.arazzo.yaml", HEADER + """
+                payload:
+                  items: [{sku: a, quantity: 1}]
+                  more: $inputs.items
+                replacements:
+                  - target: $.lines[?@.sku == 'a'].quantity
+                    targetSelectorType: jsonpath
+                    value: $inputs.quantity
+                  - target: $.more[*].quantity
+                    targetSelectorType: jsonpath
+                    value: $inputs.quantity
+                """.indent(10));
+        GenerationResult result = ArazzoCodegen.generate(GenerationRequest.builder().spec(spec)
+                .outputDirectory(directory.resolve("generated")).packageName(GeneratedCode.PACKAGE).build());
+
+        List<String> errors = result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString)
+                .toList();
+
+        assertTrue(result.files().isEmpty());
+        assertEquals(List.of(spec + ":22:23: error: [unmatched-target] JSONPath target "
+                + "'$.lines[?@.sku == 'a'].quantity' can select no node of the payload: the payload has no member "
+                + "'lines' at $, so the step would always fail; write the target to match the payload"), errors);
+    }
 }
