@@ -1,9 +1,20 @@
 package dev.arazzo.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -645,6 +656,113 @@ public final class JsonPathSupport {
         } catch (Values.Mismatch e) {
             throw new WorkflowException(selected + ": expected " + e.expected() + " (as the schema says) but found "
                     + e.found() + " at " + e.pointer() + " of the nodes it selected");
+        }
+    }
+
+    /**
+     * Sets a value at every node a JSONPath replacement target (Arazzo 1.1, {@code targetSelectorType: jsonpath})
+     * selects in a payload: a selected object member is set, a selected array element is replaced. When the
+     * query selects a node and one of its descendants, the outer one is set (the inner one is part of what it
+     * replaces). Each location gets its own copy of the value.
+     *
+     * @param payload the payload, changed in place
+     * @param target what sets the value, for the message: the step and the target as written
+     * @param query the compiled target query, given the payload's root
+     * @param value the value to set
+     * @return the payload, or the value when the target selects the payload's root
+     * @throws WorkflowException naming the step and the target, when it selects no node of the payload
+     */
+    public static JsonNode replace(JsonNode payload, String target, Function<JsonNode, List<JsonNode>> query,
+            JsonNode value) {
+        Map<JsonNode, List<Object>> paths = new IdentityHashMap<>();
+        JsonNode marked = marked(payload, new ArrayList<>(), paths);
+        List<List<Object>> selected = new ArrayList<>();
+        for (JsonNode node : query.apply(marked)) {
+            List<Object> path = paths.get(node);
+            if (path != null && !selected.contains(path)) {
+                selected.add(path);
+            }
+        }
+        if (selected.isEmpty()) {
+            throw new WorkflowException(target + " selects no node of the payload");
+        }
+        JsonNode result = payload;
+        for (List<Object> path : selected) {
+            if (selected.stream().anyMatch(other -> other.size() < path.size()
+                    && other.equals(path.subList(0, other.size())))) {
+                continue;
+            }
+            if (path.isEmpty()) {
+                result = value.deepCopy();
+                continue;
+            }
+            JsonNode parent = payload;
+            for (Object step : path.subList(0, path.size() - 1)) {
+                parent = step instanceof Integer index ? parent.get(index) : parent.get((String) step);
+            }
+            Object last = path.get(path.size() - 1);
+            if (last instanceof Integer index) {
+                ((ArrayNode) parent).set(index, value.deepCopy());
+            } else {
+                ((ObjectNode) parent).set((String) last, value.deepCopy());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A copy of {@code node} in which every node is its own instance (Jackson shares small numbers, booleans
+     * and null), with the path of each (member names and array indexes) in {@code paths}.
+     */
+    private static JsonNode marked(JsonNode node, List<Object> path, Map<JsonNode, List<Object>> paths) {
+        JsonNode copy;
+        if (node.isObject()) {
+            ObjectNode object = JsonNodeFactory.instance.objectNode();
+            node.properties().forEach(member -> {
+                path.add(member.getKey());
+                object.set(member.getKey(), marked(member.getValue(), path, paths));
+                path.remove(path.size() - 1);
+            });
+            copy = object;
+        } else if (node.isArray()) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < node.size(); i++) {
+                path.add(i);
+                array.add(marked(node.get(i), path, paths));
+                path.remove(path.size() - 1);
+            }
+            copy = array;
+        } else if (node.isNull()) {
+            copy = new FreshNull();
+        } else if (node.isBoolean()) {
+            copy = new FreshBoolean(node.booleanValue());
+        } else if (node.isInt()) {
+            copy = new IntNode(node.intValue());
+        } else if (node.isLong()) {
+            copy = new LongNode(node.longValue());
+        } else if (node.isTextual()) {
+            copy = new TextNode(node.textValue());
+        } else if (node.isNumber()) {
+            copy = node.isIntegralNumber() ? new BigIntegerNode(node.bigIntegerValue())
+                    : node.isBigDecimal() ? new DecimalNode(node.decimalValue()) : new DoubleNode(node.doubleValue());
+        } else {
+            copy = node.deepCopy();
+        }
+        paths.put(copy, List.copyOf(path));
+        return copy;
+    }
+
+    /** A JSON null of its own instance, for {@link #marked}. */
+    private static final class FreshNull extends NullNode {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** A JSON boolean of its own instance, for {@link #marked}. */
+    private static final class FreshBoolean extends BooleanNode {
+        private static final long serialVersionUID = 1L;
+
+        FreshBoolean(boolean value) {
+            super(value);
         }
     }
 }

@@ -21,7 +21,9 @@ import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
 import dev.arazzo.codegen.jsonpath.JsonPathParser;
+import dev.arazzo.codegen.jsonpath.JsonPathQuery;
 import dev.arazzo.codegen.jsonpath.JsonPathSyntaxException;
+import dev.arazzo.codegen.jsonpath.Segment;
 import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.ArazzoDocument.Action;
 import dev.arazzo.codegen.load.ArazzoDocument.Criterion;
@@ -179,6 +181,16 @@ public final class Binder {
                             .orElse(null)));
                     continue;
                 }
+                Optional<JsonPathQuery> query = targetType == null ? Optional.empty()
+                        : selectors.targetQuery(replacement.target(), targetType,
+                                replacement.pointer() + "/target", diagnostics);
+                if (query != null && query.isPresent() && replacements.isEmpty() && payload != null) {
+                    unmatched(query.get(), payload, replacement);
+                }
+                if (query == null || query.isPresent()) {
+                    replacements.add(new BoundReplacement(replacement, value, null, query == null ? null : query.get()));
+                    continue;
+                }
                 String target = targetType == null ? replacement.target()
                         : selectors.pointer(replacement.target(), targetType,
                                 replacement.pointer() + "/target", diagnostics).orElse(null);
@@ -192,6 +204,53 @@ public final class Binder {
         Map<String, BoundExpression> outputs = outputs(step.outputValues(), step.outputs(), step.pointer());
         return new BoundStep(step, operation, callee, parameters, body, successCriteria, onSuccess, onFailure,
                 outputs, message);
+    }
+
+    /**
+     * Reports a JSONPath replacement target (the step's first replacement) whose leading names and indexes
+     * lead out of the payload as written: it can select no node, so the step would always fail. Stops where
+     * the payload is an expression, known only at run time.
+     */
+    private void unmatched(JsonPathQuery query, BoundValue payload, ArazzoDocument.Replacement replacement) {
+        BoundValue value = payload;
+        JsonNode literal = null;
+        String path = "$";
+        for (Segment segment : query.segments()) {
+            if (segment.descendant() || segment.selectors().size() != 1) {
+                return;
+            }
+            dev.arazzo.codegen.jsonpath.Selector selector = segment.selectors().get(0);
+            String name = selector instanceof dev.arazzo.codegen.jsonpath.Selector.Name n ? n.name() : null;
+            long index = selector instanceof dev.arazzo.codegen.jsonpath.Selector.Index i ? i.index() : -1;
+            if (name == null && index < 0) {
+                return;
+            }
+            if (literal == null && value instanceof BoundDocument.LiteralValue written) {
+                literal = written.value();
+            }
+            boolean found;
+            if (literal != null) {
+                literal = name != null ? literal.get(name) : literal.isArray() ? literal.get((int) index) : null;
+                found = literal != null;
+            } else if (value instanceof BoundDocument.ObjectValue object) {
+                value = name == null ? null : object.members().stream().filter(m -> m.name().equals(name))
+                        .map(BoundDocument.Member::value).findFirst().orElse(null);
+                found = value != null;
+            } else if (value instanceof BoundDocument.ArrayValue array) {
+                value = name != null || index >= array.elements().size() ? null : array.elements().get((int) index);
+                found = value != null;
+            } else {
+                return;
+            }
+            if (!found) {
+                diagnostics.error("unmatched-target", document.locate(replacement.pointer() + "/target"),
+                        "JSONPath target '" + replacement.target().strip() + "' can select no node of the payload: "
+                        + "the payload has no " + (name != null ? "member '" + name + "'" : "element " + index)
+                        + " at " + path + ", so the step would always fail; write the target to match the payload");
+                return;
+            }
+            path += name != null ? "." + name : "[" + index + "]";
+        }
     }
 
     private Map<String, BoundExpression> outputs(Map<String, String> outputs, String owner) {

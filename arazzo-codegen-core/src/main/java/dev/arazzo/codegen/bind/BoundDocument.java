@@ -5,6 +5,7 @@ import dev.arazzo.codegen.expression.Condition;
 import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
 import dev.arazzo.codegen.jsonpath.Expression;
+import dev.arazzo.codegen.jsonpath.JsonPathQuery;
 import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.ArazzoDocument.Action;
 import dev.arazzo.codegen.load.ArazzoDocument.Criterion;
@@ -146,14 +147,27 @@ public record BoundDocument(ArazzoDocument document, BoundSources sources, List<
     /**
      * A Payload Replacement Object; {@code value} is null when it has none. {@code target} is the JSON
      * Pointer it sets: the one written, or the one a 1.1 {@code targetSelectorType: jsonpath} target denotes
-     * (null when that is not one, reported); for a {@code targetSelectorType: xpath} target, {@code xpath} is the
-     * bound expression and {@code target} null.
+     * (null when that is not one, reported, or when {@code query} or {@code xpath} is set). {@code query} is a
+     * 1.1 {@code targetSelectorType: jsonpath} target that can select several nodes, set at each at run time;
+     * null for a target that is one location. For a {@code targetSelectorType: xpath} target, {@code xpath} is
+     * the bound expression and {@code target} null.
      */
-    public record BoundReplacement(Replacement replacement, BoundValue value, String target, XPathTarget xpath) {
+    public record BoundReplacement(
+            Replacement replacement, BoundValue value, String target, XPathTarget xpath, JsonPathQuery query) {
 
-        /** A replacement whose target is a JSON Pointer ({@code xpath} null). */
+        /** A replacement whose target is an XPath into an XML payload. */
+        public BoundReplacement(Replacement replacement, BoundValue value, String target, XPathTarget xpath) {
+            this(replacement, value, target, xpath, null);
+        }
+
+        /** A replacement whose target is a JSONPath that can select several nodes. */
+        public BoundReplacement(Replacement replacement, BoundValue value, String target, JsonPathQuery query) {
+            this(replacement, value, target, null, query);
+        }
+
+        /** A replacement of one location (a JSON Pointer). */
         public BoundReplacement(Replacement replacement, BoundValue value, String target) {
-            this(replacement, value, target, null);
+            this(replacement, value, target, null, null);
         }
 
         /** A replacement whose target is written as a JSON Pointer. */

@@ -171,6 +171,39 @@ final class SelectorBinder {
     }
 
     /**
+     * The query of a 1.1 {@code targetSelectorType: jsonpath} replacement target that can select other than
+     * one node (a filter, wildcard, slice, descendant segment, several selectors, an index from the end): set
+     * at run time at every node it selects. Empty for any other target ({@link #pointer} takes those); null
+     * (reported) for a draft query that means something else under RFC 9535.
+     */
+    Optional<JsonPathQuery> targetQuery(String written, ExpressionType type, String pointer, Diagnostics report) {
+        String version = type.versionOrDefault();
+        if (!"jsonpath".equals(type.type())
+                || !"rfc9535".equals(version) && !"draft-goessner-dispatch-jsonpath-00".equals(version)) {
+            return Optional.empty();
+        }
+        JsonPathQuery query;
+        try {
+            query = JsonPathParser.parse(written.strip());
+        } catch (JsonPathSyntaxException e) {
+            return Optional.empty();
+        }
+        if (singular(query).isPresent()) {
+            return Optional.empty();
+        }
+        if (version.startsWith("draft")) {
+            String differs = GoessnerDraft.difference(query);
+            if (differs != null) {
+                report.error("invalid-selector", document.locate(pointer), "JSONPath target '" + written.strip()
+                        + "' under draft-goessner-dispatch-jsonpath-00: " + differs + "; write it so both mean the "
+                        + "same, or declare version rfc9535 (the default)");
+                return null;
+            }
+        }
+        return Optional.of(query);
+    }
+
+    /**
      * The JSON Pointer a selector of {@code type} names: the selector itself for {@code jsonpointer}, the
      * path of a singular JSONPath query; empty (reported) for what is not one.
      */

@@ -18,6 +18,7 @@ import dev.arazzo.codegen.model.WorkflowModel.ValueModel;
 import dev.arazzo.codegen.source.ResponseView;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -382,6 +383,30 @@ final class ExpressionCompiler {
         }
         // numbers, java.time, UUID, lists, maps and generated records and enums: read from the JSON tree
         return context.types().reader(target, json);
+    }
+
+    /**
+     * {@code payload} with a Payload Replacement Object applied: the JSON Pointer's location set
+     * ({@code Values.replace}), or each node a JSONPath target selects ({@code JsonPathSupport.replace}).
+     */
+    CodeBlock replacement(CodeBlock payload, WorkflowModel.ReplacementModel replacement) {
+        if (replacement.query() == null) {
+            return CodeBlock.of("$T.replace($L, $L, $L)", values, payload, Literals.string(replacement.target()),
+                    value(replacement.value()));
+        }
+        String what = (step != null ? "step '" + step.stepId() + "'" : "workflow '" + workflow.workflowId() + "'")
+                + ": replacement target '" + replacement.target() + "'";
+        Set<String> scope = new HashSet<>(names.locals());
+        String root = "payload";
+        for (int suffix = 2; scope.contains(root); suffix++) {
+            root = "payload" + suffix;
+        }
+        scope.add(root);
+        CodeBlock nodes = new JsonPathCompiler(context.runtime().jsonPathSupport(), scope).wrapping()
+                .compile(replacement.query(), CodeBlock.of("$N", root));
+        return CodeBlock.of("$T.replace(\n$>$>$L,\n$L,\n$N -> $>$>$L$<$<,\n$T.json($L))$<$<",
+                context.runtime().jsonPathSupport(), payload, Literals.string(what), root, nodes, values,
+                value(replacement.value()));
     }
 
     /** A value of the document (parameter value, payload) as a Java expression. */

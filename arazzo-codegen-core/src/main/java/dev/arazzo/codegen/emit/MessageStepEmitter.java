@@ -100,8 +100,7 @@ final class MessageStepEmitter {
                 ? compiler.value(body.payload())
                 : CodeBlock.of("$T.json($L)", values, compiler.value(body.payload()));
         for (WorkflowModel.ReplacementModel replacement : body.replacements()) {
-            payload = CodeBlock.of("$T.replace($L, $L, $L)", values, payload, Literals.string(replacement.target()),
-                    compiler.value(replacement.value()));
+            payload = compiler.replacement(payload, replacement);
         }
         return CodeBlock.of("$T.json($L)", messaging, payload);
     }

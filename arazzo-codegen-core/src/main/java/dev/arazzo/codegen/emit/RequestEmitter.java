@@ -222,9 +222,7 @@ final class RequestEmitter {
                 ? compiler.value(body.payload())
                 : CodeBlock.of("$T.json($L)", values, compiler.value(body.payload()));
         for (WorkflowModel.ReplacementModel replacement : body.replacements()) {
-            payload = CodeBlock.of("$T.replace($L, $L, $L)", values, payload,
-                    Literals.string(replacement.target()),
-                    compiler.value(replacement.value()));
+            payload = compiler.replacement(payload, replacement);
         }
         if (token) {
             payload = CodeBlock.of("$T.replace($L, $L, $N)", values, payload, Literals.string("/" + idempotency.name()),

@@ -565,10 +565,11 @@ public final class ModelBuilder {
             List<WorkflowModel.ReplacementModel> replacements = new ArrayList<>();
             for (BoundDocument.BoundReplacement replacement : step.body().replacements()) {
                 BoundDocument.XPathTarget xpath = replacement.xpath();
-                replacements.add(new WorkflowModel.ReplacementModel(replacement.target(),
+                replacements.add(new WorkflowModel.ReplacementModel(replacement.query() != null
+                        ? replacement.replacement().target().strip() : replacement.target(),
                         replacement.value() == null ? new WorkflowModel.LiteralValue(NullNode.getInstance())
                                 : value(replacement.value(), reads),
-                        xpath == null ? null : xpath.expression(), xpath != null && xpath.saxon()));
+                        xpath == null ? null : xpath.expression(), xpath != null && xpath.saxon(), replacement.query()));
             }
             body = new BodyBuilder(document, diagnostics).body(step, operation, value(step.body().payload(), reads),
                     replacements, inputs);
@@ -662,9 +663,10 @@ public final class ModelBuilder {
         if (!message.receives() && step.body() != null && step.body().payload() != null) {
             List<WorkflowModel.ReplacementModel> replacements = new ArrayList<>();
             for (BoundDocument.BoundReplacement replacement : step.body().replacements()) {
-                replacements.add(new WorkflowModel.ReplacementModel(replacement.target(),
+                replacements.add(new WorkflowModel.ReplacementModel(replacement.query() != null
+                        ? replacement.replacement().target().strip() : replacement.target(),
                         replacement.value() == null ? new WorkflowModel.LiteralValue(NullNode.getInstance())
-                                : value(replacement.value(), reads)));
+                                : value(replacement.value(), reads), replacement.query()));
             }
             payload = new BodyModel(contentType, value(step.body().payload(), reads), replacements);
         }
@@ -793,7 +795,7 @@ public final class ModelBuilder {
         for (String member : schema.properties().keySet()) {
             if (TOKEN_MEMBERS.contains(member.toLowerCase(Locale.ROOT))
                     && payload.members().stream().noneMatch(m -> m.name().equals(member))
-                    && body.replacements().stream().noneMatch(r -> r.target().equals("/" + member))) {
+                    && body.replacements().stream().noneMatch(r -> ("/" + member).equals(r.target()))) {
                 return new WorkflowModel.IdempotencyModel(true, member);
             }
         }

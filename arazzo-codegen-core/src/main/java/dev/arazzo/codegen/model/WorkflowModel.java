@@ -7,6 +7,7 @@ import dev.arazzo.codegen.expression.Condition;
 import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
 import dev.arazzo.codegen.jsonpath.Expression;
+import dev.arazzo.codegen.jsonpath.JsonPathQuery;
 import dev.arazzo.codegen.source.MediaKind;
 import dev.arazzo.codegen.source.ParameterLocation;
 import dev.arazzo.codegen.source.ParameterStyle;
@@ -489,15 +490,26 @@ public record WorkflowModel(
     }
 
     /**
-     * A Payload Replacement Object: {@code target} the JSON Pointer it sets; or, for an XML payload, {@code
-     * xpath} the XPath that selects the node it writes ({@code target} null), evaluated by Saxon-HE when
-     * {@code saxon}, else by the JDK.
+     * A Payload Replacement Object: {@code target} the JSON Pointer it sets; or, when {@code query} is not null, a
+     * JSONPath target (as written in {@code target}) whose value is set at every node it selects; or, for an XML
+     * payload, {@code xpath} the XPath that selects the node it writes ({@code target} null), evaluated by
+     * Saxon-HE when {@code saxon}, else by the JDK.
      */
-    public record ReplacementModel(String target, ValueModel value, String xpath, boolean saxon) {
+    public record ReplacementModel(String target, ValueModel value, String xpath, boolean saxon, JsonPathQuery query) {
+
+        /** A replacement at an XPath into an XML payload. */
+        public ReplacementModel(String target, ValueModel value, String xpath, boolean saxon) {
+            this(target, value, xpath, saxon, null);
+        }
+
+        /** A replacement at every node a JSONPath selects. */
+        public ReplacementModel(String target, ValueModel value, JsonPathQuery query) {
+            this(target, value, null, false, query);
+        }
 
         /** A replacement at a JSON Pointer. */
         public ReplacementModel(String target, ValueModel value) {
-            this(target, value, null, false);
+            this(target, value, null, false, null);
         }
     }
 
