@@ -329,7 +329,7 @@ final class StepEmitter {
         CodeBlock body = step.timeoutMillis() == null
                 ? CodeBlock.of("return $N.run($L)", call.callee().fieldName(), inputs.build())
                 // the called run, its steps and the workflows they call, within the step's timeout
-                : CodeBlock.of("return $T.within($L, $LL,$W() -> $N.run($L))", runtime.deadline(),
+                : CodeBlock.of("return $T.within($L, $LL,$W() -> $N.run($>$>$L$<$<))", runtime.deadline(),
                         Literals.string(step.stepId()), step.timeoutMillis(), call.callee().fieldName(),
                         inputs.build());
         return new Helper(MethodSpec.methodBuilder(names.send(step))
