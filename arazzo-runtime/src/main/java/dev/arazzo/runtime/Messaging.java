@@ -224,6 +224,7 @@ public final class Messaging {
             byte[] payload, String contentType) {
         Message message = new Message(address, headers, payload, contentType);
         MessageTransport transport = required(stepId, source);
+        Deadline.check(); // a called workflow whose calling step's timeout elapsed sends nothing more
         long started = System.nanoTime();
         if (listener != null) {
             listener.stepStarted(workflowId, stepId);
@@ -257,6 +258,11 @@ public final class Messaging {
             Long timeoutMillis) {
         MessageTransport transport = required(stepId, source);
         Duration timeout = timeoutMillis == null ? defaultReceiveTimeout : Duration.ofMillis(timeoutMillis);
+        Deadline.check();
+        // within a called workflow's deadline, the time left bounds the wait
+        Duration left = Deadline.remaining();
+        boolean clamped = left != null && left.compareTo(timeout) < 0;
+        Duration wait = clamped ? left : timeout;
         long started = System.nanoTime();
         if (listener != null) {
             listener.stepStarted(workflowId, stepId);
@@ -266,10 +272,10 @@ public final class Messaging {
             Run run = CURRENT.get();
             Optional<MessageSubscription> open = run == null ? Optional.empty() : run.find(transport, address);
             if (open.isPresent()) {
-                received = open.get().receive(address, matches, timeout);
+                received = open.get().receive(address, matches, wait);
             } else {
                 try (MessageSubscription alone = subscribe(stepId, transport, List.of(address))) {
-                    received = alone.receive(address, matches, timeout);
+                    received = alone.receive(address, matches, wait);
                 }
             }
         } catch (IOException e) {
@@ -280,6 +286,9 @@ public final class Messaging {
             throw new WorkflowTransportException(stepId, "interrupted while waiting on channel '" + address + "'", e);
         }
         finished(stepId, started);
+        if (received.isEmpty() && clamped) {
+            throw Deadline.expired();
+        }
         return received.map(message -> MessageExchange.of(stepId, message))
                 .orElseGet(() -> MessageExchange.notReceived(stepId, address, timeout));
     }

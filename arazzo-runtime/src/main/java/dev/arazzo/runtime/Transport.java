@@ -210,11 +210,17 @@ public final class Transport {
      *     be built (a header the HTTP client refuses, such as {@code Host})
      */
     public HttpExchange send(String stepId, StepRequest request, List<List<String>> security, Duration timeout) {
+        Deadline.check();
         credentials.apply(stepId, request, security, client, requestTimeout, tls, interceptor != null);
+        Deadline.check();
+        // within a called workflow's deadline (its calling step's timeout), the time left bounds the exchange
+        Duration left = Deadline.remaining();
+        boolean clamped = left != null && (timeout == null || left.compareTo(timeout) < 0);
+        Duration limit = clamped ? left : timeout;
         HttpRequest httpRequest;
         try {
-            httpRequest = request.toHttpRequest(timeout != null && timeout.compareTo(requestTimeout) < 0
-                    ? timeout : requestTimeout);
+            httpRequest = request.toHttpRequest(limit != null && limit.compareTo(requestTimeout) < 0
+                    ? limit : requestTimeout);
         } catch (IllegalArgumentException e) {
             throw new WorkflowException("step '" + stepId + "': the request cannot be built: " + e.getMessage(), e);
         }
@@ -235,9 +241,16 @@ public final class Transport {
         listener.stepStarted(workflowId, stepId);
         long started = System.nanoTime();
         try {
-            HttpResponse<BoundedBody> response = timeout == null
+            HttpResponse<BoundedBody> response = limit == null
                     ? client.send(httpRequest, info -> new BoundedBody(maxResponseBytes))
-                    : within(httpRequest, timeout);
+                    : within(httpRequest, limit);
+            if (response == null && clamped) {
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                LOGGER.log(System.Logger.Level.DEBUG, () -> workflowId + "/" + stepId + ": " + shown(request, uri)
+                        + " was abandoned: the timeout of the step that runs this workflow elapsed");
+                listener.stepFinished(workflowId, stepId, 0, took);
+                throw Deadline.expired();
+            }
             if (response == null) {
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 LOGGER.log(System.Logger.Level.DEBUG, () -> workflowId + "/" + stepId + ": " + shown(request, uri)
@@ -337,12 +350,22 @@ public final class Transport {
             }
             wait = Duration.ofNanos((long) (Math.max(0, retryAfterSeconds) * 1_000_000_000L));
         }
-        listener.retrying(workflowId, stepId, attempt, wait);
-        if (wait.isZero()) {
+        // within a called workflow's deadline, a wait past it ends there and aborts the run (not retried)
+        Duration left = Deadline.remaining();
+        boolean clamped = left != null && left.compareTo(wait) < 0;
+        if (clamped) {
+            wait = left;
+        } else {
+            listener.retrying(workflowId, stepId, attempt, wait);
+        }
+        if (wait.isZero() && !clamped) {
             return;
         }
         try {
             Thread.sleep(wait.toMillis(), (int) (wait.toNanos() % 1_000_000));
+            if (clamped) {
+                throw Deadline.expired();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkflowTransportException(stepId, "interrupted while waiting to retry", e);

@@ -32,8 +32,6 @@ import java.util.Set;
  *
  * <ul>
  * <li>{@code invalid-field}: a timeout that is not a positive number of milliseconds.
- * <li>{@code unsupported-feature}: a timeout on a step that runs a workflow (the called workflow runs on
- *     the caller's thread and cannot be abandoned half way).
  * <li>{@code unknown-step}, {@code unknown-workflow}, {@code unknown-source}: a dependsOn entry that names
  *     nothing.
  * <li>{@code dependency-cycle}: steps that depend on each other, through dependsOn entries and the
@@ -113,11 +111,6 @@ public final class DependencyChecker {
         if (timeout <= 0) {
             diagnostics.error("invalid-field", at(step.pointer() + "/timeout"), "timeout of step '" + step.stepId()
                     + "' is " + timeout + "; give a positive number of milliseconds");
-        } else if (step.callsWorkflow()) {
-            diagnostics.error("unsupported-feature", at(step.pointer() + "/timeout"), "step '" + step.stepId()
-                    + "' runs a workflow with a timeout; the generated client runs the called workflow on the "
-                    + "caller's thread and cannot abandon it half way, so a timeout is generated only for steps "
-                    + "that call an operation; remove it, or give the called workflow's steps timeouts");
         }
     }
 

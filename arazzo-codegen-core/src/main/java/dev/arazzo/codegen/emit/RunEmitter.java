@@ -220,6 +220,11 @@ final class RunEmitter {
                 }
             }
             code.addStatement("failure = $L", methods.failure() == null ? "null" : methods.failure().call());
+            if (step.timeoutMillis() != null) {
+                // the called run was aborted at the step's timeout: the step fails as a timed-out exchange does
+                code.nextControlFlow("catch ($T e)", runtime.stepTimeoutException());
+                code.addStatement("failure = e.failedCriterion()");
+            }
             code.nextControlFlow("catch ($T e)", runtime.workflowException());
             code.addStatement("failure = $L$W+ e.getMessage()",
                     Literals.string("workflow '" + step.workflowCall().callee().workflowId() + "' failed: "));

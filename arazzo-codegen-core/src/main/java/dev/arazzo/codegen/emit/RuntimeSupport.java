@@ -21,7 +21,7 @@ public final class RuntimeSupport {
     public static final List<String> TYPES = List.of("RequestInterceptor", "WorkflowListener", "WorkflowException",
             "StepFailedException", "WorkflowTransportException", "Credentials", "HttpExchange", "StepRequest",
             "Transport", "Values", "JsonValue", "ParameterStyles", "FormBody", "MultipartBody", "CompletedSteps",
-            "Servers", "XmlReplacement");
+            "Servers", "XmlReplacement", "Deadline", "StepTimeoutException");
 
     /** Needed only by workflows with JSONPath criteria. */
     public static final String JSON_PATH_SUPPORT = "JsonPathSupport";

@@ -109,6 +109,16 @@ public record RuntimeTypes(String packageName) {
         return type("StepFailedException");
     }
 
+    /** A step that runs a workflow and did not complete within its timeout. */
+    public ClassName stepTimeoutException() {
+        return type("StepTimeoutException");
+    }
+
+    /** The deadline of a called run: a workflow step's timeout. */
+    public ClassName deadline() {
+        return type("Deadline");
+    }
+
     public ClassName workflowTransportException() {
         return type("WorkflowTransportException");
     }

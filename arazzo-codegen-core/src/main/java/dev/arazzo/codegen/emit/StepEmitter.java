@@ -191,6 +191,10 @@ final class StepEmitter {
             doc.add("\n<p>The step fails when no matching message arrives within $L.\n",
                     step.timeoutMillis() == null ? "the builder's defaultReceiveTimeout"
                             : step.timeoutMillis() + " ms");
+        } else if (step.timeoutMillis() != null && step.callsWorkflow()) {
+            doc.add("\n<p>The step fails when the called workflow has not completed within its timeout,\n$L ms:"
+                    + " the called run is then aborted (no request of it starts after that).\n",
+                    step.timeoutMillis());
         } else if (step.timeoutMillis() != null && !isMessage(step)) {
             doc.add("\n<p>The step fails when its exchange has not completed within its timeout,\n$L ms.\n",
                     step.timeoutMillis());
@@ -216,6 +220,10 @@ final class StepEmitter {
         doc.add("@return the step's outputs\n");
         doc.add("@throws $T when the $L does not meet the success criteria\n", runtime.stepFailedException(),
                 step.callsWorkflow() ? "called workflow's outcome" : isMessage(step) ? "message" : "response");
+        if (step.callsWorkflow() && step.timeoutMillis() != null) {
+            doc.add("@throws $T when the called workflow has not completed within $L ms\n",
+                    runtime.stepTimeoutException(), step.timeoutMillis());
+        }
         return doc.build();
     }
 
@@ -318,7 +326,12 @@ final class StepEmitter {
                     compiler.convertedValue(input.value(), input.input().type()));
         }
         inputs.add("\n.build()");
-        CodeBlock body = CodeBlock.of("return $N.run($L)", call.callee().fieldName(), inputs.build());
+        CodeBlock body = step.timeoutMillis() == null
+                ? CodeBlock.of("return $N.run($L)", call.callee().fieldName(), inputs.build())
+                // the called run, its steps and the workflows they call, within the step's timeout
+                : CodeBlock.of("return $T.within($L, $LL,$W() -> $N.run($>$>$L$<$<))", runtime.deadline(),
+                        Literals.string(step.stepId()), step.timeoutMillis(), call.callee().fieldName(),
+                        inputs.build());
         return new Helper(MethodSpec.methodBuilder(names.send(step))
                 .addJavadoc("Runs workflow {@code $L} for step {@code $L}.\n",
                         Javadocs.escape(call.callee().workflowId()), Javadocs.escape(step.stepId()))

@@ -27,7 +27,7 @@ public final class NameScope {
                 "Values", "JsonValue", "Transport", "HttpExchange", "StepRequest", "RequestInterceptor",
                 "WorkflowListener", "Credentials", "WorkflowException", "StepFailedException",
                 "WorkflowTransportException", "JsonPathSupport", "XPathSupport", "Servers", "Messaging",
-                "MessageExchange", "MessageTransport", "XmlReplacement"),
+                "MessageExchange", "MessageTransport", "XmlReplacement", "Deadline", "StepTimeoutException"),
         /** Instance fields of the workflow class. */
         FIELDS("transport", "maxStepExecutions", "messaging"),
         /** Methods of the workflow class: its own, and those every object has. */
