@@ -277,6 +277,49 @@ public final class XmlReplacement {
         return at;
     }
 
+    /**
+     * A value of a templated XML payload ({@code {$...}} in element content) as that content: its text, as
+     * {@code Values.text} writes it, with {@code & < >} (and carriage return) escaped. A value that is itself
+     * XML is sent as the characters it is, never as markup.
+     *
+     * @param value the value of the expression
+     * @return its text, escaped for element content
+     */
+    public static String content(Object value) {
+        return escapeContent(Values.text(value));
+    }
+
+    /**
+     * A value of a templated XML payload inside an attribute value quoted with {@code quote}: its text with
+     * {@code & <} and that quote escaped, and tab, line feed and carriage return as character references.
+     *
+     * @param value the value of the expression
+     * @param quote the attribute's quote character, {@code '"'} or {@code '\''}
+     * @return its text, escaped for that attribute value
+     */
+    public static String attribute(Object value, char quote) {
+        return escapeAttribute(Values.text(value), quote);
+    }
+
+    /**
+     * A value of a templated XML payload inside a CDATA section: its text as it is, which must not hold
+     * {@code ]]>} (it would end the section early).
+     *
+     * @param value the value of the expression
+     * @param inserted what inserts it, for the message: the step and the expression
+     * @return its text
+     * @throws WorkflowException when the text holds {@code ]]>}
+     */
+    public static String cdata(Object value, String inserted) {
+        String text = Values.text(value);
+        if (text.contains("]]>")) {
+            throw new WorkflowException(inserted + " is inside a CDATA section of the XML payload, and its value "
+                    + "holds ']]>', which would end the section early; write the expression in element content "
+                    + "instead, where it is escaped");
+        }
+        return text;
+    }
+
     static String escapeContent(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {

@@ -124,6 +124,7 @@ final class RequestBodyChecker {
                     + "xpath)" : ""));
         }
         new XmlReplacementChecker(bound, diagnostics).http(step, type, chosen.kind());
+        new XmlReplacementChecker(bound, diagnostics).template(step, type);
     }
 
     /** Whether a value written in the document is an array or object that holds arrays or objects. */

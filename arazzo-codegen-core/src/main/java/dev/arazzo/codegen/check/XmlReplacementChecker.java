@@ -5,6 +5,8 @@ import dev.arazzo.codegen.bind.BoundDocument.BoundReplacement;
 import dev.arazzo.codegen.bind.BoundDocument.BoundStep;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
+import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
+import dev.arazzo.codegen.expression.XmlTemplate;
 import dev.arazzo.codegen.source.MediaKind;
 import java.io.IOException;
 import java.io.StringReader;
@@ -93,6 +95,47 @@ final class XmlReplacementChecker {
                         + problem + " in the literal payload; it must select exactly one element, attribute or "
                         + "text node (prefixes mean what the payload declares)");
             }
+        }
+    }
+
+    /**
+     * A templated XML payload of an HTTP step that sends {@code contentType}: each {@code {$...}} must stand in
+     * element content, an attribute value, a CDATA section or outside the root element, where its value can be
+     * sent exactly; and, when every expression is inside the root element, the template with its values empty
+     * must be well-formed XML (escaping keeps it so whatever the values are).
+     */
+    void template(BoundStep step, String contentType) {
+        if (!isXml(contentType) || !(step.body().payload() instanceof BoundDocument.TemplateValue template)) {
+            return;
+        }
+        List<XmlTemplate.Context> contexts = XmlTemplate.contexts(template.parts());
+        StringBuilder skeleton = new StringBuilder();
+        boolean checkable = true;
+        int index = 0;
+        for (TemplatePart part : template.parts()) {
+            if (part instanceof TemplatePart.Literal text) {
+                skeleton.append(text.text());
+                continue;
+            }
+            XmlTemplate.Context context = contexts.get(index++);
+            checkable &= context != XmlTemplate.Context.TOP;
+            if (!context.insertable()) {
+                diagnostics.error("unencodable-payload", at(template.pointer()), "step '" + step.stepId()
+                        + "' inserts {" + ((TemplatePart.Embedded) part).text() + "} into " + context.describe()
+                        + " of its XML payload, where no value can be sent exactly; move the expression into "
+                        + "element content or a quoted attribute value");
+                return;
+            }
+        }
+        if (!checkable) {
+            return;
+        }
+        try {
+            parse(skeleton.toString());
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            diagnostics.error("unencodable-payload", at(template.pointer()), "step '" + step.stepId()
+                    + "' sends an XML payload that is not well-formed XML with its expressions' values left out (or "
+                    + "holds a DTD, which is refused): " + e.getMessage());
         }
     }
 

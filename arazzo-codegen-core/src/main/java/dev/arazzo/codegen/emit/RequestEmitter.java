@@ -5,6 +5,8 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import dev.arazzo.codegen.emit.StepEmitter.Helper;
+import dev.arazzo.codegen.expression.RuntimeExpressionParser.TemplatePart;
+import dev.arazzo.codegen.expression.XmlTemplate;
 import dev.arazzo.codegen.model.WorkflowModel;
 import dev.arazzo.codegen.model.WorkflowModel.BodyModel;
 import dev.arazzo.codegen.model.WorkflowModel.FieldModel;
@@ -160,7 +162,7 @@ final class RequestEmitter {
                     : formBody(contentType, payload(compiler, body, idempotency), body.fields());
             case MULTIPART -> multipartBody(compiler, body);
             case TEXT -> CodeBlock.of(text ? "request.textBody($L, $L)" : "request.valueBody($L, $L)", type,
-                    compiler.value(body.payload()));
+                    text ? xmlText(compiler, body) : compiler.value(body.payload()));
             case BINARY -> CodeBlock.of("request.binaryBody($L, $L)", type, compiler.value(body.payload()));
             case JSON, UNSUPPORTED -> text && body.replacements().isEmpty()
                     ? CodeBlock.of("request.textBody($L, $L)", type, compiler.value(body.payload()))
@@ -242,7 +244,7 @@ final class RequestEmitter {
         while (declares(parameters, xml)) {
             xml += "_";
         }
-        CodeBlock payload = ExpressionCompiler.isText(body.payload()) ? compiler.value(body.payload())
+        CodeBlock payload = ExpressionCompiler.isText(body.payload()) ? xmlText(compiler, body)
                 : CodeBlock.of("$T.text($L)", values, compiler.value(body.payload()));
         method.addStatement("$T $N = $L", String.class, xml, payload);
         for (WorkflowModel.ReplacementModel replacement : body.replacements()) {
@@ -253,6 +255,45 @@ final class RequestEmitter {
                     Literals.string("step '" + stepId + "' replacement target '" + replacement.xpath() + "'"));
         }
         method.addStatement("request.textBody($L, $N)", Literals.string(body.contentType()), xml);
+    }
+
+    /**
+     * A text payload; under an XML media type, a template's values are escaped for where each stands
+     * ({@code XmlReplacement.content}, {@code .attribute} with its quote, {@code .cdata}), outside the root
+     * element inserted as they are. The check stage has refused the other places.
+     */
+    private CodeBlock xmlText(ExpressionCompiler compiler, BodyModel body) {
+        if (!(body.payload() instanceof WorkflowModel.TemplateValue template) || !isXml(body.contentType())) {
+            return compiler.value(body.payload());
+        }
+        List<XmlTemplate.Context> contexts = XmlTemplate.contexts(template.parts());
+        ClassName replacement = context.runtime().xmlReplacement();
+        List<CodeBlock> parts = new ArrayList<>();
+        int index = 0;
+        for (TemplatePart part : template.parts()) {
+            if (part instanceof TemplatePart.Literal text) {
+                parts.add(CodeBlock.of("$L", Literals.string(text.text())));
+                continue;
+            }
+            TemplatePart.Embedded embedded = (TemplatePart.Embedded) part;
+            CodeBlock value = compiler.expression(embedded.expression()).code();
+            parts.add(switch (contexts.get(index++)) {
+                case CONTENT -> CodeBlock.of("$T.content($L)", replacement, value);
+                case ATTRIBUTE_DOUBLE -> CodeBlock.of("$T.attribute($L, '\"')", replacement, value);
+                case ATTRIBUTE_SINGLE -> CodeBlock.of("$T.attribute($L, '\\'')", replacement, value);
+                case CDATA -> CodeBlock.of("$T.cdata($L, $L)", replacement, value,
+                        Literals.string("expression {" + embedded.text() + "}"));
+                default -> CodeBlock.of("$T.text($L)", values, value);
+            });
+        }
+        return parts.size() == 1 && template.parts().get(0) instanceof TemplatePart.Embedded ? parts.get(0)
+                : CodeBlock.join(parts, " + ");
+    }
+
+    /** {@code application/xml}, {@code text/xml} and every {@code +xml} type. */
+    private static boolean isXml(String mediaType) {
+        String type = mediaType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+        return type.equals("application/xml") || type.equals("text/xml") || type.endsWith("+xml");
     }
 
     private static boolean declares(List<ParameterSpec> parameters, String name) {
