@@ -136,6 +136,13 @@ public final class MessageStepChecker {
                     + "of content type '" + contentType + "', which is not JSON, so its payload must be text (a string "
                     + "or a template with {$...}), sent as written; a structure or an expression is sent as JSON only");
         }
+        boolean xml = type.equals("application/xml") || type.equals("text/xml") || type.endsWith("+xml");
+        if (xml && payload instanceof BoundDocument.TemplateValue) {
+            diagnostics.error("unsupported-feature", at(payload.pointer()), "send " + name + " publishes an XML "
+                    + "message from a template with {$...}, whose values a message step does not escape for XML yet "
+                    + "(a value holding '<', '&' or a quote would change the document); write the payload without "
+                    + "expressions, or publish it as JSON");
+        }
     }
 
     /**

@@ -590,6 +590,13 @@ class MessageStepsTest extends ScenarioTest {
                         requestBody:
                           contentType: text/plain
                           payload: {orderId: o-1}
+                      - stepId: xmlNote
+                        operationId: requestCharge
+                        action: send
+                        parameters: [{name: region, in: channel, value: eu}]
+                        requestBody:
+                          contentType: application/xml
+                          payload: '<note ref="{$sourceDescriptions.payments.url}"/>'
                 """);
         GenerationResult result = ArazzoCodegen.generate(GenerationRequest.builder().spec(spec)
                 .outputDirectory(directory.resolve("generated")).packageName(GeneratedCode.PACKAGE).build());
@@ -607,7 +614,11 @@ class MessageStepsTest extends ScenarioTest {
                         + "($inputs.<name>)",
                 spec + ":28:20: error: [unsupported-feature] send step 'note' publishes a message of content type "
                         + "'text/plain', which is not JSON, so its payload must be text (a string or a template with "
-                        + "{$...}), sent as written; a structure or an expression is sent as JSON only"),
+                        + "{$...}), sent as written; a structure or an expression is sent as JSON only",
+                spec + ":35:20: error: [unsupported-feature] send step 'xmlNote' publishes an XML message from a "
+                        + "template with {$...}, whose values a message step does not escape for XML yet (a value "
+                        + "holding '<', '&' or a quote would change the document); write the payload without "
+                        + "expressions, or publish it as JSON"),
                 result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString).toList());
         assertTrue(result.files().isEmpty());
     }
