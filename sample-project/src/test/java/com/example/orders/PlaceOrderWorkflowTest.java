@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.connect.simulator.RecordedRequest;
 import com.example.orders.simulator.OrderServiceSimulator;
 import com.example.orders.simulator.PaymentServiceSimulator;
-import com.example.orders.simulator.RecordedRequest;
 import com.example.orders.simulator.TestKafka;
 import com.example.orders.simulator.TopicRecord;
 import dev.arazzo.kafka.KafkaMessageTransport;

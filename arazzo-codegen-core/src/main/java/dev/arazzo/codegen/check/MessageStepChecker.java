@@ -14,6 +14,7 @@ import dev.arazzo.codegen.expression.RuntimeExpression;
 import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.ArazzoDocument.Step;
 import dev.arazzo.codegen.load.Suggestions;
+import dev.arazzo.codegen.source.MediaKind;
 import dev.arazzo.codegen.source.SchemaView;
 import dev.arazzo.codegen.source.asyncapi.AsyncApiDocument;
 import dev.arazzo.codegen.source.asyncapi.AsyncApiDocument.Action;
@@ -127,17 +128,15 @@ public final class MessageStepChecker {
                 ? bound.step().requestBody().contentType()
                 : message.messages().stream().map(Message::contentType).filter(java.util.Objects::nonNull).findFirst()
                         .orElse("application/json");
-        String type = contentType.toLowerCase(java.util.Locale.ROOT).split(";")[0].trim();
         BoundDocument.BoundValue payload = bound.body() == null ? null : bound.body().payload();
         boolean text = payload instanceof BoundDocument.TemplateValue
                 || payload instanceof BoundDocument.LiteralValue literal && literal.value().isTextual();
-        if (payload != null && !text && !type.equals("application/json") && !type.endsWith("+json")) {
+        if (payload != null && !text && MediaKind.of(contentType) != MediaKind.JSON) {
             diagnostics.error("unsupported-feature", at(payload.pointer()), "send " + name + " publishes a message "
                     + "of content type '" + contentType + "', which is not JSON, so its payload must be text (a string "
                     + "or a template with {$...}), sent as written; a structure or an expression is sent as JSON only");
         }
-        boolean xml = type.equals("application/xml") || type.equals("text/xml") || type.endsWith("+xml");
-        if (xml && payload instanceof BoundDocument.TemplateValue) {
+        if (MediaKind.isXml(contentType) && payload instanceof BoundDocument.TemplateValue) {
             diagnostics.error("unsupported-feature", at(payload.pointer()), "send " + name + " publishes an XML "
                     + "message from a template with {$...}, whose values a message step does not escape for XML yet "
                     + "(a value holding '<', '&' or a quote would change the document); write the payload without "

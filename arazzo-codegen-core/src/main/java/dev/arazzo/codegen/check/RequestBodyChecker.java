@@ -120,7 +120,7 @@ final class RequestBodyChecker {
             diagnostics.error("unencodable-payload", at(pointers.get(0).replacement().pointer()), subject
                     + " has payload replacements, which apply to JSON and form bodies only, not to '" + type
                     + "'; write the values into the payload instead"
-                    + (XmlReplacementChecker.isXml(type) ? ", or give each an XPath target (targetSelectorType: "
+                    + (MediaKind.isXml(type) ? ", or give each an XPath target (targetSelectorType: "
                     + "xpath)" : ""));
         }
         new XmlReplacementChecker(bound, diagnostics).http(step, type, chosen.kind());

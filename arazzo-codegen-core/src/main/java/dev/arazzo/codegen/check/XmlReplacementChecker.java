@@ -62,7 +62,7 @@ final class XmlReplacementChecker {
             return;
         }
         String subject = "step '" + step.stepId() + "'";
-        if (!isXml(contentType)) {
+        if (!MediaKind.isXml(contentType)) {
             for (BoundReplacement replacement : xpaths) {
                 diagnostics.error(kind == MediaKind.JSON ? "xpath-into-json" : "unencodable-payload",
                         at(replacement.replacement().pointer() + "/target"), subject + " sends '" + contentType
@@ -105,7 +105,7 @@ final class XmlReplacementChecker {
      * must be well-formed XML (escaping keeps it so whatever the values are).
      */
     void template(BoundStep step, String contentType) {
-        if (!isXml(contentType) || !(step.body().payload() instanceof BoundDocument.TemplateValue template)) {
+        if (!MediaKind.isXml(contentType) || !(step.body().payload() instanceof BoundDocument.TemplateValue template)) {
             return;
         }
         List<XmlTemplate.Context> contexts = XmlTemplate.contexts(template.parts());
@@ -207,12 +207,6 @@ final class XmlReplacementChecker {
                 collect(nested, prefixes);
             }
         }
-    }
-
-    /** {@code application/xml}, {@code text/xml} and every {@code +xml} type. */
-    static boolean isXml(String contentType) {
-        String base = MediaKind.base(contentType);
-        return base.equals("application/xml") || base.equals("text/xml") || base.endsWith("+xml");
     }
 
     private static Document parse(String xml) throws ParserConfigurationException, SAXException, IOException {

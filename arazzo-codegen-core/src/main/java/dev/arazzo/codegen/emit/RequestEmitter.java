@@ -20,7 +20,6 @@ import dev.arazzo.codegen.source.ParameterStyle;
 import dev.arazzo.codegen.source.ResponseView;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -99,7 +98,7 @@ final class RequestEmitter {
         if (parameter.contentType() != null) {
             // described by a media type: its text, sent as one value (the check stage allows JSON and text/plain)
             value = CodeBlock.of("$T.$N($L)", context.runtime().parameterStyles(),
-                    isJson(parameter.contentType()) ? "json" : "text", value);
+                    MediaKind.of(parameter.contentType()) == MediaKind.JSON ? "json" : "text", value);
         }
         boolean defaults = parameter.contentType() != null || parameter.style() == location.defaultStyle()
                 && parameter.explode() == parameter.style().explodesByDefault() && !parameter.allowReserved();
@@ -126,12 +125,6 @@ final class RequestEmitter {
                     value);
             case QUERYSTRING -> throw new IllegalStateException("a querystring has no style");
         };
-    }
-
-    /** Whether {@code mediaType} is JSON: {@code application/json} or a {@code +json} type. */
-    static boolean isJson(String mediaType) {
-        String type = mediaType.toLowerCase(Locale.ROOT).split(";")[0].trim();
-        return type.equals("application/json") || type.endsWith("+json");
     }
 
     /** The name of the run-time {@code ParameterStyles.Style} constant of {@code style}. */
@@ -263,7 +256,7 @@ final class RequestEmitter {
      * element inserted as they are. The check stage has refused the other places.
      */
     private CodeBlock xmlText(ExpressionCompiler compiler, BodyModel body) {
-        if (!(body.payload() instanceof WorkflowModel.TemplateValue template) || !isXml(body.contentType())) {
+        if (!(body.payload() instanceof WorkflowModel.TemplateValue template) || !MediaKind.isXml(body.contentType())) {
             return compiler.value(body.payload());
         }
         List<XmlTemplate.Context> contexts = XmlTemplate.contexts(template.parts());
@@ -288,12 +281,6 @@ final class RequestEmitter {
         }
         return parts.size() == 1 && template.parts().get(0) instanceof TemplatePart.Embedded ? parts.get(0)
                 : CodeBlock.join(parts, " + ");
-    }
-
-    /** {@code application/xml}, {@code text/xml} and every {@code +xml} type. */
-    private static boolean isXml(String mediaType) {
-        String type = mediaType.toLowerCase(Locale.ROOT).split(";")[0].trim();
-        return type.equals("application/xml") || type.equals("text/xml") || type.endsWith("+xml");
     }
 
     private static boolean declares(List<ParameterSpec> parameters, String name) {

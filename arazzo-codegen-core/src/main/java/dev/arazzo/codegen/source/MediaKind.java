@@ -52,6 +52,12 @@ public enum MediaKind {
         return (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
+    /** Whether {@code mediaType} is XML: {@code application/xml}, {@code text/xml} or a {@code +xml} type. */
+    public static boolean isXml(String mediaType) {
+        String type = base(mediaType);
+        return type.equals("application/xml") || type.equals("text/xml") || type.endsWith("+xml");
+    }
+
     /** Whether {@code mediaType} is a range ({@code text/*}, {@code *}{@code /*}) rather than one type. */
     public static boolean isRange(String mediaType) {
         return base(mediaType).contains("*");

@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One HTTP request as the {@link ConnectSimulator} received it, before it answered; what tests assert
- * to pin the exact requests a client sends.
+ * One HTTP request as a simulator of this sample (the {@link ConnectSimulator}, the orders sample's
+ * {@code OrderServiceSimulator}) received it, before it answered; what tests assert to pin the exact requests a
+ * client sends.
  *
  * @param method the HTTP method, e.g. {@code PUT}
  * @param path the raw (still percent-encoded) request path, e.g. {@code /contacts/inst-1/abc}

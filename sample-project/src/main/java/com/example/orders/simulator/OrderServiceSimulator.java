@@ -1,5 +1,6 @@
 package com.example.orders.simulator;
 
+import com.example.connect.simulator.RecordedRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
