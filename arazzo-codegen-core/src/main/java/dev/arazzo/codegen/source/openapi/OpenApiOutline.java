@@ -115,114 +115,233 @@ final class OpenApiOutline {
      * {@code {}, it has a key twice in the maps outlined, or it is not well-formed.
      */
     static Optional<OpenApiOutline> scan(byte[] bytes, ObjectMapper mapper) {
+        return scan(bytes, mapper, (parser, token) -> {
+        }).outline();
+    }
+
+    /** Whether the text starts with {@code {}: else it is not outlined, and no token of it is read. */
+    static boolean startsWithObject(byte[] bytes) {
         int first = 0;
         while (first < bytes.length && (bytes[first] & 0xff) <= ' ') {
             first++;
         }
-        if (first == bytes.length || bytes[first] != '{') {
-            return Optional.empty();
+        return first < bytes.length && bytes[first] == '{';
+    }
+
+    /** Sees each token of a pass over a file, in order, as the parser stands at it. */
+    interface Tokens {
+
+        /** Looks at {@code token}, the one the parser stands at. */
+        void accept(JsonParser parser, JsonToken token) throws IOException;
+    }
+
+    /**
+     * What one pass over a file gave.
+     *
+     * @param outline the outline, or empty as {@link #scan(byte[], ObjectMapper)} says
+     * @param complete whether every token of the file was handed over; not when the text is not well-formed or
+     *     has a key twice in an object (the parser stops there)
+     */
+    record Pass(Optional<OpenApiOutline> outline, boolean complete) {
+    }
+
+    /**
+     * As {@link #scan(byte[], ObjectMapper)}, handing every token of the file to {@code tokens} in the same pass,
+     * to the end of the file also when the text cannot be outlined, so that other readers of the tokens (the
+     * {@code $ref} check, the server locations) need no pass of their own.
+     */
+    static Pass scan(byte[] bytes, ObjectMapper mapper, Tokens tokens) {
+        if (!startsWithObject(bytes)) {
+            return new Pass(Optional.empty(), false);
         }
-        OpenApiOutline outline = new OpenApiOutline();
         try (JsonParser parser = mapper.getFactory().createParser(bytes)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
+            Scanner scanner = new Scanner(parser, bytes, mapper, tokens);
+            Optional<OpenApiOutline> outline;
+            try {
+                outline = scanner.outline();
+            } catch (IOException | RuntimeException e) {
+                return new Pass(Optional.empty(), false);
+            }
+            try {
+                while (scanner.next() != null) {
+                    // the rest of the file, for the other readers of its tokens
+                }
+            } catch (IOException | RuntimeException e) {
+                return new Pass(outline, false);
+            }
+            return new Pass(outline, true);
+        } catch (IOException | RuntimeException e) {
+            return new Pass(Optional.empty(), false);
+        }
+    }
+
+    /**
+     * One pass over the tokens of a JSON file: each token is taken through {@link #next()}, which hands it to the
+     * other readers, and the parts are kept as bytes, so nothing reads a token the others do not see.
+     */
+    private static final class Scanner {
+
+        private final JsonParser parser;
+        private final byte[] bytes;
+        private final ObjectMapper mapper;
+        private final Tokens tokens;
+
+        Scanner(JsonParser parser, byte[] bytes, ObjectMapper mapper, Tokens tokens) {
+            this.parser = parser;
+            this.bytes = bytes;
+            this.mapper = mapper;
+            this.tokens = tokens;
+        }
+
+        JsonToken next() throws IOException {
+            JsonToken token = parser.nextToken();
+            if (token != null) {
+                tokens.accept(parser, token);
+            }
+            return token;
+        }
+
+        /** Past the value the parser stands at: when a container, through its end. */
+        void skip() throws IOException {
+            if (!parser.currentToken().isStructStart()) {
+                return;
+            }
+            int depth = 1;
+            while (depth > 0) {
+                JsonToken token = next();
+                if (token == null) {
+                    throw new java.io.EOFException("the text ends inside a value");
+                }
+                if (token.isStructStart()) {
+                    depth++;
+                } else if (token.isStructEnd()) {
+                    depth--;
+                }
+            }
+        }
+
+        /** The outline; empty (the parser then stands anywhere inside the root object) when there is none. */
+        Optional<OpenApiOutline> outline() throws IOException {
+            OpenApiOutline outline = new OpenApiOutline();
+            if (next() != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            while (next() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
-                JsonToken value = parser.nextToken();
+                JsonToken value = next();
                 if (outline.order.contains(key)) {
                     return Optional.empty();
                 }
                 outline.order.add(key);
                 if (key.equals("paths") && value == JsonToken.START_OBJECT) {
                     outline.hasPaths = true;
-                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    while (next() == JsonToken.FIELD_NAME) {
                         String path = parser.currentName();
                         if (outline.paths.containsKey(path)) {
                             return Optional.empty();
                         }
-                        parser.nextToken();
-                        outline.paths.put(path, scanItem(parser, bytes, mapper));
+                        next();
+                        outline.paths.put(path, item());
                     }
                 } else if (key.equals("paths")) {
                     return Optional.empty();
                 } else if (key.equals("components") && value == JsonToken.START_OBJECT) {
                     outline.hasComponents = true;
-                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    while (next() == JsonToken.FIELD_NAME) {
                         String kind = parser.currentName();
-                        JsonToken start = parser.nextToken();
+                        JsonToken start = next();
                         if (outline.components.containsKey(kind) || outline.componentFields.containsKey(kind)) {
                             return Optional.empty();
                         }
                         if (start == JsonToken.START_OBJECT && !kind.startsWith("x-")) {
                             Map<String, Supplier<JsonNode>> named = new LinkedHashMap<>();
-                            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            while (next() == JsonToken.FIELD_NAME) {
                                 String name = parser.currentName();
                                 if (named.containsKey(name)) {
                                     return Optional.empty();
                                 }
-                                parser.nextToken();
-                                named.put(name, part(parser, bytes, mapper));
+                                next();
+                                named.put(name, part());
                             }
                             outline.components.put(kind, named);
                         } else {
-                            outline.componentFields.put(kind, part(parser, bytes, mapper));
+                            outline.componentFields.put(kind, part());
                         }
                     }
                 } else if (key.equals("webhooks")) {
-                    parser.skipChildren(); // never read
+                    skip(); // never read
                     outline.fields.put(key, () -> null);
                 } else {
-                    JsonNode node = mapper.readTree(parser);
-                    outline.fields.put(key, () -> node);
+                    outline.fields.put(key, part());
                 }
             }
             return Optional.of(outline);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
         }
-    }
 
-    private static PathItem scanItem(JsonParser parser, byte[] bytes, ObjectMapper mapper) throws IOException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            return new PathItem(Map.of(), false, "it is not an object", part(parser, bytes, mapper));
-        }
-        long start = parser.currentTokenLocation().getByteOffset();
-        Map<String, String> ids = new LinkedHashMap<>();
-        boolean reference = false;
-        String problem = null;
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if (!keys.add(field)) {
-                problem = "it has the field '" + field + "' twice";
+        private PathItem item() throws IOException {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                return new PathItem(Map.of(), false, "it is not an object", part());
             }
-            reference |= field.equals("$ref");
-            if (!METHODS.contains(field)) {
-                parser.skipChildren();
-            } else if (value != JsonToken.START_OBJECT) {
-                problem = "operation " + field + " is not read as written";
-                parser.skipChildren();
-            } else {
-                String id = null;
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    JsonToken token = parser.nextToken();
-                    if (name.equals("operationId")) {
-                        if (token != JsonToken.VALUE_STRING || id != null) {
-                            problem = "operation " + field + " is not read as written";
-                        }
-                        id = parser.getText();
-                    } else {
-                        parser.skipChildren();
-                    }
+            long start = parser.currentTokenLocation().getByteOffset();
+            Map<String, String> ids = new LinkedHashMap<>();
+            boolean reference = false;
+            String problem = null;
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            while (next() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = next();
+                if (!keys.add(field)) {
+                    problem = "it has the field '" + field + "' twice";
                 }
-                ids.put(field, id);
+                reference |= field.equals("$ref");
+                if (!METHODS.contains(field)) {
+                    skip();
+                } else if (value != JsonToken.START_OBJECT) {
+                    problem = "operation " + field + " is not read as written";
+                    skip();
+                } else {
+                    String id = null;
+                    while (next() == JsonToken.FIELD_NAME) {
+                        String name = parser.currentName();
+                        JsonToken token = next();
+                        if (name.equals("operationId")) {
+                            if (token != JsonToken.VALUE_STRING || id != null) {
+                                problem = "operation " + field + " is not read as written";
+                            }
+                            id = parser.getText();
+                        }
+                        skip();
+                    }
+                    ids.put(field, id);
+                }
             }
+            long end = parser.currentLocation().getByteOffset();
+            return new PathItem(order(ids), reference, problem, slice(start, end));
         }
-        long end = parser.currentLocation().getByteOffset();
-        return new PathItem(order(ids), reference, problem, slice(bytes, start, end, mapper));
+
+        /** The value the parser stands at: kept as bytes when a container, read now when a scalar. */
+        private Supplier<JsonNode> part() throws IOException {
+            if (!parser.currentToken().isStructStart()) {
+                JsonNode node = mapper.readTree(parser); // the token itself: the parser does not move
+                return () -> node;
+            }
+            long start = parser.currentTokenLocation().getByteOffset();
+            skip();
+            return slice(start, parser.currentLocation().getByteOffset());
+        }
+
+        private Supplier<JsonNode> slice(long start, long end) {
+            byte[] text = bytes;
+            ObjectMapper reader = mapper;
+            return () -> {
+                OpenApiReader.traced(trace -> trace.partBytes += end - start);
+                try {
+                    return reader.readTree(text, (int) start, (int) (end - start));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+        }
     }
 
     /** The operationIds in the order swagger-parser lists operations. */
@@ -234,26 +353,5 @@ final class OpenApiOutline {
             }
         }
         return ordered;
-    }
-
-    /** The value the parser stands at: kept as bytes when a container, read now when a scalar. */
-    private static Supplier<JsonNode> part(JsonParser parser, byte[] bytes, ObjectMapper mapper) throws IOException {
-        if (!parser.currentToken().isStructStart()) {
-            JsonNode node = mapper.readTree(parser);
-            return () -> node;
-        }
-        long start = parser.currentTokenLocation().getByteOffset();
-        parser.skipChildren();
-        return slice(bytes, start, parser.currentLocation().getByteOffset(), mapper);
-    }
-
-    private static Supplier<JsonNode> slice(byte[] bytes, long start, long end, ObjectMapper mapper) {
-        return () -> {
-            try {
-                return mapper.readTree(bytes, (int) start, (int) (end - start));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
     }
 }

@@ -70,15 +70,33 @@ public final class OpenApiReader {
             return Optional.empty();
         }
         long errorsBefore = diagnostics.errorCount();
-        ServerLocations.Collector servers = new ServerLocations.Collector();
-        Set<Path> referenced = referencedFiles(file, access, diagnostics, servers);
+        byte[] bytes = readAll(file);
+        boolean subsetAsked = !demand.all() && !Boolean.getBoolean(WHOLE_DOCUMENTS);
+        Path topFile = file.toAbsolutePath().normalize();
+        TopPass top = new TopPass(topFile, access);
+        Optional<OpenApiOutline> outline = Optional.empty();
+        boolean outlined = false;
+        if (bytes != null && subsetAsked && OpenApiOutline.startsWithObject(bytes) && looksLikeJson(file, bytes)) {
+            // one pass over the tokens outlines the document, checks its $refs and finds its servers; the parser
+            // stops at a key written twice in an object, as swagger-parser's does (then the whole document is
+            // parsed, and swagger-parser reports the key), and then the $refs and servers take a pass of their own
+            OpenApiOutline.Pass pass = OpenApiOutline.scan(bytes, SwaggerJson.MAPPER, top);
+            traced(trace -> trace.pass(topFile));
+            outline = pass.outline();
+            outlined = true;
+            if (!pass.complete()) {
+                top = new TopPass(topFile, access);
+                tokens(topFile, bytes, top);
+            }
+        } else if (bytes != null) {
+            tokens(topFile, bytes, top);
+        }
+        ServerLocations.Collector servers = top.servers;
+        Set<Path> referenced = referencedFiles(top.file, top.refs, access, diagnostics);
         if (diagnostics.errorCount() > errorsBefore) {
             return Optional.empty();
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
+        if (bytes == null) {
             bytes = new byte[0];
         }
         ParseOptions options = new ParseOptions();
@@ -87,8 +105,9 @@ public final class OpenApiReader {
         // swagger-parser's own guard against private and loopback hosts stays on besides
         options.setSafelyResolveURL(true);
         String reading = "the whole document: every operation is asked for";
-        if (!demand.all() && !Boolean.getBoolean(WHOLE_DOCUMENTS)) {
-            Subset subset = subset(name, file, bytes, demand, options);
+        if (subsetAsked) {
+            Subset subset = subset(name, file, bytes, outlined ? outline : OpenApiOutline.scan(bytes,
+                    SwaggerJson.MAPPER), demand, options);
             if (subset.openApi() != null) {
                 return Optional.of(new OpenApiSource(name, file, subset.openApi(), serverUrl(subset.openApi()),
                         servers.locations(file), false, Map.of(), "the operations the workflows name")
@@ -106,6 +125,11 @@ public final class OpenApiReader {
                 return Optional.empty();
             }
         }
+        Path whole = file.toAbsolutePath().normalize();
+        traced(trace -> {
+            trace.read(whole); // swagger-parser, or the 3.2 rewriting, reads the file once more, and parses it
+            trace.pass(whole);
+        });
         SwaggerParseResult result = translated.isPresent()
                 ? new io.swagger.v3.parser.OpenAPIV3Parser().readContents(translated.get(), null, options,
                         file.toUri().toString())
@@ -136,15 +160,16 @@ public final class OpenApiReader {
      * The part of the document {@code demand} reads, parsed by swagger-parser from parts read as it reads the
      * whole file (so every value is what it is in a whole parse); OpenAPI 3.0 and 3.1 only.
      */
-    private static Subset subset(String name, Path file, byte[] bytes, OperationDemand demand, ParseOptions options) {
+    private static Subset subset(String name, Path file, byte[] bytes, Optional<OpenApiOutline> outline,
+            OperationDemand demand, ParseOptions options) {
         String location = file.toUri().toString();
         // JSON is outlined in one pass over its tokens and only the parts kept are read as trees, by the mapper
-        // swagger-parser reads JSON with; YAML is read whole into swagger-parser's tree first
-        Optional<OpenApiOutline> outline = OpenApiOutline.scan(bytes,
-                io.swagger.v3.parser.ObjectMapperFactory.createJson());
+        // swagger-parser reads JSON with; YAML (and JSON that cannot be outlined) is read whole into
+        // swagger-parser's tree first
         if (outline.isEmpty()) {
             JsonNode document;
             try {
+                traced(trace -> trace.pass(file.toAbsolutePath().normalize()));
                 String content = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
                 document = io.swagger.v3.parser.util.DeserializationUtils.deserializeIntoTree(content, location,
                         options, new SwaggerParseResult());
@@ -212,100 +237,197 @@ public final class OpenApiReader {
      * {@code $ref} and not followed. The files are read token by token, so no nesting is too deep.
      */
     public static Set<Path> referencedFiles(Path file, FileAccess access, Diagnostics diagnostics) {
-        return referencedFiles(file, access, diagnostics, null);
+        Path top = file.toAbsolutePath().normalize();
+        RefCheck refs = new RefCheck(top, access);
+        byte[] bytes = Files.isRegularFile(top) ? readAll(top) : null;
+        if (bytes != null) {
+            tokens(top, bytes, refs);
+        }
+        return referencedFiles(top, refs, access, diagnostics);
     }
 
     /**
-     * As {@link #referencedFiles(Path, FileAccess, Diagnostics)}, handing each token of {@code file} itself to
-     * {@code servers} (when not null).
+     * The files the document {@code top} pulls in, itself first: {@code topRefs} holds what the pass over its
+     * own tokens found; each other file is read and passed over here, in the order they are named.
      */
-    private static Set<Path> referencedFiles(Path file, FileAccess access, Diagnostics diagnostics,
-            ServerLocations.Collector servers) {
+    private static Set<Path> referencedFiles(Path top, RefCheck topRefs, FileAccess access,
+            Diagnostics diagnostics) {
         Set<Path> seen = new LinkedHashSet<>();
+        seen.add(top);
         Deque<Path> pending = new ArrayDeque<>();
-        pending.add(file.toAbsolutePath().normalize());
-        ServerLocations.Collector collector = servers;
+        topRefs.report(diagnostics, pending);
         while (!pending.isEmpty()) {
             Path next = pending.pop();
             if (seen.add(next) && Files.isRegularFile(next)) {
-                collectRefs(next, access, pending, diagnostics, collector);
+                byte[] bytes = readAll(next);
+                if (bytes != null) {
+                    RefCheck refs = new RefCheck(next, access);
+                    tokens(next, bytes, refs);
+                    refs.report(diagnostics, pending);
+                }
             }
-            collector = null;
         }
         return seen;
     }
 
-    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
-
-    private static void collectRefs(Path file, FileAccess access, Deque<Path> pending, Diagnostics diagnostics,
-            ServerLocations.Collector servers) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            return;
-        }
+    /** Hands every token of {@code file} to {@code tokens}, as far as the text can be read. */
+    private static void tokens(Path file, byte[] bytes, OpenApiOutline.Tokens tokens) {
+        traced(trace -> trace.pass(file));
         com.fasterxml.jackson.core.JsonFactory factory = looksLikeJson(file, bytes) ? JSON.getFactory()
                 : YAML.getFactory();
         try (com.fasterxml.jackson.core.JsonParser parser = factory.createParser(bytes)) {
             com.fasterxml.jackson.core.JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                if (servers != null) {
-                    servers.accept(parser, token);
-                }
-                if (token != com.fasterxml.jackson.core.JsonToken.FIELD_NAME || !"$ref".equals(parser.currentName())) {
-                    continue;
-                }
-                com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
-                if (value == null) {
-                    break;
-                }
-                if (servers != null) {
-                    servers.accept(parser, value);
-                }
-                if (value != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
-                    continue;
-                }
-                String ref = parser.getText();
-                int hash = ref.indexOf('#');
-                String path = hash < 0 ? ref : ref.substring(0, hash);
-                if (path.isEmpty()) {
-                    continue; // within the file: most $refs, so their location is taken only for the others
-                }
-                com.fasterxml.jackson.core.JsonLocation where = parser.currentTokenLocation();
-                SourceLocation at = new SourceLocation(file, Math.max(1, where.getLineNr()),
-                        Math.max(1, where.getColumnNr()), parser.getParsingContext().pathAsPointer().toString());
-                Path target;
-                if (SCHEME.matcher(path).find() && !path.regionMatches(true, 0, "file:", 0, 5)) {
-                    diagnostics.error("remote-ref", at, "$ref '" + ref + "' is remote, and remote urls are never "
-                            + "fetched at build time; save a copy among the project's files and refer to it by a "
-                            + "relative path (a source description itself can be mapped with <sourceMappings>)");
-                    continue;
-                }
-                try {
-                    target = SCHEME.matcher(path).find()
-                            ? Path.of(java.net.URI.create(path)).normalize()
-                            : file.resolveSibling(java.net.URLDecoder.decode(path.replace("+", "%2B"),
-                                    java.nio.charset.StandardCharsets.UTF_8)).normalize();
-                } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-                    diagnostics.error("invalid-ref", at, "$ref '" + ref + "' is not a valid file reference");
-                    continue;
-                }
-                if (!access.allows(target)) {
-                    diagnostics.error("ref-outside-project", at, "$ref '" + ref + "' names " + target + ", outside "
-                            + "the folders the build may read (" + access.describe() + "); copy the file into the "
-                            + "project, or add its folder to the allowed roots (the plugin's <allowedRoots>)");
-                    continue;
-                }
-                pending.add(target);
+                tokens.accept(parser, token);
             }
         } catch (IOException | RuntimeException e) {
             // an unreadable document is reported by the parser that reads it for its content
         }
     }
 
+    /** The whole file, or null when it cannot be read (the parser that reads it for its content says why). */
+    private static byte[] readAll(Path file) {
+        traced(trace -> trace.read(file.toAbsolutePath().normalize()));
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+
+    /** The mapper swagger-parser reads JSON with (a key written twice in an object is an error), made once. */
+    private static final class SwaggerJson {
+        static final ObjectMapper MAPPER = io.swagger.v3.parser.ObjectMapperFactory.createJson();
+    }
+
+    /** The tokens of the document itself: its {@code $ref}s checked, its servers found. */
+    private static final class TopPass implements OpenApiOutline.Tokens {
+
+        final Path file;
+        final RefCheck refs;
+        final ServerLocations.Collector servers = new ServerLocations.Collector();
+
+        TopPass(Path file, FileAccess access) {
+            this.file = file;
+            this.refs = new RefCheck(file, access);
+        }
+
+        @Override
+        public void accept(com.fasterxml.jackson.core.JsonParser parser, com.fasterxml.jackson.core.JsonToken token)
+                throws IOException {
+            servers.accept(parser, token);
+            refs.accept(parser, token);
+        }
+    }
+
+    /** A problem of a {@code $ref}, reported once the pass over its file is over. */
+    private record RefProblem(String code, SourceLocation at, String message) {
+    }
+
+    /**
+     * The {@code $ref}s of one file, from its tokens: each to another allowed file is kept to be followed; a
+     * remote one, an invalid one and one to a file {@code access} does not allow is a problem at the {@code $ref}.
+     */
+    private static final class RefCheck implements OpenApiOutline.Tokens {
+
+        private final Path file;
+        private final FileAccess access;
+        private final java.util.List<Path> targets = new java.util.ArrayList<>();
+        private final java.util.List<RefProblem> problems = new java.util.ArrayList<>();
+        private boolean afterRef;
+
+        RefCheck(Path file, FileAccess access) {
+            this.file = file;
+            this.access = access;
+        }
+
+        @Override
+        public void accept(com.fasterxml.jackson.core.JsonParser parser, com.fasterxml.jackson.core.JsonToken token)
+                throws IOException {
+            if (afterRef) {
+                afterRef = false;
+                if (token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                    check(parser);
+                }
+                return;
+            }
+            afterRef = token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                    && "$ref".equals(parser.currentName());
+        }
+
+        private void check(com.fasterxml.jackson.core.JsonParser parser) throws IOException {
+            if (parser.getTextLength() == 0 || parser.getTextCharacters()[parser.getTextOffset()] == '#') {
+                return; // within the file: most $refs, so their text and location are taken only for the others
+            }
+            String ref = parser.getText();
+            int hash = ref.indexOf('#');
+            String path = hash < 0 ? ref : ref.substring(0, hash);
+            com.fasterxml.jackson.core.JsonLocation where = parser.currentTokenLocation();
+            SourceLocation at = new SourceLocation(file, Math.max(1, where.getLineNr()),
+                    Math.max(1, where.getColumnNr()), parser.getParsingContext().pathAsPointer().toString());
+            Path target;
+            if (SCHEME.matcher(path).find() && !path.regionMatches(true, 0, "file:", 0, 5)) {
+                problems.add(new RefProblem("remote-ref", at, "$ref '" + ref + "' is remote, and remote urls are "
+                        + "never fetched at build time; save a copy among the project's files and refer to it by a "
+                        + "relative path (a source description itself can be mapped with <sourceMappings>)"));
+                return;
+            }
+            try {
+                target = SCHEME.matcher(path).find()
+                        ? Path.of(java.net.URI.create(path)).normalize()
+                        : file.resolveSibling(java.net.URLDecoder.decode(path.replace("+", "%2B"),
+                                java.nio.charset.StandardCharsets.UTF_8)).normalize();
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                problems.add(new RefProblem("invalid-ref", at, "$ref '" + ref + "' is not a valid file reference"));
+                return;
+            }
+            if (!access.allows(target)) {
+                problems.add(new RefProblem("ref-outside-project", at, "$ref '" + ref + "' names " + target
+                        + ", outside the folders the build may read (" + access.describe() + "); copy the file "
+                        + "into the project, or add its folder to the allowed roots (the plugin's <allowedRoots>)"));
+                return;
+            }
+            targets.add(target);
+        }
+
+        /** Reports the problems found, in the order of the file, and adds the files named to {@code pending}. */
+        void report(Diagnostics diagnostics, Deque<Path> pending) {
+            problems.forEach(problem -> diagnostics.error(problem.code(), problem.at(), problem.message()));
+            pending.addAll(targets);
+        }
+    }
+
+    /** For tests: when set on a thread, what reading on that thread does ({@link Trace}). */
+    static final ThreadLocal<Trace> TRACE = new ThreadLocal<>();
+
+    static void traced(java.util.function.Consumer<Trace> event) {
+        Trace trace = TRACE.get();
+        if (trace != null) {
+            event.accept(trace);
+        }
+    }
+
+    /** By file, how often it was read whole and passed over token by token; and the bytes of parts read as trees. */
+    static final class Trace {
+
+        final Map<Path, Integer> reads = new java.util.HashMap<>();
+        final Map<Path, Integer> passes = new java.util.HashMap<>();
+        long partBytes;
+
+        void read(Path file) {
+            reads.merge(file, 1, Integer::sum);
+        }
+
+        void pass(Path file) {
+            passes.merge(file, 1, Integer::sum);
+        }
+    }
+
     /** The document as a tree, JSON or YAML; empty when it cannot be read. */
     private static Optional<JsonNode> tree(byte[] bytes, Path file) {
+        traced(trace -> trace.pass(file.toAbsolutePath().normalize()));
         try {
             JsonNode root = (looksLikeJson(file, bytes) ? JSON : YAML).readTree(bytes);
             return Optional.ofNullable(root);

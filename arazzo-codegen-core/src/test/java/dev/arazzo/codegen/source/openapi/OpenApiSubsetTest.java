@@ -201,6 +201,92 @@ class OpenApiSubsetTest {
     }
 
     @Test
+    void aJsonKeyWrittenTwiceDeepInAnUnusedComponentReadsTheWholeDocumentSoSwaggerParserReportsIt() throws Exception {
+        String json = new ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(YAML.readTree(document("3.0.3")))
+                .replace("\"big\" : {", "\"big\" : {\"type\" : \"integer\"}, \"big\" : {");
+        Path file = write("pets.json", json);
+        Diagnostics subset = new Diagnostics();
+        Diagnostics whole = new Diagnostics();
+        OpenApiReader.Trace trace = new OpenApiReader.Trace();
+
+        OpenApiReader.TRACE.set(trace);
+        try {
+            OpenApiReader.read("pets", file, SourceLocation.ofFile(file, ""), subset, FileAccess.anywhere(),
+                    OperationDemand.of(Set.of("listOwners"), Set.of()));
+        } finally {
+            OpenApiReader.TRACE.remove();
+        }
+        OpenApiReader.read("pets", file, SourceLocation.ofFile(file, ""), whole, FileAccess.anywhere(),
+                OperationDemand.everything());
+
+        // swagger-parser's JSON parser rejects the key written twice; then its Swagger 2.0 reader says why not
+        assertEquals(List.of("invalid-openapi"), whole.all().stream().map(d -> d.code()).toList());
+        assertEquals(whole.all(), subset.all(), "not read as a subset that would not report the key");
+        // the one pass stops at the key: the $refs and servers take a pass of their own, the outline's fallback
+        // one, and the whole document is parsed by swagger-parser
+        assertEquals(Map.of(file.toAbsolutePath().normalize(), 5), trace.passes);
+    }
+
+    @ParameterizedTest(name = "OpenAPI {0}")
+    @ValueSource(strings = {"3.0.3", "3.1.1"})
+    void aJsonDocumentReadAsASubsetIsReadOnceAndPassedOverOnce(String version) throws Exception {
+        Path file = write("pets.json", new ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(YAML.readTree(document(version))));
+        OperationDemand demand = OperationDemand.of(Set.of("getPet"), Set.of());
+        OpenApiReader.Trace trace = new OpenApiReader.Trace();
+
+        OpenApiSource subset;
+        OpenApiReader.TRACE.set(trace);
+        try {
+            subset = read(file, demand);
+        } finally {
+            OpenApiReader.TRACE.remove();
+        }
+        OpenApiSource whole = read(file, OperationDemand.everything());
+
+        assertEquals(SUBSET, subset.reading());
+        Path absolute = file.toAbsolutePath().normalize();
+        assertEquals(Map.of(absolute, 1), trace.reads);
+        assertEquals(Map.of(absolute, 1), trace.passes);
+        assertTrue(trace.partBytes > 0 && trace.partBytes < Files.size(file), trace.partBytes + " bytes of parts");
+        assertEquals(whole.servers(), subset.servers(), "the servers and their locations, from the same pass");
+        assertTrue(subset.servers().get(0).location().line() > 1, subset.servers().toString());
+        assertEquals(describe(whole, Set.of("getPet")), describe(subset, Set.of("getPet")));
+    }
+
+    @Test
+    void theRefsOfAJsonSubsetAreCheckedInItsOnePassAsInTheWholeDocument() throws Exception {
+        String json = new ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(YAML.readTree(document("3.0.3")))
+                .replace("\"big\" : {", "\"big\" : {\"$ref\" : \"https://pets.example/big.json\"}, \"x\" : {")
+                .replace("\"name\" : {", "\"name\" : {\"$ref\" : \"../outside.json#/Name\"}, \"y\" : {")
+                .replace("\"purrs\" : {", "\"purrs\" : {\"$ref\" : \"%zz.json\"}, \"z\" : {");
+        Path project = Files.createDirectories(directory.resolve("project"));
+        Path file = Files.writeString(project.resolve("pets.json"), json);
+        FileAccess access = new FileAccess(List.of(project));
+        Diagnostics subset = new Diagnostics();
+        Diagnostics whole = new Diagnostics();
+        OpenApiReader.Trace trace = new OpenApiReader.Trace();
+
+        OpenApiReader.TRACE.set(trace);
+        try {
+            OpenApiReader.read("pets", file, SourceLocation.ofFile(file, ""), subset, access,
+                    OperationDemand.of(Set.of("getPet"), Set.of()));
+        } finally {
+            OpenApiReader.TRACE.remove();
+        }
+        OpenApiReader.read("pets", file, SourceLocation.ofFile(file, ""), whole, access,
+                OperationDemand.everything());
+
+        assertEquals(List.of("ref-outside-project", "invalid-ref", "remote-ref"),
+                subset.all().stream().map(d -> d.code()).toList());
+        assertEquals("/components/schemas/Unused/properties/big/$ref", subset.all().get(2).location().jsonPointer());
+        assertEquals(whole.all(), subset.all(), "codes, messages, lines, columns and pointers");
+        assertEquals(Map.of(file.toAbsolutePath().normalize(), 1), trace.passes);
+    }
+
+    @Test
     void anOperationPathKeepsItsOperationAndAPathItemPointerItsWholeItem() throws Exception {
         Path file = write("pets.yaml", document("3.0.3"));
 
