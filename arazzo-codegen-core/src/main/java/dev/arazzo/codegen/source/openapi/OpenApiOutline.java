@@ -155,7 +155,11 @@ final class OpenApiOutline {
             return new Pass(Optional.empty(), false);
         }
         try (JsonParser parser = mapper.getFactory().createParser(bytes)) {
-            Scanner scanner = new Scanner(parser, bytes, mapper, tokens);
+            // the Scanner finds a key written twice in an object itself, as the mapper's parser would (so the
+            // pass stops there as it would): the parser's own detection allocates a set for each object
+            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            Scanner scanner = new Scanner(parser, bytes, mapper, tokens,
+                    mapper.getFactory().isEnabled(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
             Optional<OpenApiOutline> outline;
             try {
                 outline = scanner.outline();
@@ -185,20 +189,50 @@ final class OpenApiOutline {
         private final byte[] bytes;
         private final ObjectMapper mapper;
         private final Tokens tokens;
+        /** By depth, the keys of the object open there; null when keys written twice are not looked for. */
+        private Names[] names;
+        private int depth;
 
-        Scanner(JsonParser parser, byte[] bytes, ObjectMapper mapper, Tokens tokens) {
+        Scanner(JsonParser parser, byte[] bytes, ObjectMapper mapper, Tokens tokens, boolean duplicates) {
             this.parser = parser;
             this.bytes = bytes;
             this.mapper = mapper;
             this.tokens = tokens;
+            this.names = duplicates ? new Names[16] : null;
         }
 
         JsonToken next() throws IOException {
             JsonToken token = parser.nextToken();
-            if (token != null) {
-                tokens.accept(parser, token);
+            if (token == null) {
+                return null;
             }
+            if (names != null) {
+                duplicates(token);
+            }
+            tokens.accept(parser, token);
             return token;
+        }
+
+        private void duplicates(JsonToken token) throws IOException {
+            if (token == JsonToken.FIELD_NAME) {
+                if (!names[depth].add(parser.currentName())) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(parser,
+                            "Duplicate field '" + parser.currentName() + "'");
+                }
+            } else if (token.isStructStart()) {
+                depth++;
+                if (token == JsonToken.START_OBJECT) {
+                    if (depth == names.length) {
+                        names = java.util.Arrays.copyOf(names, depth * 2);
+                    }
+                    if (names[depth] == null) {
+                        names[depth] = new Names();
+                    }
+                    names[depth].clear();
+                }
+            } else if (token.isStructEnd()) {
+                depth--;
+            }
         }
 
         /** Past the value the parser stands at: when a container, through its end. */
@@ -341,6 +375,55 @@ final class OpenApiOutline {
                     throw new UncheckedIOException(e);
                 }
             };
+        }
+    }
+
+    /**
+     * The keys of one object, to find one written twice: an open-addressing table kept from object to object at
+     * the same depth, so that nothing is allocated for an object no larger than one seen before.
+     */
+    private static final class Names {
+
+        private String[] table = new String[16];
+        private int[] used = new int[8];
+        private int size;
+
+        /** Adds {@code name}; false when the object has it already. */
+        boolean add(String name) {
+            if (size * 2 >= table.length) {
+                grow();
+            }
+            int mask = table.length - 1;
+            int slot = name.hashCode() & mask;
+            while (table[slot] != null) {
+                if (table[slot].equals(name)) {
+                    return false;
+                }
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = name;
+            used[size++] = slot;
+            return true;
+        }
+
+        void clear() {
+            for (int i = 0; i < size; i++) {
+                table[used[i]] = null;
+            }
+            size = 0;
+        }
+
+        private void grow() {
+            String[] kept = new String[size];
+            for (int i = 0; i < size; i++) {
+                kept[i] = table[used[i]];
+            }
+            table = new String[table.length * 2];
+            used = new int[table.length / 2];
+            size = 0;
+            for (String name : kept) {
+                add(name);
+            }
         }
     }
 
