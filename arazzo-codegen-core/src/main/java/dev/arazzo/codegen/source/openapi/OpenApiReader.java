@@ -193,6 +193,8 @@ public final class OpenApiReader {
         if (pruned.subset().isEmpty()) {
             return new Subset(null, pruned.reason());
         }
+        // as text: swagger-parser 2.1.48 takes no tree that it also resolves (parseJsonNode and readWithInfo only
+        // deserialize; the resolving, 3.0's resolver or 3.1's dereferencers, is private to readContents)
         String text;
         try {
             text = JSON.writeValueAsString(pruned.subset().get());

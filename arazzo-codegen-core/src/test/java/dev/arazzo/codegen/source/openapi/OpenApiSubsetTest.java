@@ -256,6 +256,32 @@ class OpenApiSubsetTest {
     }
 
     @Test
+    void aFileAJsonSubsetRefersToIsStillFollowedAndReadOnce() throws Exception {
+        Path shared = write("shared.json", "{\"Owner\": {\"type\": \"object\"}}");
+        Path file = write("pets.json", new ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(YAML.readTree(document("3.0.3").replace(
+                        "Owner: {type: object, properties: {name: {type: string}}}",
+                        "Owner: {$ref: 'shared.json#/Owner'}"))));
+        OpenApiReader.Trace trace = new OpenApiReader.Trace();
+
+        OpenApiSource source;
+        OpenApiReader.TRACE.set(trace);
+        try {
+            source = read(file, OperationDemand.of(Set.of("getTree"), Set.of()));
+        } finally {
+            OpenApiReader.TRACE.remove();
+        }
+
+        assertEquals(SUBSET, source.reading());
+        assertEquals(Set.of(file.toAbsolutePath().normalize(), shared.toAbsolutePath().normalize()),
+                source.referencedFiles());
+        Map<Path, Integer> once = Map.of(file.toAbsolutePath().normalize(), 1,
+                shared.toAbsolutePath().normalize(), 1);
+        assertEquals(once, trace.reads);
+        assertEquals(once, trace.passes);
+    }
+
+    @Test
     void theRefsOfAJsonSubsetAreCheckedInItsOnePassAsInTheWholeDocument() throws Exception {
         String json = new ObjectMapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(YAML.readTree(document("3.0.3")))
