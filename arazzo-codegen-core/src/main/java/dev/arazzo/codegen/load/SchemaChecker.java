@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
@@ -79,7 +78,7 @@ public final class SchemaChecker {
         private static Release load(String name, String resource) {
             JsonNode tree = readTree(resource);
             String id = tree.path("$id").asText();
-            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            Schema schema = SchemaRegistry.withDefaultDialect(SchemaDialect.draft202012())
                     .getSchema(SchemaLocation.of(id), tree);
             return new Release(name, tree, id, schema);
         }
