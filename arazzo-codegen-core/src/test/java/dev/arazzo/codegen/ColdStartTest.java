@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a first generation in a fresh JVM loads: a library a document does not need is not initialised. Each case
- * runs in a class loader of its own over the test class path, which records every class it defines (a JVM shares
- * its classes between tests, so the test JVM's own loader could not tell).
+ * What a first generation in a fresh JVM loads: a library a document does not need is not initialised, and what
+ * is needed is read once. Each case runs in a class loader of its own over the test class path, which records every
+ * class it defines and every resource asked of it (a JVM shares its classes between tests, so the test JVM's own
+ * loader could not tell).
  */
 class ColdStartTest {
 
@@ -59,21 +60,49 @@ class ColdStartTest {
         assertFalse(withPrefix(loaded, "org.yaml.snakeyaml.").isEmpty(), "the recording sees what a document needs");
     }
 
+    @Test
+    void aReleaseReadsOnlyItsOwnSchemaAndBothReadTheMetaSchemaOnce() throws Exception {
+        Path v11 = Path.of(ColdStartTest.class.getResource("/fixtures/v11/every-field.arazzo.yaml").toURI());
+        List<String> alone = run("check", v11.toString()).resources();
+        List<String> both = run("check", Shared.seedWorkflow().toString(), v11.toString()).resources();
+
+        assertTrue(alone.contains("dev/arazzo/codegen/load/arazzo-schema-1.1.json"), alone.toString());
+        assertFalse(alone.contains("dev/arazzo/codegen/load/arazzo-schema-1.0.json"), alone.toString());
+        assertEquals(1, both.stream().filter("draft/2020-12/schema"::equals).count(), both.toString());
+        assertEquals(1, both.stream().filter("dev/arazzo/codegen/load/arazzo-schema-1.0.json"::equals).count());
+    }
+
     private static List<String> withPrefix(Set<String> classes, String prefix) {
         return classes.stream().filter(name -> name.startsWith(prefix)).sorted().toList();
     }
 
-    /** Runs {@code Probe.method(arguments)} in a fresh class loader; the names of the classes it defined. */
+    /** What a run in a fresh class loader defined, and the resources it asked that loader for, in order. */
+    private record Recorded(Set<String> classes, List<String> resources) {
+    }
+
     private static Set<String> loadedBy(String method, String... arguments) throws Exception {
+        return run(method, arguments).classes();
+    }
+
+    /**
+     * Runs {@code Probe.method(arguments)} in a fresh class loader, which is also the thread's context class
+     * loader meanwhile (the schema validator reads its meta-schemas through that one).
+     */
+    private static Recorded run(String method, String... arguments) throws Exception {
         List<URL> urls = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             urls.add(url(entry));
         }
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
         try (RecordingLoader loader = new RecordingLoader(urls.toArray(URL[]::new))) {
+            thread.setContextClassLoader(loader);
             Class<?> probe = Class.forName(Probe.class.getName(), true, loader);
             Object diagnostics = probe.getMethod(method, String[].class).invoke(null, (Object) arguments);
             assertEquals(List.of(), diagnostics, "the case generates without a diagnostic");
-            return Set.copyOf(loader.defined);
+            return new Recorded(Set.copyOf(loader.defined), List.copyOf(loader.resources));
+        } finally {
+            thread.setContextClassLoader(context);
         }
     }
 
@@ -89,6 +118,7 @@ class ColdStartTest {
     private static final class RecordingLoader extends URLClassLoader {
 
         private final Set<String> defined = ConcurrentHashMap.newKeySet();
+        private final List<String> resources = java.util.Collections.synchronizedList(new ArrayList<>());
 
         RecordingLoader(URL[] urls) {
             super(urls, ClassLoader.getPlatformClassLoader());
@@ -99,6 +129,12 @@ class ColdStartTest {
             Class<?> found = super.findClass(name);
             defined.add(name);
             return found;
+        }
+
+        @Override
+        public URL getResource(String name) {
+            resources.add(name);
+            return super.getResource(name);
         }
     }
 
@@ -117,12 +153,15 @@ class ColdStartTest {
             return ArazzoCodegen.generate(request).diagnostics().stream().map(Object::toString).toList();
         }
 
-        /** Loads {@code arguments[0]} and checks it against its release's JSON Schema. */
+        /** Loads each document and checks it against its release's JSON Schema. */
         public static List<String> check(String[] arguments) {
-            Path file = Path.of(arguments[0]).toAbsolutePath();
             Diagnostics diagnostics = new Diagnostics();
-            new DocumentLoader().load(file, SourceLocation.ofFile(file, ""), diagnostics)
-                    .flatMap(source -> SchemaChecker.read(source, diagnostics));
+            DocumentLoader loader = new DocumentLoader();
+            for (String argument : arguments) {
+                Path file = Path.of(argument).toAbsolutePath();
+                loader.load(file, SourceLocation.ofFile(file, ""), diagnostics)
+                        .flatMap(source -> SchemaChecker.read(source, diagnostics));
+            }
             return diagnostics.all().stream().map(Object::toString).toList();
         }
     }

@@ -55,9 +55,15 @@ public final class SchemaChecker {
 
     /**
      * One release's schema, compiled once: {@link Schema} is immutable and safe to share between threads.
-     * Each release is loaded the first time a document of that release is checked.
+     * Each release is loaded the first time a document of that release is checked, in one registry, so the
+     * draft 2020-12 meta-schema both refer to is read and compiled once.
      */
     private record Release(String name, JsonNode tree, String id, Schema schema) {
+
+        /** The registry of both releases (thread-safe); made with the first release. */
+        private static final class Registry {
+            static final SchemaRegistry SHARED = SchemaRegistry.withDefaultDialect(SchemaDialect.draft202012());
+        }
 
         /** Arazzo 1.0.x. */
         private static final class V10 {
@@ -69,6 +75,11 @@ public final class SchemaChecker {
             static final Release RELEASE = load("1.1", "arazzo-schema-1.1.json");
         }
 
+        /** Whether this is Arazzo 1.0 (asked without loading the 1.0 schema for a 1.1 document). */
+        boolean is10() {
+            return name.equals("1.0");
+        }
+
         /** The release whose schema checks a document that declares {@code version}; 1.0 when it declares none. */
         static Release of(JsonNode version) {
             return version != null && version.isTextual() && version.asText().startsWith("1.1.") ? V11.RELEASE
@@ -78,8 +89,7 @@ public final class SchemaChecker {
         private static Release load(String name, String resource) {
             JsonNode tree = readTree(resource);
             String id = tree.path("$id").asText();
-            Schema schema = SchemaRegistry.withDefaultDialect(SchemaDialect.draft202012())
-                    .getSchema(SchemaLocation.of(id), tree);
+            Schema schema = Registry.SHARED.getSchema(SchemaLocation.of(id), tree);
             return new Release(name, tree, id, schema);
         }
 
@@ -136,7 +146,7 @@ public final class SchemaChecker {
         Diagnostics reader = new Diagnostics();
         Optional<ArazzoDocument> document = ArazzoReader.read(source, reader);
         Set<String> flagged = schema.stream().map(d -> d.location().jsonPointer()).collect(Collectors.toSet());
-        if (Release.of(source.root().path("arazzo")) == Release.V10.RELEASE) {
+        if (Release.of(source.root().path("arazzo")).is10()) {
             Release11Fields.find(source.root()).forEach(use -> flagged.addAll(use.covers()));
         }
         List<Diagnostic> all = new ArrayList<>(schema);
@@ -196,7 +206,7 @@ public final class SchemaChecker {
                 diagnostics.add(Diagnostic.error(problem.code(), source.locate(problem.pointer()), problem.message()));
             }
         }
-        if (release == Release.V10.RELEASE) {
+        if (release.is10()) {
             release11Fields(source, diagnostics);
         }
         diagnostics.sort(IN_DOCUMENT_ORDER);
