@@ -516,11 +516,10 @@ public final class Binder {
             }
             return Optional.of(new BoundDocument.XPathCriterion(criterion, context, expression, false));
         }
-        try {
-            new net.sf.saxon.s9api.Processor(false).newXPathCompiler().compile(expression);
-        } catch (net.sf.saxon.s9api.SaxonApiException e) {
+        Optional<String> saxonError = SaxonXPath.compileError(expression);
+        if (saxonError.isPresent()) {
             diagnostics.error("invalid-xpath", at(pointer), "xpath '" + expression + "' does not compile: "
-                    + e.getMessage());
+                    + saxonError.get());
             return Optional.empty();
         }
         diagnostics.warning("xpath-needs-saxon", at(criterion.pointer()), "xpath criterion '"

@@ -114,11 +114,10 @@ final class SelectorBinder {
                     + "needs Saxon-HE at run time)");
             return Optional.empty();
         }
-        try {
-            new net.sf.saxon.s9api.Processor(false).newXPathCompiler().compile(expression);
-        } catch (net.sf.saxon.s9api.SaxonApiException e) {
+        Optional<String> saxonError = SaxonXPath.compileError(expression);
+        if (saxonError.isPresent()) {
             report.error("invalid-xpath", document.locate(pointer), "XPath selector '" + expression + "' does not "
-                    + "compile: " + e.getMessage());
+                    + "compile: " + saxonError.get());
             return Optional.empty();
         }
         report.warning("xpath-needs-saxon", document.locate(pointer), "XPath selector '" + expression + "' needs "
@@ -291,19 +290,10 @@ final class SelectorBinder {
                     + "xpath-31 (which needs Saxon-HE at run time)");
             return Optional.empty();
         }
-        try {
-            net.sf.saxon.s9api.XPathCompiler compiler = new net.sf.saxon.s9api.Processor(false).newXPathCompiler();
-            java.util.regex.Matcher prefix = java.util.regex.Pattern.compile("([A-Za-z_][\\w.-]*):[A-Za-z_*]")
-                    .matcher(expression);
-            while (prefix.find()) {
-                if (!java.util.Set.of("xs", "fn", "map", "array", "math", "err", "saxon").contains(prefix.group(1))) {
-                    compiler.declareNamespace(prefix.group(1), "urn:arazzo:prefix:" + prefix.group(1));
-                }
-            }
-            compiler.compile(expression);
-        } catch (net.sf.saxon.s9api.SaxonApiException | IllegalArgumentException e) {
+        Optional<String> saxonError = SaxonXPath.compileErrorAnyPrefix(expression);
+        if (saxonError.isPresent()) {
             report.error("invalid-xpath", document.locate(pointer), "XPath replacement target '" + expression
-                    + "' does not compile: " + e.getMessage());
+                    + "' does not compile: " + saxonError.get());
             return Optional.empty();
         }
         report.warning("xpath-needs-saxon", document.locate(pointer), "XPath replacement target '" + expression

@@ -146,18 +146,9 @@ final class XmlReplacementChecker {
         List<Node> nodes = new ArrayList<>();
         try {
             if (target.saxon()) {
-                net.sf.saxon.s9api.Processor processor = new net.sf.saxon.s9api.Processor(false);
-                net.sf.saxon.s9api.XPathCompiler compiler = processor.newXPathCompiler();
-                prefixes.forEach(compiler::declareNamespace);
-                net.sf.saxon.s9api.XPathSelector selector = compiler.compile(target.expression()).load();
-                selector.setContextItem(processor.newDocumentBuilder().wrap(document));
-                for (net.sf.saxon.s9api.XdmItem item : selector.evaluate()) {
-                    if (!(item instanceof net.sf.saxon.s9api.XdmNode node)
-                            || !(node.getUnderlyingNode() instanceof net.sf.saxon.tree.wrapper.VirtualNode wrapped)
-                            || !(wrapped.getRealNode() instanceof Node real)) {
-                        return "selects a value that is not a node";
-                    }
-                    nodes.add(real);
+                String problem = SaxonNodes.select(document, target.expression(), prefixes, nodes);
+                if (problem != null) {
+                    return problem;
                 }
             } else {
                 javax.xml.xpath.XPath xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
@@ -183,7 +174,7 @@ final class XmlReplacementChecker {
                     nodes.add(list.item(i));
                 }
             }
-        } catch (net.sf.saxon.s9api.SaxonApiException | javax.xml.xpath.XPathExpressionException e) {
+        } catch (javax.xml.xpath.XPathExpressionException e) {
             return "fails (" + e.getMessage() + ")";
         }
         if (nodes.size() != 1) {

@@ -36,7 +36,6 @@ public final class DocumentLoader {
     /** How deep objects and arrays may nest in a document; deeper is one diagnostic where it starts. */
     public static final int MAX_DEPTH = 256;
 
-    private final JsonFactory yaml = new YAMLFactory();
     private final JsonFactory json = new JsonFactory();
 
     /**
@@ -55,7 +54,7 @@ public final class DocumentLoader {
             diagnostics.error("file-unreadable", referrer, "file '" + absolute + "' cannot be read: " + e.getMessage());
             return Optional.empty();
         }
-        JsonFactory factory = looksLikeJson(absolute, bytes) ? json : yaml;
+        JsonFactory factory = looksLikeJson(absolute, bytes) ? json : yaml();
         Map<String, SourceDocument.Position> positions = new HashMap<>();
         try (JsonParser parser = factory.createParser(bytes)) {
             if (parser.nextToken() == null) {
@@ -89,6 +88,15 @@ public final class DocumentLoader {
             diagnostics.error("file-unreadable", referrer, "file '" + absolute + "' cannot be read: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static JsonFactory yaml() {
+        return Yaml.FACTORY;
+    }
+
+    /** Made for the first YAML document (a factory is immutable and shared): reading only JSON loads no YAML parser. */
+    private static final class Yaml {
+        static final JsonFactory FACTORY = new YAMLFactory();
     }
 
     private static boolean looksLikeJson(Path file, byte[] bytes) {

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
@@ -57,18 +55,29 @@ public final class SchemaChecker {
 
     /**
      * One release's schema, compiled once: {@link Schema} is immutable and safe to share between threads.
-     * Each release is loaded the first time a document of that release is checked.
+     * Each release is loaded the first time a document of that release is checked, in one registry, so the
+     * draft 2020-12 meta-schema both refer to is read and compiled once.
      */
     private record Release(String name, JsonNode tree, String id, Schema schema) {
 
+        /** The registry of both releases (thread-safe); made with the first release. */
+        private static final class Registry {
+            static final SchemaRegistry SHARED = SchemaRegistry.withDefaultDialect(SchemaDialect.draft202012());
+        }
+
         /** Arazzo 1.0.x. */
         private static final class V10 {
-            static final Release RELEASE = load("1.0", "arazzo-schema-1.0.yaml");
+            static final Release RELEASE = load("1.0", "arazzo-schema-1.0.json");
         }
 
         /** Arazzo 1.1.x. */
         private static final class V11 {
-            static final Release RELEASE = load("1.1", "arazzo-schema-1.1.yaml");
+            static final Release RELEASE = load("1.1", "arazzo-schema-1.1.json");
+        }
+
+        /** Whether this is Arazzo 1.0 (asked without loading the 1.0 schema for a 1.1 document). */
+        boolean is10() {
+            return name.equals("1.0");
         }
 
         /** The release whose schema checks a document that declares {@code version}; 1.0 when it declares none. */
@@ -80,8 +89,7 @@ public final class SchemaChecker {
         private static Release load(String name, String resource) {
             JsonNode tree = readTree(resource);
             String id = tree.path("$id").asText();
-            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(SchemaLocation.of(id), tree);
+            Schema schema = Registry.SHARED.getSchema(SchemaLocation.of(id), tree);
             return new Release(name, tree, id, schema);
         }
 
@@ -90,15 +98,16 @@ public final class SchemaChecker {
                 if (in == null) {
                     throw new IllegalStateException(resource + " is missing from the generator's jar");
                 }
-                return correctKnownGaps((ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(in));
+                return correctKnownGaps((ObjectNode) new ObjectMapper().readTree(in));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
         /**
-         * The resources are the official schemas as published; where one contradicts the specification
-         * text, the text wins, so these corrections are applied to the tree here, in one visible place:
+         * The resources are the official schemas as published, in JSON so that a JSON document is checked without
+         * a YAML parser ({@code SchemaResourcesTest} holds them to the published YAML); where one contradicts the
+         * specification text, the text wins, so these corrections are applied to the tree here, in one visible place:
          * <ul>
          * <li>Criterion Object (1.0): the {@code anyOf} branch meant for a Criterion Expression Type Object is
          *     applied to the criterion itself, not to its {@code type}, so the valid {@code type: {type:
@@ -137,7 +146,7 @@ public final class SchemaChecker {
         Diagnostics reader = new Diagnostics();
         Optional<ArazzoDocument> document = ArazzoReader.read(source, reader);
         Set<String> flagged = schema.stream().map(d -> d.location().jsonPointer()).collect(Collectors.toSet());
-        if (Release.of(source.root().path("arazzo")) == Release.V10.RELEASE) {
+        if (Release.of(source.root().path("arazzo")).is10()) {
             Release11Fields.find(source.root()).forEach(use -> flagged.addAll(use.covers()));
         }
         List<Diagnostic> all = new ArrayList<>(schema);
@@ -197,7 +206,7 @@ public final class SchemaChecker {
                 diagnostics.add(Diagnostic.error(problem.code(), source.locate(problem.pointer()), problem.message()));
             }
         }
-        if (release == Release.V10.RELEASE) {
+        if (release.is10()) {
             release11Fields(source, diagnostics);
         }
         diagnostics.sort(IN_DOCUMENT_ORDER);
