@@ -37,7 +37,7 @@ import java.util.Set;
  *
  * <p>This runs the same traverser, on the same model, in the same order, with two changes that do not change
  * what it computes: a schema's copy is taken as JSON text when the traverser stores it and made into a schema
- * only when the traverser asks for it again (one in three is never asked for), and the document's single
+ * only when the traverser asks for it again (two in five never are, in Discord's), and the document's single
  * {@link OpenAPI}, {@link Paths} and {@link Components} are kept by identity (each is traversed once, and only
  * an object of the same class can equal it). Everything else (which {@code $ref}s are inlined, what is merged,
  * which positions share a copy) is swagger-parser's own code. {@code OpenApi31ReferencesTest} compares the

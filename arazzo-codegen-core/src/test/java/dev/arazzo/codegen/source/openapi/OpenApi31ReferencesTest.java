@@ -9,6 +9,7 @@ import dev.arazzo.codegen.source.OperationDemand;
 import dev.arazzo.codegen.testing.Shared;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -38,7 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OpenApi31ReferencesTest {
 
     private static final Path CORPUS = Shared.root().resolve("corpus");
-    private static final Path DISCORD = CORPUS.resolve("jentic-discord/runner/tests/fixtures/discord/discord.openapi.json");
+    private static final Path DISCORD =
+            CORPUS.resolve("jentic-discord/runner/tests/fixtures/discord/discord.openapi.json");
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -173,11 +175,12 @@ class OpenApi31ReferencesTest {
         Path file = directory.resolve("recursive.yaml");
         Files.writeString(file, RECURSIVE);
         OpenAPI openApi = OpenApi31References.readContents(RECURSIVE, options(), file.toUri().toString()).getOpenAPI();
-        var node = openApi.getComponents().getSchemas().get("Node");
+        Schema<?> node = openApi.getComponents().getSchemas().get("Node");
         assertEquals("#/components/schemas/Node", openApi.getPaths().get("/nodes/{id}").getGet().getResponses()
                 .get("200").getContent().get("application/json").getSchema().get$ref());
-        assertEquals(null, ((io.swagger.v3.oas.models.media.Schema<?>) node.getProperties().get("id")).get$ref());
-        assertEquals("snowflake", ((io.swagger.v3.oas.models.media.Schema<?>) node.getProperties().get("id")).getFormat());
+        Schema<?> id = (Schema<?>) node.getProperties().get("id");
+        assertEquals(null, id.get$ref());
+        assertEquals("snowflake", id.getFormat());
     }
 
     @Test
