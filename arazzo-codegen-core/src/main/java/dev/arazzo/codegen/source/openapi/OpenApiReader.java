@@ -201,8 +201,9 @@ public final class OpenApiReader {
         } catch (IOException e) {
             return new Subset(null, "the subset could not be written (" + e.getMessage() + ")");
         }
-        SwaggerParseResult result = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(text, null, options,
-                location);
+        SwaggerParseResult result = version.startsWith("3.1")
+                ? OpenApi31References.readContents(text, options, location)
+                : new io.swagger.v3.parser.OpenAPIV3Parser().readContents(text, null, options, location);
         OpenAPI openApi = result.getOpenAPI();
         if (openApi == null || openApi.getPaths() == null && openApi.getComponents() == null) {
             return new Subset(null, "the subset is not read as OpenAPI; the whole document says why");
