@@ -18,7 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
-import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojoExecutionException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -26,8 +27,8 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
@@ -46,8 +47,7 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  * {@code dev.arazzo:arazzo-runtime} (unless {@code runtime} is {@code inline}) and {@code jackson-databind}
  * as dependencies: the goal fails, naming them, when the compile classpath lacks them.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
-        requiresDependencyCollection = ResolutionScope.COMPILE)
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
 
     /**
@@ -244,6 +244,13 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution mojoExecution;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /** Collects the project's dependencies for {@link #checkClasspath()}, only when the goal generates. */
+    @Inject
+    private ProjectDependenciesResolver dependenciesResolver;
+
     /** Tells an IDE (m2e) which files changed; Maven's own implementation does nothing. */
     @Inject
     private BuildContext buildContext;
@@ -283,14 +290,25 @@ public class GenerateMojo extends AbstractMojo {
             getLog().warn(nothing);
             return;
         }
-        checkClasspath();
         GenerationRequest request = request(documents, output);
-        IncrementalGeneration generation =
-                new IncrementalGeneration(stateFile(), GeneratorVersion.current(), ArazzoCodegen::generate);
+        // The classpath is checked only when there is something to generate: an up-to-date build collects nothing.
+        IncrementalGeneration generation = new IncrementalGeneration(stateFile(), GeneratorVersion.current(), r -> {
+            try {
+                checkClasspath();
+            } catch (MojoFailureException | MojoExecutionException e) {
+                throw new ClasspathFailure(e);
+            }
+            return ArazzoCodegen.generate(r);
+        });
 
         IncrementalGeneration.Outcome outcome;
         try {
             outcome = generation.run(request);
+        } catch (ClasspathFailure e) {
+            if (e.getCause() instanceof MojoFailureException failure) {
+                throw failure;
+            }
+            throw (MojoExecutionException) e.getCause();
         } catch (IOException | UncheckedIOException e) {
             throw new MojoExecutionException("Arazzo code generation failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -424,17 +442,13 @@ public class GenerateMojo extends AbstractMojo {
 
     /**
      * Fails the build, before anything is generated, when the compile classpath lacks what the generated code
-     * calls ({@link ClasspathCheck}); warns about versions that do not fit.
+     * calls ({@link ClasspathCheck}); warns about versions that do not fit. The classpath is collected here
+     * ({@link CompileClasspath}), not by Maven before every run of the goal.
      */
-    private void checkClasspath() throws MojoFailureException {
+    private void checkClasspath() throws MojoFailureException, MojoExecutionException {
         RuntimeMode mode = RuntimeMode.fromConfigName(runtime == null ? "shared" : runtime).orElse(RuntimeMode.SHARED);
-        List<ClasspathCheck.Dependency> classpath = new ArrayList<>();
-        for (Artifact artifact : project.getArtifacts()) {
-            if (artifact.getScope() == null || ClasspathCheck.COMPILE_SCOPES.contains(artifact.getScope())) {
-                classpath.add(new ClasspathCheck.Dependency(artifact.getGroupId(), artifact.getArtifactId(),
-                        artifact.getBaseVersion()));
-            }
-        }
+        List<ClasspathCheck.Dependency> classpath =
+                CompileClasspath.collect(dependenciesResolver, project, session.getRepositorySession());
         ClasspathCheck check = new ClasspathCheck(mode, ArazzoCodegen.VERSION, classpath);
         check.warnings().forEach(getLog()::warn);
         java.util.Optional<String> missing = check.missing();
@@ -447,6 +461,15 @@ public class GenerateMojo extends AbstractMojo {
     private Path stateFile() {
         String id = mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9._-]", "_");
         return stateDirectory.toPath().resolve(id + ".state");
+    }
+
+    /** Carries a failure of {@link #checkClasspath()} out of the generator function. */
+    private static final class ClasspathFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ClasspathFailure(AbstractMojoExecutionException cause) {
+            super(cause);
+        }
     }
 
     private static <T> List<T> nonNull(List<T> list) {
