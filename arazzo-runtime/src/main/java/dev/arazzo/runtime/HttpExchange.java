@@ -157,7 +157,7 @@ public final class HttpExchange {
      * @return its value as text (not encoded), or null when the path has no such parameter
      */
     public String requestPath(String name) {
-        return request.pathValues().get(name);
+        return request.pathValue(name);
     }
 
     /**
@@ -383,6 +383,9 @@ public final class HttpExchange {
 
     private Charset charset() {
         String contentType = headers.firstValue("Content-Type").orElse("");
+        if (contentType.indexOf(';') < 0) { // no parameters, so no charset: nothing to split
+            return StandardCharsets.UTF_8;
+        }
         for (String part : contentType.split(";")) {
             String trimmed = part.strip();
             if (trimmed.toLowerCase(Locale.ROOT).startsWith("charset=")) {

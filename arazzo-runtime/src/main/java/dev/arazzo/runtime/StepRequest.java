@@ -27,15 +27,20 @@ public final class StepRequest {
     private final URI baseUri;
     private final String method;
     private final String pathTemplate;
-    private final Map<String, String> pathValues = new LinkedHashMap<>();
-    private final Map<String, String> encodedPath = new LinkedHashMap<>();
-    private final List<Map.Entry<String, String>> queryValues = new ArrayList<>();
-    private final List<String> queryPairs = new ArrayList<>();
-    private final Map<String, String> headers = new LinkedHashMap<>();
-    private final List<String> cookies = new ArrayList<>();
+    private static final byte[] NO_BODY = new byte[0];
+    private static final String[] NO_PATH = new String[0];
+
+    /** The path parameters in the order set, three entries each: name, value as text, value encoded. */
+    private String[] path = NO_PATH;
+    private int pathEntries;
+    // empty and immutable until the first value: a request of few parameters allocates only what it holds
+    private List<Map.Entry<String, String>> queryValues = List.of();
+    private List<String> queryPairs = List.of();
+    private Map<String, String> headers = Map.of();
+    private List<String> cookies = List.of();
     private JsonNode jsonBody;
     private String contentType;
-    private byte[] body = new byte[0];
+    private byte[] body = NO_BODY;
 
     private StepRequest(String stepId, URI baseUri, String method, String pathTemplate) {
         this.stepId = stepId;
@@ -97,14 +102,47 @@ public final class StepRequest {
     public StepRequest path(String name, ParameterStyles.Style style, boolean explode, Object value) {
         if (value instanceof String text && style == ParameterStyles.Style.SIMPLE) {
             // what ParameterStyles.path gives a text in style simple, without a JSON node in between
-            pathValues.put(name, text);
-            encodedPath.put(name, ParameterStyles.segment(text));
+            putPath(name, text, ParameterStyles.segment(text));
             return this;
         }
         String encoded = serialize(() -> ParameterStyles.path(name, style, explode, value));
-        pathValues.put(name, ParameterStyles.text(value));
-        encodedPath.put(name, encoded);
+        putPath(name, ParameterStyles.text(value), encoded);
         return this;
+    }
+
+    private void putPath(String name, String text, String encoded) {
+        int at = 0;
+        while (at < pathEntries && !path[at].equals(name)) {
+            at += 3;
+        }
+        if (at == pathEntries) {
+            if (pathEntries == path.length) {
+                path = java.util.Arrays.copyOf(path, Math.max(6, path.length * 2));
+            }
+            pathEntries += 3;
+        }
+        path[at] = name;
+        path[at + 1] = text;
+        path[at + 2] = encoded;
+    }
+
+    /** The entry of the path parameter named by {@code length} characters of {@code text} from {@code start}. */
+    private int pathEntry(String text, int start, int length) {
+        for (int at = 0; at < pathEntries; at += 3) {
+            String name = path[at];
+            if (name.length() == length && text.regionMatches(start, name, 0, length)) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static <K, V> Map<K, V> mutable(Map<K, V> map) {
+        return map instanceof LinkedHashMap ? map : new LinkedHashMap<>();
+    }
+
+    private static <T> List<T> mutable(List<T> list) {
+        return list instanceof ArrayList ? list : new ArrayList<>();
     }
 
     /**
@@ -134,9 +172,16 @@ public final class StepRequest {
      */
     public StepRequest query(String name, ParameterStyles.Style style, boolean explode, boolean allowReserved,
             Object value) {
-        queryPairs.addAll(serialize(() -> ParameterStyles.query(name, style, explode, allowReserved, value)));
+        List<String> pairs = serialize(() -> ParameterStyles.query(name, style, explode, allowReserved, value));
+        if (!pairs.isEmpty()) {
+            queryPairs = mutable(queryPairs);
+            queryPairs.addAll(pairs);
+        }
         // $request.query.name reads the first value as text
         JsonNode node = value == null ? null : Values.json(value);
+        if (node != null && !node.isNull() && !node.isMissingNode()) {
+            queryValues = mutable(queryValues);
+        }
         if (node != null && node.isArray()) {
             node.forEach(item -> queryValues.add(Map.entry(name, ParameterStyles.text(item))));
         } else if (node != null && !node.isNull() && !node.isMissingNode()) {
@@ -189,6 +234,7 @@ public final class StepRequest {
             }
             for (String pair : query.split("&")) {
                 if (!pair.isEmpty()) {
+                    queryValues = mutable(queryValues);
                     int equals = pair.indexOf('=');
                     queryValues.add(Map.entry(decode(equals < 0 ? pair : pair.substring(0, equals)),
                             equals < 0 ? "" : decode(pair.substring(equals + 1))));
@@ -203,6 +249,7 @@ public final class StepRequest {
                     + "this request can serialize (form, JSON or text)");
         }
         if (!query.isEmpty()) {
+            queryPairs = mutable(queryPairs);
             queryPairs.add(query);
         }
         return this;
@@ -272,6 +319,7 @@ public final class StepRequest {
                 throw new WorkflowException("header '" + name + "' holds a line break; header values cannot");
             }
             checkAscii("header", name, text);
+            headers = mutable(headers);
             headers.put(name, text);
         }
         return this;
@@ -313,7 +361,10 @@ public final class StepRequest {
             }
             checkAscii("cookie", name, pair.substring(pair.indexOf('=') + 1));
         }
-        cookies.addAll(pairs);
+        if (!pairs.isEmpty()) {
+            cookies = mutable(cookies);
+            cookies.addAll(pairs);
+        }
         return this;
     }
 
@@ -501,28 +552,28 @@ public final class StepRequest {
         String base = baseUri.toString();
         int baseLength = base.endsWith("/") ? base.length() - 1 : base.length();
         // one buffer for the whole URI text, parsed once by URI.create (as HttpRequest needs a URI)
-        StringBuilder path = new StringBuilder(baseLength + pathTemplate.length() + 64).append(base, 0, baseLength);
+        StringBuilder uri = new StringBuilder(baseLength + pathTemplate.length() + 64).append(base, 0, baseLength);
         int i = 0;
         while (i < pathTemplate.length()) {
             char c = pathTemplate.charAt(i);
             int close = c == '{' ? pathTemplate.indexOf('}', i) : -1;
             if (close > 0) {
-                String name = pathTemplate.substring(i + 1, close);
-                String value = encodedPath.get(name);
-                if (value == null) {
-                    throw new WorkflowException(subject() + ": path parameter '" + name + "' has no value");
+                int entry = pathEntry(pathTemplate, i + 1, close - i - 1);
+                if (entry < 0) {
+                    throw new WorkflowException(subject() + ": path parameter '" + pathTemplate.substring(i + 1, close)
+                            + "' has no value");
                 }
-                path.append(value);
+                uri.append(path[entry + 2]);
                 i = close + 1;
             } else {
-                path.append(c);
+                uri.append(c);
                 i++;
             }
         }
         for (int q = 0; q < queryPairs.size(); q++) {
-            path.append(q == 0 ? '?' : '&').append(queryPairs.get(q));
+            uri.append(q == 0 ? '?' : '&').append(queryPairs.get(q));
         }
-        return URI.create(path.toString());
+        return URI.create(uri.toString());
     }
 
     HttpRequest toHttpRequest(Duration timeout) {
@@ -533,10 +584,14 @@ public final class StepRequest {
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
-        if (!headers.containsKey("Accept") && !headers.containsKey("accept")) {
+        if (headers.isEmpty() || !headers.containsKey("Accept") && !headers.containsKey("accept")) {
             builder.header("Accept", "application/json");
         }
-        headers.forEach(builder::header);
+        if (!headers.isEmpty()) { // no iterator, nor a bound method reference, for a request without headers
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                builder.header(header.getKey(), header.getValue());
+            }
+        }
         if (!cookies.isEmpty()) {
             builder.header("Cookie", String.join("; ", cookies));
         }
@@ -568,7 +623,17 @@ public final class StepRequest {
     }
 
     Map<String, String> pathValues() {
-        return Collections.unmodifiableMap(pathValues);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int at = 0; at < pathEntries; at += 3) {
+            values.put(path[at], path[at + 1]);
+        }
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** The value of path parameter {@code name} as text (not encoded), or null when it has none. */
+    String pathValue(String name) {
+        int entry = pathEntry(name, 0, name.length());
+        return entry < 0 ? null : path[entry + 1];
     }
 
     Map<String, String> headers() {

@@ -50,6 +50,8 @@ public final class Transport {
     private final Duration maxRetryDelay;
     private final int maxResponseBytes;
     private final boolean tls;
+    /** One handler for every response (a lambda written at the call would be a new object per call). */
+    private final HttpResponse.BodyHandler<BoundedBody> bodyHandler;
 
     /**
      * The transport of one workflow client.
@@ -128,6 +130,7 @@ public final class Transport {
             throw new IllegalArgumentException("maxResponseBytes must be at least 1: " + maxResponseBytes);
         }
         this.maxResponseBytes = maxResponseBytes;
+        this.bodyHandler = info -> new BoundedBody(maxResponseBytes);
         this.workflowId = workflowId;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         // a client given is used as it is: whether it presents a certificate is its owner's business
@@ -242,7 +245,7 @@ public final class Transport {
         long started = System.nanoTime();
         try {
             HttpResponse<BoundedBody> response = limit == null
-                    ? client.send(httpRequest, info -> new BoundedBody(maxResponseBytes))
+                    ? client.send(httpRequest, bodyHandler)
                     : within(httpRequest, limit);
             if (response == null && clamped) {
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -258,12 +261,14 @@ public final class Transport {
                 listener.stepFinished(workflowId, stepId, 0, took);
                 return HttpExchange.timedOut(stepId, request, uri, timeout);
             }
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            long tookNanos = System.nanoTime() - started;
             if (LOGGER.isLoggable(System.Logger.Level.DEBUG)) { // else no message supplier is allocated per call
                 LOGGER.log(System.Logger.Level.DEBUG, workflowId + "/" + stepId + ": " + shown(request, uri) + " -> "
-                        + response.statusCode() + " in " + took.toMillis() + " ms");
+                        + response.statusCode() + " in " + tookNanos / 1_000_000 + " ms");
             }
-            listener.stepFinished(workflowId, stepId, response.statusCode(), took);
+            if (listener != SILENT) { // else no Duration per call
+                listener.stepFinished(workflowId, stepId, response.statusCode(), Duration.ofNanos(tookNanos));
+            }
             BoundedBody body = response.body();
             return new HttpExchange(stepId, request, uri, response.statusCode(), response.headers(), body.bytes(),
                     body.cut() ? maxResponseBytes : -1);
@@ -288,7 +293,7 @@ public final class Transport {
     private HttpResponse<BoundedBody> within(HttpRequest httpRequest, Duration timeout)
             throws IOException, InterruptedException {
         CompletableFuture<HttpResponse<BoundedBody>> response =
-                client.sendAsync(httpRequest, info -> new BoundedBody(maxResponseBytes));
+                client.sendAsync(httpRequest, bodyHandler);
         try {
             return response.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

@@ -3,6 +3,7 @@ package dev.arazzo.runtime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,24 @@ class StepRequestTest {
                 text.uri().toString());
         assertEquals(node.pathValues(), text.pathValues());
         assertEquals(Map.of("id", value), text.pathValues());
+    }
+
+    @Test
+    void pathParametersAreFoundByTheirWholeNameAndASecondValueReplacesTheFirst() {
+        StepRequest request = StepRequest.of(BASE, "GET", "/{id}/{idx}/{i}/{d}/{id}")
+                .path("idx", "two")
+                .path("id", "one")
+                .path("i", "three")
+                .path("d", "four")
+                .path("idx", "2 b");
+
+        assertEquals("http://127.0.0.1:8080/api/one/2%20b/three/four/one", request.uri().toString());
+        assertEquals(List.of("idx", "id", "i", "d"), List.copyOf(request.pathValues().keySet()));
+        assertEquals("2 b", request.pathValue("idx"));
+        assertEquals("one", request.pathValue("id"));
+        assertNull(request.pathValue("x"));
+        assertEquals("step 's': path parameter 'ix' has no value", assertThrows(WorkflowException.class,
+                () -> StepRequest.of("s", BASE, "GET", "/{i}/{ix}").path("i", "1").uri()).getMessage());
     }
 
     @Test

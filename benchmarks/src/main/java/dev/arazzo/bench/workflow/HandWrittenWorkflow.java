@@ -12,11 +12,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * The floor: the three calls of the seed workflow written by hand on {@code java.net.http} and
  * Jackson's tree model, with the checks the workflow asks for (status 200 on every step, the contact
- * read back has an id) and nothing else. No framework could do less work per run.
+ * read back has an id) and nothing else. No framework could do less work per run. It sends what the
+ * API asks for, as a careful hand-written client would: StartChatContact's idempotency token
+ * ({@code ClientToken}, which AWS SDKs fill in when the caller does not), a random UUID per call; the
+ * same requests byte for byte as the other clients of the benchmark ({@code SameRequestsTest}).
  */
 public final class HandWrittenWorkflow implements ChatWorkflow {
 
@@ -37,6 +41,7 @@ public final class HandWrittenWorkflow implements ChatWorkflow {
         start.put("InstanceId", inputs.instanceId());
         start.put("ContactFlowId", inputs.contactFlowId());
         start.putObject("ParticipantDetails").put("DisplayName", inputs.displayName());
+        start.put("ClientToken", UUID.randomUUID().toString());
         JsonNode started = call("PUT", "/contact/chat", start);
         String contactId = started.path("ContactId").asText();
         String participantToken = started.path("ParticipantToken").asText();

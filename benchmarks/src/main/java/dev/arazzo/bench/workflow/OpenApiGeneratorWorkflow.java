@@ -11,12 +11,14 @@ import dev.arazzo.bench.openapi.model.UpdateContactAttributesRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * What a Java user writes today: the workflow wired by hand on the client that openapi-generator's
  * Java {@code native} library generates from the same OpenAPI description (typed models bound by
  * reflection, one method per operation). Its generated code throws {@link ApiException} on any
- * non-2xx answer; the workflow's own checks are written here.
+ * non-2xx answer; the workflow's own checks are written here, and so is StartChatContact's idempotency
+ * token ({@code ClientToken}), a random UUID per call, which the other clients send too.
  */
 public final class OpenApiGeneratorWorkflow implements ChatWorkflow {
 
@@ -34,7 +36,8 @@ public final class OpenApiGeneratorWorkflow implements ChatWorkflow {
             StartChatContactResponse started = contacts.startChatContact(new StartChatContactRequest()
                     .instanceId(inputs.instanceId())
                     .contactFlowId(inputs.contactFlowId())
-                    .participantDetails(new ParticipantDetails().displayName(inputs.displayName())));
+                    .participantDetails(new ParticipantDetails().displayName(inputs.displayName()))
+                    .clientToken(UUID.randomUUID().toString()));
             DescribeContactResponse contact = contacts.describeContact(inputs.instanceId(), started.getContactId());
             if (contact.getContact() == null || contact.getContact().getId() == null) {
                 throw new IllegalStateException("describeContact: no Contact.Id");
