@@ -1,10 +1,7 @@
 package dev.arazzo.codegen.incremental;
 
 import dev.arazzo.codegen.GenerationRequest;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,6 +46,12 @@ public record Fingerprint(String value) {
      * that its appearance or disappearance changes the fingerprint.
      */
     public static Fingerprint of(String generatorVersion, GenerationRequest request, Collection<Path> files) {
+        return of(generatorVersion, request, files, FileDigests.reading(FileDigests.DISK));
+    }
+
+    /** As {@link #of(String, GenerationRequest, Collection)}, with the files' digests from {@code digests}. */
+    static Fingerprint of(String generatorVersion, GenerationRequest request, Collection<Path> files,
+            FileDigests digests) {
         Objects.requireNonNull(generatorVersion, "generatorVersion");
         Objects.requireNonNull(request, "request");
         MessageDigest digest = sha256();
@@ -89,7 +92,7 @@ public record Fingerprint(String value) {
         request.sourceMappings().values().forEach(file -> inputs.add(normalize(file).toString()));
         for (String file : inputs) {
             field(digest, "file", file);
-            field(digest, "content", contentDigest(Path.of(file)));
+            field(digest, "content", digests.digest(Path.of(file)));
         }
         return new Fingerprint(HEX.formatHex(digest.digest()));
     }
@@ -108,23 +111,6 @@ public record Fingerprint(String value) {
             digest.update((byte) bytes.length);
             digest.update(bytes);
         }
-    }
-
-    private static String contentDigest(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return "missing";
-        }
-        MessageDigest digest = sha256();
-        byte[] buffer = new byte[8192];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        } catch (IOException e) {
-            // The generator will report the file when it tries to read it; here it only has to differ.
-            return "unreadable";
-        }
-        return HEX.formatHex(digest.digest());
     }
 
     static MessageDigest sha256() {
