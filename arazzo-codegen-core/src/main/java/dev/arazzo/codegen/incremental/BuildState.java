@@ -61,13 +61,22 @@ public record BuildState(
                 throw new IllegalArgumentException("output " + output + " is not under " + outputDirectory);
             }
         }
-        warnings = warnings.stream().map(w -> w.replace('\r', ' ').replace('\n', ' ')).toList();
+        // loops rather than lambdas: the up-to-date check loads as few classes as it can
+        List<String> oneLine = new ArrayList<>(warnings.size());
+        for (String warning : warnings) {
+            oneLine.add(warning.replace('\r', ' ').replace('\n', ' '));
+        }
+        warnings = List.copyOf(oneLine);
         Map<Path, String> digests = new TreeMap<>();
-        outputDigests.forEach((path, digest) -> digests.put(path.toAbsolutePath().normalize(), digest));
+        for (Map.Entry<Path, String> entry : outputDigests.entrySet()) {
+            digests.put(entry.getKey().toAbsolutePath().normalize(), entry.getValue());
+        }
         digests.keySet().retainAll(outputs);
         outputDigests = Collections.unmodifiableMap(digests);
         Map<Path, FileStamp> normalizedStamps = new TreeMap<>();
-        stamps.forEach((path, stamp) -> normalizedStamps.put(path.toAbsolutePath().normalize(), stamp));
+        for (Map.Entry<Path, FileStamp> entry : stamps.entrySet()) {
+            normalizedStamps.put(entry.getKey().toAbsolutePath().normalize(), entry.getValue());
+        }
         stamps = Collections.unmodifiableMap(normalizedStamps);
         if (stampWindow < 0) {
             throw new IllegalArgumentException("negative stamp window " + stampWindow);
@@ -99,7 +108,9 @@ public record BuildState(
 
     private static Set<Path> normalized(Set<Path> paths) {
         Set<Path> result = new LinkedHashSet<>();
-        new TreeSet<>(paths).forEach(path -> result.add(path.toAbsolutePath().normalize()));
+        for (Path path : new TreeSet<>(paths)) {
+            result.add(path.toAbsolutePath().normalize());
+        }
         return Set.copyOf(result);
     }
 
@@ -142,7 +153,13 @@ public record BuildState(
 
     /** The outputs that no longer exist on disk, in a stable order. */
     public List<Path> missingOutputs() {
-        return new TreeSet<>(outputs).stream().filter(path -> !Files.isRegularFile(path)).toList();
+        List<Path> missing = new ArrayList<>();
+        for (Path output : new TreeSet<>(outputs)) {
+            if (!Files.isRegularFile(output)) {
+                missing.add(output);
+            }
+        }
+        return missing;
     }
 
     /**

@@ -24,10 +24,11 @@ public record FileStamp(long size, long modified, long changed, String key, Stri
     public FileStamp {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(sha256, "sha256");
-        if (key.isEmpty() || key.chars().anyMatch(Character::isWhitespace)) {
+        if (key.isEmpty() || key.indexOf(' ') >= 0 || key.indexOf('\t') >= 0 || key.indexOf('\n') >= 0
+                || key.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("not a file key: '" + key + "'");
         }
-        if (sha256.length() != 64 || !sha256.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        if (!Fingerprint.isSha256Hex(sha256)) {
             throw new IllegalArgumentException("not a SHA-256 hex digest: '" + sha256 + "'");
         }
     }
