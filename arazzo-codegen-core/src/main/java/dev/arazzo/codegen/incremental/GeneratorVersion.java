@@ -15,12 +15,13 @@ import java.nio.file.StandardOpenOption;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -94,7 +95,7 @@ public final class GeneratorVersion {
         }
         try (SeekableByteChannel channel = FileChannel.open(code, StandardOpenOption.READ)) {
             return jarDigest(channel);
-        } catch (MalformedJarException e) {
+        } catch (ZipException e) {
             // Zip64, a split archive or some other layout this reader leaves to the JDK: its entries
             // come from the same central directory, just through more machinery.
             return zipFileDigest(code);
@@ -123,7 +124,7 @@ public final class GeneratorVersion {
     static String jarDigest(SeekableByteChannel jar) throws IOException {
         long length = jar.size();
         if (length < END_SIZE) {
-            throw new MalformedJarException();
+            throw new ZipException("not a plain zip archive");
         }
         // The end record closes the file, unless an archive comment follows it: then search back for it.
         long tailStart = length - END_SIZE;
@@ -141,7 +142,7 @@ public final class GeneratorVersion {
                 }
             }
             if (end < 0) {
-                throw new MalformedJarException();
+                throw new ZipException("not a plain zip archive");
             }
         }
         int count = Short.toUnsignedInt(tail.getShort(end + 10));
@@ -149,20 +150,21 @@ public final class GeneratorVersion {
         long directoryStart = tailStart + end - directorySize; // also right behind a prefixed launcher script
         if (count == 0xFFFF || directorySize >= Integer.MAX_VALUE || directoryStart < 0
                 || Short.toUnsignedInt(tail.getShort(end + 4)) != 0) {
-            throw new MalformedJarException(); // Zip64 or split
+            throw new ZipException("a Zip64 or split archive");
         }
         ByteBuffer directory = readFully(jar, directoryStart, (int) directorySize);
-        List<byte[]> entries = new ArrayList<>(count);
+        // each entry as one ISO-8859-1 string (a char per byte), sorted without a comparator class
+        List<String> entries = new ArrayList<>(count);
         int at = 0;
         for (int i = 0; i < count; i++) {
             if (at + ENTRY_SIZE > directory.limit() || directory.getInt(at) != ENTRY_SIGNATURE) {
-                throw new MalformedJarException();
+                throw new ZipException("not a plain zip archive");
             }
             int nameLength = Short.toUnsignedInt(directory.getShort(at + 28));
             int next = at + ENTRY_SIZE + nameLength + Short.toUnsignedInt(directory.getShort(at + 30))
                     + Short.toUnsignedInt(directory.getShort(at + 32));
             if (next > directory.limit()) {
-                throw new MalformedJarException();
+                throw new ZipException("not a plain zip archive");
             }
             // name, then method (2 bytes at 10), CRC-32 (4 at 16), uncompressed size (4 at 24)
             byte[] entry = new byte[nameLength + 11];
@@ -171,20 +173,15 @@ public final class GeneratorVersion {
             directory.get(at + 10, entry, nameLength + 1, 2);
             directory.get(at + 16, entry, nameLength + 3, 4);
             directory.get(at + 24, entry, nameLength + 7, 4);
-            entries.add(entry);
+            entries.add(new String(entry, StandardCharsets.ISO_8859_1));
             at = next;
         }
-        entries.sort(Arrays::compare);
-        MessageDigest digest = Fingerprint.sha256();
-        for (byte[] entry : entries) {
-            digest.update(entry);
-        }
-        return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        return entriesDigest(entries);
     }
 
     /** The same identity as {@link #jarDigest}, through {@link ZipFile}'s view of the central directory. */
     static String zipFileDigest(Path jar) throws IOException {
-        List<byte[]> entries = new ArrayList<>();
+        List<String> entries = new ArrayList<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
                 ZipEntry entry = all.nextElement();
@@ -192,12 +189,18 @@ public final class GeneratorVersion {
                 ByteBuffer bytes = ByteBuffer.allocate(name.length + 11).order(ByteOrder.LITTLE_ENDIAN);
                 bytes.put(name).put((byte) 0).putShort((short) entry.getMethod()).putInt((int) entry.getCrc())
                         .putInt((int) entry.getSize());
-                entries.add(bytes.array());
+                entries.add(new String(bytes.array(), StandardCharsets.ISO_8859_1));
             }
         }
-        entries.sort(Arrays::compare);
+        return entriesDigest(entries);
+    }
+
+    private static String entriesDigest(List<String> entries) {
+        Collections.sort(entries);
         MessageDigest digest = Fingerprint.sha256();
-        entries.forEach(digest::update);
+        for (String entry : entries) {
+            digest.update(entry.getBytes(StandardCharsets.ISO_8859_1));
+        }
         return HexFormat.of().formatHex(digest.digest(), 0, 8);
     }
 
@@ -206,18 +209,9 @@ public final class GeneratorVersion {
         channel.position(position);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer) < 0) {
-                throw new MalformedJarException();
+                throw new ZipException("not a plain zip archive");
             }
         }
         return buffer.flip();
-    }
-
-    /** The file is no zip this reader understands. */
-    private static final class MalformedJarException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        MalformedJarException() {
-            super("not a plain zip archive");
-        }
     }
 }
