@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  *       between taking its first stamp and writing the state (recorded in the state), and "clearly"
  *       means by the file system's granularity: 2 s (FAT) for a modified time on a whole second,
  *       100 ms otherwise (any file system that keeps sub-second times ticks at least that often).
- *       Such a file is hashed; the next state records a stamp that is no longer racy.
+ *       Such a file is hashed at every check until a state is written again; the outputs a run has
+ *       just written are such files for the checks that follow it.
  *   <li><b>Clocks.</b> Stamps are compared for equality, never ordered against this machine's clock, so
  *       a clock set back or forward does not hide an edit; the racy bound compares two times of file
  *       systems, and a modified time in the state file's future counts as racy. What is not caught: an
@@ -97,6 +98,7 @@ final class FileDigests {
     private final long started = System.nanoTime();
     private long bytesHashed;
     private int filesHashed;
+    private boolean restamped;
 
     /**
      * @param recorded the stamps of the last build
@@ -159,6 +161,7 @@ final class FileDigests {
             return "unreadable";
         }
         filesHashed++;
+        restamped |= old == null || !old.matches(now);
         String hex = HexFormat.of().formatHex(digest.digest());
         stamps.put(file, new FileStamp(now.size(), now.modified(), now.changed(), now.key(), hex));
         return hex;
@@ -177,9 +180,18 @@ final class FileDigests {
         return Collections.unmodifiableMap(stamps);
     }
 
-    /** Whether any file was read, i.e. the stamps differ from the recorded ones. */
+    /** Whether any file was read (its stamp differed, was racy or was not recorded). */
     boolean hashedAny() {
         return filesHashed > 0;
+    }
+
+    /**
+     * Whether a file read had another stamp than the recorded one (or none): then recording the new
+     * stamps spares the next check the read. A racy stamp that still matches is not worth a new state:
+     * a build that changed nothing writes nothing.
+     */
+    boolean restamped() {
+        return restamped;
     }
 
     /** The bytes read and hashed so far. */

@@ -116,8 +116,8 @@ public final class IncrementalGeneration {
             } else if (!manifestMatches(state, request)) {
                 reason = "an earlier build was interrupted";
             } else {
-                if (inputs.hashedAny() || outputs.hashedAny()) {
-                    // touched but unchanged, or racy: record the stamps now, so the next check reads nothing
+                if (inputs.restamped() || outputs.restamped()) {
+                    // touched but unchanged: record the new stamps, so that the next check does not read it
                     Map<Path, FileStamp> stamps = new TreeMap<>(inputs.stamps());
                     stamps.putAll(outputs.stamps());
                     state = state.withStamps(stamps, inputs.elapsed());
@@ -157,7 +157,7 @@ public final class IncrementalGeneration {
             Map<Path, FileStamp> stamps = new TreeMap<>(read.stamps());
             stamps.putAll(written.stamps());
             BuildState next = new BuildState(fingerprint, request.outputDirectory(), result.filesRead(), outputs,
-                    warnings, digests, stamps, read.elapsed());
+                    warnings, digests, stamps, Math.max(read.elapsed(), written.elapsed()));
             next.write(stateFile);
         }
         return new Generated(reason, result);

@@ -135,7 +135,8 @@ class BuildStateTest {
                 Arguments.of("too few fields", (UnaryOperator<String>) text -> text.replace(" 64768:1234 ", " ")),
                 Arguments.of("not a number", (UnaryOperator<String>) text -> text.replace(" 15 ", " fifteen ")),
                 Arguments.of("bad digest", (UnaryOperator<String>) text -> text.replace("cd".repeat(32), "cd")),
-                Arguments.of("relative path", (UnaryOperator<String>) text -> text.replaceAll("(?m)^(stamp=.*?) /", "$1 ")),
+                Arguments.of("relative path", (UnaryOperator<String>) text ->
+                        text.replaceAll("(?m)^(stamp=.*?) /", "$1 ")),
                 Arguments.of("negative window", (UnaryOperator<String>) text ->
                         text.replace("stampWindow=2500000000", "stampWindow=-1")),
                 Arguments.of("no window", (UnaryOperator<String>) text ->

@@ -103,6 +103,20 @@ class StampedCheckTest {
     }
 
     @Test
+    void aNoOpRightAfterAGenerationWritesNoState() throws IOException {
+        assertInstanceOf(IncrementalGeneration.Generated.class, run(counting));
+        byte[] saved = Files.readAllBytes(stateFile);
+        FileTime written = Files.getLastModifiedTime(stateFile);
+
+        assertInstanceOf(IncrementalGeneration.UpToDate.class, run(counting));
+
+        // the output just written is racy, so it is read, but nothing changed: nothing is written
+        assertEquals(written, Files.getLastModifiedTime(stateFile));
+        assertEquals(new String(saved), Files.readString(stateFile));
+        assertEquals(1, generated);
+    }
+
+    @Test
     void aTouchedButUnchangedFileIsReadOnceAndDoesNotRegenerate() throws IOException {
         generateAndSettle();
         FileTime touched = FileTime.from(Instant.now().minus(10, ChronoUnit.MINUTES));
@@ -159,7 +173,8 @@ class StampedCheckTest {
             @Override
             public FileDigests.Attributes stat(Path file) throws IOException {
                 FileDigests.Attributes real = FileDigests.DISK.stat(file);
-                return real == null ? null : new FileDigests.Attributes(real.size(), 1_700_000_000_000_000_000L, -1, "-");
+                return real == null ? null
+                        : new FileDigests.Attributes(real.size(), 1_700_000_000_000_000_000L, -1, "-");
             }
 
             @Override
