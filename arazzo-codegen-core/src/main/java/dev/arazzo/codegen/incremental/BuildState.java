@@ -25,7 +25,8 @@ import java.util.TreeSet;
  *
  * <p>Kept as a small text file, one entry per line; outputs are stored relative to the output
  * directory. A file that cannot be parsed is treated as absent, which costs one full regeneration
- * and nothing else.
+ * and nothing else. A state of the first format (before stamps) is read with no stamps: the next check
+ * hashes every file once and records them.
  *
  * @param fingerprint the fingerprint of the inputs the run saw
  * @param outputDirectory the root that the run wrote into, absolute and normalized
@@ -34,14 +35,20 @@ import java.util.TreeSet;
  * @param warnings the warnings the run reported, as printed, so that an up-to-date build can show them again
  * @param outputDigests the SHA-256 of each output as the run wrote it (hex); an output without one is
  *     never up to date
+ * @param stamps the {@link FileStamp} of each input and output, taken before it was hashed, so that the
+ *     next check can skip reading the files whose stamps still hold (see {@link FileDigests}); absolute and
+ *     normalized paths
+ * @param stampWindow nanoseconds from the first of the stamps to the writing of this state: how much older
+ *     than the state file a file's modified time must be for its stamp to be trusted
  */
 public record BuildState(
         Fingerprint fingerprint, Path outputDirectory, Set<Path> filesRead, Set<Path> outputs, List<String> warnings,
-        Map<Path, String> outputDigests) {
+        Map<Path, String> outputDigests, Map<Path, FileStamp> stamps, long stampWindow) {
 
     private static final String HEADER =
             "# arazzo-codegen incremental build state. Delete this file to force a full regeneration.";
-    private static final String FORMAT = "format=1";
+    private static final String FORMAT = "format=2";
+    private static final String FIRST_FORMAT = "format=1";
     private static final String END = "end";
 
     public BuildState {
@@ -54,11 +61,38 @@ public record BuildState(
                 throw new IllegalArgumentException("output " + output + " is not under " + outputDirectory);
             }
         }
-        warnings = warnings.stream().map(w -> w.replace('\r', ' ').replace('\n', ' ')).toList();
+        // loops rather than lambdas: the up-to-date check loads as few classes as it can
+        List<String> oneLine = new ArrayList<>(warnings.size());
+        for (String warning : warnings) {
+            oneLine.add(warning.replace('\r', ' ').replace('\n', ' '));
+        }
+        warnings = List.copyOf(oneLine);
         Map<Path, String> digests = new TreeMap<>();
-        outputDigests.forEach((path, digest) -> digests.put(path.toAbsolutePath().normalize(), digest));
+        for (Map.Entry<Path, String> entry : outputDigests.entrySet()) {
+            digests.put(entry.getKey().toAbsolutePath().normalize(), entry.getValue());
+        }
         digests.keySet().retainAll(outputs);
         outputDigests = Collections.unmodifiableMap(digests);
+        Map<Path, FileStamp> normalizedStamps = new TreeMap<>();
+        for (Map.Entry<Path, FileStamp> entry : stamps.entrySet()) {
+            normalizedStamps.put(entry.getKey().toAbsolutePath().normalize(), entry.getValue());
+        }
+        stamps = Collections.unmodifiableMap(normalizedStamps);
+        if (stampWindow < 0) {
+            throw new IllegalArgumentException("negative stamp window " + stampWindow);
+        }
+    }
+
+    /** A state without stamps (every file is hashed by the next check). */
+    public BuildState(Fingerprint fingerprint, Path outputDirectory, Set<Path> filesRead, Set<Path> outputs,
+            List<String> warnings, Map<Path, String> outputDigests) {
+        this(fingerprint, outputDirectory, filesRead, outputs, warnings, outputDigests, Map.of(), 0);
+    }
+
+    /** This state with {@code stamps} taken over {@code stampWindow} nanoseconds. */
+    BuildState withStamps(Map<Path, FileStamp> stamps, long stampWindow) {
+        return new BuildState(fingerprint, outputDirectory, filesRead, outputs, warnings, outputDigests, stamps,
+                stampWindow);
     }
 
     /** A state without recorded digests (so never up to date by {@link #outputsIntact()}). */
@@ -74,7 +108,9 @@ public record BuildState(
 
     private static Set<Path> normalized(Set<Path> paths) {
         Set<Path> result = new LinkedHashSet<>();
-        new TreeSet<>(paths).forEach(path -> result.add(path.toAbsolutePath().normalize()));
+        for (Path path : new TreeSet<>(paths)) {
+            result.add(path.toAbsolutePath().normalize());
+        }
         return Set.copyOf(result);
     }
 
@@ -94,6 +130,19 @@ public record BuildState(
         return outputDigests.keySet().equals(outputs) && digestsOf(outputs).equals(outputDigests);
     }
 
+    /** As {@link #outputsIntact()}, with the outputs' digests from {@code digests} (trusting their stamps). */
+    boolean outputsIntact(FileDigests digests) {
+        if (!outputDigests.keySet().equals(outputs)) {
+            return false;
+        }
+        for (Map.Entry<Path, String> output : outputDigests.entrySet()) {
+            if (!digests.digest(output.getKey()).equals(output.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String sha256(byte[] bytes) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -104,7 +153,13 @@ public record BuildState(
 
     /** The outputs that no longer exist on disk, in a stable order. */
     public List<Path> missingOutputs() {
-        return new TreeSet<>(outputs).stream().filter(path -> !Files.isRegularFile(path)).toList();
+        List<Path> missing = new ArrayList<>();
+        for (Path output : new TreeSet<>(outputs)) {
+            if (!Files.isRegularFile(output)) {
+                missing.add(output);
+            }
+        }
+        return missing;
     }
 
     /**
@@ -127,15 +182,19 @@ public record BuildState(
     }
 
     private static Optional<BuildState> parse(List<String> lines) {
-        if (lines.size() < 4 || !lines.get(1).equals(FORMAT) || !lines.get(lines.size() - 1).equals(END)) {
+        if (lines.size() < 4 || !(lines.get(1).equals(FORMAT) || lines.get(1).equals(FIRST_FORMAT))
+                || !lines.get(lines.size() - 1).equals(END)) {
             return Optional.empty();
         }
+        boolean first = lines.get(1).equals(FIRST_FORMAT);
         Fingerprint fingerprint = null;
         Path outputDirectory = null;
         Set<Path> filesRead = new LinkedHashSet<>();
         List<String> outputs = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, String> digests = new LinkedHashMap<>();
+        Map<Path, FileStamp> stamps = new LinkedHashMap<>();
+        long stampWindow = first ? 0 : -1;
         try {
             for (String line : lines.subList(2, lines.size() - 1)) {
                 int eq = line.indexOf('=');
@@ -155,12 +214,28 @@ public record BuildState(
                         }
                         digests.put(value.substring(65), value.substring(0, 64));
                     }
+                    case "stampWindow" -> {
+                        if (first) {
+                            return Optional.empty();
+                        }
+                        stampWindow = Long.parseLong(value);
+                    }
+                    case "stamp" -> {
+                        // <sha256> <size> <modified> <changed> <key> <absolute path>
+                        String[] fields = value.split(" ", 6);
+                        Path path = fields.length == 6 ? Path.of(fields[5]) : null;
+                        if (first || path == null || !path.isAbsolute()) {
+                            return Optional.empty();
+                        }
+                        stamps.put(path, new FileStamp(Long.parseLong(fields[1]), Long.parseLong(fields[2]),
+                                Long.parseLong(fields[3]), fields[4], fields[0]));
+                    }
                     default -> {
                         return Optional.empty();
                     }
                 }
             }
-            if (fingerprint == null || outputDirectory == null || !outputDirectory.isAbsolute()) {
+            if (fingerprint == null || outputDirectory == null || !outputDirectory.isAbsolute() || stampWindow < 0) {
                 return Optional.empty();
             }
             Set<Path> resolved = new LinkedHashSet<>();
@@ -176,9 +251,9 @@ public record BuildState(
                 }
             }
             return Optional.of(new BuildState(fingerprint, outputDirectory, filesRead, resolved, warnings,
-                    resolvedDigests));
+                    resolvedDigests, stamps, stampWindow));
         } catch (IllegalArgumentException e) {
-            // A bad digest, a path that escapes the output directory, a path this platform cannot hold.
+            // A bad digest or number, a path that escapes the output directory, a path this platform cannot hold.
             return Optional.empty();
         }
     }
@@ -205,6 +280,12 @@ public record BuildState(
         }
         for (String warning : warnings) {
             lines.add("warning=" + warning);
+        }
+        lines.add("stampWindow=" + stampWindow);
+        for (Map.Entry<Path, FileStamp> entry : stamps.entrySet()) {
+            FileStamp stamp = entry.getValue();
+            lines.add("stamp=" + stamp.sha256() + " " + stamp.size() + " " + stamp.modified() + " " + stamp.changed()
+                    + " " + stamp.key() + " " + checked(entry.getKey().toString()));
         }
         lines.add(END);
 

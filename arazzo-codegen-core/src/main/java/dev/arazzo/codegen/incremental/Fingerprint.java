@@ -1,10 +1,7 @@
 package dev.arazzo.codegen.incremental;
 
 import dev.arazzo.codegen.GenerationRequest;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +33,7 @@ public record Fingerprint(String value) {
 
     public Fingerprint {
         Objects.requireNonNull(value, "value");
-        if (value.length() != 64 || !value.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        if (!isSha256Hex(value)) {
             throw new IllegalArgumentException("not a SHA-256 hex digest: '" + value + "'");
         }
     }
@@ -49,6 +46,12 @@ public record Fingerprint(String value) {
      * that its appearance or disappearance changes the fingerprint.
      */
     public static Fingerprint of(String generatorVersion, GenerationRequest request, Collection<Path> files) {
+        return of(generatorVersion, request, files, FileDigests.reading(FileDigests.DISK));
+    }
+
+    /** As {@link #of(String, GenerationRequest, Collection)}, with the files' digests from {@code digests}. */
+    static Fingerprint of(String generatorVersion, GenerationRequest request, Collection<Path> files,
+            FileDigests digests) {
         Objects.requireNonNull(generatorVersion, "generatorVersion");
         Objects.requireNonNull(request, "request");
         MessageDigest digest = sha256();
@@ -59,15 +62,18 @@ public record Fingerprint(String value) {
         field(digest, "outputDirectory", normalize(request.outputDirectory()).toString());
         field(digest, "packageName", request.packageName());
         Map<String, String> packages = new TreeMap<>();
-        request.packageBySpec().forEach((spec, pkg) -> packages.put(normalize(spec).toString(), pkg));
-        packages.forEach((spec, pkg) -> {
-            field(digest, "packageFor", spec);
-            field(digest, "package", pkg);
-        });
-        new TreeMap<>(request.sourceMappings()).forEach((url, file) -> {
-            field(digest, "sourceMapping", url);
-            field(digest, "localFile", normalize(file).toString());
-        });
+        // loops rather than lambdas here and below: the up-to-date check loads as few classes as it can
+        for (Map.Entry<Path, String> entry : request.packageBySpec().entrySet()) {
+            packages.put(normalize(entry.getKey()).toString(), entry.getValue());
+        }
+        for (Map.Entry<String, String> entry : packages.entrySet()) {
+            field(digest, "packageFor", entry.getKey());
+            field(digest, "package", entry.getValue());
+        }
+        for (Map.Entry<String, Path> entry : new TreeMap<>(request.sourceMappings()).entrySet()) {
+            field(digest, "sourceMapping", entry.getKey());
+            field(digest, "localFile", normalize(entry.getValue()).toString());
+        }
         field(digest, "warningsAsErrors", Boolean.toString(request.warningsAsErrors()));
         field(digest, "runtime", request.runtime().configName());
         if (!request.idempotencyTokens()) {
@@ -84,14 +90,33 @@ public record Fingerprint(String value) {
         }
 
         TreeSet<String> inputs = new TreeSet<>();
-        files.forEach(file -> inputs.add(normalize(file).toString()));
-        request.specs().forEach(spec -> inputs.add(normalize(spec).toString()));
-        request.sourceMappings().values().forEach(file -> inputs.add(normalize(file).toString()));
+        for (Path file : files) {
+            inputs.add(normalize(file).toString());
+        }
+        for (Path spec : request.specs()) {
+            inputs.add(normalize(spec).toString());
+        }
+        for (Path file : request.sourceMappings().values()) {
+            inputs.add(normalize(file).toString());
+        }
         for (String file : inputs) {
             field(digest, "file", file);
-            field(digest, "content", contentDigest(Path.of(file)));
+            field(digest, "content", digests.digest(Path.of(file)));
         }
         return new Fingerprint(HEX.formatHex(digest.digest()));
+    }
+
+    /** Whether {@code value} is 64 hex digits. */
+    static boolean isSha256Hex(String value) {
+        if (value.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.digit(value.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Path normalize(Path path) {
@@ -108,23 +133,6 @@ public record Fingerprint(String value) {
             digest.update((byte) bytes.length);
             digest.update(bytes);
         }
-    }
-
-    private static String contentDigest(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return "missing";
-        }
-        MessageDigest digest = sha256();
-        byte[] buffer = new byte[8192];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        } catch (IOException e) {
-            // The generator will report the file when it tries to read it; here it only has to differ.
-            return "unreadable";
-        }
-        return HEX.formatHex(digest.digest());
     }
 
     static MessageDigest sha256() {

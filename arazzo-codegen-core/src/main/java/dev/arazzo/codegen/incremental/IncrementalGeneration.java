@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -27,7 +28,10 @@ import java.util.function.Function;
  *
  * <p>Up to date means: the state file of the last successful run holds the same {@link Fingerprint}
  * as the inputs have now (generator version, configuration, bytes of every file that run read) and
- * every file that run produced still exists. Otherwise the generator runs with the previous outputs,
+ * every file that run produced still exists with the bytes it wrote. The bytes are known without reading
+ * a file whose size, times and file key are those the state recorded (see {@link FileDigests} for when
+ * that is safe); a file whose stamp differs is hashed, and when only stamps differed (a touched file)
+ * the check is still up to date and records the new stamps. Otherwise the generator runs with the previous outputs,
  * so that it rewrites only changed files and deletes those it no longer produces. The state is
  * replaced only when the run reports no error; a failed run leaves the earlier state in place.
  *
@@ -38,6 +42,7 @@ public final class IncrementalGeneration {
     private final Path stateFile;
     private final String generatorVersion;
     private final Function<GenerationRequest, GenerationResult> generator;
+    private final FileDigests.FileAccess files;
 
     /**
      * @param stateFile where this generation keeps its state between runs
@@ -49,6 +54,16 @@ public final class IncrementalGeneration {
         this.stateFile = Objects.requireNonNull(stateFile, "stateFile");
         this.generatorVersion = Objects.requireNonNull(generatorVersion, "generatorVersion");
         this.generator = Objects.requireNonNull(generator, "generator");
+        this.files = FileDigests.DISK;
+    }
+
+    /** As the public constructor, reaching the files through {@code files} (a test counts what the check reads). */
+    IncrementalGeneration(Path stateFile, String generatorVersion,
+            Function<GenerationRequest, GenerationResult> generator, FileDigests.FileAccess files) {
+        this.stateFile = Objects.requireNonNull(stateFile, "stateFile");
+        this.generatorVersion = Objects.requireNonNull(generatorVersion, "generatorVersion");
+        this.generator = Objects.requireNonNull(generator, "generator");
+        this.files = Objects.requireNonNull(files, "files");
     }
 
     /** What {@link #run} did. */
@@ -82,21 +97,32 @@ public final class IncrementalGeneration {
         String reason;
         Set<Path> previousOutputs = Set.of();
         Fingerprint before = null;
+        FileDigests inputs = null;
         if (previous.isEmpty()) {
             reason = stateFile.toFile().exists() ? "the saved build state is unreadable" : "no earlier build";
         } else {
             BuildState state = previous.get();
-            before = Fingerprint.of(generatorVersion, request, state.filesRead());
+            long racyFrom = FileDigests.racyFrom(files, stateFile, state.stampWindow());
+            inputs = new FileDigests(state.stamps(), racyFrom, files);
+            before = Fingerprint.of(generatorVersion, request, state.filesRead(), inputs);
+            FileDigests outputs = new FileDigests(state.stamps(), racyFrom, files);
             List<Path> missing = state.missingOutputs();
             if (!before.equals(state.fingerprint())) {
                 reason = "inputs or configuration changed";
             } else if (!missing.isEmpty()) {
                 reason = missing.size() + " generated file(s) missing, e.g. " + missing.get(0);
-            } else if (!state.outputsIntact()) {
+            } else if (!state.outputsIntact(outputs)) {
                 reason = "generated files differ from what the last build wrote";
             } else if (!manifestMatches(state, request)) {
                 reason = "an earlier build was interrupted";
             } else {
+                if (inputs.restamped() || outputs.restamped()) {
+                    // touched but unchanged: record the new stamps, so that the next check does not read it
+                    Map<Path, FileStamp> stamps = new TreeMap<>(inputs.stamps());
+                    stamps.putAll(outputs.stamps());
+                    state = state.withStamps(stamps, inputs.elapsed());
+                    state.write(stateFile);
+                }
                 return new UpToDate(state);
             }
             // Never delete in a folder that this request does not write to (a moved project, a new
@@ -111,15 +137,27 @@ public final class IncrementalGeneration {
             Set<Path> outputs = new LinkedHashSet<>();
             result.files().forEach(file -> outputs.add(file.path()));
             List<String> warnings = result.diagnostics().stream().map(Object::toString).toList();
-            Map<Path, String> digests = BuildState.digestsOf(outputs);
-            BuildState next = new BuildState(Fingerprint.of(generatorVersion, request, result.filesRead()),
-                    request.outputDirectory(), result.filesRead(), outputs, warnings, digests);
-            // When the run read the same files as the last one, keep the digest taken before it ran: a
-            // file edited while the generator was running then still differs at the next build.
-            if (before != null && next.filesRead().equals(previous.get().filesRead())) {
-                next = new BuildState(before, next.outputDirectory(), next.filesRead(), next.outputs(), warnings,
-                        digests);
+            FileDigests written = FileDigests.reading(files);
+            Map<Path, String> digests = new TreeMap<>();
+            for (Path output : outputs) {
+                String digest = written.digest(output);
+                if (digest.length() == 64) {
+                    digests.put(output, digest);
+                }
             }
+            // When the run read the same files as the last one, keep the digest (and the stamps) taken
+            // before it ran: a file edited while the generator was running then still differs at the
+            // next build.
+            FileDigests read = inputs;
+            Fingerprint fingerprint = before;
+            if (before == null || !normalized(result.filesRead()).equals(previous.get().filesRead())) {
+                read = FileDigests.reading(files);
+                fingerprint = Fingerprint.of(generatorVersion, request, result.filesRead(), read);
+            }
+            Map<Path, FileStamp> stamps = new TreeMap<>(read.stamps());
+            stamps.putAll(written.stamps());
+            BuildState next = new BuildState(fingerprint, request.outputDirectory(), result.filesRead(), outputs,
+                    warnings, digests, stamps, Math.max(read.elapsed(), written.elapsed()));
             next.write(stateFile);
         }
         return new Generated(reason, result);
@@ -156,6 +194,12 @@ public final class IncrementalGeneration {
         writer.deleteSpentManifests();
         Files.deleteIfExists(stateFile);
         return deleted;
+    }
+
+    private static Set<Path> normalized(Set<Path> paths) {
+        Set<Path> result = new LinkedHashSet<>();
+        paths.forEach(path -> result.add(path.toAbsolutePath().normalize()));
+        return result;
     }
 
     private static GenerationRequest withPreviousOutputs(GenerationRequest request, Set<Path> previousOutputs) {

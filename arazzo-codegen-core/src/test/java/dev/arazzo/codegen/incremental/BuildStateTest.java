@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -88,7 +89,7 @@ class BuildStateTest {
                 Arguments.of("empty", (UnaryOperator<String>) text -> ""),
                 Arguments.of("truncated", (UnaryOperator<String>) text -> text.substring(0, text.length() / 2)),
                 Arguments.of("no end marker", (UnaryOperator<String>) text -> text.replace("\nend\n", "\n")),
-                Arguments.of("other format", (UnaryOperator<String>) text -> text.replace("format=1", "format=9")),
+                Arguments.of("other format", (UnaryOperator<String>) text -> text.replaceAll("format=[0-9]+", "format=9")),
                 Arguments.of("bad fingerprint", (UnaryOperator<String>) text -> text.replace("ab".repeat(32), "xyz")),
                 Arguments.of("no fingerprint", (UnaryOperator<String>) text -> text.replaceAll("fingerprint=.*\n", "")),
                 Arguments.of("unknown key", (UnaryOperator<String>) text -> text.replace("read=", "wrote=")),
@@ -106,6 +107,49 @@ class BuildStateTest {
     void aCorruptStateFileIsTreatedAsNoState(String what, UnaryOperator<String> corrupt) throws IOException {
         Path file = dir.resolve("default.state");
         state().write(file);
+        Files.writeString(file, corrupt.apply(Files.readString(file)));
+
+        assertEquals(Optional.empty(), BuildState.read(file));
+    }
+
+    private BuildState stamped() {
+        return state().withStamps(Map.of(
+                dir.resolve("pets.openapi.yaml"), new FileStamp(15, 1_700_000_000_123_456_789L, 1_700_000_000_123_456_789L,
+                        "64768:1234", "cd".repeat(32)),
+                dir.resolve("with space/pets.arazzo.yaml"), new FileStamp(0, -5, -1, "-", "ef".repeat(32))),
+                2_500_000_000L);
+    }
+
+    @Test
+    void stampsAreWrittenAndReadBack() throws IOException {
+        Path file = dir.resolve("default.state");
+
+        stamped().write(file);
+
+        assertEquals(Optional.of(stamped()), BuildState.read(file));
+        assertTrue(Files.readString(file).contains("\nstampWindow=2500000000\n"), Files.readString(file));
+    }
+
+    static Stream<Arguments> stampCorruptions() {
+        return Stream.of(
+                Arguments.of("too few fields", (UnaryOperator<String>) text -> text.replace(" 64768:1234 ", " ")),
+                Arguments.of("not a number", (UnaryOperator<String>) text -> text.replace(" 15 ", " fifteen ")),
+                Arguments.of("bad digest", (UnaryOperator<String>) text -> text.replace("cd".repeat(32), "cd")),
+                Arguments.of("relative path", (UnaryOperator<String>) text ->
+                        text.replaceAll("(?m)^(stamp=.*?) /", "$1 ")),
+                Arguments.of("negative window", (UnaryOperator<String>) text ->
+                        text.replace("stampWindow=2500000000", "stampWindow=-1")),
+                Arguments.of("no window", (UnaryOperator<String>) text ->
+                        text.replace("stampWindow=2500000000\n", "")),
+                Arguments.of("stamps in the first format", (UnaryOperator<String>) text ->
+                        text.replace("format=2", "format=1")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stampCorruptions")
+    void aCorruptStampMeansNoState(String what, UnaryOperator<String> corrupt) throws IOException {
+        Path file = dir.resolve("default.state");
+        stamped().write(file);
         Files.writeString(file, corrupt.apply(Files.readString(file)));
 
         assertEquals(Optional.empty(), BuildState.read(file));
