@@ -316,6 +316,7 @@ public class GenerateMojo extends AbstractMojo {
         }
 
         if (outcome instanceof IncrementalGeneration.UpToDate upToDate) {
+            checkDeclaredClasspath();
             getLog().info(report.upToDate(documents.size(), upToDate.state().outputs().size()));
             // the documents did not change, so neither did their warnings: show them again until fixed
             upToDate.state().warnings().forEach(getLog()::warn);
@@ -452,6 +453,34 @@ public class GenerateMojo extends AbstractMojo {
         ClasspathCheck check = new ClasspathCheck(mode, ArazzoCodegen.VERSION, classpath);
         check.warnings().forEach(getLog()::warn);
         java.util.Optional<String> missing = check.missing();
+        if (missing.isPresent()) {
+            throw new MojoFailureException(missing.get());
+        }
+    }
+
+    /**
+     * On an up-to-date build, the same failure as {@link #checkClasspath()} when a dependency the generated code
+     * calls was removed from the pom since the last generation, which changes no input of the generation: the
+     * dependencies the pom declares are read (no collection), and only when they do not name both is the
+     * classpath collected, for a dependency that comes in through another one. Version warnings are for builds
+     * that generate.
+     */
+    private void checkDeclaredClasspath() throws MojoFailureException, MojoExecutionException {
+        RuntimeMode mode = RuntimeMode.fromConfigName(runtime == null ? "shared" : runtime).orElse(RuntimeMode.SHARED);
+        List<ClasspathCheck.Dependency> declared = new java.util.ArrayList<>();
+        for (org.apache.maven.model.Dependency dependency : project.getDependencies()) {
+            String scope = dependency.getScope();
+            if (scope == null || scope.isEmpty() || ClasspathCheck.COMPILE_SCOPES.contains(scope)) {
+                declared.add(new ClasspathCheck.Dependency(dependency.getGroupId(), dependency.getArtifactId(),
+                        String.valueOf(dependency.getVersion())));
+            }
+        }
+        if (new ClasspathCheck(mode, ArazzoCodegen.VERSION, declared).missing().isEmpty()) {
+            return;
+        }
+        List<ClasspathCheck.Dependency> classpath =
+                CompileClasspath.collect(dependenciesResolver, project, session.getRepositorySession());
+        java.util.Optional<String> missing = new ClasspathCheck(mode, ArazzoCodegen.VERSION, classpath).missing();
         if (missing.isPresent()) {
             throw new MojoFailureException(missing.get());
         }
