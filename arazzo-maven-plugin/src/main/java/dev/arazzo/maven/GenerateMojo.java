@@ -447,15 +447,9 @@ public class GenerateMojo extends AbstractMojo {
      * ({@link CompileClasspath}), not by Maven before every run of the goal.
      */
     private void checkClasspath() throws MojoFailureException, MojoExecutionException {
-        RuntimeMode mode = RuntimeMode.fromConfigName(runtime == null ? "shared" : runtime).orElse(RuntimeMode.SHARED);
-        List<ClasspathCheck.Dependency> classpath =
-                CompileClasspath.collect(dependenciesResolver, project, session.getRepositorySession());
-        ClasspathCheck check = new ClasspathCheck(mode, ArazzoCodegen.VERSION, classpath);
+        ClasspathCheck check = classpathCheck(collectClasspath());
         check.warnings().forEach(getLog()::warn);
-        java.util.Optional<String> missing = check.missing();
-        if (missing.isPresent()) {
-            throw new MojoFailureException(missing.get());
-        }
+        failIfMissing(check);
     }
 
     /**
@@ -466,7 +460,6 @@ public class GenerateMojo extends AbstractMojo {
      * that generate.
      */
     private void checkDeclaredClasspath() throws MojoFailureException, MojoExecutionException {
-        RuntimeMode mode = RuntimeMode.fromConfigName(runtime == null ? "shared" : runtime).orElse(RuntimeMode.SHARED);
         List<ClasspathCheck.Dependency> declared = new java.util.ArrayList<>();
         for (org.apache.maven.model.Dependency dependency : project.getDependencies()) {
             String scope = dependency.getScope();
@@ -475,12 +468,24 @@ public class GenerateMojo extends AbstractMojo {
                         String.valueOf(dependency.getVersion())));
             }
         }
-        if (new ClasspathCheck(mode, ArazzoCodegen.VERSION, declared).missing().isEmpty()) {
-            return;
+        if (classpathCheck(declared).missing().isPresent()) {
+            failIfMissing(classpathCheck(collectClasspath()));
         }
-        List<ClasspathCheck.Dependency> classpath =
-                CompileClasspath.collect(dependenciesResolver, project, session.getRepositorySession());
-        java.util.Optional<String> missing = new ClasspathCheck(mode, ArazzoCodegen.VERSION, classpath).missing();
+    }
+
+    /** The project's compile classpath, collected (poms only, no file resolved). */
+    private List<ClasspathCheck.Dependency> collectClasspath() throws MojoExecutionException {
+        return CompileClasspath.collect(dependenciesResolver, project, session.getRepositorySession());
+    }
+
+    /** The check of {@code classpath} for this execution's runtime mode and the plugin's version. */
+    private ClasspathCheck classpathCheck(List<ClasspathCheck.Dependency> classpath) {
+        RuntimeMode mode = RuntimeMode.fromConfigName(runtime == null ? "shared" : runtime).orElse(RuntimeMode.SHARED);
+        return new ClasspathCheck(mode, ArazzoCodegen.VERSION, classpath);
+    }
+
+    private static void failIfMissing(ClasspathCheck check) throws MojoFailureException {
+        java.util.Optional<String> missing = check.missing();
         if (missing.isPresent()) {
             throw new MojoFailureException(missing.get());
         }

@@ -1,14 +1,8 @@
 package dev.arazzo.bench.workflow;
 
 import com.example.connect.simulator.ConnectSimulator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
@@ -72,19 +66,8 @@ public class SharedClientBenchmark {
 
         @TearDown(Level.Iteration)
         public void stop(BenchmarkParams benchmark, IterationParams iteration) {
-            long simulatorBytes = simulatorAllocation.sinceBegin();
+            simulatorAllocation.record(benchmark.getBenchmark(), iteration.getType(), runs.sum());
             simulator.close();
-            String file = System.getProperty("bench.simulatorAllocation");
-            long count = runs.sum();
-            if (file != null && count > 0) {
-                String line = benchmark.getBenchmark() + " " + iteration.getType() + " " + simulatorBytes / count + "\n";
-                try {
-                    Files.writeString(Path.of(file), line, StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
         }
     }
 

@@ -1,6 +1,12 @@
 package dev.arazzo.bench.workflow;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,6 +44,26 @@ final class SimulatorAllocation {
             }
         }
         return total;
+    }
+
+    /**
+     * Appends the simulator threads' bytes per workflow since {@link #begin()} ({@code runs} workflows) to the file
+     * named by the system property {@code bench.simulatorAllocation}, one line {@code benchmark iterationType bytes};
+     * nothing when the property is not set or nothing ran.
+     */
+    void record(String benchmark, Object iterationType, long runs) {
+        long simulatorBytes = sinceBegin();
+        String file = System.getProperty("bench.simulatorAllocation");
+        if (file == null || runs <= 0) {
+            return;
+        }
+        String line = benchmark + " " + iterationType + " " + simulatorBytes / runs + "\n";
+        try {
+            Files.writeString(Path.of(file), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean isSimulatorThread(Thread thread) {

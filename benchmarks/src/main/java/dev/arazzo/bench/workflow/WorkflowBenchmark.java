@@ -1,14 +1,8 @@
 package dev.arazzo.bench.workflow;
 
 import com.example.connect.simulator.ConnectSimulator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -79,18 +73,8 @@ public class WorkflowBenchmark {
 
         @TearDown(Level.Iteration)
         public void stop(BenchmarkParams benchmark, IterationParams iteration) {
-            long simulatorBytes = simulatorAllocation.sinceBegin();
+            simulatorAllocation.record(benchmark.getBenchmark(), iteration.getType(), runs);
             simulator.close();
-            String file = System.getProperty("bench.simulatorAllocation");
-            if (file != null && runs > 0) {
-                String line = benchmark.getBenchmark() + " " + iteration.getType() + " " + simulatorBytes / runs + "\n";
-                try {
-                    Files.writeString(Path.of(file), line, StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
         }
     }
 

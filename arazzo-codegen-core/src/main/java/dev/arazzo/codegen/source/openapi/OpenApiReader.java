@@ -125,10 +125,9 @@ public final class OpenApiReader {
                 return Optional.empty();
             }
         }
-        Path whole = file.toAbsolutePath().normalize();
         traced(trace -> {
-            trace.read(whole); // swagger-parser, or the 3.2 rewriting, reads the file once more, and parses it
-            trace.pass(whole);
+            trace.read(topFile); // swagger-parser, or the 3.2 rewriting, reads the file once more, and parses it
+            trace.pass(topFile);
         });
         SwaggerParseResult result = translated.isPresent()
                 ? new io.swagger.v3.parser.OpenAPIV3Parser().readContents(translated.get(), null, options,
