@@ -103,7 +103,8 @@ class WorkflowStepTimeoutTest extends ScenarioTest {
                         outputs: {name: $response.body#/name}
                     outputs: {name: $steps.fallback.outputs.name}
                 """ + INNER), "OuterWorkflow");
-        scenario.server().on("GET", "/status", READY).delay("GET", "/things/slow", 900);
+        // far longer than the timeout: had the run awaited the answer, the server would have sent it
+        scenario.server().on("GET", "/status", READY).delay("GET", "/things/slow", 20_000);
         thing("slow", "slow");
         thing("after", "after");
         thing("cached", "from cache");
@@ -118,9 +119,7 @@ class WorkflowStepTimeoutTest extends ScenarioTest {
         });
         Object client = call(builder, "build");
 
-        long started = System.nanoTime();
         Object result = call(client, "execute", Scenario.inputs(code, "OuterWorkflow", Map.of()));
-        long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals("Completed", result.getClass().getSimpleName());
         assertEquals("from cache", call(call(result, "outputs"), "name"));
@@ -128,7 +127,8 @@ class WorkflowStepTimeoutTest extends ScenarioTest {
                 "the called workflow's step after the deadline is never sent");
         assertEquals(List.of("inner/status 200", "inner/slow 0", "outer/fallback 200"), heard,
                 "the abandoned exchange is heard with status 0");
-        assertTrue(tookMillis < 800, "the slow exchange was abandoned at the deadline, not awaited: " + tookMillis);
+        assertEquals(List.of("GET /status", "GET /things/cached"), scenario.server().answered(),
+                "the slow exchange was abandoned at the deadline, not awaited");
     }
 
     @Test
@@ -282,6 +282,36 @@ class WorkflowStepTimeoutTest extends ScenarioTest {
         assertEquals("nested", call(result, "stepId"));
         assertEquals("timeout: the step did not complete within 300 ms", call(result, "failedCriterion"));
         assertEquals(List.of("GET /status", "GET /status"), paths(), "the wait at 200 ms runs past 300 ms");
-        assertTrue(tookMillis >= 290 && tookMillis < 700, "the wait ends at the deadline: " + tookMillis);
+        assertTrue(tookMillis >= 290, "the run lasts until the deadline: " + tookMillis);
+    }
+
+    @Test
+    void aRetryWaitThatRunsPastTheDeadlineIsCutAtTheDeadline() {
+        GeneratedCode code = warm(scenario.generate(HEADER + """
+                workflows:
+                  - workflowId: outer
+                    steps:
+                      - stepId: nested
+                        workflowId: patient
+                        timeout: 300
+                  - workflowId: patient
+                    steps:
+                      - stepId: status
+                        operationId: getStatus
+                        successCriteria: [{condition: $statusCode == 200}]
+                        onFailure:
+                          - {name: again, type: retry, retryAfter: 20, retryLimit: 1}
+                """), "OuterWorkflow");
+        scenario.server().on("GET", "/status", Response.json(503, "{}"));
+
+        long started = System.nanoTime();
+        Object result = execute(code, "OuterWorkflow");
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals("Failed", result.getClass().getSimpleName());
+        assertEquals("timeout: the step did not complete within 300 ms", call(result, "failedCriterion"));
+        assertEquals(List.of("GET /status"), paths(), "the retry after 20 s is never sent");
+        // the uncut wait would take 20 s; the bound is 60 times the deadline, so load does not make it fail
+        assertTrue(tookMillis < 18_000, "the 20 s wait ends at the 300 ms deadline, not after it: " + tookMillis);
     }
 }

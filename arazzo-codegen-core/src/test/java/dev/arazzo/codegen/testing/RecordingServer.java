@@ -48,6 +48,7 @@ public final class RecordingServer implements AutoCloseable {
     private final Map<String, Deque<Response>> script = new ConcurrentHashMap<>();
     private final List<byte[]> bodies = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Deque<Long>> delays = new ConcurrentHashMap<>();
+    private final List<String> answered = Collections.synchronizedList(new ArrayList<>());
     private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
 
     private RecordingServer() throws IOException {
@@ -93,6 +94,7 @@ public final class RecordingServer implements AutoCloseable {
         script.clear();
         bodies.clear();
         delays.clear();
+        answered.clear();
     }
 
     public URI baseUri() {
@@ -102,6 +104,16 @@ public final class RecordingServer implements AutoCloseable {
     public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
+        }
+    }
+
+    /**
+     * {@code "METHOD path"} of each answer sent so far, in the order they were sent: after its delay, as
+     * the response starts. A request whose answer is still delayed is in {@link #requests()} only.
+     */
+    public List<String> answered() {
+        synchronized (answered) {
+            return List.copyOf(answered);
         }
     }
 
@@ -144,6 +156,7 @@ public final class RecordingServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        answered.add(exchange.getRequestMethod() + " " + uri.getPath());
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
