@@ -168,6 +168,14 @@ final class FileDigests {
     }
 
     private boolean racy(long modified) {
+        return racy(modified, racyFrom);
+    }
+
+    /**
+     * Whether a stamp with this modified time, taken no earlier than {@code racyFrom} (see {@link #racyFrom}),
+     * is racy: not clearly older than the moment it was taken.
+     */
+    static boolean racy(long modified, long racyFrom) {
         if (racyFrom == Long.MIN_VALUE) {
             return true;
         }
