@@ -257,7 +257,7 @@ public class GenerateMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         String where = outputDirectory == null ? "this project"
-                : "the documents generated into " + outputDirectory;
+                : "the documents generated into ".concat(outputDirectory.toString());
         // classes rather than lambdas and method references on the way to an up-to-date check: each first
         // invokedynamic bootstraps the JDK's lambda machinery, which no other part of a no-op build loads
         ExecuteBoundary.run(getLog(), where, new ExecuteBoundary.Work() {

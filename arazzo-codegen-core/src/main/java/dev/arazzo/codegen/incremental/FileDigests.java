@@ -71,7 +71,9 @@ final class FileDigests {
                     return null;
                 }
                 return new Attributes((Long) unix.get("size"), nanos((FileTime) unix.get("lastModifiedTime")),
-                        nanos((FileTime) unix.get("ctime")), unix.get("dev") + ":" + unix.get("ino"));
+                        nanos((FileTime) unix.get("ctime")),
+                        // concat rather than +: no string-concatenation bootstrap for the up-to-date check
+                        String.valueOf(unix.get("dev")).concat(":").concat(String.valueOf(unix.get("ino"))));
             }
             BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class);
             if (!basic.isRegularFile()) {
