@@ -152,27 +152,34 @@ public final class ArazzoCodegen {
     public static List<Diagnostic> checkConfiguration(GenerationRequest request) {
         Diagnostics diagnostics = new Diagnostics();
         Set<Path> specs = new LinkedHashSet<>();
-        request.specs().forEach(spec -> specs.add(spec.toAbsolutePath().normalize()));
-        request.packageBySpec().forEach((spec, packageName) -> {
+        // loops rather than lambdas: every build checks its configuration, also one with nothing to generate
+        for (Path spec : request.specs()) {
+            specs.add(spec.toAbsolutePath().normalize());
+        }
+        for (Map.Entry<Path, String> entry : request.packageBySpec().entrySet()) {
+            Path spec = entry.getKey();
             if (!specs.contains(spec)) {
-                diagnostics.error("unknown-package-spec", SourceLocation.ofFile(spec, ""), "a package ('" + packageName
-                        + "') is given for " + spec + ", which is not one of the documents generated from");
+                diagnostics.error("unknown-package-spec", SourceLocation.ofFile(spec, ""), "a package ('"
+                        + entry.getValue() + "') is given for " + spec + ", which is not one of the documents generated from");
             }
-        });
+        }
         for (Path spec : specs) {
             if (request.packageFor(spec).isBlank()) {
                 diagnostics.error("missing-package", SourceLocation.ofFile(spec, ""), "no Java package for " + spec
                         + ": give the request a package name, or a package for this document");
             }
         }
-        request.sourceMappings().forEach((url, file) -> {
+        for (Map.Entry<String, Path> mapping : request.sourceMappings().entrySet()) {
+            Path file = mapping.getValue();
             if (!java.nio.file.Files.isRegularFile(file)) {
                 diagnostics.error("missing-mapped-file", SourceLocation.ofFile(file.toAbsolutePath().normalize(), ""),
-                        "the source mapping for " + url + " names " + file + ", which does not exist");
+                        "the source mapping for " + mapping.getKey() + " names " + file + ", which does not exist");
             }
-        });
+        }
         Set<String> packages = new LinkedHashSet<>();
-        specs.forEach(spec -> packages.add(request.packageFor(spec)));
+        for (Path spec : specs) {
+            packages.add(request.packageFor(spec));
+        }
         for (String packageName : packages) {
             if (!packageName.isBlank() && !javax.lang.model.SourceVersion.isName(packageName)) {
                 Path spec = specs.stream().filter(s -> request.packageFor(s).equals(packageName)).findFirst()
@@ -182,8 +189,11 @@ public final class ArazzoCodegen {
             }
         }
         for (String suppression : request.suppressedWarnings()) {
-            WarningSuppression.problem(suppression).ifPresent(problem -> diagnostics.error("invalid-suppression",
-                    SourceLocation.ofFile(request.specs().get(0).toAbsolutePath().normalize(), ""), problem));
+            Optional<String> problem = WarningSuppression.problem(suppression);
+            if (problem.isPresent()) {
+                diagnostics.error("invalid-suppression",
+                        SourceLocation.ofFile(request.specs().get(0).toAbsolutePath().normalize(), ""), problem.get());
+            }
         }
         return diagnostics.all();
     }

@@ -62,7 +62,11 @@ public record GenerationRequest(
         List<String> suppressedWarnings) {
 
     public GenerationRequest {
-        allowedRoots = allowedRoots.stream().map(root -> root.toAbsolutePath().normalize()).toList();
+        List<Path> roots = new ArrayList<>(allowedRoots.size()); // a loop: no stream classes for every build
+        for (Path root : allowedRoots) {
+            roots.add(root.toAbsolutePath().normalize());
+        }
+        allowedRoots = List.copyOf(roots);
         projectDirectory = projectDirectory == null ? null : projectDirectory.toAbsolutePath().normalize();
         specs = List.copyOf(specs);
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -108,7 +112,9 @@ public record GenerationRequest(
         }
 
         public Builder specs(List<Path> specs) {
-            specs.forEach(this::spec);
+            for (Path spec : specs) {
+                spec(spec);
+            }
             return this;
         }
 

@@ -1,6 +1,5 @@
 package dev.arazzo.codegen;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,6 +26,11 @@ public enum RuntimeMode {
 
     /** The mode a configuration names ({@code shared} or {@code inline}, in any case); empty for any other text. */
     public static Optional<RuntimeMode> fromConfigName(String name) {
-        return Arrays.stream(values()).filter(mode -> mode.configName().equalsIgnoreCase(name.strip())).findFirst();
+        for (RuntimeMode mode : values()) { // a loop, not a stream: every build asks, also one with nothing to do
+            if (mode.configName().equalsIgnoreCase(name.strip())) {
+                return Optional.of(mode);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -74,8 +74,12 @@ final class ClasspathCheck {
     }
 
     private Optional<Dependency> find(String groupId, String artifactId) {
-        return classpath.stream().filter(d -> d.groupId().equals(groupId) && d.artifactId().equals(artifactId))
-                .findFirst();
+        for (Dependency dependency : classpath) { // a loop: an up-to-date build checks, and spins no lambda
+            if (dependency.groupId().equals(groupId) && dependency.artifactId().equals(artifactId)) {
+                return Optional.of(dependency);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String dependency(String groupId, String artifactId, String version) {

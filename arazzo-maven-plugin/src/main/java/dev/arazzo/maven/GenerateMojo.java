@@ -6,7 +6,6 @@ import dev.arazzo.codegen.GenerationResult;
 import dev.arazzo.codegen.RuntimeMode;
 import dev.arazzo.codegen.SpecFinder;
 import dev.arazzo.codegen.diagnostic.Diagnostic;
-import dev.arazzo.codegen.incremental.GeneratorVersion;
 import dev.arazzo.codegen.incremental.IncrementalGeneration;
 import java.io.File;
 import java.io.IOException;
@@ -258,8 +257,15 @@ public class GenerateMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         String where = outputDirectory == null ? "this project"
-                : "the documents generated into " + outputDirectory;
-        ExecuteBoundary.run(getLog(), where, this::generate);
+                : "the documents generated into ".concat(outputDirectory.toString());
+        // classes rather than lambdas and method references on the way to an up-to-date check: each first
+        // invokedynamic bootstraps the JDK's lambda machinery, which no other part of a no-op build loads
+        ExecuteBoundary.run(getLog(), where, new ExecuteBoundary.Work() {
+            @Override
+            public void run() throws MojoExecutionException, MojoFailureException {
+                generate();
+            }
+        });
     }
 
     private void generate() throws MojoExecutionException, MojoFailureException {
@@ -275,8 +281,7 @@ public class GenerateMojo extends AbstractMojo {
         if (documents.isEmpty()) {
             // the last document was removed: so are the classes generated from it
             try {
-                List<Path> removed = new IncrementalGeneration(stateFile(), GeneratorVersion.current(),
-                        ArazzoCodegen::generate).clean();
+                List<Path> removed = new IncrementalGeneration(stateFile(), ArazzoCodegen::generate).clean();
                 if (!removed.isEmpty()) {
                     getLog().info("Removed " + removed.size() + " file(s) generated from Arazzo documents that are gone");
                 }
@@ -292,14 +297,7 @@ public class GenerateMojo extends AbstractMojo {
         }
         GenerationRequest request = request(documents, output);
         // The classpath is checked only when there is something to generate: an up-to-date build collects nothing.
-        IncrementalGeneration generation = new IncrementalGeneration(stateFile(), GeneratorVersion.current(), r -> {
-            try {
-                checkClasspath();
-            } catch (MojoFailureException | MojoExecutionException e) {
-                throw new ClasspathFailure(e);
-            }
-            return ArazzoCodegen.generate(r);
-        });
+        IncrementalGeneration generation = new IncrementalGeneration(stateFile(), new CheckedGeneration());
 
         IncrementalGeneration.Outcome outcome;
         try {
@@ -319,7 +317,9 @@ public class GenerateMojo extends AbstractMojo {
             checkDeclaredClasspath();
             getLog().info(report.upToDate(documents.size(), upToDate.state().outputs().size()));
             // the documents did not change, so neither did their warnings: show them again until fixed
-            upToDate.state().warnings().forEach(getLog()::warn);
+            for (String warning : upToDate.state().warnings()) {
+                getLog().warn(warning);
+            }
             return;
         }
         IncrementalGeneration.Generated generated = (IncrementalGeneration.Generated) outcome;
@@ -362,8 +362,9 @@ public class GenerateMojo extends AbstractMojo {
         }
         if (specDirectory != null || found.isEmpty()) {
             try {
-                new SpecFinder(effectiveIncludes(), nonNull(excludes)).find(scannedDirectory().toPath())
-                        .forEach(path -> found.add(path.toAbsolutePath().normalize()));
+                for (Path path : new SpecFinder(effectiveIncludes(), nonNull(excludes)).find(scannedDirectory().toPath())) {
+                    found.add(path.toAbsolutePath().normalize());
+                }
             } catch (IOException | UncheckedIOException e) {
                 throw new MojoExecutionException("Cannot search " + scannedDirectory() + " for Arazzo documents: "
                         + e.getMessage(), e);
@@ -393,9 +394,13 @@ public class GenerateMojo extends AbstractMojo {
                 .outputDirectory(output)
                 .warningsAsErrors(warningsAsErrors)
                 .idempotencyTokens(idempotencyTokens);
-        RuntimeMode.fromConfigName(runtime == null ? "shared" : runtime).ifPresentOrElse(request::runtime,
-                () -> problems.add("<runtime> is '" + runtime + "'; it is 'shared' (the arazzo-runtime jar) or"
-                        + " 'inline' (its sources in the generated package)"));
+        java.util.Optional<RuntimeMode> mode = RuntimeMode.fromConfigName(runtime == null ? "shared" : runtime);
+        if (mode.isPresent()) {
+            request.runtime(mode.get());
+        } else {
+            problems.add("<runtime> is '" + runtime + "'; it is 'shared' (the arazzo-runtime jar) or"
+                    + " 'inline' (its sources in the generated package)");
+        }
         request.packageName(packageName == null ? "" : packageName.trim());
         for (PackageMapping mapping : nonNull(packages)) {
             if (mapping.getSpec() == null || mapping.getName() == null || mapping.getName().isBlank()) {
@@ -404,7 +409,9 @@ public class GenerateMojo extends AbstractMojo {
                 request.packageFor(mapping.getSpec().toPath().toAbsolutePath().normalize(), mapping.getName().trim());
             }
         }
-        nonNull(suppressWarnings).forEach(suppression -> request.suppressWarning(suppression.strip()));
+        for (String suppression : nonNull(suppressWarnings)) {
+            request.suppressWarning(suppression.strip());
+        }
         for (File root : nonNull(allowedRoots)) {
             request.allowedRoot(root.toPath().toAbsolutePath().normalize());
         }
@@ -416,8 +423,11 @@ public class GenerateMojo extends AbstractMojo {
             }
         }
         GenerationRequest built = request.build();
-        ArazzoCodegen.checkConfiguration(built).stream().filter(Diagnostic::isError).map(this::configurationProblem)
-                .forEach(problems::add);
+        for (Diagnostic problem : ArazzoCodegen.checkConfiguration(built)) {
+            if (problem.isError()) {
+                problems.add(configurationProblem(problem));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new MojoFailureException("Invalid arazzo-maven-plugin configuration:\n" + String.join("\n", problems));
         }
@@ -495,6 +505,19 @@ public class GenerateMojo extends AbstractMojo {
     private Path stateFile() {
         String id = mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9._-]", "_");
         return stateDirectory.toPath().resolve(id + ".state");
+    }
+
+    /** The generator, after {@link #checkClasspath()}: run only when there is something to generate. */
+    private final class CheckedGeneration implements java.util.function.Function<GenerationRequest, GenerationResult> {
+        @Override
+        public GenerationResult apply(GenerationRequest request) {
+            try {
+                checkClasspath();
+            } catch (MojoFailureException | MojoExecutionException e) {
+                throw new ClasspathFailure(e);
+            }
+            return ArazzoCodegen.generate(request);
+        }
     }
 
     /** Carries a failure of {@link #checkClasspath()} out of the generator function. */

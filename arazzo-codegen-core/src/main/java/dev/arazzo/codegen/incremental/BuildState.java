@@ -40,10 +40,12 @@ import java.util.TreeSet;
  *     normalized paths
  * @param stampWindow nanoseconds from the first of the stamps to the writing of this state: how much older
  *     than the state file a file's modified time must be for its stamp to be trusted
+ * @param generator the generator's identity with the stamp of its jar, so that the next check need not read
+ *     the jar while that stamp holds; {@code null} when the run was given its generator's identity
  */
 public record BuildState(
         Fingerprint fingerprint, Path outputDirectory, Set<Path> filesRead, Set<Path> outputs, List<String> warnings,
-        Map<Path, String> outputDigests, Map<Path, FileStamp> stamps, long stampWindow) {
+        Map<Path, String> outputDigests, Map<Path, FileStamp> stamps, long stampWindow, GeneratorStamp generator) {
 
     private static final String HEADER =
             "# arazzo-codegen incremental build state. Delete this file to force a full regeneration.";
@@ -83,6 +85,12 @@ public record BuildState(
         }
     }
 
+    /** A state without a generator stamp (the next check identifies the generator again). */
+    public BuildState(Fingerprint fingerprint, Path outputDirectory, Set<Path> filesRead, Set<Path> outputs,
+            List<String> warnings, Map<Path, String> outputDigests, Map<Path, FileStamp> stamps, long stampWindow) {
+        this(fingerprint, outputDirectory, filesRead, outputs, warnings, outputDigests, stamps, stampWindow, null);
+    }
+
     /** A state without stamps (every file is hashed by the next check). */
     public BuildState(Fingerprint fingerprint, Path outputDirectory, Set<Path> filesRead, Set<Path> outputs,
             List<String> warnings, Map<Path, String> outputDigests) {
@@ -92,7 +100,13 @@ public record BuildState(
     /** This state with {@code stamps} taken over {@code stampWindow} nanoseconds. */
     BuildState withStamps(Map<Path, FileStamp> stamps, long stampWindow) {
         return new BuildState(fingerprint, outputDirectory, filesRead, outputs, warnings, outputDigests, stamps,
-                stampWindow);
+                stampWindow, generator);
+    }
+
+    /** This state with {@code generator} as its generator stamp. */
+    BuildState withGenerator(GeneratorStamp generator) {
+        return new BuildState(fingerprint, outputDirectory, filesRead, outputs, warnings, outputDigests, stamps,
+                stampWindow, generator);
     }
 
     /** A state without recorded digests (so never up to date by {@link #outputsIntact()}). */
@@ -195,6 +209,7 @@ public record BuildState(
         Map<String, String> digests = new LinkedHashMap<>();
         Map<Path, FileStamp> stamps = new LinkedHashMap<>();
         long stampWindow = first ? 0 : -1;
+        GeneratorStamp generator = null;
         try {
             for (String line : lines.subList(2, lines.size() - 1)) {
                 int eq = line.indexOf('=');
@@ -219,6 +234,17 @@ public record BuildState(
                             return Optional.empty();
                         }
                         stampWindow = Long.parseLong(value);
+                    }
+                    case "generator" -> {
+                        // <window> <size> <modified> <changed> <key> <identity> <absolute path of the jar>
+                        String[] fields = value.split(" ", 7);
+                        Path path = fields.length == 7 ? Path.of(fields[6]) : null;
+                        if (first || path == null || !path.isAbsolute()) {
+                            return Optional.empty();
+                        }
+                        generator = new GeneratorStamp(fields[5], path, Long.parseLong(fields[1]),
+                                Long.parseLong(fields[2]), Long.parseLong(fields[3]), fields[4],
+                                Long.parseLong(fields[0]));
                     }
                     case "stamp" -> {
                         // <sha256> <size> <modified> <changed> <key> <absolute path>
@@ -251,7 +277,7 @@ public record BuildState(
                 }
             }
             return Optional.of(new BuildState(fingerprint, outputDirectory, filesRead, resolved, warnings,
-                    resolvedDigests, stamps, stampWindow));
+                    resolvedDigests, stamps, stampWindow, generator));
         } catch (IllegalArgumentException e) {
             // A bad digest or number, a path that escapes the output directory, a path this platform cannot hold.
             return Optional.empty();
@@ -286,6 +312,11 @@ public record BuildState(
             FileStamp stamp = entry.getValue();
             lines.add("stamp=" + stamp.sha256() + " " + stamp.size() + " " + stamp.modified() + " " + stamp.changed()
                     + " " + stamp.key() + " " + checked(entry.getKey().toString()));
+        }
+        if (generator != null) {
+            lines.add("generator=" + generator.window() + " " + generator.size() + " " + generator.modified() + " "
+                    + generator.changed() + " " + generator.key() + " " + generator.version() + " "
+                    + checked(generator.jar().toString()));
         }
         lines.add(END);
 

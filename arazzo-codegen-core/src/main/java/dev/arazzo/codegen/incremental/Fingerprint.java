@@ -143,6 +143,17 @@ public record Fingerprint(String value) {
         }
     }
 
+    /** Equal values; written out, so that the up-to-date check spins no {@code ObjectMethods} bootstrap. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Fingerprint fingerprint && value.equals(fingerprint.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

@@ -69,7 +69,7 @@ public final class GeneratorVersion {
             return version;
         }
         try {
-            return version + "+" + digest(code);
+            return version.concat("+").concat(digest(code)); // no invokedynamic bootstrap on the no-op path
         } catch (IOException e) {
             // Without a digest a rebuilt snapshot looks unchanged; the version alone is still correct
             // for everything but generator development.
@@ -77,7 +77,8 @@ public final class GeneratorVersion {
         }
     }
 
-    private static Path codeLocation() {
+    /** Where the generator's classes are: its jar or classes folder, or {@code null} when unknown. */
+    static Path codeLocation() {
         CodeSource source = ArazzoCodegen.class.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
             return null;

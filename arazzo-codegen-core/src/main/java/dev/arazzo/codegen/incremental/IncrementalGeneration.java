@@ -1,5 +1,6 @@
 package dev.arazzo.codegen.incremental;
 
+import dev.arazzo.codegen.ArazzoCodegen;
 import dev.arazzo.codegen.GenerationRequest;
 import dev.arazzo.codegen.GenerationResult;
 import dev.arazzo.codegen.write.SourceWriter;
@@ -14,12 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs the generator only when something it depends on changed since the last successful run.
  *
  * <pre>{@code
- * var generation = new IncrementalGeneration(stateFile, GeneratorVersion.current(), ArazzoCodegen::generate);
+ * var generation = new IncrementalGeneration(stateFile, ArazzoCodegen::generate);
  * switch (generation.run(request)) {
  *     case IncrementalGeneration.UpToDate upToDate -> log("nothing to generate");
  *     case IncrementalGeneration.Generated generated -> report(generated.result());
@@ -43,6 +45,9 @@ public final class IncrementalGeneration {
     private final String generatorVersion;
     private final Function<GenerationRequest, GenerationResult> generator;
     private final FileDigests.FileAccess files;
+    /** The jar whose identity is {@link #identity}'s, reused from the state while its stamp holds; or null. */
+    private final Path generatorJar;
+    private final Supplier<String> identity;
 
     /**
      * @param stateFile where this generation keeps its state between runs
@@ -51,19 +56,116 @@ public final class IncrementalGeneration {
      */
     public IncrementalGeneration(
             Path stateFile, String generatorVersion, Function<GenerationRequest, GenerationResult> generator) {
-        this.stateFile = Objects.requireNonNull(stateFile, "stateFile");
-        this.generatorVersion = Objects.requireNonNull(generatorVersion, "generatorVersion");
-        this.generator = Objects.requireNonNull(generator, "generator");
-        this.files = FileDigests.DISK;
+        this(stateFile, Objects.requireNonNull(generatorVersion, "generatorVersion"), generator, FileDigests.DISK);
+    }
+
+    /**
+     * A generation by the generator on the class path, identified by {@link GeneratorVersion#current()}: a
+     * snapshot jar's identity is recorded in the state with the jar's stamp and reused while the stamp holds
+     * (see {@link GeneratorStamp}), so that a check that finds nothing changed does not read the jar.
+     *
+     * @param stateFile where this generation keeps its state between runs
+     * @param generator the generator itself, normally {@code ArazzoCodegen::generate}
+     */
+    public IncrementalGeneration(Path stateFile, Function<GenerationRequest, GenerationResult> generator) {
+        this(stateFile, null, generator, FileDigests.DISK, snapshotJar(), new ClassPathIdentity());
     }
 
     /** As the public constructor, reaching the files through {@code files} (a test counts what the check reads). */
     IncrementalGeneration(Path stateFile, String generatorVersion,
             Function<GenerationRequest, GenerationResult> generator, FileDigests.FileAccess files) {
+        this(stateFile, Objects.requireNonNull(generatorVersion, "generatorVersion"), generator, files, null, null);
+    }
+
+    /**
+     * A generation whose generator is identified by {@code identity} (the identity of {@code generatorJar}), or
+     * by {@code generatorVersion} when that is not null.
+     */
+    IncrementalGeneration(Path stateFile, String generatorVersion,
+            Function<GenerationRequest, GenerationResult> generator, FileDigests.FileAccess files, Path generatorJar,
+            Supplier<String> identity) {
         this.stateFile = Objects.requireNonNull(stateFile, "stateFile");
-        this.generatorVersion = Objects.requireNonNull(generatorVersion, "generatorVersion");
+        this.generatorVersion = generatorVersion;
         this.generator = Objects.requireNonNull(generator, "generator");
         this.files = Objects.requireNonNull(files, "files");
+        this.generatorJar = generatorJar == null ? null : generatorJar.toAbsolutePath().normalize();
+        this.identity = generatorVersion == null ? Objects.requireNonNull(identity, "identity") : null;
+    }
+
+    /** The jar of a snapshot generator on the class path (whose identity is worth keeping), or null. */
+    private static Path snapshotJar() {
+        Path code = GeneratorVersion.codeLocation();
+        return code != null && ArazzoCodegen.VERSION.endsWith("-SNAPSHOT") && Files.isRegularFile(code) ? code : null;
+    }
+
+    /** {@link GeneratorVersion#current()}, as a class rather than a lambda: no bootstrap on the no-op path. */
+    private static final class ClassPathIdentity implements Supplier<String> {
+        @Override
+        public String get() {
+            return GeneratorVersion.current();
+        }
+    }
+
+    /** The generator's identity for a run, and the stamp to record with it (null: none to record). */
+    private static final class Identified {
+        final String version;
+        final GeneratorStamp recorded;
+        final FileDigests.Attributes stamp;
+        final long stampedAt;
+        final boolean restamped;
+
+        Identified(String version, GeneratorStamp recorded, FileDigests.Attributes stamp, long stampedAt,
+                boolean restamped) {
+            this.version = version;
+            this.recorded = recorded;
+            this.stamp = stamp;
+            this.stampedAt = stampedAt;
+            this.restamped = restamped;
+        }
+
+        /** The stamp for a state written now. */
+        GeneratorStamp stampNow(Path jar) {
+            if (recorded != null) {
+                return recorded;
+            }
+            if (stamp == null) {
+                return null;
+            }
+            return new GeneratorStamp(version, jar, stamp.size(), stamp.modified(), stamp.changed(), stamp.key(),
+                    Math.max(0, System.nanoTime() - stampedAt));
+        }
+    }
+
+    /**
+     * The generator's identity: the one given, the one {@code previous} recorded for the jar while its stamp
+     * holds and is not racy, or else {@link #identity}'s, with the jar's stamp taken before it reads the jar.
+     */
+    private Identified identify(BuildState previous) {
+        if (generatorVersion != null) {
+            return new Identified(generatorVersion, null, null, 0, false);
+        }
+        if (generatorJar == null) {
+            return new Identified(identity.get(), null, null, 0, false);
+        }
+        long stampedAt = System.nanoTime();
+        FileDigests.Attributes now;
+        try {
+            now = files.stat(generatorJar);
+        } catch (IOException e) {
+            now = null;
+        }
+        if (now == null) {
+            return new Identified(identity.get(), null, null, 0, false);
+        }
+        GeneratorStamp old = previous == null ? null : previous.generator();
+        boolean same = old != null && old.jar().equals(generatorJar) && old.matches(now);
+        if (same && !FileDigests.racy(old.modified(), FileDigests.racyFrom(files, stateFile, old.window()))) {
+            return new Identified(old.version(), old, null, 0, false);
+        }
+        // Read the jar, after its stamp was taken: a state written later records that stamp (no longer racy
+        // against that state). A racy stamp that still holds is no reason to write one: a build that changed
+        // nothing writes nothing.
+        return new Identified(identity.get(), null, now, stampedAt, !same);
     }
 
     /** What {@link #run} did. */
@@ -94,6 +196,8 @@ public final class IncrementalGeneration {
      */
     public Outcome run(GenerationRequest request) throws IOException {
         Optional<BuildState> previous = BuildState.read(stateFile);
+        Identified identified = identify(previous.orElse(null));
+        String version = identified.version;
         String reason;
         Set<Path> previousOutputs = Set.of();
         Fingerprint before = null;
@@ -104,7 +208,7 @@ public final class IncrementalGeneration {
             BuildState state = previous.get();
             long racyFrom = FileDigests.racyFrom(files, stateFile, state.stampWindow());
             inputs = new FileDigests(state.stamps(), racyFrom, files);
-            before = Fingerprint.of(generatorVersion, request, state.filesRead(), inputs);
+            before = Fingerprint.of(version, request, state.filesRead(), inputs);
             FileDigests outputs = new FileDigests(state.stamps(), racyFrom, files);
             List<Path> missing = state.missingOutputs();
             if (!before.equals(state.fingerprint())) {
@@ -116,11 +220,11 @@ public final class IncrementalGeneration {
             } else if (!manifestMatches(state, request)) {
                 reason = "an earlier build was interrupted";
             } else {
-                if (inputs.restamped() || outputs.restamped()) {
+                if (inputs.restamped() || outputs.restamped() || identified.restamped) {
                     // touched but unchanged: record the new stamps, so that the next check does not read it
                     Map<Path, FileStamp> stamps = new TreeMap<>(inputs.stamps());
                     stamps.putAll(outputs.stamps());
-                    state = state.withStamps(stamps, inputs.elapsed());
+                    state = state.withStamps(stamps, inputs.elapsed()).withGenerator(identified.stampNow(generatorJar));
                     state.write(stateFile);
                 }
                 return new UpToDate(state);
@@ -152,12 +256,13 @@ public final class IncrementalGeneration {
             Fingerprint fingerprint = before;
             if (before == null || !normalized(result.filesRead()).equals(previous.get().filesRead())) {
                 read = FileDigests.reading(files);
-                fingerprint = Fingerprint.of(generatorVersion, request, result.filesRead(), read);
+                fingerprint = Fingerprint.of(version, request, result.filesRead(), read);
             }
             Map<Path, FileStamp> stamps = new TreeMap<>(read.stamps());
             stamps.putAll(written.stamps());
             BuildState next = new BuildState(fingerprint, request.outputDirectory(), result.filesRead(), outputs,
-                    warnings, digests, stamps, Math.max(read.elapsed(), written.elapsed()));
+                    warnings, digests, stamps, Math.max(read.elapsed(), written.elapsed()),
+                    identified.stampNow(generatorJar));
             next.write(stateFile);
         }
         return new Generated(reason, result);

@@ -64,10 +64,16 @@ public final class SourceWriter {
      * absolute, normalized paths and of the packages.
      */
     public static String owner(Collection<Path> specs, String packageName, java.util.Map<Path, String> packageBySpec) {
-        List<String> parts = new ArrayList<>(new TreeSet<>(specs.stream()
-                .map(p -> p.toAbsolutePath().normalize().toString()).toList()));
+        // loops rather than lambdas: an up-to-date check asks for the owner and loads as few classes as it can
+        TreeSet<String> paths = new TreeSet<>();
+        for (Path spec : specs) {
+            paths.add(spec.toAbsolutePath().normalize().toString());
+        }
+        List<String> parts = new ArrayList<>(paths);
         parts.add("package=" + packageName);
-        new java.util.TreeMap<>(packageBySpec).forEach((spec, name) -> parts.add(spec + "=" + name));
+        for (java.util.Map.Entry<Path, String> entry : new java.util.TreeMap<>(packageBySpec).entrySet()) {
+            parts.add(entry.getKey() + "=" + entry.getValue());
+        }
         String joined = String.join("\n", parts);
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BuildStateTest {
 
@@ -41,6 +42,33 @@ class BuildStateTest {
         state().write(file);
 
         assertEquals(Optional.of(state()), BuildState.read(file));
+    }
+
+    @Test
+    void theGeneratorStampIsWrittenAndReadBack() throws IOException {
+        Path file = dir.resolve("state/default.state");
+        GeneratorStamp generator = new GeneratorStamp("0.1.0-SNAPSHOT+0123456789abcdef",
+                dir.resolve("a repository/arazzo-maven-plugin-0.1.0-SNAPSHOT.jar"), 22_000_000, 1_700_000_000_123_456_789L,
+                1_700_000_000_223_456_789L, "2049:1234", 650_000_000);
+        BuildState state = state().withGenerator(generator);
+
+        state.write(file);
+
+        assertEquals(generator, BuildState.read(file).orElseThrow().generator());
+        assertEquals(Optional.of(state), BuildState.read(file));
+        assertTrue(Files.readString(file).contains("\ngenerator=650000000 22000000 1700000000123456789 "
+                + "1700000000223456789 2049:1234 0.1.0-SNAPSHOT+0123456789abcdef " + generator.jar() + "\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"generator=1 2 3 4 5:6 0.1.0-SNAPSHOT relative.jar", "generator=1 2 3 4 5:6 /a.jar",
+        "generator=x 2 3 4 5:6 0.1.0-SNAPSHOT /a.jar", "generator=-1 2 3 4 5:6 0.1.0-SNAPSHOT /a.jar"})
+    void aBrokenGeneratorStampMakesTheStateUnreadable(String line) throws IOException {
+        Path file = dir.resolve("default.state");
+        state().write(file);
+        Files.writeString(file, Files.readString(file).replace("\nend\n", "\n" + line + "\nend\n"));
+
+        assertEquals(Optional.empty(), BuildState.read(file));
     }
 
     @Test
