@@ -29,8 +29,8 @@ final class SideTask<T> implements Runnable {
     }
 
     /**
-     * Starts {@code work} on a daemon thread named {@code name} when {@code concurrent}; otherwise does it now,
-     * on this thread, and throws what it throws.
+     * Starts {@code work} on a daemon thread named {@code name} when {@code concurrent}; otherwise, or when the
+     * system cannot start one more thread, does it now, on this thread, and throws what it throws.
      */
     static <T> SideTask<T> start(String name, Supplier<T> work, boolean concurrent) {
         SideTask<T> task = new SideTask<>(work);
@@ -38,12 +38,16 @@ final class SideTask<T> implements Runnable {
             Thread thread = new Thread(null, task, name, STACK_BYTES);
             thread.setDaemon(true);
             thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-            task.thread = thread;
-            thread.start();
-        } else {
-            task.run();
-            task.rethrow();
+            try {
+                thread.start();
+                task.thread = thread;
+                return task;
+            } catch (OutOfMemoryError e) {
+                // "unable to create native thread" (a limit on processes or memory): the same work, on this thread
+            }
         }
+        task.run();
+        task.rethrow();
         return task;
     }
 
