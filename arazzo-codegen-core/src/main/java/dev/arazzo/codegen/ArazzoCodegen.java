@@ -17,6 +17,7 @@ import dev.arazzo.codegen.emit.WorkflowEmitter;
 import dev.arazzo.codegen.load.ArazzoDocument;
 import dev.arazzo.codegen.load.DocumentLoader;
 import dev.arazzo.codegen.load.SchemaChecker;
+import dev.arazzo.codegen.load.SourceDocument;
 import dev.arazzo.codegen.load.UnbuiltFeatures;
 import dev.arazzo.codegen.model.ModelBuilder;
 import dev.arazzo.codegen.model.WorkflowModel;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one entry point: turns Arazzo documents into Java sources.
@@ -50,6 +52,9 @@ import java.util.Set;
  */
 public final class ArazzoCodegen {
 
+    /** The name of the thread a document's JSON Schema check runs on, beside the reading of its sources. */
+    static final String SCHEMA_CHECK_THREAD = "arazzo-schema-check";
+
     /** The version of this generator, part of every incremental fingerprint. */
     public static final String VERSION = readVersion();
 
@@ -57,6 +62,12 @@ public final class ArazzoCodegen {
     }
 
     public static GenerationResult generate(GenerationRequest request) {
+        return generate(request, SchemaChecker::violations);
+    }
+
+    /** {@link #generate(GenerationRequest)} with {@code schemaCheck} as each document's JSON Schema check. */
+    static GenerationResult generate(GenerationRequest request,
+            Function<SourceDocument, List<Diagnostic>> schemaCheck) {
         List<Diagnostic> configuration = checkConfiguration(request);
         if (configuration.stream().anyMatch(Diagnostic::isError)) {
             return new GenerationResult(List.of(), List.of(), configuration, Set.of());
@@ -77,8 +88,8 @@ public final class ArazzoCodegen {
             long errorsBefore = diagnostics.errorCount();
             List<JavaFile> emitted;
             try {
-                emitted = generate(file, packageName, request, loader, diagnostics, filesRead, jsonPathPackages,
-                        saxonPackages, messagePackages);
+                emitted = generate(file, packageName, request, schemaCheck, loader, diagnostics, filesRead,
+                        jsonPathPackages, saxonPackages, messagePackages);
             } catch (RuntimeException | StackOverflowError e) {
                 diagnostics.error("internal-error", SourceLocation.ofFile(file, ""), "the generator failed on this "
                         + "document (" + e + "); please report it with the document");
@@ -199,12 +210,15 @@ public final class ArazzoCodegen {
     }
 
     private static List<JavaFile> generate(Path file, String packageName, GenerationRequest request,
-            DocumentLoader loader, Diagnostics diagnostics, Set<Path> filesRead, Set<String> jsonPathPackages,
-            Set<String> saxonPackages, Set<String> messagePackages) {
+            Function<SourceDocument, List<Diagnostic>> schemaCheck, DocumentLoader loader, Diagnostics diagnostics,
+            Set<Path> filesRead, Set<String> jsonPathPackages, Set<String> saxonPackages, Set<String> messagePackages) {
         long errorsBefore = diagnostics.errorCount();
-        Optional<ArazzoDocument> root = loader.load(file, SourceLocation.ofFile(file, ""), diagnostics)
-                .flatMap(source -> SchemaChecker.read(source, diagnostics));
-        if (root.isEmpty()) {
+        Optional<SourceDocument> loaded = loader.load(file, SourceLocation.ofFile(file, ""), diagnostics);
+        if (loaded.isEmpty()) {
+            return List.of();
+        }
+        Root root = readRoot(loaded.get(), request, schemaCheck, file, loader, diagnostics);
+        if (root.document().isEmpty()) {
             return List.of();
         }
         // the document, then every Arazzo document its sources name, each once: bound, then checked
@@ -212,18 +226,19 @@ public final class ArazzoCodegen {
                 fileAccess(request, file));
         List<BoundDocument> documents = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
-        java.util.Deque<ArazzoDocument> pending = new java.util.ArrayDeque<>(List.of(root.get()));
+        java.util.Deque<ArazzoDocument> pending = new java.util.ArrayDeque<>(List.of(root.document().get()));
         while (!pending.isEmpty()) {
             ArazzoDocument document = pending.poll();
             if (!seen.add(document.source().file())) {
                 continue;
             }
-            Diagnostics found = new Diagnostics();
-            if (UnbuiltFeatures.report(document, found)) {
+            boolean isRoot = document == root.document().get();
+            Diagnostics found = isRoot ? root.found() : new Diagnostics();
+            if (isRoot ? root.sources() == null : UnbuiltFeatures.report(document, found)) {
                 inDocumentOrder(found, document).forEach(diagnostics::add);
                 continue;
             }
-            BoundSources sources = sourceBinder.bind(document);
+            BoundSources sources = isRoot ? root.sources() : sourceBinder.bind(document);
             filesRead.addAll(sources.filesRead());
             BoundDocument bound = Binder.bind(document, sources, found);
             WorkflowChecker.check(bound, found);
@@ -257,6 +272,55 @@ public final class ArazzoCodegen {
             }
         }
         return files;
+    }
+
+    /**
+     * The document generated from, read, schema-checked, and (unless it uses a feature not built yet) its
+     * sources read: what the loop over a document and its Arazzo sources did first, for it.
+     *
+     * @param document the document, unless the reader could not make one
+     * @param found the diagnostics of {@link UnbuiltFeatures}, to which binding and checking the document add
+     * @param sources its sources; null when it was not bound (no document, or a feature not built yet)
+     */
+    private record Root(Optional<ArazzoDocument> document, Diagnostics found,
+            BoundSources sources) {
+    }
+
+    /**
+     * Reads {@code source}, the document generated from, and its sources, while the Arazzo JSON Schema check
+     * of it (which needs only the document's tree) runs on a second thread when the request is
+     * {@linkplain GenerationRequest#concurrent() concurrent}. The outcome is the one of checking, then
+     * reading, then reading the sources on one thread: the same diagnostics reported to {@code diagnostics}
+     * in the same order (the check's and the reader's, then those of the sources), and a failure of the
+     * check (which came first) is thrown rather than one of the reading; what was reported before a failure
+     * of the reading is reported.
+     */
+    private static Root readRoot(SourceDocument source, GenerationRequest request,
+            Function<SourceDocument, List<Diagnostic>> schemaCheck, Path file, DocumentLoader loader,
+            Diagnostics diagnostics) {
+        SideTask<List<Diagnostic>> check = SideTask.start(SCHEMA_CHECK_THREAD, () -> schemaCheck.apply(source),
+                request.concurrent());
+        SchemaChecker.Reading reading = null;
+        Diagnostics found = new Diagnostics();
+        Diagnostics ofSources = new Diagnostics();
+        BoundSources sources = null;
+        try {
+            reading = SchemaChecker.reading(source);
+            if (reading.document().isPresent() && !UnbuiltFeatures.report(reading.document().get(), found)) {
+                sources = new SourceBinder(loader, request.sourceMappings(), ofSources, fileAccess(request, file))
+                        .bind(reading.document().get());
+            }
+        } catch (RuntimeException | Error e) {
+            List<Diagnostic> violations = check.join(); // throws what the check threw: it ran first
+            if (reading != null) {
+                reading.report(violations, diagnostics);
+                ofSources.all().forEach(diagnostics::add);
+            }
+            throw e;
+        }
+        reading.report(check.join(), diagnostics);
+        ofSources.all().forEach(diagnostics::add);
+        return new Root(reading.document(), found, sources);
     }
 
     /**

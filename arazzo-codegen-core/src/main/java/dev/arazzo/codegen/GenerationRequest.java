@@ -46,6 +46,8 @@ import java.util.Set;
  * @param suppressedWarnings warnings left out of the result (and so never made errors by {@code warningsAsErrors}):
  *     each a diagnostic code ({@code unknown-step}), or a code and a file ({@code unknown-step@bnpl-arazzo.yaml}:
  *     only warnings located in a file whose path ends with that one); see {@link WarningSuppression}
+ * @param concurrent whether a document's Arazzo JSON Schema check runs on a second thread while its sources are
+ *     read (on by default); off, everything runs on the calling thread. The result is the same either way.
  */
 public record GenerationRequest(
         List<Path> specs,
@@ -59,7 +61,8 @@ public record GenerationRequest(
         boolean idempotencyTokens,
         Path projectDirectory,
         List<Path> allowedRoots,
-        List<String> suppressedWarnings) {
+        List<String> suppressedWarnings,
+        boolean concurrent) {
 
     public GenerationRequest {
         List<Path> roots = new ArrayList<>(allowedRoots.size()); // a loop: no stream classes for every build
@@ -76,6 +79,15 @@ public record GenerationRequest(
         previousOutputs = Set.copyOf(previousOutputs);
         Objects.requireNonNull(runtime, "runtime");
         suppressedWarnings = suppressedWarnings == null ? List.of() : List.copyOf(suppressedWarnings);
+    }
+
+    /** A concurrent request: the components before {@code concurrent}. */
+    public GenerationRequest(List<Path> specs, Path outputDirectory, String packageName,
+            Map<Path, String> packageBySpec, Map<String, Path> sourceMappings, boolean warningsAsErrors,
+            Set<Path> previousOutputs, RuntimeMode runtime, boolean idempotencyTokens, Path projectDirectory,
+            List<Path> allowedRoots, List<String> suppressedWarnings) {
+        this(specs, outputDirectory, packageName, packageBySpec, sourceMappings, warningsAsErrors, previousOutputs,
+                runtime, idempotencyTokens, projectDirectory, allowedRoots, suppressedWarnings, true);
     }
 
 
@@ -102,6 +114,7 @@ public record GenerationRequest(
         private Path projectDirectory;
         private final List<Path> allowedRoots = new ArrayList<>();
         private final List<String> suppressedWarnings = new ArrayList<>();
+        private boolean concurrent = true;
 
         private Builder() {
         }
@@ -191,6 +204,15 @@ public record GenerationRequest(
             return this;
         }
 
+        /**
+         * Whether a document's schema check runs on a second thread while its sources are read ({@code true}
+         * unless set); {@code false} keeps the whole generation on the calling thread.
+         */
+        public Builder concurrent(boolean concurrent) {
+            this.concurrent = concurrent;
+            return this;
+        }
+
         public GenerationRequest build() {
             if (specs.isEmpty()) {
                 throw new IllegalStateException("at least one spec is required");
@@ -200,7 +222,7 @@ public record GenerationRequest(
             }
             return new GenerationRequest(specs, outputDirectory, packageName, packageBySpec, sourceMappings,
                     warningsAsErrors, previousOutputs, runtime, idempotencyTokens, projectDirectory, allowedRoots,
-                    suppressedWarnings);
+                    suppressedWarnings, concurrent);
         }
     }
 }

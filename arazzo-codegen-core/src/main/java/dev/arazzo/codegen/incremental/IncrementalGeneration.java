@@ -313,6 +313,6 @@ public final class IncrementalGeneration {
         return new GenerationRequest(request.specs(), request.outputDirectory(), request.packageName(),
                 request.packageBySpec(), request.sourceMappings(), request.warningsAsErrors(), all,
                 request.runtime(), request.idempotencyTokens(), request.projectDirectory(), request.allowedRoots(),
-                request.suppressedWarnings());
+                request.suppressedWarnings(), request.concurrent());
     }
 }

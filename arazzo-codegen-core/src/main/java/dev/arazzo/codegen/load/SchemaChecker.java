@@ -80,10 +80,14 @@ public final class SchemaChecker {
             return name.equals("1.0");
         }
 
+        /** Whether a document that declares {@code version} is checked as 1.0, asked without loading a schema. */
+        static boolean isV10(JsonNode version) {
+            return !(version != null && version.isTextual() && version.asText().startsWith("1.1."));
+        }
+
         /** The release whose schema checks a document that declares {@code version}; 1.0 when it declares none. */
         static Release of(JsonNode version) {
-            return version != null && version.isTextual() && version.asText().startsWith("1.1.") ? V11.RELEASE
-                    : V10.RELEASE;
+            return isV10(version) ? V10.RELEASE : V11.RELEASE;
         }
 
         private static Release load(String name, String resource) {
@@ -142,23 +146,79 @@ public final class SchemaChecker {
      * problem at the same node. All are reported in document order.
      */
     public static Optional<ArazzoDocument> read(SourceDocument source, Diagnostics diagnostics) {
-        List<Diagnostic> schema = check(source).stream().filter(d -> !constantOutput(source, d)).toList();
+        List<Diagnostic> violations = violations(source);
+        Reading reading = reading(source);
+        reading.report(violations, diagnostics);
+        return reading.document();
+    }
+
+    /**
+     * What {@link #read} reports of the schema check: {@link #check}'s diagnostics but those about an output
+     * given as a constant. It needs only {@code source}, which it does not change, so it may run on another
+     * thread while {@link #reading} reads the same document.
+     */
+    public static List<Diagnostic> violations(SourceDocument source) {
+        return check(source).stream().filter(d -> !constantOutput(source, d)).toList();
+    }
+
+    /**
+     * {@code source} read with {@link ArazzoReader}, its diagnostics held back until the schema's
+     * {@link #violations} are known: {@code violations(source)} then {@code reading(source).report(..)} is
+     * {@link #read}, in either order.
+     */
+    public static Reading reading(SourceDocument source) {
         Diagnostics reader = new Diagnostics();
         Optional<ArazzoDocument> document = ArazzoReader.read(source, reader);
-        Set<String> flagged = schema.stream().map(d -> d.location().jsonPointer()).collect(Collectors.toSet());
-        if (Release.of(source.root().path("arazzo")).is10()) {
-            Release11Fields.find(source.root()).forEach(use -> flagged.addAll(use.covers()));
+        Set<String> covered = new HashSet<>();
+        if (Release.isV10(source.root().path("arazzo"))) {
+            Release11Fields.find(source.root()).forEach(use -> covered.addAll(use.covers()));
         }
-        List<Diagnostic> all = new ArrayList<>(schema);
-        all.addAll(TextLimits.check(source));
-        for (Diagnostic diagnostic : reader.all()) {
-            if (!(STRUCTURAL_READER_CODES.contains(diagnostic.code())
-                    && flagged.contains(diagnostic.location().jsonPointer()))) {
-                all.add(diagnostic);
+        return new Reading(document, reader.all(), TextLimits.check(source), covered);
+    }
+
+    /**
+     * A document read, with the diagnostics of its reader and of its text limits, waiting for the schema's.
+     * Immutable.
+     */
+    public static final class Reading {
+
+        private final Optional<ArazzoDocument> document;
+        private final List<Diagnostic> reader;
+        private final List<Diagnostic> limits;
+        private final Set<String> release11;
+
+        private Reading(Optional<ArazzoDocument> document, List<Diagnostic> reader, List<Diagnostic> limits,
+                Set<String> release11) {
+            this.document = document;
+            this.reader = List.copyOf(reader);
+            this.limits = List.copyOf(limits);
+            this.release11 = Set.copyOf(release11);
+        }
+
+        /** The document, unless the reader could not make one (its diagnostics say why). */
+        public Optional<ArazzoDocument> document() {
+            return document;
+        }
+
+        /**
+         * Reports the schema's {@code violations} of this document, the text limits' and the reader's, leaving
+         * out a structural reader diagnostic where the schema (or a 1.1 field in a 1.0 document) already names a
+         * problem at the same node; all in document order.
+         */
+        public void report(List<Diagnostic> violations, Diagnostics diagnostics) {
+            Set<String> flagged = violations.stream().map(d -> d.location().jsonPointer())
+                    .collect(Collectors.toCollection(HashSet::new));
+            flagged.addAll(release11);
+            List<Diagnostic> all = new ArrayList<>(violations);
+            all.addAll(limits);
+            for (Diagnostic diagnostic : reader) {
+                if (!(STRUCTURAL_READER_CODES.contains(diagnostic.code())
+                        && flagged.contains(diagnostic.location().jsonPointer()))) {
+                    all.add(diagnostic);
+                }
             }
+            all.stream().sorted(IN_DOCUMENT_ORDER).forEach(diagnostics::add);
         }
-        all.stream().sorted(IN_DOCUMENT_ORDER).forEach(diagnostics::add);
-        return document;
     }
 
     private static final java.util.regex.Pattern OUTPUT = java.util.regex.Pattern.compile(
