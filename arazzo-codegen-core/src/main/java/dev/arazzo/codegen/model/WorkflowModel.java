@@ -16,6 +16,7 @@ import dev.arazzo.codegen.source.SchemaView;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -276,9 +277,29 @@ public record WorkflowModel(
             return new ServerModel(source, otherFieldName, url, variables, missing);
         }
 
-        /** Whether {@code other} is the same server url, whatever the field. */
+        /** Whether {@code other} is the same server url, whatever the field: every other component equal. */
         public boolean sameAs(ServerModel other) {
-            return named(other.fieldName).equals(other);
+            return Objects.equals(source, other.source) && Objects.equals(url, other.url)
+                    && variables.equals(other.variables) && Objects.equals(missing, other.missing);
+        }
+
+        // equals and hashCode as the record's own would be (same components, same hash formula), written out:
+        // the emitter collects the servers each once, and a cold JVM links a record's equals through
+        // ObjectMethods on its first call (issue #16)
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other
+                    || other instanceof ServerModel that && Objects.equals(fieldName, that.fieldName) && sameAs(that);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = Objects.hashCode(source);
+            hash = 31 * hash + Objects.hashCode(fieldName);
+            hash = 31 * hash + Objects.hashCode(url);
+            hash = 31 * hash + variables.hashCode();
+            return 31 * hash + Objects.hashCode(missing);
         }
     }
 
