@@ -68,19 +68,31 @@ public record WorkflowModel(
     private java.util.stream.Stream<RuntimeExpression> values() {
         List<ValueModel> values = new java.util.ArrayList<>();
         List<RuntimeExpression> expressions = new java.util.ArrayList<>();
-        outputs.forEach(output -> expressions.add(output.value()));
+        // plain loops: this walk runs in every cold generation, where each lambda is a class to spin
+        for (OutputModel output : outputs) {
+            expressions.add(output.value());
+        }
         for (StepModel step : steps) {
-            step.outputs().forEach(output -> expressions.add(output.value()));
-            java.util.stream.Stream.concat(step.onSuccess().stream(), step.onFailure().stream())
-                    .forEach(action -> action.inputs().forEach(input -> values.add(input.value())));
+            for (OutputModel output : step.outputs()) {
+                expressions.add(output.value());
+            }
+            for (List<ActionModel> actions : List.of(step.onSuccess(), step.onFailure())) {
+                for (ActionModel action : actions) {
+                    addValues(action.inputs(), values);
+                }
+            }
             if (step.target() instanceof HttpCall http) {
-                http.parameters().forEach(parameter -> values.add(parameter.value()));
+                for (ParameterModel parameter : http.parameters()) {
+                    values.add(parameter.value());
+                }
                 if (http.body() != null) {
                     values.add(http.body().payload());
-                    http.body().replacements().forEach(replacement -> values.add(replacement.value()));
+                    for (ReplacementModel replacement : http.body().replacements()) {
+                        values.add(replacement.value());
+                    }
                 }
             } else if (step.target() instanceof WorkflowCall call) {
-                call.inputs().forEach(input -> values.add(input.value()));
+                addValues(call.inputs(), values);
             }
         }
         while (!values.isEmpty()) {
@@ -88,12 +100,20 @@ public record WorkflowModel(
             if (value instanceof ExpressionValue expression) {
                 expressions.add(expression.expression());
             } else if (value instanceof ObjectValue object) {
-                object.members().forEach(member -> values.add(member.value()));
+                for (Member member : object.members()) {
+                    values.add(member.value());
+                }
             } else if (value instanceof ArrayValue array) {
                 values.addAll(array.elements());
             }
         }
         return expressions.stream();
+    }
+
+    private static void addValues(List<CallInput> inputs, List<ValueModel> values) {
+        for (CallInput input : inputs) {
+            values.add(input.value());
+        }
     }
 
     /**
