@@ -25,6 +25,20 @@ public record SourceLocation(Path file, int line, int column, String jsonPointer
         return new SourceLocation(file, 1, 1, jsonPointer);
     }
 
+    // equals and hashCode as the record's own would be (same components, same hash formula), written out: a
+    // cold JVM links a record's equals and hashCode through ObjectMethods on their first calls (issue #16)
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof SourceLocation that && line == that.line && column == that.column
+                && file.equals(that.file) && jsonPointer.equals(that.jsonPointer);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * (31 * file.hashCode() + line) + column) + jsonPointer.hashCode();
+    }
+
     /** {@code file:line:column}, or just {@code file} when the position is unknown. */
     @Override
     public String toString() {

@@ -40,7 +40,8 @@ final class ResultTypeEmitter {
         CodeBlock.Builder doc = CodeBlock.builder().add(summary);
         for (OutputModel output : outputs) {
             components.addParameter(output.type(), output.javaName());
-            doc.add("$L@param $N {@code $L}\n", outputs.indexOf(output) == 0 ? "\n" : "", output.javaName(),
+            // the first by identity, not equals: no ObjectMethods bootstrap for OutputModel (see TypeEmitter)
+            doc.add("$L@param $N {@code $L}\n", output == outputs.get(0) ? "\n" : "", output.javaName(),
                     Javadocs.escape(output.text()));
         }
         return TypeSpec.recordBuilder(name)

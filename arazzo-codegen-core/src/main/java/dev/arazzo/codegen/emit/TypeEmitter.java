@@ -80,10 +80,13 @@ final class TypeEmitter {
             String text = component.description() == null
                     ? "{@code " + Javadocs.escape(component.name()) + "}"
                     : Javadocs.escape(component.description());
-            javadoc.add("$L@param $N $L$L\n", components.indexOf(component) == 0 ? "\n" : "", component.javaName(),
-                    text, component.required() ? " (required)" : "");
-            parameters.add("$L@param $N $L$L\n", components.indexOf(component) == 0 ? "\n" : "", component.javaName(),
-                    text, component.required() ? " (required)" : "");
+            // a blank line before the first @param; the first by identity, not equals (a record's equals is
+            // linked through ObjectMethods on its first call: milliseconds in a cold generation)
+            String lead = component == components.get(0) ? "\n" : "";
+            javadoc.add("$L@param $N $L$L\n", lead, component.javaName(), text,
+                    component.required() ? " (required)" : "");
+            parameters.add("$L@param $N $L$L\n", lead, component.javaName(), text,
+                    component.required() ? " (required)" : "");
             if (input && component.required()) {
                 compact.addStatement("$T.requireNonNull($N,$W$L)", Objects.class, component.javaName(),
                         Literals.string(required.apply(component)));

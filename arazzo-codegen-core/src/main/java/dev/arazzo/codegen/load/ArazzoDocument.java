@@ -5,6 +5,7 @@ import dev.arazzo.codegen.diagnostic.SourceLocation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -150,6 +151,26 @@ public record ArazzoDocument(
         /** The value, told apart; its pointer is {@code pointer/value}. */
         public Value valueOf() {
             return Value.of(value, selector, pointer + "/value");
+        }
+
+        // equals and hashCode as the record's own would be (same components, same hash formula), written out:
+        // binding asks whether a step declares a parameter, and a cold JVM links a record's equals through
+        // ObjectMethods on its first call (issue #16)
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof Parameter that && Objects.equals(name, that.name)
+                    && Objects.equals(in, that.in) && Objects.equals(value, that.value)
+                    && Objects.equals(pointer, that.pointer) && Objects.equals(selector, that.selector);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = Objects.hashCode(name);
+            hash = 31 * hash + Objects.hashCode(in);
+            hash = 31 * hash + Objects.hashCode(value);
+            hash = 31 * hash + Objects.hashCode(pointer);
+            return 31 * hash + Objects.hashCode(selector);
         }
     }
 

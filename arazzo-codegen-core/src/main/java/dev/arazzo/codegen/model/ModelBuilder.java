@@ -11,6 +11,7 @@ import dev.arazzo.codegen.bind.BoundDocument;
 import dev.arazzo.codegen.bind.BoundDocument.BoundAction;
 import dev.arazzo.codegen.bind.BoundDocument.BoundCriterion;
 import dev.arazzo.codegen.bind.BoundDocument.BoundDependency;
+import dev.arazzo.codegen.bind.BoundDocument.BoundExpression;
 import dev.arazzo.codegen.bind.BoundDocument.BoundParameter;
 import dev.arazzo.codegen.bind.BoundDocument.BoundStep;
 import dev.arazzo.codegen.bind.BoundDocument.BoundValue;
@@ -454,24 +455,41 @@ public final class ModelBuilder {
         // a selector reads its context
         java.util.function.BiConsumer<String, RuntimeExpression> each = (pointer, e) -> read.accept(pointer, e.read());
         for (BoundStep step : workflow.steps()) {
-            step.parameters().forEach(parameter -> expressions(parameter.value(), each));
+            // plain loops: this walk runs in every cold generation, where each lambda is a class to spin
+            for (BoundParameter parameter : step.parameters()) {
+                expressions(parameter.value(), each);
+            }
             if (step.body() != null) {
                 if (step.body().payload() != null) {
                     expressions(step.body().payload(), each);
                 }
-                step.body().replacements().stream().filter(r -> r.value() != null)
-                        .forEach(replacement -> expressions(replacement.value(), each));
+                for (BoundDocument.BoundReplacement replacement : step.body().replacements()) {
+                    if (replacement.value() != null) {
+                        expressions(replacement.value(), each);
+                    }
+                }
             }
-            step.successCriteria().forEach(criterion -> expressions(criterion, each));
+            expressions(step.successCriteria(), each);
             for (BoundAction action : concat(step.onSuccess(), step.onFailure())) {
-                action.criteria().forEach(criterion -> expressions(criterion, each));
+                expressions(action.criteria(), each);
             }
-            step.outputs().values().forEach(output -> each.accept(output.pointer(), output.expression()));
+            for (BoundExpression output : step.outputs().values()) {
+                each.accept(output.pointer(), output.expression());
+            }
         }
         for (BoundAction action : concat(workflow.successActions(), workflow.failureActions())) {
-            action.criteria().forEach(criterion -> expressions(criterion, each));
+            expressions(action.criteria(), each);
         }
-        workflow.outputs().values().forEach(output -> each.accept(output.pointer(), output.expression()));
+        for (BoundExpression output : workflow.outputs().values()) {
+            each.accept(output.pointer(), output.expression());
+        }
+    }
+
+    private static void expressions(List<BoundCriterion> criteria,
+            java.util.function.BiConsumer<String, RuntimeExpression> each) {
+        for (BoundCriterion criterion : criteria) {
+            expressions(criterion, each);
+        }
     }
 
     private static void expressions(BoundValue value, java.util.function.BiConsumer<String, RuntimeExpression> each) {
@@ -487,9 +505,13 @@ public final class ModelBuilder {
                 }
             }
         } else if (value instanceof BoundDocument.ObjectValue object) {
-            object.members().forEach(member -> expressions(member.value(), each));
+            for (BoundDocument.Member member : object.members()) {
+                expressions(member.value(), each);
+            }
         } else if (value instanceof BoundDocument.ArrayValue array) {
-            array.elements().forEach(element -> expressions(element, each));
+            for (BoundValue element : array.elements()) {
+                expressions(element, each);
+            }
         }
     }
 
@@ -499,7 +521,9 @@ public final class ModelBuilder {
         }
         if (criterion instanceof BoundDocument.SimpleCriterion simple) {
             String pointer = simple.criterion().pointer() + "/condition";
-            simple.condition().references().forEach(reference -> each.accept(pointer, reference.expression()));
+            for (Condition.Reference reference : simple.condition().references()) {
+                each.accept(pointer, reference.expression());
+            }
         }
     }
 
@@ -822,18 +846,21 @@ public final class ModelBuilder {
             }
             Map<String, SecuritySchemeView> declared = operation.source().securitySchemes();
             for (Map<String, List<String>> requirement : operation.securityRequirements()) {
-                requirement.forEach((name, required) -> {
+                for (Map.Entry<String, List<String>> required : requirement.entrySet()) {
+                    String name = required.getKey();
                     if (declared.containsKey(name)) {
                         found.putIfAbsent(name, declared.get(name));
-                        scopes.computeIfAbsent(name, n -> new LinkedHashSet<>()).addAll(required);
+                        scopes.computeIfAbsent(name, n -> new LinkedHashSet<>()).addAll(required.getValue());
                     }
-                });
+                }
             }
         }
         NameAllocator methods = reserving(NameScope.Kind.BUILDER_METHODS);
         List<WorkflowModel.SecuritySchemeModel> schemes = new ArrayList<>();
-        found.forEach((name, scheme) -> securityScheme(name, scheme, new ArrayList<>(scopes.get(name)), methods)
-                .ifPresent(schemes::add));
+        for (Map.Entry<String, SecuritySchemeView> scheme : found.entrySet()) {
+            securityScheme(scheme.getKey(), scheme.getValue(), new ArrayList<>(scopes.get(scheme.getKey())), methods)
+                    .ifPresent(schemes::add);
+        }
         for (CalleeModel callee : callees) {
             built.values().stream().filter(model -> model.className().equals(callee.className())).findFirst()
                     .ifPresent(model -> model.securitySchemes().stream()

@@ -16,6 +16,7 @@ import dev.arazzo.codegen.source.SchemaView;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -67,19 +68,31 @@ public record WorkflowModel(
     private java.util.stream.Stream<RuntimeExpression> values() {
         List<ValueModel> values = new java.util.ArrayList<>();
         List<RuntimeExpression> expressions = new java.util.ArrayList<>();
-        outputs.forEach(output -> expressions.add(output.value()));
+        // plain loops: this walk runs in every cold generation, where each lambda is a class to spin
+        for (OutputModel output : outputs) {
+            expressions.add(output.value());
+        }
         for (StepModel step : steps) {
-            step.outputs().forEach(output -> expressions.add(output.value()));
-            java.util.stream.Stream.concat(step.onSuccess().stream(), step.onFailure().stream())
-                    .forEach(action -> action.inputs().forEach(input -> values.add(input.value())));
+            for (OutputModel output : step.outputs()) {
+                expressions.add(output.value());
+            }
+            for (List<ActionModel> actions : List.of(step.onSuccess(), step.onFailure())) {
+                for (ActionModel action : actions) {
+                    addValues(action.inputs(), values);
+                }
+            }
             if (step.target() instanceof HttpCall http) {
-                http.parameters().forEach(parameter -> values.add(parameter.value()));
+                for (ParameterModel parameter : http.parameters()) {
+                    values.add(parameter.value());
+                }
                 if (http.body() != null) {
                     values.add(http.body().payload());
-                    http.body().replacements().forEach(replacement -> values.add(replacement.value()));
+                    for (ReplacementModel replacement : http.body().replacements()) {
+                        values.add(replacement.value());
+                    }
                 }
             } else if (step.target() instanceof WorkflowCall call) {
-                call.inputs().forEach(input -> values.add(input.value()));
+                addValues(call.inputs(), values);
             }
         }
         while (!values.isEmpty()) {
@@ -87,12 +100,20 @@ public record WorkflowModel(
             if (value instanceof ExpressionValue expression) {
                 expressions.add(expression.expression());
             } else if (value instanceof ObjectValue object) {
-                object.members().forEach(member -> values.add(member.value()));
+                for (Member member : object.members()) {
+                    values.add(member.value());
+                }
             } else if (value instanceof ArrayValue array) {
                 values.addAll(array.elements());
             }
         }
         return expressions.stream();
+    }
+
+    private static void addValues(List<CallInput> inputs, List<ValueModel> values) {
+        for (CallInput input : inputs) {
+            values.add(input.value());
+        }
     }
 
     /**
@@ -276,9 +297,29 @@ public record WorkflowModel(
             return new ServerModel(source, otherFieldName, url, variables, missing);
         }
 
-        /** Whether {@code other} is the same server url, whatever the field. */
+        /** Whether {@code other} is the same server url, whatever the field: every other component equal. */
         public boolean sameAs(ServerModel other) {
-            return named(other.fieldName).equals(other);
+            return Objects.equals(source, other.source) && Objects.equals(url, other.url)
+                    && variables.equals(other.variables) && Objects.equals(missing, other.missing);
+        }
+
+        // equals and hashCode as the record's own would be (same components, same hash formula), written out:
+        // the emitter collects the servers each once, and a cold JVM links a record's equals through
+        // ObjectMethods on its first call (issue #16)
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other
+                    || other instanceof ServerModel that && Objects.equals(fieldName, that.fieldName) && sameAs(that);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = Objects.hashCode(source);
+            hash = 31 * hash + Objects.hashCode(fieldName);
+            hash = 31 * hash + Objects.hashCode(url);
+            hash = 31 * hash + variables.hashCode();
+            return 31 * hash + Objects.hashCode(missing);
         }
     }
 

@@ -43,6 +43,21 @@ public record ServerView(String url, List<Variable> variables, SourceLocation lo
         }
     }
 
+    // equals and hashCode as the record's own would be (same components, same hash formula), written out: the
+    // checks keep a set of the servers they checked, and a cold JVM links a record's hashCode through
+    // ObjectMethods on its first call (issue #16)
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ServerView that && url.equals(that.url)
+                && variables.equals(that.variables) && location.equals(that.location);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * url.hashCode() + variables.hashCode()) + location.hashCode();
+    }
+
     /** The names between braces in {@code url}, in order of appearance, each once. */
     public List<String> placeholders() {
         List<String> names = new ArrayList<>();
