@@ -415,7 +415,7 @@ public final class Transport {
 
         private final int limit;
         private final boolean framed;
-        private final CompletableFuture<BoundedBody> result = new CompletableFuture<>();
+        private final CompletableFuture<BoundedBody> result; // null when framed: the adapter keeps the future
         private byte[] bytes;
         private int size;
         private boolean cut;
@@ -424,6 +424,7 @@ public final class Transport {
         private BoundedBody(int limit, boolean framed) {
             this.limit = limit;
             this.framed = framed;
+            this.result = framed ? null : new CompletableFuture<>();
             // the whole of a framed body at once, up to 64 KB (a HEAD's answer may announce a length it never sends)
             this.bytes = new byte[framed ? Math.min(limit, 1 << 16) : 0];
         }
@@ -445,9 +446,14 @@ public final class Transport {
             return new BoundedBody(limit, false);
         }
 
+        /** The Content-Length, or -1; read from the headers' map (case-insensitive), as firstValue streams. */
         private static long contentLength(HttpResponse.ResponseInfo info) {
+            List<String> values = info.headers().map().get("Content-Length");
+            if (values == null || values.isEmpty()) {
+                return -1;
+            }
             try {
-                return info.headers().firstValueAsLong("Content-Length").orElse(-1);
+                return Long.parseLong(values.get(0));
             } catch (NumberFormatException e) {
                 return -1;
             }
@@ -469,7 +475,7 @@ public final class Transport {
 
         @Override
         public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
+            if (result != null && result.isDone()) {
                 return;
             }
             for (ByteBuffer buffer : buffers) {
@@ -496,12 +502,16 @@ public final class Transport {
 
         @Override
         public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
+            if (result != null) {
+                result.completeExceptionally(throwable);
+            }
         }
 
         @Override
         public void onComplete() {
-            result.complete(this);
+            if (result != null) {
+                result.complete(this);
+            }
         }
 
         @Override
