@@ -13,10 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns the results of a benchmark run ({@link Bench}: JMH's JSON, the simulator's share of allocation,
- * the generation and build harnesses' JSON, the processes' wall time and peak RSS) into the Markdown
- * tables of the README's "Benchmarks" section, written to {@code benchmarks.md} beside them and printed.
- * A part that did not run ({@code -Dbench.only}) has no table.
+ * Turns the results of a benchmark run ({@link Bench}: JMH's JSON, the simulator's share of allocation, the
+ * client-side CPU time of {@code RunCpu}, the generation and build harnesses' JSON, the processes' wall time and
+ * peak RSS) into the Markdown tables of the README's "Benchmarks" section, written to {@code benchmarks.md} beside
+ * them and printed. A part that did not run ({@code -Dbench.only}) has no table.
  *
  * <pre>{@code
  * java -cp ... dev.arazzo.bench.Report target/bench-results
