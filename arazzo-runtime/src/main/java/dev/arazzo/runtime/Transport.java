@@ -130,7 +130,7 @@ public final class Transport {
             throw new IllegalArgumentException("maxResponseBytes must be at least 1: " + maxResponseBytes);
         }
         this.maxResponseBytes = maxResponseBytes;
-        this.bodyHandler = info -> new BoundedBody(maxResponseBytes);
+        this.bodyHandler = info -> BoundedBody.subscriber(info, maxResponseBytes);
         this.workflowId = workflowId;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         // a client given is used as it is: whether it presents a certificate is its owner's business
@@ -414,14 +414,49 @@ public final class Transport {
     private static final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody> {
 
         private final int limit;
-        private final CompletableFuture<BoundedBody> result = new CompletableFuture<>();
-        private byte[] bytes = new byte[0];
+        private final boolean framed;
+        private final CompletableFuture<BoundedBody> result; // null when framed: the adapter keeps the future
+        private byte[] bytes;
         private int size;
         private boolean cut;
         private Flow.Subscription subscription;
 
-        BoundedBody(int limit) {
+        private BoundedBody(int limit, boolean framed) {
             this.limit = limit;
+            this.framed = framed;
+            this.result = framed ? null : new CompletableFuture<>();
+            // the whole of a framed body at once, up to 64 KB (a HEAD's answer may announce a length it never sends)
+            this.bytes = new byte[framed ? Math.min(limit, 1 << 16) : 0];
+        }
+
+        /**
+         * The subscriber of a response's body. An HTTP/1.1 body whose Content-Length is within {@code limit} is
+         * read into an array of that length, through the JDK's own adapter ({@code BodySubscribers.fromSubscriber}):
+         * the client completes that one on the thread that read the last bytes, where a subscriber of its
+         * caller's makes it hand every body over to its executor first (a task, and often a thread woken, per
+         * response), which {@code BodyHandlers.ofByteArray} does not pay either. HTTP/1.1 frames such a body
+         * by its length, so no byte beyond can come. Any other body (chunked, HTTP/2, no or a larger
+         * Content-Length) streams into a growing array up to {@code limit}.
+         */
+        static HttpResponse.BodySubscriber<BoundedBody> subscriber(HttpResponse.ResponseInfo info, int limit) {
+            long length = info.version() == HttpClient.Version.HTTP_1_1 ? contentLength(info) : -1;
+            if (length >= 0 && length <= limit) {
+                return HttpResponse.BodySubscribers.fromSubscriber(new BoundedBody((int) length, true), body -> body);
+            }
+            return new BoundedBody(limit, false);
+        }
+
+        /** The Content-Length, or -1; read from the headers' map (case-insensitive), as firstValue streams. */
+        private static long contentLength(HttpResponse.ResponseInfo info) {
+            List<String> values = info.headers().map().get("Content-Length");
+            if (values == null || values.isEmpty()) {
+                return -1;
+            }
+            try {
+                return Long.parseLong(values.get(0));
+            } catch (NumberFormatException e) {
+                return -1;
+            }
         }
 
         byte[] bytes() {
@@ -440,7 +475,7 @@ public final class Transport {
 
         @Override
         public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
+            if (result != null && result.isDone()) {
                 return;
             }
             for (ByteBuffer buffer : buffers) {
@@ -453,6 +488,10 @@ public final class Transport {
                 buffer.get(bytes, size, take);
                 size += take;
                 if (buffer.hasRemaining()) {
+                    if (framed) { // the adapter cancels the exchange and fails the response with this
+                        throw new IllegalStateException("the response body is longer than its Content-Length ("
+                                + limit + " bytes)");
+                    }
                     cut = true;
                     subscription.cancel();
                     result.complete(this);
@@ -463,12 +502,16 @@ public final class Transport {
 
         @Override
         public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
+            if (result != null) {
+                result.completeExceptionally(throwable);
+            }
         }
 
         @Override
         public void onComplete() {
-            result.complete(this);
+            if (result != null) {
+                result.complete(this);
+            }
         }
 
         @Override

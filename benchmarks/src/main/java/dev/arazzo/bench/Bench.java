@@ -21,6 +21,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code jmh}: {@code run()} of the seed by three clients, one thread ({@code WorkflowBenchmark}) and
  *       32 threads sharing one client ({@code SharedClientBenchmark});
+ *   <li>{@code runcpu}: the client-side CPU time of the same {@code run()}s ({@code RunCpu}), one thread and 32,
+ *       in {@code bench.runcpu.forks} processes each;
  *   <li>{@code generation}: generation in one JVM: the corpus, the seed, and the curves of 1, 10 and 100
  *       workflows over the seed's OpenAPI and over the corpus's {@code jentic-discord} (794 KB);
  *   <li>{@code builds}: Maven builds of the seed (no-op rebuild of the sample, both generators in one build,
@@ -34,7 +36,7 @@ import java.util.Set;
  */
 public final class Bench {
 
-    static final List<String> PARTS = List.of("jmh", "generation", "builds", "github");
+    static final List<String> PARTS = List.of("jmh", "runcpu", "generation", "builds", "github");
 
     private final Path results;
     private final Path work;
@@ -86,6 +88,9 @@ public final class Bench {
         if (only.contains("jmh")) {
             bench.jmh();
         }
+        if (only.contains("runcpu")) {
+            bench.runCpu();
+        }
         List<String> loads = new ArrayList<>();
         if (only.contains("generation")) {
             bench.generation();
@@ -136,6 +141,20 @@ public final class Bench {
                 "-foe", "true", "-f", property("bench.jmh.threads.forks", "1"), "-wi", warmups, "-w", time,
                 "-i", iterations, "-r", time, "-prof", "gc",
                 "-rf", "json", "-rff", results.resolve("jmh-threads.json").toString());
+    }
+
+    /** {@code RunCpu}: one process per fork and thread count, {@code runcpu-<threads>-<fork>.json}. */
+    private void runCpu() throws IOException, InterruptedException {
+        int forks = Integer.parseInt(property("bench.runcpu.forks", "5"));
+        for (String threads : new String[] {"1", "32"}) {
+            for (int fork = 1; fork <= forks; fork++) {
+                String id = "runcpu-" + threads + "-" + fork;
+                javaProcess(id, List.of("-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true"),
+                        "dev.arazzo.bench.workflow.RunCpu", threads, property("bench.runcpu.warmups", "6"),
+                        property("bench.runcpu.rounds", "10"), property("bench.runcpu.runs", "1000"),
+                        results.resolve(id + ".json").toString());
+            }
+        }
     }
 
     private void generation() throws IOException, InterruptedException {
@@ -190,7 +209,9 @@ public final class Bench {
     /** The settings (the pom's defaults) that a run can change with {@code -D}; the report shows those changed. */
     private static final String[][] SETTINGS = {
         {"bench.jmh.forks", "2"}, {"bench.jmh.threads.forks", "1"}, {"bench.jmh.warmups", "3"},
-        {"bench.jmh.iterations", "5"}, {"bench.jmh.time", "5s"}, {"bench.curve", "1,10,100"},
+        {"bench.jmh.iterations", "5"}, {"bench.jmh.time", "5s"}, {"bench.runcpu.forks", "5"},
+        {"bench.runcpu.warmups", "6"}, {"bench.runcpu.rounds", "10"}, {"bench.runcpu.runs", "1000"},
+        {"bench.curve", "1,10,100"},
         {"bench.builds.runs", "3"}, {"bench.builds.github.runs", "1"}, {"bench.github.openapi", ""}};
 
     private static String commandLine(Set<String> only) {

@@ -13,10 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns the results of a benchmark run ({@link Bench}: JMH's JSON, the simulator's share of allocation,
- * the generation and build harnesses' JSON, the processes' wall time and peak RSS) into the Markdown
- * tables of the README's "Benchmarks" section, written to {@code benchmarks.md} beside them and printed.
- * A part that did not run ({@code -Dbench.only}) has no table.
+ * Turns the results of a benchmark run ({@link Bench}: JMH's JSON, the simulator's share of allocation, the
+ * client-side CPU time of {@code RunCpu}, the generation and build harnesses' JSON, the processes' wall time and
+ * peak RSS) into the Markdown tables of the README's "Benchmarks" section, written to {@code benchmarks.md} beside
+ * them and printed. A part that did not run ({@code -Dbench.only}) has no table.
  *
  * <pre>{@code
  * java -cp ... dev.arazzo.bench.Report target/bench-results
@@ -64,6 +64,9 @@ public final class Report {
 
     private void jmh() throws IOException {
         JsonNode single = read("jmh.json");
+        Map<String, Cpu> cpu = runCpu(1);
+        String cpuHeader = cpu.isEmpty() ? "" : " client-side CPU per workflow | vs (a) |";
+        String cpuRule = cpu.isEmpty() ? "" : "---:|---:|";
         if (!single.isMissingNode()) {
             Map<String, JsonNode> runs = byMethod(single);
             Map<String, Long> simulator = simulatorBytes(results.resolve("simulator-allocation.txt"));
@@ -75,12 +78,23 @@ public final class Report {
                     floor.path("measurementTime").asText());
             add("");
             add("| client | time per workflow | vs (a) | allocation per workflow (whole JVM) | vs (a) "
-                    + "| of which client side | vs (a) |");
-            add("|---|---:|---:|---:|---:|---:|---:|");
-            clientRows(runs, simulator, "%.0f ± %.0f µs");
+                    + "| of which client side | vs (a) |" + cpuHeader);
+            add("|---|---:|---:|---:|---:|---:|---:|" + cpuRule);
+            clientRows(runs, simulator, "%.0f ± %.0f µs", cpu);
+            add("");
+        } else if (!cpu.isEmpty()) {
+            add("One `run()` of the seed workflow (3 HTTP calls) against the in-process simulator on 127.0.0.1, one "
+                    + "thread:");
+            add("");
+            add("| client |" + cpuHeader);
+            add("|---|" + cpuRule);
+            cpuRows(cpu);
             add("");
         }
         JsonNode threads = read("jmh-threads.json");
+        Map<String, Cpu> cpuThreads = runCpu(32);
+        cpuHeader = cpuThreads.isEmpty() ? "" : " client-side CPU per workflow | vs (a) |";
+        cpuRule = cpuThreads.isEmpty() ? "" : "---:|---:|";
         if (!threads.isMissingNode()) {
             Map<String, JsonNode> runs = byMethod(threads);
             Map<String, Long> simulator = simulatorBytes(results.resolve("simulator-allocation-threads.txt"));
@@ -92,14 +106,34 @@ public final class Report {
                     floor.path("measurementTime").asText());
             add("");
             add("| client | workflows per second | vs (a) | allocation per workflow (whole JVM) | vs (a) "
-                    + "| of which client side | vs (a) |");
-            add("|---|---:|---:|---:|---:|---:|---:|");
-            clientRows(runs, simulator, "%.0f ± %.0f /s");
+                    + "| of which client side | vs (a) |" + cpuHeader);
+            add("|---|---:|---:|---:|---:|---:|---:|" + cpuRule);
+            clientRows(runs, simulator, "%.0f ± %.0f /s", cpuThreads);
+            add("");
+        } else if (!cpuThreads.isEmpty()) {
+            add("The same under 32 threads sharing one client (one workflow object on one `HttpClient`):");
+            add("");
+            add("| client |" + cpuHeader);
+            add("|---|" + cpuRule);
+            cpuRows(cpuThreads);
+            add("");
+        }
+        if (!cpu.isEmpty() || !cpuThreads.isEmpty()) {
+            Cpu any = cpu.isEmpty() ? cpuThreads.get("handWritten") : cpu.get("handWritten");
+            add("Client-side CPU per workflow (`RunCpu`): the CPU time of every thread of the process "
+                            + "(`/proc/self/task/<tid>/schedstat`) less the simulator's threads' and the JIT compilers', "
+                            + "in %d process(es) per thread count, each %d rounds after %d of warm-up, a round being a "
+                            + "block of %d workflows per client on a fresh simulator and `HttpClient`, the clients "
+                            + "taking turns; per process the median over rounds, then the mean ± the standard deviation "
+                            + "over the processes (vs (a): of each block against the floor's block of the same round; "
+                            + "load average at the processes' ends %s).",
+                    any.forks(), any.rounds(), any.warmups(), any.runs(), String.join(", ", any.loads()));
             add("");
         }
     }
 
-    private void clientRows(Map<String, JsonNode> runs, Map<String, Long> simulator, String scoreFormat) {
+    private void clientRows(Map<String, JsonNode> runs, Map<String, Long> simulator, String scoreFormat,
+            Map<String, Cpu> cpu) {
         JsonNode floor = runs.get("handWritten");
         double floorScore = floor.at("/primaryMetric/score").asDouble();
         double floorAlloc = alloc(floor);
@@ -113,10 +147,96 @@ public final class Report {
             double error = client.at("/primaryMetric/scoreError").asDouble();
             double alloc = alloc(client);
             double clientSide = alloc - simulator.getOrDefault(row[0], 0L);
-            add("| %s | " + scoreFormat + " | %.3f | %.1f KB | %.3f | %.1f KB | %.3f |", row[1], score,
+            add("| %s | " + scoreFormat + " | %.3f | %.1f KB | %.3f | %.1f KB | %.3f |%s", row[1], score,
                     Double.isNaN(error) ? 0 : error, score / floorScore, alloc / 1024, alloc / floorAlloc,
-                    clientSide / 1024, clientSide / floorClient);
+                    clientSide / 1024, clientSide / floorClient, cpuCells(cpu.get(row[0])));
         }
+    }
+
+    private void cpuRows(Map<String, Cpu> cpu) {
+        for (String[] row : CLIENTS) {
+            if (cpu.containsKey(row[0])) {
+                add("| %s |%s", row[1], cpuCells(cpu.get(row[0])));
+            }
+        }
+    }
+
+    private static String cpuCells(Cpu cpu) {
+        return cpu == null ? "" : String.format(Locale.ROOT, " %.1f ± %.1f µs | %.3f ± %.3f |", cpu.micros(),
+                cpu.microsDeviation(), cpu.ratio(), cpu.ratioDeviation());
+    }
+
+    /**
+     * A client's CPU per workflow over the {@code RunCpu} processes: mean and standard deviation over the processes of
+     * each process's median over its rounds, of the microseconds and of the ratio to the floor's block of the round.
+     */
+    private record Cpu(double micros, double microsDeviation, double ratio, double ratioDeviation, int forks,
+            int rounds, int warmups, int runs, List<String> loads) {
+    }
+
+    /** The {@code RunCpu} results for {@code threads}, by client; empty when that part did not run. */
+    private Map<String, Cpu> runCpu(int threads) throws IOException {
+        List<JsonNode> forks = new ArrayList<>();
+        for (int fork = 1; ; fork++) {
+            JsonNode node = read("runcpu-" + threads + "-" + fork + ".json");
+            if (node.isMissingNode()) {
+                break;
+            }
+            forks.add(node);
+        }
+        Map<String, Cpu> cpu = new HashMap<>();
+        if (forks.isEmpty()) {
+            return cpu;
+        }
+        List<String> loads = new ArrayList<>();
+        forks.forEach(fork -> loads.add(fork.path("loadAverage").asText()));
+        for (String[] row : CLIENTS) {
+            List<Double> micros = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            for (JsonNode fork : forks) {
+                JsonNode blocks = fork.at("/clients/" + row[0]);
+                JsonNode floorBlocks = fork.at("/clients/handWritten");
+                List<Double> values = new ArrayList<>();
+                List<Double> paired = new ArrayList<>();
+                for (int i = 0; i < blocks.size(); i++) {
+                    double value = blocks.get(i).path("clientCpuNanos").asDouble();
+                    values.add(value / 1000);
+                    paired.add(value / floorBlocks.get(i).path("clientCpuNanos").asDouble());
+                }
+                if (!values.isEmpty()) {
+                    micros.add(median(values));
+                    ratios.add(median(paired));
+                }
+            }
+            if (!micros.isEmpty()) {
+                JsonNode first = forks.get(0);
+                cpu.put(row[0], new Cpu(mean(micros), deviation(micros), mean(ratios), deviation(ratios), micros.size(),
+                        first.path("rounds").asInt(), first.path("warmupRounds").asInt(),
+                        first.path("runsPerBlock").asInt(), loads));
+            }
+        }
+        return cpu;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    /** The sample standard deviation; 0 for one value. */
+    private static double deviation(List<Double> values) {
+        if (values.size() < 2) {
+            return 0;
+        }
+        double mean = mean(values);
+        double squares = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        return Math.sqrt(squares / (values.size() - 1));
     }
 
     private void generation() throws IOException {
