@@ -207,6 +207,22 @@ class OpenApiSubsetTest {
     }
 
     @Test
+    void theOnePassInternsNoFieldName() throws Exception {
+        // GitHub's thousands of distinct names would each go through String.intern and Jackson's InternCache
+        String unique = "Schema" + System.nanoTime();
+        String interned = new String(unique.toCharArray()).intern();
+        String json = new ObjectMapper().writeValueAsString(YAML.readTree(document("3.0.3")))
+                .replace("\"Unused\":", "\"" + unique + "\":{\"type\":\"object\"},\"Unused\":");
+
+        OpenApiOutline outline = OpenApiOutline.scan(json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                io.swagger.v3.parser.ObjectMapperFactory.createJson()).orElseThrow();
+
+        String read = outline.components.get("schemas").keySet().stream().filter(unique::equals).findFirst()
+                .orElseThrow();
+        assertTrue(read != interned, "the name as the pass read it is not the JVM's interned one");
+    }
+
+    @Test
     void aJsonKeyWrittenTwiceIsNotOutlinedAndReportedAsTheWholeDocumentIsReported() throws Exception {
         String json = new ObjectMapper().writeValueAsString(YAML.readTree(document("3.0.3")))
                 .replace("\"Unused\":", "\"Owner\":{\"type\":\"object\"},\"Unused\":");
