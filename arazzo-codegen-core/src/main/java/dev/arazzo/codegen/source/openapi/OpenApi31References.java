@@ -101,9 +101,7 @@ final class OpenApi31References {
      * swagger-parser whole, so does this, with the tree written as text.
      */
     static SwaggerParseResult readTree(JsonNode tree, ParseOptions options, String location) {
-        if (!options.isResolve() || options.isResolveFully() || options.isFlatten() || !defaultDereferencer()
-                || System.getenv(OpenAPIV3Parser.DISABLE_OAS31_RESOLVE) != null
-                        && !System.getenv(OpenAPIV3Parser.DISABLE_OAS31_RESOLVE).isBlank()) {
+        if (!options.isResolve() || options.isResolveFully() || options.isFlatten()) {
             return new OpenAPIV3Parser().readContents(text(tree), null, options, location);
         }
         SwaggerParseResult result;
@@ -127,6 +125,11 @@ final class OpenApi31References {
                 result.getMessages().add(e.getMessage());
             }
             return result;
+        }
+        // only a 3.1 document looks the dereferencers up (their factory's first use loads every one registered)
+        if (!defaultDereferencer() || System.getenv(OpenAPIV3Parser.DISABLE_OAS31_RESOLVE) != null
+                && !System.getenv(OpenAPIV3Parser.DISABLE_OAS31_RESOLVE).isBlank()) {
+            return new OpenAPIV3Parser().readContents(text(tree), null, options, location);
         }
         try {
             new Dereferencer().dereference(new DereferencerContext(result, null, root, options, null, null, true),
