@@ -1,11 +1,13 @@
 package dev.arazzo.codegen.source.openapi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIResolver;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -15,6 +17,7 @@ import io.swagger.v3.parser.reference.OpenAPI31Traverser;
 import io.swagger.v3.parser.reference.OpenAPIDereferencer;
 import io.swagger.v3.parser.reference.OpenAPIDereferencer31;
 import io.swagger.v3.parser.reference.Traverser;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -88,6 +91,65 @@ final class OpenApi31References {
         }
         return result;
     }
+
+    /**
+     * What {@code new OpenAPIV3Parser().readContents(text, null, options, location)} returns for the JSON text of
+     * {@code tree}, for the same {@code options} as {@link #readContents}, OpenAPI 3.0 or 3.1, without writing the
+     * text and reading it back: the tree is deserialized as {@code readContents} deserializes the tree it reads
+     * ({@code parseJsonNode}), and its {@code $ref}s are resolved as {@code readContents} resolves them (3.0's
+     * {@link OpenAPIResolver}, 3.1's dereferencer as above). Where {@link #readContents} would hand the text to
+     * swagger-parser whole, so does this, with the tree written as text.
+     */
+    static SwaggerParseResult readTree(JsonNode tree, ParseOptions options, String location) {
+        if (!options.isResolve() || options.isResolveFully() || options.isFlatten()) {
+            return new OpenAPIV3Parser().readContents(text(tree), null, options, location);
+        }
+        SwaggerParseResult result;
+        try {
+            // the deserializer reads none of the resolving options
+            result = new OpenAPIV3Parser().parseJsonNode(location, tree, options);
+        } catch (RuntimeException e) {
+            // readContents turns what its deserializer throws into a result without a model
+            return SwaggerParseResult.ofError(e.getMessage());
+        }
+        OpenAPI openApi = result.getOpenAPI();
+        if (openApi == null) {
+            return result;
+        }
+        String root = location == null ? null : location.replace('\\', '/');
+        if (openApi.getOpenapi() == null || !openApi.getOpenapi().startsWith("3.1")) {
+            // as OpenAPIV3Parser.resolve does for 3.0: what the resolver throws becomes a message
+            try {
+                new OpenAPIResolver(openApi, new ArrayList<>(), root, null, options).resolve(result);
+            } catch (Exception e) {
+                result.getMessages().add(e.getMessage());
+            }
+            return result;
+        }
+        // only a 3.1 document looks the dereferencers up (their factory's first use loads every one registered)
+        if (!defaultDereferencer() || System.getenv(OpenAPIV3Parser.DISABLE_OAS31_RESOLVE) != null
+                && !System.getenv(OpenAPIV3Parser.DISABLE_OAS31_RESOLVE).isBlank()) {
+            return new OpenAPIV3Parser().readContents(text(tree), null, options, location);
+        }
+        try {
+            new Dereferencer().dereference(new DereferencerContext(result, null, root, options, null, null, true),
+                    Collections.emptyIterator());
+        } catch (Exception e) {
+            return new OpenAPIV3Parser().readContents(text(tree), null, options, location);
+        }
+        return result;
+    }
+
+    private static String text(JsonNode tree) {
+        try {
+            return TEXT.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree read from JSON is written as JSON", e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper TEXT =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Whether swagger-parser would resolve with its own {@link OpenAPIDereferencer31} (no other registered). */
     private static boolean defaultDereferencer() {

@@ -154,7 +154,7 @@ final class OpenApiOutline {
         if (!startsWithObject(bytes)) {
             return new Pass(Optional.empty(), false);
         }
-        try (JsonParser parser = mapper.getFactory().createParser(bytes)) {
+        try (JsonParser parser = passFactory(mapper).createParser(bytes)) {
             // the Scanner finds a key written twice in an object itself, as the mapper's parser would (so the
             // pass stops there as it would): the parser's own detection allocates a set for each object
             parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -177,6 +177,17 @@ final class OpenApiOutline {
         } catch (IOException | RuntimeException e) {
             return new Pass(Optional.empty(), false);
         }
+    }
+
+    /**
+     * The mapper's factory, its field names not interned: each name is still one String per distinct name (the
+     * canonicalizing symbol table stays), and every reader of the pass compares names by {@code equals}, but a
+     * name new to the JVM is not put through {@link String#intern} and Jackson's {@code InternCache} (which
+     * GitHub's thousands of distinct property names overflow, and so clear, again and again). The parts are
+     * still read with the mapper itself.
+     */
+    private static com.fasterxml.jackson.core.JsonFactory passFactory(ObjectMapper mapper) {
+        return mapper.getFactory().copy().disable(com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES);
     }
 
     /**

@@ -192,17 +192,9 @@ public final class OpenApiReader {
         if (pruned.subset().isEmpty()) {
             return new Subset(null, pruned.reason());
         }
-        // as text: swagger-parser 2.1.48 takes no tree that it also resolves (parseJsonNode and readWithInfo only
-        // deserialize; the resolving, 3.0's resolver or 3.1's dereferencers, is private to readContents)
-        String text;
-        try {
-            text = JSON.writeValueAsString(pruned.subset().get());
-        } catch (IOException e) {
-            return new Subset(null, "the subset could not be written (" + e.getMessage() + ")");
-        }
-        SwaggerParseResult result = version.startsWith("3.1")
-                ? OpenApi31References.readContents(text, options, location)
-                : new io.swagger.v3.parser.OpenAPIV3Parser().readContents(text, null, options, location);
+        // as the tree: swagger-parser deserializes it and resolves its $refs as readContents would after reading
+        // its text (no text written and read back)
+        SwaggerParseResult result = OpenApi31References.readTree(pruned.subset().get(), options, location);
         OpenAPI openApi = result.getOpenAPI();
         if (openApi == null || openApi.getPaths() == null && openApi.getComponents() == null) {
             return new Subset(null, "the subset is not read as OpenAPI; the whole document says why");

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * The part of an OpenAPI 3.0/3.1 document that the workflows read: the path items of the operations they name
  * (by operationId or operationPath), with only those operations, and the components those reach through
  * {@code $ref}s (followed transitively, discriminator mappings included), every security scheme, and the
- * document's other top-level fields as they are; webhooks are left out (no view reads them).
+ * document's other top-level fields as they are; webhooks and the document's own extensions (its top-level
+ * {@code x-} fields, such as GitHub's 600 KB {@code x-webhooks}) are left out: no view reads them, and no
+ * {@code $ref} in them is followed.
  *
  * <p>The subset is made only when swagger-parser reads it exactly as it reads the same parts of the whole
  * document; otherwise {@link #of} is empty, with the reason, and the whole document is parsed: a path item that
@@ -145,7 +147,11 @@ final class OpenApiSubset {
                 }
                 case "components" -> subset.set("components", outline.hasComponents ? NODES.objectNode()
                         : outline.fields.get(field).get()); // filled in below
-                default -> subset.set(field, outline.fields.get(field).get());
+                default -> {
+                    if (!field.startsWith("x-")) {
+                        subset.set(field, outline.fields.get(field).get());
+                    }
+                }
             }
         }
         Map<String, Supplier<JsonNode>> schemes = outline.components.getOrDefault("securitySchemes", Map.of());

@@ -50,14 +50,21 @@ final class ServerLocations {
                 } else if (token.isStructEnd()) {
                     inside--;
                 }
+                if (inside > 0) {
+                    remember(parser, found); // every node inside the list, up to its end
+                }
+                return;
             }
-            boolean field = token == JsonToken.FIELD_NAME;
-            if (field && inside == 0 && "servers".equals(parser.currentName())) {
+            if (token != JsonToken.FIELD_NAME) {
+                return; // most tokens: the name is taken once, and only for a field
+            }
+            String name = parser.currentName();
+            if ("servers".equals(name)) {
                 remember(parser, found);
                 afterServers = true;
-            } else if (inside > 0 || field && parser.getParsingContext().getParent() != null
-                    && parser.getParsingContext().getParent().inRoot()
-                    && ("host".equals(parser.currentName()) || "basePath".equals(parser.currentName()))) {
+            } else if (("host".equals(name) || "basePath".equals(name))
+                    && parser.getParsingContext().getParent() != null
+                    && parser.getParsingContext().getParent().inRoot()) {
                 remember(parser, found);
             }
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arazzo.codegen.source.OperationDemand;
 import dev.arazzo.codegen.testing.Shared;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.swagger.v3.parser.util.DeserializationUtils;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -139,6 +141,9 @@ class OpenApi31ReferencesTest {
                       owner: {$ref: '#/components/schemas/Owner'}
             """;
 
+    private static final String THREE_ZERO = RECURSIVE.replace("openapi: 3.1.0", "openapi: 3.0.3")
+            .replace("[string, 'null']", "string").replace("{type: 'null'}", "{type: object}");
+
     static Stream<Arguments> documents() throws Exception {
         List<Arguments> documents = new ArrayList<>();
         documents.add(Arguments.of("recursive.yaml", RECURSIVE));
@@ -169,6 +174,28 @@ class OpenApi31ReferencesTest {
         assertEquals(sorted(expected.getMessages()), sorted(actual.getMessages()));
     }
 
+    static Stream<Arguments> trees() throws Exception {
+        return Stream.concat(documents(), Stream.of(Arguments.of("recursive.yaml, OpenAPI 3.0", THREE_ZERO)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("trees")
+    void aTreeResolvesToTheModelSwaggerParserResolvesItsTextTo(String name, String text) throws Exception {
+        // the subset is handed over as the tree it was read into, not as text written and read back
+        Path file = directory.resolve(name.replaceAll("[^A-Za-z0-9.]", "_"));
+        Files.writeString(file, text);
+        String location = file.toUri().toString();
+        JsonNode tree = DeserializationUtils.deserializeIntoTree(text, location, options(), new SwaggerParseResult());
+
+        SwaggerParseResult expected = new OpenAPIV3Parser().readContents(text, null, options(), location);
+        SwaggerParseResult actual = OpenApi31References.readTree(tree, options(), location);
+
+        assertNotNull(expected.getOpenAPI());
+        assertEquals(Json31.pretty(expected.getOpenAPI()), Json31.pretty(actual.getOpenAPI()));
+        assertEquals(shape(expected.getOpenAPI()), shape(actual.getOpenAPI()));
+        assertEquals(sorted(expected.getMessages()), sorted(actual.getMessages()));
+    }
+
     @Test
     void theRecursiveDocumentIsInlinedBelowTheFirstRefAsSwaggerParserDoes() throws Exception {
         // what the comparison above holds fixed: below a resolved $ref, swagger-parser 3.1 inlines the rest
@@ -185,8 +212,7 @@ class OpenApi31ReferencesTest {
 
     @Test
     void aThreeZeroDocumentGoesThroughSwaggerParserUnchanged() throws Exception {
-        String text = RECURSIVE.replace("openapi: 3.1.0", "openapi: 3.0.3").replace("[string, 'null']", "string")
-                .replace("{type: 'null'}", "{type: object}");
+        String text = THREE_ZERO;
         Path file = directory.resolve("three-zero.yaml");
         Files.writeString(file, text);
         String location = file.toUri().toString();

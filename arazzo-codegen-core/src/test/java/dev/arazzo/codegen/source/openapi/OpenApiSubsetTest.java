@@ -182,6 +182,46 @@ class OpenApiSubsetTest {
                 OpenApiSubset.of(outline, "pets", demand).subset(), "the outline keeps what the tree keeps");
     }
 
+    @ParameterizedTest(name = "OpenAPI {0}")
+    @ValueSource(strings = {"3.0.3", "3.1.1"})
+    void theDocumentsOwnExtensionsAreLeftOutOfTheSubsetAndTheirRefsAreNotFollowed(String version) throws Exception {
+        // GitHub's API carries its webhooks in a 600 KB top-level x-webhooks: no view reads a top-level extension
+        String json = new ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(YAML.readTree(document(version).replace("paths:\n",
+                        "x-webhooks:\n  ping: {post: {requestBody: {content: {application/json: {schema: "
+                                + "{$ref: '#/components/schemas/Unused'}}}}}}\nx-logo: {url: logo.png}\npaths:\n")));
+        Path file = write("pets.json", json);
+        OperationDemand demand = OperationDemand.of(Set.of("getPet"), Set.of());
+        OpenApiOutline outline = OpenApiOutline.scan(Files.readAllBytes(file),
+                io.swagger.v3.parser.ObjectMapperFactory.createJson()).orElseThrow();
+
+        var subset = OpenApiSubset.of(outline, "pets", demand).subset().orElseThrow();
+        OpenApiSource read = read(file, demand);
+
+        assertEquals(List.of("openapi", "info", "servers", "security", "paths", "components"), names(subset));
+        assertEquals(List.of("PetId", "Pet", "OwnerRef", "Owner", "Dog", "Cat"),
+                names(subset.path("components").path("schemas")), "Unused is named by x-webhooks alone");
+        assertEquals(SUBSET, read.reading());
+        assertEquals(describe(read(file, OperationDemand.everything()), Set.of("getPet")),
+                describe(read, Set.of("getPet")));
+    }
+
+    @Test
+    void theOnePassInternsNoFieldName() throws Exception {
+        // GitHub's thousands of distinct names would each go through String.intern and Jackson's InternCache
+        String unique = "Schema" + System.nanoTime();
+        String interned = new String(unique.toCharArray()).intern();
+        String json = new ObjectMapper().writeValueAsString(YAML.readTree(document("3.0.3")))
+                .replace("\"Unused\":", "\"" + unique + "\":{\"type\":\"object\"},\"Unused\":");
+
+        OpenApiOutline outline = OpenApiOutline.scan(json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                io.swagger.v3.parser.ObjectMapperFactory.createJson()).orElseThrow();
+
+        String read = outline.components.get("schemas").keySet().stream().filter(unique::equals).findFirst()
+                .orElseThrow();
+        assertTrue(read != interned, "the name as the pass read it is not the JVM's interned one");
+    }
+
     @Test
     void aJsonKeyWrittenTwiceIsNotOutlinedAndReportedAsTheWholeDocumentIsReported() throws Exception {
         String json = new ObjectMapper().writeValueAsString(YAML.readTree(document("3.0.3")))
