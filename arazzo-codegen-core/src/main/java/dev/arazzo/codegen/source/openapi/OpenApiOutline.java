@@ -187,7 +187,8 @@ final class OpenApiOutline {
      * still read with the mapper itself.
      */
     private static com.fasterxml.jackson.core.JsonFactory passFactory(ObjectMapper mapper) {
-        return mapper.getFactory().copy().disable(com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES);
+        return mapper.getFactory().rebuild().disable(com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .build();
     }
 
     /**
