@@ -257,22 +257,7 @@ class WorkflowStepTimeoutTest extends ScenarioTest {
 
     @Test
     void aCalledStepThatRetriesPastTheDeadlineStopsRetrying() {
-        GeneratedCode code = warm(scenario.generate(HEADER + """
-                workflows:
-                  - workflowId: outer
-                    steps:
-                      - stepId: nested
-                        workflowId: patient
-                        timeout: 300
-                  - workflowId: patient
-                    steps:
-                      - stepId: status
-                        operationId: getStatus
-                        successCriteria: [{condition: $statusCode == 200}]
-                        onFailure:
-                          - {name: again, type: retry, retryAfter: 0.2, retryLimit: 10}
-                """), "OuterWorkflow");
-        scenario.server().on("GET", "/status", Response.json(503, "{}"));
+        GeneratedCode code = patient("retryAfter: 0.2, retryLimit: 10");
 
         long started = System.nanoTime();
         Object result = execute(code, "OuterWorkflow");
@@ -287,6 +272,24 @@ class WorkflowStepTimeoutTest extends ScenarioTest {
 
     @Test
     void aRetryWaitThatRunsPastTheDeadlineIsCutAtTheDeadline() {
+        GeneratedCode code = patient("retryAfter: 20, retryLimit: 1");
+
+        long started = System.nanoTime();
+        Object result = execute(code, "OuterWorkflow");
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals("Failed", result.getClass().getSimpleName());
+        assertEquals("timeout: the step did not complete within 300 ms", call(result, "failedCriterion"));
+        assertEquals(List.of("GET /status"), paths(), "the retry after 20 s is never sent");
+        // the uncut wait would take 20 s; the bound is 60 times the deadline, so load does not make it fail
+        assertTrue(tookMillis < 18_000, "the 20 s wait ends at the 300 ms deadline, not after it: " + tookMillis);
+    }
+
+    /**
+     * {@code outer}, whose step of 300 ms calls {@code patient}: one step that retries as {@code retry} says, and
+     * from now on fails with 503 every time.
+     */
+    private GeneratedCode patient(String retry) {
         GeneratedCode code = warm(scenario.generate(HEADER + """
                 workflows:
                   - workflowId: outer
@@ -300,18 +303,9 @@ class WorkflowStepTimeoutTest extends ScenarioTest {
                         operationId: getStatus
                         successCriteria: [{condition: $statusCode == 200}]
                         onFailure:
-                          - {name: again, type: retry, retryAfter: 20, retryLimit: 1}
-                """), "OuterWorkflow");
+                          - {name: again, type: retry, %s}
+                """.formatted(retry)), "OuterWorkflow");
         scenario.server().on("GET", "/status", Response.json(503, "{}"));
-
-        long started = System.nanoTime();
-        Object result = execute(code, "OuterWorkflow");
-        long tookMillis = (System.nanoTime() - started) / 1_000_000;
-
-        assertEquals("Failed", result.getClass().getSimpleName());
-        assertEquals("timeout: the step did not complete within 300 ms", call(result, "failedCriterion"));
-        assertEquals(List.of("GET /status"), paths(), "the retry after 20 s is never sent");
-        // the uncut wait would take 20 s; the bound is 60 times the deadline, so load does not make it fail
-        assertTrue(tookMillis < 18_000, "the 20 s wait ends at the 300 ms deadline, not after it: " + tookMillis);
+        return code;
     }
 }
