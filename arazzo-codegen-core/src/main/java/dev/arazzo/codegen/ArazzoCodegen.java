@@ -157,8 +157,9 @@ public final class ArazzoCodegen {
      * ({@code missing-package}), a package given for a document that is not one of the request's
      * ({@code unknown-package-spec}), a source mapping to a file that does not exist
      * ({@code missing-mapped-file}), a package that is no Java package name ({@code invalid-package}), a
-     * suppressed warning that is not {@code code} or {@code code@file} ({@code invalid-suppression}). {@link #generate} reports them too, and then reads nothing; a front
-     * end may call this first to word them in its own terms.
+     * suppressed warning that is not {@code code} or {@code code@file} ({@code invalid-suppression}).
+     * {@link #generate} reports them too, and then reads nothing; a front end may call this first to word them
+     * in its own terms.
      */
     public static List<Diagnostic> checkConfiguration(GenerationRequest request) {
         Diagnostics diagnostics = new Diagnostics();
@@ -171,7 +172,8 @@ public final class ArazzoCodegen {
             Path spec = entry.getKey();
             if (!specs.contains(spec)) {
                 diagnostics.error("unknown-package-spec", SourceLocation.ofFile(spec, ""), "a package ('"
-                        + entry.getValue() + "') is given for " + spec + ", which is not one of the documents generated from");
+                        + entry.getValue() + "') is given for " + spec
+                        + ", which is not one of the documents generated from");
             }
         }
         for (Path spec : specs) {

@@ -46,9 +46,10 @@ import java.util.Set;
  * which positions share a copy) is swagger-parser's own code. {@code OpenApi31ReferencesTest} compares the
  * resulting models, JSON and object identity, with swagger-parser's own resolution.
  *
- * <p>OpenAPI 3.0 documents, a 3.1 one when swagger-parser's {@code disableOas31Resolve} environment variable is
- * set, and any set-up with another {@link OpenAPIDereferencer} registered go through swagger-parser unchanged;
- * so does a document whose resolution fails (swagger-parser stops at the failure and says why). The one
+ * <p>OpenAPI 3.0 documents are resolved by swagger-parser's own resolver; a 3.1 one when swagger-parser's
+ * {@code disableOas31Resolve} environment variable is set, and any set-up with another {@link OpenAPIDereferencer}
+ * registered go through swagger-parser unchanged; so does a document whose resolution fails (swagger-parser stops
+ * at the failure and says why). The one
  * difference left: a schema whose copy swagger-parser could not read back from its own JSON, and which is
  * never asked for again, stops swagger-parser's resolution and not this one.
  */
@@ -58,51 +59,18 @@ final class OpenApi31References {
     }
 
     /**
-     * What {@code new OpenAPIV3Parser().readContents(text, null, options, location)} returns, for {@code options}
-     * that ask for {@code $ref}s to be resolved (and not fully) and set nothing else but
-     * {@code safelyResolveURL}; the messages may come in another order.
-     */
-    static SwaggerParseResult readContents(String text, ParseOptions options, String location) {
-        if (!options.isResolve() || options.isResolveFully() || options.isFlatten() || !defaultDereferencer()
-                || System.getenv(OpenAPIV3Parser.DISABLE_OAS31_RESOLVE) != null
-                        && !System.getenv(OpenAPIV3Parser.DISABLE_OAS31_RESOLVE).isBlank()) {
-            return new OpenAPIV3Parser().readContents(text, null, options, location);
-        }
-        ParseOptions parse = new ParseOptions();
-        parse.setResolve(false);
-        parse.setSafelyResolveURL(options.isSafelyResolveURL());
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, parse, location);
-        OpenAPI openApi = result.getOpenAPI();
-        if (openApi == null) {
-            return result;
-        }
-        if (openApi.getOpenapi() == null || !openApi.getOpenapi().startsWith("3.1")) {
-            // swagger-parser's 3.0 resolver: no cheaper way to the same result, so the whole parse is its own
-            return new OpenAPIV3Parser().readContents(text, null, options, location);
-        }
-        // as OpenAPIV3Parser.resolve does for 3.1
-        String root = location == null ? null : location.replace('\\', '/');
-        try {
-            new Dereferencer().dereference(new DereferencerContext(result, null, root, options, null, null, true),
-                    Collections.emptyIterator());
-        } catch (Exception e) {
-            // swagger-parser stops where it fails, which a copy read later may have moved: its own run says where
-            return new OpenAPIV3Parser().readContents(text, null, options, location);
-        }
-        return result;
-    }
-
-    /**
      * What {@code new OpenAPIV3Parser().readContents(text, null, options, location)} returns for the JSON text of
-     * {@code tree}, for the same {@code options} as {@link #readContents}, OpenAPI 3.0 or 3.1, without writing the
-     * text and reading it back: the tree is deserialized as {@code readContents} deserializes the tree it reads
+     * {@code tree}, OpenAPI 3.0 or 3.1, for {@code options} that ask for {@code $ref}s to be resolved (and not
+     * fully) and set nothing else but {@code safelyResolveURL}; the messages may come in another order. No text
+     * is written and read back: the tree is deserialized as {@code readContents} deserializes the tree it reads
      * ({@code parseJsonNode}), and its {@code $ref}s are resolved as {@code readContents} resolves them (3.0's
-     * {@link OpenAPIResolver}, 3.1's dereferencer as above). Where {@link #readContents} would hand the text to
-     * swagger-parser whole, so does this, with the tree written as text.
+     * {@link OpenAPIResolver}, 3.1's with the traverser below). Other options, a set-up swagger-parser would not
+     * resolve with its own 3.1 dereferencer, and a 3.1 resolution that fails (swagger-parser stops at the failure
+     * and says why) go to swagger-parser whole, with the tree written as text.
      */
     static SwaggerParseResult readTree(JsonNode tree, ParseOptions options, String location) {
         if (!options.isResolve() || options.isResolveFully() || options.isFlatten()) {
-            return new OpenAPIV3Parser().readContents(text(tree), null, options, location);
+            return new OpenAPIV3Parser().readContents(tree.toString(), null, options, location);
         }
         SwaggerParseResult result;
         try {
@@ -127,29 +95,19 @@ final class OpenApi31References {
             return result;
         }
         // only a 3.1 document looks the dereferencers up (their factory's first use loads every one registered)
-        if (!defaultDereferencer() || System.getenv(OpenAPIV3Parser.DISABLE_OAS31_RESOLVE) != null
-                && !System.getenv(OpenAPIV3Parser.DISABLE_OAS31_RESOLVE).isBlank()) {
-            return new OpenAPIV3Parser().readContents(text(tree), null, options, location);
+        String disabled = System.getenv(OpenAPIV3Parser.DISABLE_OAS31_RESOLVE);
+        if (!defaultDereferencer() || disabled != null && !disabled.isBlank()) {
+            return new OpenAPIV3Parser().readContents(tree.toString(), null, options, location);
         }
         try {
             new Dereferencer().dereference(new DereferencerContext(result, null, root, options, null, null, true),
                     Collections.emptyIterator());
         } catch (Exception e) {
-            return new OpenAPIV3Parser().readContents(text(tree), null, options, location);
+            // swagger-parser stops where it fails, which a copy read later may have moved: its own run says where
+            return new OpenAPIV3Parser().readContents(tree.toString(), null, options, location);
         }
         return result;
     }
-
-    private static String text(JsonNode tree) {
-        try {
-            return TEXT.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree read from JSON is written as JSON", e);
-        }
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper TEXT =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Whether swagger-parser would resolve with its own {@link OpenAPIDereferencer31} (no other registered). */
     private static boolean defaultDereferencer() {
