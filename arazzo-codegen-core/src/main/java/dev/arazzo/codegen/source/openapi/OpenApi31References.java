@@ -17,6 +17,7 @@ import io.swagger.v3.parser.reference.OpenAPI31Traverser;
 import io.swagger.v3.parser.reference.OpenAPIDereferencer;
 import io.swagger.v3.parser.reference.OpenAPIDereferencer31;
 import io.swagger.v3.parser.reference.Traverser;
+import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -63,8 +64,8 @@ final class OpenApi31References {
      * {@code tree}, OpenAPI 3.0 or 3.1, for {@code options} that ask for {@code $ref}s to be resolved (and not
      * fully) and set nothing else but {@code safelyResolveURL}; the messages may come in another order. No text
      * is written and read back: the tree is deserialized as {@code readContents} deserializes the tree it reads
-     * ({@code parseJsonNode}), and its {@code $ref}s are resolved as {@code readContents} resolves them (3.0's
-     * {@link OpenAPIResolver}, 3.1's with the traverser below). Other options, a set-up swagger-parser would not
+     * ({@code parseJsonNode}, which calls {@link OpenAPIDeserializer}), and its {@code $ref}s are resolved as
+     * {@code readContents} resolves them (3.0's {@link OpenAPIResolver}, 3.1's with the traverser below). Other options, a set-up swagger-parser would not
      * resolve with its own 3.1 dereferencer, and a 3.1 resolution that fails (swagger-parser stops at the failure
      * and says why) go to swagger-parser whole, with the tree written as text.
      */
@@ -74,8 +75,10 @@ final class OpenApi31References {
         }
         SwaggerParseResult result;
         try {
-            // the deserializer reads none of the resolving options
-            result = new OpenAPIV3Parser().parseJsonNode(location, tree, options);
+            // the deserializer reads none of the resolving options; it is called as OpenAPIV3Parser.parseJsonNode
+            // calls it, without initialising OpenAPIV3Parser (which builds a JSON and a YAML mapper, JSR-310
+            // support registered, that nothing here reads with)
+            result = new OpenAPIDeserializer().deserialize(tree, location, options, options.isOaiAuthor());
         } catch (RuntimeException e) {
             // readContents turns what its deserializer throws into a result without a model
             return SwaggerParseResult.ofError(e.getMessage());

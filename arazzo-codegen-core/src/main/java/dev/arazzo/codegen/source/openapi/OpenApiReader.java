@@ -106,8 +106,9 @@ public final class OpenApiReader {
         options.setSafelyResolveURL(true);
         String reading = "the whole document: every operation is asked for";
         if (subsetAsked) {
-            Subset subset = subset(name, file, bytes, outlined ? outline : OpenApiOutline.scan(bytes,
-                    SwaggerJson.MAPPER), demand, options);
+            // a text that is not a JSON object is not outlined: the JSON mapper is not even built for it
+            Subset subset = subset(name, file, bytes, outlined || !OpenApiOutline.startsWithObject(bytes) ? outline
+                    : OpenApiOutline.scan(bytes, SwaggerJson.MAPPER), demand, options);
             if (subset.openApi() != null) {
                 return Optional.of(new OpenApiSource(name, file, subset.openApi(), serverUrl(subset.openApi()),
                         servers.locations(file), false, Map.of(), "the operations the workflows name")
@@ -170,8 +171,9 @@ public final class OpenApiReader {
             try {
                 traced(trace -> trace.pass(file.toAbsolutePath().normalize()));
                 String content = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-                document = io.swagger.v3.parser.util.DeserializationUtils.deserializeIntoTree(content, location,
-                        options, new SwaggerParseResult());
+                // swagger-parser's tree of YAML, read without its mappers; what that cannot read, swagger-parser
+                document = SwaggerYaml.read(content).orElseGet(() -> io.swagger.v3.parser.util.DeserializationUtils
+                        .deserializeIntoTree(content, location, options, new SwaggerParseResult()));
             } catch (RuntimeException e) {
                 return new Subset(null, "it could not be read as a tree (" + e.getMessage() + ")");
             }
@@ -291,9 +293,14 @@ public final class OpenApiReader {
 
     private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
-    /** The mapper swagger-parser reads JSON with (a key written twice in an object is an error), made once. */
+    /**
+     * A mapper that reads JSON trees as swagger-parser's ({@code ObjectMapperFactory.createJson}) reads them: a
+     * key written twice in an object is an error. swagger-parser's also registers JSR-310 support and sets
+     * features of writing and of binding to classes, none of which a tree read touches; made once.
+     */
     private static final class SwaggerJson {
-        static final ObjectMapper MAPPER = io.swagger.v3.parser.ObjectMapperFactory.createJson();
+        static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     }
 
     /** The tokens of the document itself: its {@code $ref}s checked, its servers found. */
