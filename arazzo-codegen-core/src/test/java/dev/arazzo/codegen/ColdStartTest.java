@@ -44,6 +44,24 @@ class ColdStartTest {
     }
 
     @Test
+    void theSeedsYamlOpenApiIsReadWithoutSwaggerCoresMappersOrAYamlWriter() throws Exception {
+        Path openapi = Path.of(ColdStartTest.class.getResource("/seed/amazon-connect-openapi.yml").toURI());
+        Set<String> loaded = loadedBy("generate", Shared.seedWorkflow().toString(), openapi.toString(),
+                output.toString());
+
+        assertTrue(loaded.contains("io.swagger.v3.parser.util.OpenAPIDeserializer"), "swagger-parser read it");
+        // swagger-parser's DeserializationUtils builds swagger-core's YAML mappers, OpenAPIV3Parser two more
+        assertFalse(loaded.contains("io.swagger.v3.parser.util.DeserializationUtils"));
+        assertFalse(loaded.contains("io.swagger.v3.parser.OpenAPIV3Parser"));
+        assertEquals(List.of(), withPrefix(loaded, "io.swagger.v3.core.util.Yaml"));
+        assertEquals(List.of(), withPrefix(loaded, "io.swagger.v3.core.util.ObjectMapperFactory"));
+        assertEquals(List.of(), withPrefix(loaded, "com.fasterxml.jackson.datatype.jsr310."), "no date is read");
+        assertEquals(List.of(), withPrefix(loaded, "org.yaml.snakeyaml.representer."), "nothing is written");
+        assertEquals(List.of(), withPrefix(loaded, "org.yaml.snakeyaml.emitter."));
+        assertEquals(List.of(), withPrefix(loaded, "javax.net.ssl."), "nothing is fetched");
+    }
+
+    @Test
     void aJsonDocumentIsLoadedAndSchemaCheckedWithoutYaml() throws Exception {
         Path json = Shared.root().resolve("corpus/oak-postmarkapp-server/workflows.arazzo.json");
         Set<String> loaded = loadedBy("check", json.toString());

@@ -179,6 +179,29 @@ class OpenApi31ReferencesTest {
         assertEquals(sorted(expected.getMessages()), sorted(actual.getMessages()));
     }
 
+    static Stream<Arguments> yamlTrees() throws Exception {
+        return trees().filter(row -> !row.get()[0].toString().contains(".json"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("yamlTrees")
+    void aYamlTreeReadWithoutSwaggerParsersMappersResolvesToTheModelOfItsText(String name, String text)
+            throws Exception {
+        // OpenApiReader reads a YAML document's tree with SwaggerYaml, not DeserializationUtils
+        Path file = directory.resolve(name.replaceAll("[^A-Za-z0-9.]", "_"));
+        Files.writeString(file, text);
+        String location = file.toUri().toString();
+        JsonNode tree = SwaggerYaml.read(text).orElseThrow();
+
+        SwaggerParseResult expected = new OpenAPIV3Parser().readContents(text, null, options(), location);
+        SwaggerParseResult actual = OpenApi31References.readTree(tree, options(), location);
+
+        assertNotNull(expected.getOpenAPI());
+        assertEquals(Json31.pretty(expected.getOpenAPI()), Json31.pretty(actual.getOpenAPI()));
+        assertEquals(shape(expected.getOpenAPI()), shape(actual.getOpenAPI()));
+        assertEquals(sorted(expected.getMessages()), sorted(actual.getMessages()));
+    }
+
     @Test
     void theRecursiveDocumentIsInlinedBelowTheFirstRefAsSwaggerParserDoes() throws Exception {
         // what the comparison above holds fixed: below a resolved $ref, swagger-parser 3.1 inlines the rest
