@@ -250,7 +250,7 @@ public final class ModelBuilder {
             WorkflowModel callee = built.get(key(call.document(), call.workflow()));
             if (callee != null && !callees.containsKey(callee.className().simpleName())) {
                 callees.put(callee.className().simpleName(), new CalleeModel(callee.workflowId(), callee.className(),
-                        fields.newName(JavaNames.camel(callee.className().simpleName())), callee.sources(),
+                        JavaNames.newName(fields, JavaNames.camel(callee.className().simpleName())), callee.sources(),
                         callee.inputs(), callee.outputs(), MessageModels.usesMessages(callee),
                         MessageModels.listened(callee, true)));
             }
@@ -261,13 +261,13 @@ public final class ModelBuilder {
                     && s.operation().source() == source);
             if (used) {
                 sources.put(source.name(), new SourceModel(source.name(),
-                        fields.newName(JavaNames.camel(source.name()) + "BaseUri")));
+                        JavaNames.newName(fields, JavaNames.camel(source.name()) + "BaseUri")));
             }
         }
         for (CalleeModel callee : callees.values()) {
             for (SourceModel source : callee.sources()) {
                 sources.computeIfAbsent(source.name(), name -> new SourceModel(name,
-                        fields.newName(JavaNames.camel(name) + "BaseUri")));
+                        JavaNames.newName(fields, JavaNames.camel(name) + "BaseUri")));
             }
         }
         List<WorkflowModel.ServerModel> servers = servers(workflow, sources, callees.values(), fields);
@@ -276,7 +276,7 @@ public final class ModelBuilder {
         for (BoundDependency dependsOn : workflow.dependsOn()) {
             CalleeModel callee = callee(callees, dependsOn.target());
             dependencies.add(new DependencyModel(dependsOn.reference(), callee,
-                    locals.newName(JavaNames.camel(callee.workflowId()) + "Outputs"), null));
+                    JavaNames.newName(locals, JavaNames.camel(callee.workflowId()) + "Outputs"), null));
         }
         for (BoundDependency dependsOn : workflow.dependsOn()) {
             unfilled(inputs, callee(callees, dependsOn.target()), dependsOn.pointer(), "dependsOn entry '"
@@ -318,7 +318,7 @@ public final class ModelBuilder {
             }
             if (read && declared < 0) {
                 dependencies.add(new DependencyModel(step.step().workflowId(), callee,
-                        locals.newName(JavaNames.camel(callee.workflowId()) + "Outputs"), step.stepId()));
+                        JavaNames.newName(locals, JavaNames.camel(callee.workflowId()) + "Outputs"), step.stepId()));
             } else if (read) {
                 // $workflows.<id>.outputs after this step are the outputs of its run, dependsOn or not
                 dependencies.set(declared, dependencies.get(declared).calledBy(step.stepId()));
@@ -332,7 +332,7 @@ public final class ModelBuilder {
             CalleeModel callee = step.callee() == null ? null : callee(callees, step.callee());
             StepModel model = step(workflow, step, callee,
                     step.operation() == null ? null : sources.get(step.operation().source().name()),
-                    methods.newName(JavaNames.camel(step.stepId())),
+                    JavaNames.newName(methods, JavaNames.camel(step.stepId())),
                     className.nestedClass(JavaNames.typeName(nested, JavaNames.pascal(step.stepId()) + "Result")),
                     inputs, byId, callees, dependencies,
                     step.operation() == null ? null : server(step.operation(), servers));
@@ -344,7 +344,7 @@ public final class ModelBuilder {
         workflow.outputs().forEach((name, output) -> {
             RuntimeExpression expression = output.expression();
             ValueSchema schema = schemaOf(expression, null, byId);
-            outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)),
+            outputs.add(new OutputModel(name, JavaNames.newName(outputNames, JavaNames.camel(name)),
                     expression instanceof RuntimeExpression.JsonPathSelection selection
                             ? selectionType(selection, schemaOf(selection.context(), null, byId), name)
                             : expression instanceof RuntimeExpression.XPathSelection selection
@@ -378,8 +378,8 @@ public final class ModelBuilder {
             if (servers.stream().noneMatch(server::sameAs)) {
                 boolean documents = operation.servers().equals(operation.source().servers());
                 String field = documents ? sources.get(operation.source().name()).fieldName()
-                        : fields.newName(JavaNames.camel(operation.operationId() != null ? operation.operationId()
-                                : operation.source().name()) + "BaseUri");
+                        : JavaNames.newName(fields, JavaNames.camel(operation.operationId() != null
+                                ? operation.operationId() : operation.source().name()) + "BaseUri");
                 servers.add(server.named(field));
             }
         }
@@ -389,7 +389,7 @@ public final class ModelBuilder {
             for (WorkflowModel.ServerModel server : model == null ? List.<WorkflowModel.ServerModel>of()
                     : model.servers()) {
                 if (servers.stream().noneMatch(server::sameAs)) {
-                    servers.add(server.named(fields.newName(server.fieldName())));
+                    servers.add(server.named(JavaNames.newName(fields, server.fieldName())));
                 }
             }
         }
@@ -443,8 +443,8 @@ public final class ModelBuilder {
         undeclared.sort(Comparator.comparingInt((Read read) -> read.at().line()).thenComparingInt(read -> read.at().column()));
         for (Read read : undeclared) {
             if (declared.add(read.name())) {
-                inputs.add(new InputModel(read.name(), names.newName(JavaNames.camel(read.name())), TypeMapper.JSON_NODE,
-                        false, "read by the workflow but not declared in its inputs schema"));
+                inputs.add(new InputModel(read.name(), JavaNames.newName(names, JavaNames.camel(read.name())),
+                        TypeMapper.JSON_NODE, false, "read by the workflow but not declared in its inputs schema"));
             }
         }
         return inputs;
@@ -630,7 +630,7 @@ public final class ModelBuilder {
             } else if (expression instanceof RuntimeExpression.XPathSelection selection) {
                 type = xpathType(selection);
             }
-            outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)), type, expression,
+            outputs.add(new OutputModel(name, JavaNames.newName(outputNames, JavaNames.camel(name)), type, expression,
                     output.text(), schema));
         });
         List<ActionModel> onSuccess = actions(step.onSuccess(), workflow.successActions(), reads, callees);
@@ -867,8 +867,8 @@ public final class ModelBuilder {
                             .filter(scheme -> schemes.stream().noneMatch(s -> s.name().equals(scheme.name())))
                             .forEach(scheme -> schemes.add(new WorkflowModel.SecuritySchemeModel(scheme.name(),
                                     scheme.kind() == WorkflowModel.SecurityKind.MUTUAL_TLS ? scheme.methodName()
-                                            : methods.newName(scheme.methodName()), scheme.kind(), scheme.in(),
-                                    scheme.parameterName(), scheme.tokenUrl(), scheme.scopes(),
+                                            : JavaNames.newName(methods, scheme.methodName()), scheme.kind(),
+                                    scheme.in(), scheme.parameterName(), scheme.tokenUrl(), scheme.scopes(),
                                     scheme.description()))));
         }
         return schemes;
@@ -883,21 +883,24 @@ public final class ModelBuilder {
         }
         switch (scheme.type()) {
             case API_KEY -> {
-                return Optional.of(new WorkflowModel.SecuritySchemeModel(name, methods.newName(JavaNames.camel(name)),
+                String method = JavaNames.newName(methods, JavaNames.camel(name));
+                return Optional.of(new WorkflowModel.SecuritySchemeModel(name, method,
                         WorkflowModel.SecurityKind.API_KEY, scheme.in() == null ? "header" : scheme.in(),
                         scheme.parameterName(), null, List.of(), description));
             }
             case HTTP -> {
                 String httpScheme = scheme.scheme() == null ? "" : scheme.scheme().toLowerCase(Locale.ROOT);
                 if (httpScheme.equals("basic") || httpScheme.equals("bearer")) {
-                    return Optional.of(new WorkflowModel.SecuritySchemeModel(name, methods.newName(JavaNames.camel(name)),
+                    String method = JavaNames.newName(methods, JavaNames.camel(name));
+                    return Optional.of(new WorkflowModel.SecuritySchemeModel(name, method,
                             httpScheme.equals("basic") ? WorkflowModel.SecurityKind.BASIC : WorkflowModel.SecurityKind.BEARER,
                             null, null, null, List.of(), description));
                 }
                 return Optional.empty();
             }
             case OAUTH2 -> {
-                return Optional.of(new WorkflowModel.SecuritySchemeModel(name, methods.newName(JavaNames.camel(name)),
+                String method = JavaNames.newName(methods, JavaNames.camel(name));
+                return Optional.of(new WorkflowModel.SecuritySchemeModel(name, method,
                         scheme.clientCredentials() ? WorkflowModel.SecurityKind.OAUTH2_CLIENT_CREDENTIALS
                                 : WorkflowModel.SecurityKind.BEARER,
                         null, null, scheme.tokenUrl(), scopes, description));
