@@ -53,6 +53,7 @@ import dev.arazzo.codegen.source.SecuritySchemeView;
 import dev.arazzo.codegen.source.asyncapi.AsyncApiDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,9 +90,12 @@ public final class ModelBuilder {
 
     /**
      * The generated classes of all workflows, by {@link #key}, and the steps ({@code key + "/" + stepId})
-     * whose completion a step of another workflow depends on.
+     * whose completion a step of another workflow depends on; {@code servers}: the server of each operation
+     * (by identity) for each url of its source description, worked out once for every step and workflow that
+     * calls it ({@link ServerModels#of} parses its url).
      */
-    private record StepLinks(Map<String, ClassName> classes, Set<String> recorded) {
+    private record StepLinks(Map<String, ClassName> classes, Set<String> recorded,
+            Map<OperationView, Map<String, WorkflowModel.ServerModel>> servers) {
     }
 
     /**
@@ -113,9 +117,15 @@ public final class ModelBuilder {
                 }
             }
         }
+        // each key's bound workflow, the first of its owner's with that key: looked up once, not per workflow
+        Map<String, BoundWorkflow> workflows = new HashMap<>();
         Set<String> recorded = new HashSet<>();
         for (BoundDocument bound : documents) {
             for (BoundWorkflow workflow : bound.workflows()) {
+                String key = key(bound.document(), workflow.workflow());
+                if (owners.get(key) == bound) {
+                    workflows.putIfAbsent(key, workflow);
+                }
                 for (BoundStep step : workflow.steps()) {
                     for (StepDependencies.Target target : StepDependencies.of(bound, workflow.workflow(), step.step())) {
                         if (target.resolved() && !target.local()) {
@@ -126,11 +136,11 @@ public final class ModelBuilder {
                 }
             }
         }
-        StepLinks links = new StepLinks(classes, recorded);
+        StepLinks links = new StepLinks(classes, recorded, new java.util.IdentityHashMap<>());
         Map<String, WorkflowModel> built = new LinkedHashMap<>();
         Set<String> building = new LinkedHashSet<>();
         for (String key : classes.keySet()) {
-            buildInOrder(key, links, owners, built, building, diagnostics);
+            buildInOrder(key, links, owners, workflows, built, building, diagnostics);
         }
         List<WorkflowModel> models = new ArrayList<>();
         classes.keySet().forEach(key -> {
@@ -142,14 +152,17 @@ public final class ModelBuilder {
     }
 
     private static void buildInOrder(String key, StepLinks links, Map<String, BoundDocument> owners,
-            Map<String, WorkflowModel> built, Set<String> building, Diagnostics diagnostics) {
+            Map<String, BoundWorkflow> workflows, Map<String, WorkflowModel> built, Set<String> building,
+            Diagnostics diagnostics) {
         Map<String, ClassName> classes = links.classes();
         if (built.containsKey(key)) {
             return;
         }
         BoundDocument bound = owners.get(key);
-        BoundWorkflow workflow = bound.workflows().stream()
-                .filter(w -> key(bound.document(), w.workflow()).equals(key)).findFirst().orElseThrow();
+        BoundWorkflow workflow = workflows.get(key);
+        if (workflow == null) {
+            throw new java.util.NoSuchElementException("no bound workflow " + key);
+        }
         if (!building.add(key)) {
             diagnostics.error("workflow-cycle", bound.document().locate(workflow.pointer() + "/workflowId"),
                     "workflow '" + workflow.workflowId() + "' calls itself through " + String.join(" -> ",
@@ -164,7 +177,8 @@ public final class ModelBuilder {
             return;
         }
         for (WorkflowTarget call : calls(workflow)) {
-            buildInOrder(key(call.document(), call.workflow()), links, owners, built, building, diagnostics);
+            buildInOrder(key(call.document(), call.workflow()), links, owners, workflows, built, building,
+                    diagnostics);
         }
         building.remove(key);
         if (built.containsKey(key)) {
@@ -373,8 +387,7 @@ public final class ModelBuilder {
             if (operation == null || step.callee() != null) {
                 continue;
             }
-            WorkflowModel.ServerModel server = ServerModels.of(operation, document.sourceDescription(
-                    operation.source().name()).map(ArazzoDocument.SourceDescription::url).orElse(null), null);
+            WorkflowModel.ServerModel server = serverOf(operation);
             if (servers.stream().noneMatch(server::sameAs)) {
                 boolean documents = operation.servers().equals(operation.source().servers());
                 String field = documents ? sources.get(operation.source().name()).fieldName()
@@ -398,9 +411,22 @@ public final class ModelBuilder {
 
     /** The server of {@code operation} among the workflow's. */
     private WorkflowModel.ServerModel server(OperationView operation, List<WorkflowModel.ServerModel> servers) {
-        WorkflowModel.ServerModel server = ServerModels.of(operation, document.sourceDescription(
-                operation.source().name()).map(ArazzoDocument.SourceDescription::url).orElse(null), null);
+        WorkflowModel.ServerModel server = serverOf(operation);
         return servers.stream().filter(server::sameAs).findFirst().orElseThrow();
+    }
+
+    /** {@link ServerModels#of} {@code operation}, with the url of its source description in this document. */
+    private WorkflowModel.ServerModel serverOf(OperationView operation) {
+        String sourceUrl = document.sourceDescription(operation.source().name())
+                .map(ArazzoDocument.SourceDescription::url).orElse(null);
+        Map<String, WorkflowModel.ServerModel> byUrl = links.servers().computeIfAbsent(operation,
+                o -> new HashMap<>());
+        WorkflowModel.ServerModel server = byUrl.get(sourceUrl);
+        if (server == null) {
+            server = ServerModels.of(operation, sourceUrl, null);
+            byUrl.put(sourceUrl, server);
+        }
+        return server;
     }
 
     private Map<String, String> sourceUrls() {
