@@ -15,19 +15,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * No class of the generator calls JavaPoet's {@code NameAllocator.newName(String)}: that form tags each name with
- * a {@code UUID.randomUUID()}, and the first one seeds a {@code SecureRandom} (its security provider's classes and
- * a read of the system's entropy) in every cold generation, for tags nothing looks up. Names go through
- * {@code JavaNames.newName}. The check reads each class file's constant pool for a method reference to that form;
- * the test's own call shows that it can see one.
+ * No class of the generator calls {@code UUID.randomUUID()}, or JavaPoet's {@code NameAllocator.newName(String)},
+ * which tags each name with one: the first seeds a {@code SecureRandom} (its security provider's classes and a
+ * read of the system's entropy) in every cold generation, for name tags nothing looks up and temporary file names
+ * that {@code CREATE_NEW} makes unique anyway. Names go through {@code JavaNames.newName}, temporary files are
+ * named by {@code SourceWriter.temporaryTag}. The check reads each class file's constant pool for a method
+ * reference to either; the test's own calls show that it can see them.
  */
-class RandomNameTagTest {
+class NoSecureRandomTest {
 
-    private static final String OWNER = "com/palantir/javapoet/NameAllocator";
-    private static final String DESCRIPTOR = "(Ljava/lang/String;)Ljava/lang/String;";
+    /** Owner, name and descriptor of each method no generator class calls. */
+    private static final List<List<String>> FORBIDDEN = List.of(
+            List.of("com/palantir/javapoet/NameAllocator", "newName", "(Ljava/lang/String;)Ljava/lang/String;"),
+            List.of("java/util/UUID", "randomUUID", "()Ljava/util/UUID;"));
 
     @Test
-    void noGeneratorClassCallsTheRandomlyTaggedNewName() throws Exception {
+    void noGeneratorClassCallsARandomUuid() throws Exception {
         Path classes = Path.of(ArazzoCodegen.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 
         assertTrue(Files.isRegularFile(classes.resolve("dev/arazzo/codegen/model/ModelBuilder.class")));
@@ -36,10 +39,19 @@ class RandomNameTagTest {
 
     @Test
     void theCheckSeesAClassThatDoes() throws Exception {
-        Path tests = Path.of(RandomNameTagTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path tests = Path.of(NoSecureRandomTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 
         assertEquals("name", new NameAllocator().newName("name"));
-        assertTrue(calling(tests).contains(tests.resolve("dev/arazzo/codegen/RandomNameTagTest.class")));
+        assertEquals(36, Uuid.next().length());
+        assertTrue(calling(tests).contains(tests.resolve("dev/arazzo/codegen/NoSecureRandomTest.class")));
+        assertTrue(calling(tests).contains(tests.resolve("dev/arazzo/codegen/NoSecureRandomTest$Uuid.class")));
+    }
+
+    /** A class whose one call is {@code UUID.randomUUID()}. */
+    private static final class Uuid {
+        static String next() {
+            return java.util.UUID.randomUUID().toString();
+        }
     }
 
     private static List<Path> calling(Path classes) throws IOException {
@@ -56,7 +68,7 @@ class RandomNameTagTest {
         return calling;
     }
 
-    /** Whether the constant pool of the class file {@code in} holds a method reference to the one-argument form. */
+    /** Whether the constant pool of the class file {@code in} holds a method reference to a forbidden method. */
     private static boolean refersTo(DataInputStream in) throws IOException {
         in.readInt(); // magic
         in.readUnsignedShort();
@@ -87,9 +99,11 @@ class RandomNameTagTest {
             }
         }
         for (int i = 1; i < count; i++) {
-            if (tag[i] == 10 && OWNER.equals(utf8[first[first[i]]])) {
+            if (tag[i] == 10) {
                 int nameAndType = second[i];
-                if ("newName".equals(utf8[first[nameAndType]]) && DESCRIPTOR.equals(utf8[second[nameAndType]])) {
+                List<String> method = List.of(utf8[first[first[i]]], utf8[first[nameAndType]],
+                        utf8[second[nameAndType]]);
+                if (FORBIDDEN.contains(method)) {
                     return true;
                 }
             }
