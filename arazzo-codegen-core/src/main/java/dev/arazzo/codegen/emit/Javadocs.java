@@ -22,7 +22,25 @@ final class Javadocs {
                 .replace("/*", "&#47;*")
                 .replace("@", "&#64;");
         // every line terminator, Java's and Unicode's, ends a comment line here rather than in JavaPoet
-        return wrap(escaped.replace("\r\n", "\n").replaceAll("[\\r\\x0B\\f\\x{85}\\x{2028}\\x{2029}]", "\n"));
+        return wrap(lineFeeds(escaped.replace("\r\n", "\n")));
+    }
+
+    /**
+     * {@code text} with each other line terminator (carriage return, U+000B, form feed, U+0085, U+2028, U+2029)
+     * a line feed; a loop rather than a regular expression, which would be compiled at every call.
+     */
+    private static String lineFeeds(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\u000B' || c == '\f' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = '\n';
+            }
+        }
+        return chars == null ? text : new String(chars);
     }
 
     /** The width at which document text is wrapped, so that comment lines stay well under 120 characters. */

@@ -69,7 +69,10 @@ final class WorkflowNames {
                     stepConstants.newName(step.constantName())));
         }
         for (ServerModel server : workflow.servers()) {
-            String field = server.fieldName().replaceAll("_+$", "");
+            String field = server.fieldName();
+            while (field.endsWith("_")) {
+                field = field.substring(0, field.length() - 1);
+            }
             field = field.endsWith("BaseUri") ? field.substring(0, field.length() - "BaseUri".length()) : field;
             servers.put(server.fieldName(), constants.newName(JavaNames.constant(field) + "_SERVER"));
         }

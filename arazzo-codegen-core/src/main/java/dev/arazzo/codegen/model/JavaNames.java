@@ -43,9 +43,9 @@ public final class JavaNames {
      * through this method in more than case: on a case-insensitive file system ({@code x} and {@code X},
      * {@code Result} and {@code result}) two classes whose names differ only in case would be one file.
      */
-    public static String typeName(com.palantir.javapoet.NameAllocator names, String suggestion) {
+    public static String typeName(NameAllocator names, String suggestion) {
         while (true) {
-            String name = names.newName(suggestion);
+            String name = newName(names, suggestion);
             if (reserveType(names, name)) {
                 return name;
             }
@@ -58,9 +58,19 @@ public final class JavaNames {
      * a {@code $}, which {@link #pascal} never keeps; it ends in one, so the {@code _} the allocator adds to
      * a mark taken already never makes another mark.)
      */
-    public static boolean reserveType(com.palantir.javapoet.NameAllocator names, String name) {
+    public static boolean reserveType(NameAllocator names, String name) {
         String mark = "$type$" + name.toLowerCase(Locale.ROOT) + "$";
-        return names.newName(mark).equals(mark);
+        return newName(names, mark).equals(mark);
+    }
+
+    /**
+     * A name for {@code suggestion} from {@code names}, as {@link NameAllocator#newName(String)} gives it, without
+     * that method's tag: a {@code UUID.randomUUID()} per name, which in a fresh JVM seeds a {@code SecureRandom}
+     * (its security provider's classes and a read of the system's entropy) for tags nothing looks up. Every
+     * name of the generator is allocated here; a fresh object is as unique a tag.
+     */
+    public static String newName(NameAllocator names, String suggestion) {
+        return names.newName(suggestion, new Object());
     }
 
     /** {@code confirmContact} to {@code CONFIRM_CONTACT}. */

@@ -53,6 +53,7 @@ import dev.arazzo.codegen.source.SecuritySchemeView;
 import dev.arazzo.codegen.source.asyncapi.AsyncApiDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,9 +90,12 @@ public final class ModelBuilder {
 
     /**
      * The generated classes of all workflows, by {@link #key}, and the steps ({@code key + "/" + stepId})
-     * whose completion a step of another workflow depends on.
+     * whose completion a step of another workflow depends on; {@code servers}: the server of each operation
+     * (by identity) for each url of its source description, worked out once for every step and workflow that
+     * calls it ({@link ServerModels#of} parses its url).
      */
-    private record StepLinks(Map<String, ClassName> classes, Set<String> recorded) {
+    private record StepLinks(Map<String, ClassName> classes, Set<String> recorded,
+            Map<OperationView, Map<String, WorkflowModel.ServerModel>> servers) {
     }
 
     /**
@@ -113,9 +117,15 @@ public final class ModelBuilder {
                 }
             }
         }
+        // each key's bound workflow, the first of its owner's with that key: looked up once, not per workflow
+        Map<String, BoundWorkflow> workflows = new HashMap<>();
         Set<String> recorded = new HashSet<>();
         for (BoundDocument bound : documents) {
             for (BoundWorkflow workflow : bound.workflows()) {
+                String key = key(bound.document(), workflow.workflow());
+                if (owners.get(key) == bound) {
+                    workflows.putIfAbsent(key, workflow);
+                }
                 for (BoundStep step : workflow.steps()) {
                     for (StepDependencies.Target target : StepDependencies.of(bound, workflow.workflow(), step.step())) {
                         if (target.resolved() && !target.local()) {
@@ -126,11 +136,11 @@ public final class ModelBuilder {
                 }
             }
         }
-        StepLinks links = new StepLinks(classes, recorded);
+        StepLinks links = new StepLinks(classes, recorded, new java.util.IdentityHashMap<>());
         Map<String, WorkflowModel> built = new LinkedHashMap<>();
         Set<String> building = new LinkedHashSet<>();
         for (String key : classes.keySet()) {
-            buildInOrder(key, links, owners, built, building, diagnostics);
+            buildInOrder(key, links, owners, workflows, built, building, diagnostics);
         }
         List<WorkflowModel> models = new ArrayList<>();
         classes.keySet().forEach(key -> {
@@ -142,14 +152,17 @@ public final class ModelBuilder {
     }
 
     private static void buildInOrder(String key, StepLinks links, Map<String, BoundDocument> owners,
-            Map<String, WorkflowModel> built, Set<String> building, Diagnostics diagnostics) {
+            Map<String, BoundWorkflow> workflows, Map<String, WorkflowModel> built, Set<String> building,
+            Diagnostics diagnostics) {
         Map<String, ClassName> classes = links.classes();
         if (built.containsKey(key)) {
             return;
         }
         BoundDocument bound = owners.get(key);
-        BoundWorkflow workflow = bound.workflows().stream()
-                .filter(w -> key(bound.document(), w.workflow()).equals(key)).findFirst().orElseThrow();
+        BoundWorkflow workflow = workflows.get(key);
+        if (workflow == null) {
+            throw new java.util.NoSuchElementException("no bound workflow " + key);
+        }
         if (!building.add(key)) {
             diagnostics.error("workflow-cycle", bound.document().locate(workflow.pointer() + "/workflowId"),
                     "workflow '" + workflow.workflowId() + "' calls itself through " + String.join(" -> ",
@@ -164,7 +177,8 @@ public final class ModelBuilder {
             return;
         }
         for (WorkflowTarget call : calls(workflow)) {
-            buildInOrder(key(call.document(), call.workflow()), links, owners, built, building, diagnostics);
+            buildInOrder(key(call.document(), call.workflow()), links, owners, workflows, built, building,
+                    diagnostics);
         }
         building.remove(key);
         if (built.containsKey(key)) {
@@ -250,7 +264,7 @@ public final class ModelBuilder {
             WorkflowModel callee = built.get(key(call.document(), call.workflow()));
             if (callee != null && !callees.containsKey(callee.className().simpleName())) {
                 callees.put(callee.className().simpleName(), new CalleeModel(callee.workflowId(), callee.className(),
-                        fields.newName(JavaNames.camel(callee.className().simpleName())), callee.sources(),
+                        JavaNames.newName(fields, JavaNames.camel(callee.className().simpleName())), callee.sources(),
                         callee.inputs(), callee.outputs(), MessageModels.usesMessages(callee),
                         MessageModels.listened(callee, true)));
             }
@@ -261,13 +275,13 @@ public final class ModelBuilder {
                     && s.operation().source() == source);
             if (used) {
                 sources.put(source.name(), new SourceModel(source.name(),
-                        fields.newName(JavaNames.camel(source.name()) + "BaseUri")));
+                        JavaNames.newName(fields, JavaNames.camel(source.name()) + "BaseUri")));
             }
         }
         for (CalleeModel callee : callees.values()) {
             for (SourceModel source : callee.sources()) {
                 sources.computeIfAbsent(source.name(), name -> new SourceModel(name,
-                        fields.newName(JavaNames.camel(name) + "BaseUri")));
+                        JavaNames.newName(fields, JavaNames.camel(name) + "BaseUri")));
             }
         }
         List<WorkflowModel.ServerModel> servers = servers(workflow, sources, callees.values(), fields);
@@ -276,7 +290,7 @@ public final class ModelBuilder {
         for (BoundDependency dependsOn : workflow.dependsOn()) {
             CalleeModel callee = callee(callees, dependsOn.target());
             dependencies.add(new DependencyModel(dependsOn.reference(), callee,
-                    locals.newName(JavaNames.camel(callee.workflowId()) + "Outputs"), null));
+                    JavaNames.newName(locals, JavaNames.camel(callee.workflowId()) + "Outputs"), null));
         }
         for (BoundDependency dependsOn : workflow.dependsOn()) {
             unfilled(inputs, callee(callees, dependsOn.target()), dependsOn.pointer(), "dependsOn entry '"
@@ -318,7 +332,7 @@ public final class ModelBuilder {
             }
             if (read && declared < 0) {
                 dependencies.add(new DependencyModel(step.step().workflowId(), callee,
-                        locals.newName(JavaNames.camel(callee.workflowId()) + "Outputs"), step.stepId()));
+                        JavaNames.newName(locals, JavaNames.camel(callee.workflowId()) + "Outputs"), step.stepId()));
             } else if (read) {
                 // $workflows.<id>.outputs after this step are the outputs of its run, dependsOn or not
                 dependencies.set(declared, dependencies.get(declared).calledBy(step.stepId()));
@@ -332,7 +346,7 @@ public final class ModelBuilder {
             CalleeModel callee = step.callee() == null ? null : callee(callees, step.callee());
             StepModel model = step(workflow, step, callee,
                     step.operation() == null ? null : sources.get(step.operation().source().name()),
-                    methods.newName(JavaNames.camel(step.stepId())),
+                    JavaNames.newName(methods, JavaNames.camel(step.stepId())),
                     className.nestedClass(JavaNames.typeName(nested, JavaNames.pascal(step.stepId()) + "Result")),
                     inputs, byId, callees, dependencies,
                     step.operation() == null ? null : server(step.operation(), servers));
@@ -344,7 +358,7 @@ public final class ModelBuilder {
         workflow.outputs().forEach((name, output) -> {
             RuntimeExpression expression = output.expression();
             ValueSchema schema = schemaOf(expression, null, byId);
-            outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)),
+            outputs.add(new OutputModel(name, JavaNames.newName(outputNames, JavaNames.camel(name)),
                     expression instanceof RuntimeExpression.JsonPathSelection selection
                             ? selectionType(selection, schemaOf(selection.context(), null, byId), name)
                             : expression instanceof RuntimeExpression.XPathSelection selection
@@ -373,13 +387,12 @@ public final class ModelBuilder {
             if (operation == null || step.callee() != null) {
                 continue;
             }
-            WorkflowModel.ServerModel server = ServerModels.of(operation, document.sourceDescription(
-                    operation.source().name()).map(ArazzoDocument.SourceDescription::url).orElse(null), null);
+            WorkflowModel.ServerModel server = serverOf(operation);
             if (servers.stream().noneMatch(server::sameAs)) {
                 boolean documents = operation.servers().equals(operation.source().servers());
                 String field = documents ? sources.get(operation.source().name()).fieldName()
-                        : fields.newName(JavaNames.camel(operation.operationId() != null ? operation.operationId()
-                                : operation.source().name()) + "BaseUri");
+                        : JavaNames.newName(fields, JavaNames.camel(operation.operationId() != null
+                                ? operation.operationId() : operation.source().name()) + "BaseUri");
                 servers.add(server.named(field));
             }
         }
@@ -389,7 +402,7 @@ public final class ModelBuilder {
             for (WorkflowModel.ServerModel server : model == null ? List.<WorkflowModel.ServerModel>of()
                     : model.servers()) {
                 if (servers.stream().noneMatch(server::sameAs)) {
-                    servers.add(server.named(fields.newName(server.fieldName())));
+                    servers.add(server.named(JavaNames.newName(fields, server.fieldName())));
                 }
             }
         }
@@ -398,9 +411,22 @@ public final class ModelBuilder {
 
     /** The server of {@code operation} among the workflow's. */
     private WorkflowModel.ServerModel server(OperationView operation, List<WorkflowModel.ServerModel> servers) {
-        WorkflowModel.ServerModel server = ServerModels.of(operation, document.sourceDescription(
-                operation.source().name()).map(ArazzoDocument.SourceDescription::url).orElse(null), null);
+        WorkflowModel.ServerModel server = serverOf(operation);
         return servers.stream().filter(server::sameAs).findFirst().orElseThrow();
+    }
+
+    /** {@link ServerModels#of} {@code operation}, with the url of its source description in this document. */
+    private WorkflowModel.ServerModel serverOf(OperationView operation) {
+        String sourceUrl = document.sourceDescription(operation.source().name())
+                .map(ArazzoDocument.SourceDescription::url).orElse(null);
+        Map<String, WorkflowModel.ServerModel> byUrl = links.servers().computeIfAbsent(operation,
+                o -> new HashMap<>());
+        WorkflowModel.ServerModel server = byUrl.get(sourceUrl);
+        if (server == null) {
+            server = ServerModels.of(operation, sourceUrl, null);
+            byUrl.put(sourceUrl, server);
+        }
+        return server;
     }
 
     private Map<String, String> sourceUrls() {
@@ -443,8 +469,8 @@ public final class ModelBuilder {
         undeclared.sort(Comparator.comparingInt((Read read) -> read.at().line()).thenComparingInt(read -> read.at().column()));
         for (Read read : undeclared) {
             if (declared.add(read.name())) {
-                inputs.add(new InputModel(read.name(), names.newName(JavaNames.camel(read.name())), TypeMapper.JSON_NODE,
-                        false, "read by the workflow but not declared in its inputs schema"));
+                inputs.add(new InputModel(read.name(), JavaNames.newName(names, JavaNames.camel(read.name())),
+                        TypeMapper.JSON_NODE, false, "read by the workflow but not declared in its inputs schema"));
             }
         }
         return inputs;
@@ -630,7 +656,7 @@ public final class ModelBuilder {
             } else if (expression instanceof RuntimeExpression.XPathSelection selection) {
                 type = xpathType(selection);
             }
-            outputs.add(new OutputModel(name, outputNames.newName(JavaNames.camel(name)), type, expression,
+            outputs.add(new OutputModel(name, JavaNames.newName(outputNames, JavaNames.camel(name)), type, expression,
                     output.text(), schema));
         });
         List<ActionModel> onSuccess = actions(step.onSuccess(), workflow.successActions(), reads, callees);
@@ -867,8 +893,8 @@ public final class ModelBuilder {
                             .filter(scheme -> schemes.stream().noneMatch(s -> s.name().equals(scheme.name())))
                             .forEach(scheme -> schemes.add(new WorkflowModel.SecuritySchemeModel(scheme.name(),
                                     scheme.kind() == WorkflowModel.SecurityKind.MUTUAL_TLS ? scheme.methodName()
-                                            : methods.newName(scheme.methodName()), scheme.kind(), scheme.in(),
-                                    scheme.parameterName(), scheme.tokenUrl(), scheme.scopes(),
+                                            : JavaNames.newName(methods, scheme.methodName()), scheme.kind(),
+                                    scheme.in(), scheme.parameterName(), scheme.tokenUrl(), scheme.scopes(),
                                     scheme.description()))));
         }
         return schemes;
@@ -883,21 +909,24 @@ public final class ModelBuilder {
         }
         switch (scheme.type()) {
             case API_KEY -> {
-                return Optional.of(new WorkflowModel.SecuritySchemeModel(name, methods.newName(JavaNames.camel(name)),
+                String method = JavaNames.newName(methods, JavaNames.camel(name));
+                return Optional.of(new WorkflowModel.SecuritySchemeModel(name, method,
                         WorkflowModel.SecurityKind.API_KEY, scheme.in() == null ? "header" : scheme.in(),
                         scheme.parameterName(), null, List.of(), description));
             }
             case HTTP -> {
                 String httpScheme = scheme.scheme() == null ? "" : scheme.scheme().toLowerCase(Locale.ROOT);
                 if (httpScheme.equals("basic") || httpScheme.equals("bearer")) {
-                    return Optional.of(new WorkflowModel.SecuritySchemeModel(name, methods.newName(JavaNames.camel(name)),
+                    String method = JavaNames.newName(methods, JavaNames.camel(name));
+                    return Optional.of(new WorkflowModel.SecuritySchemeModel(name, method,
                             httpScheme.equals("basic") ? WorkflowModel.SecurityKind.BASIC : WorkflowModel.SecurityKind.BEARER,
                             null, null, null, List.of(), description));
                 }
                 return Optional.empty();
             }
             case OAUTH2 -> {
-                return Optional.of(new WorkflowModel.SecuritySchemeModel(name, methods.newName(JavaNames.camel(name)),
+                String method = JavaNames.newName(methods, JavaNames.camel(name));
+                return Optional.of(new WorkflowModel.SecuritySchemeModel(name, method,
                         scheme.clientCredentials() ? WorkflowModel.SecurityKind.OAUTH2_CLIENT_CREDENTIALS
                                 : WorkflowModel.SecurityKind.BEARER,
                         null, null, scheme.tokenUrl(), scopes, description));

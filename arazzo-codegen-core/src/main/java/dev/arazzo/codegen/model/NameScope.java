@@ -82,7 +82,7 @@ public final class NameScope {
      * scope has.
      */
     public String newName(String suggestion) {
-        String name = allocator.newName(Objects.requireNonNull(suggestion, "suggestion"));
+        String name = JavaNames.newName(allocator, Objects.requireNonNull(suggestion, "suggestion"));
         names.add(name);
         return name;
     }

@@ -199,7 +199,8 @@ public final class TypeMapper {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> property = fields.next();
             JsonNode resolved = dereference(property.getValue());
-            properties.add(new InputModel(property.getKey(), names.newName(JavaNames.camel(property.getKey())),
+            String name = JavaNames.newName(names, JavaNames.camel(property.getKey()));
+            properties.add(new InputModel(property.getKey(), name,
                     input(property.getValue(), property.getKey()),
                     required.contains(property.getKey()),
                     resolved == null ? null : resolved.path("description").asText(null)));
@@ -228,7 +229,8 @@ public final class TypeMapper {
         Set<String> seen = new HashSet<>();
         for (JsonNode value : schema.get("enum")) {
             if (value.isTextual() && seen.add(value.asText())) {
-                values.add(new EnumConstant(constants.newName(JavaNames.constant(value.asText())), value.asText()));
+                values.add(new EnumConstant(JavaNames.newName(constants, JavaNames.constant(value.asText())),
+                        value.asText()));
             }
         }
         types.add(new EnumModel(name, schema.path("description").asText(null), values));
@@ -358,7 +360,8 @@ public final class TypeMapper {
         for (Map.Entry<String, SchemaView> property : schema.properties().entrySet()) {
             SchemaView value = property.getValue();
             SchemaView resolved = value == null ? null : value.resolved();
-            properties.add(new InputModel(property.getKey(), names.newName(JavaNames.camel(property.getKey())),
+            String name = JavaNames.newName(names, JavaNames.camel(property.getKey()));
+            properties.add(new InputModel(property.getKey(), name,
                     output(value, property.getKey()), required.contains(property.getKey()),
                     resolved == null ? null : resolved.description()));
         }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +41,10 @@ public final class SourceWriter {
     private static final String COMPLETE = "complete";
     private static final String WRITING = "writing";
     private static final String TEMPORARY_SUFFIX = ".arazzo-tmp";
+
+    /** How many temporary files this JVM has named (see {@link #temporaryTag}). */
+    private static final java.util.concurrent.atomic.AtomicLong TEMPORARY_FILES =
+            new java.util.concurrent.atomic.AtomicLong();
 
     private final Path outputDirectory;
     private final Path manifestFile;
@@ -185,11 +189,21 @@ public final class SourceWriter {
     public static void replace(Path target, byte[] bytes) {
         try {
             Files.createDirectories(target.getParent());
-            Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID()
-                    + TEMPORARY_SUFFIX);
+            Path temporary = null;
             try {
-                try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE)) {
+                OutputStream created = null;
+                while (created == null) {
+                    Path candidate = target.resolveSibling("." + target.getFileName() + "." + temporaryTag()
+                            + TEMPORARY_SUFFIX);
+                    try {
+                        created = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW,
+                                StandardOpenOption.WRITE);
+                        temporary = candidate;
+                    } catch (FileAlreadyExistsException e) {
+                        // another writer's (or a killed run's) temporary file: this one takes the next name
+                    }
+                }
+                try (OutputStream out = created) {
                     out.write(bytes);
                 }
                 try {
@@ -198,11 +212,23 @@ public final class SourceWriter {
                     Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             } finally {
-                Files.deleteIfExists(temporary);
+                if (temporary != null) {
+                    Files.deleteIfExists(temporary);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
+    }
+
+    /**
+     * A name part for a temporary file that no other is likely to have: the clock's nanoseconds and a count
+     * of this JVM's temporary files. Not a {@code UUID.randomUUID()}, whose first call seeds a
+     * {@code SecureRandom} (a security provider's classes and a read of the system's entropy) in every cold
+     * generation; {@code CREATE_NEW} makes the name unique, a name taken already is skipped.
+     */
+    private static String temporaryTag() {
+        return Long.toHexString(System.nanoTime()) + "-" + TEMPORARY_FILES.incrementAndGet();
     }
 
     /**
