@@ -55,6 +55,9 @@ public final class ArazzoCodegen {
     /** The name of the thread a document's JSON Schema check runs on, beside the reading of its sources. */
     static final String SCHEMA_CHECK_THREAD = "arazzo-schema-check";
 
+    /** The name of the thread that builds the JSON Schema check while the first document is read. */
+    static final String SCHEMA_PREPARE_THREAD = "arazzo-schema-prepare";
+
     /** The version of this generator, part of every incremental fingerprint. */
     public static final String VERSION = readVersion();
 
@@ -68,10 +71,49 @@ public final class ArazzoCodegen {
     /** {@link #generate(GenerationRequest)} with {@code schemaCheck} as each document's JSON Schema check. */
     static GenerationResult generate(GenerationRequest request,
             Function<SourceDocument, List<Diagnostic>> schemaCheck) {
+        return generate(request, schemaCheck, SchemaChecker::prepare);
+    }
+
+    /**
+     * {@link #generate(GenerationRequest, Function)} with {@code prepare} as the building of the schema check that
+     * may run before the first document is read.
+     */
+    static GenerationResult generate(GenerationRequest request,
+            Function<SourceDocument, List<Diagnostic>> schemaCheck, Runnable prepare) {
         List<Diagnostic> configuration = checkConfiguration(request);
         if (configuration.stream().anyMatch(Diagnostic::isError)) {
             return new GenerationResult(List.of(), List.of(), configuration, Set.of());
         }
+        SideTask<Void> preparation = prepareSchemaCheck(request, prepare);
+        try {
+            return generateConfigured(request, schemaCheck);
+        } finally {
+            preparation.join();
+        }
+    }
+
+    /**
+     * When the request is {@linkplain GenerationRequest#concurrent() concurrent} and its first document is a readable
+     * file, starts building the Arazzo JSON Schema check ({@code prepare}: {@link SchemaChecker#prepare}) on a thread
+     * of its own, so that it overlaps the reading of the document rather than beginning after it; a document's check,
+     * on its own thread, then waits at most for what is left of it. The caller joins it before {@link #generate}
+     * returns. It throws nothing: a failure to build the schema is left for the document's check to meet and report.
+     */
+    private static SideTask<Void> prepareSchemaCheck(GenerationRequest request, Runnable prepare) {
+        boolean worthIt = request.concurrent() && !request.specs().isEmpty()
+                && java.nio.file.Files.isReadable(request.specs().get(0));
+        return SideTask.startOptional(SCHEMA_PREPARE_THREAD, () -> {
+            try {
+                prepare.run();
+            } catch (RuntimeException | Error e) {
+                // the first document's check meets the same failure on its own thread, as without this task
+            }
+            return null;
+        }, worthIt);
+    }
+
+    private static GenerationResult generateConfigured(GenerationRequest request,
+            Function<SourceDocument, List<Diagnostic>> schemaCheck) {
         Diagnostics diagnostics = new Diagnostics();
         DocumentLoader loader = new DocumentLoader();
         Set<Path> filesRead = new LinkedHashSet<>();

@@ -34,21 +34,40 @@ final class SideTask<T> implements Runnable {
      */
     static <T> SideTask<T> start(String name, Supplier<T> work, boolean concurrent) {
         SideTask<T> task = new SideTask<>(work);
-        if (concurrent) {
-            Thread thread = new Thread(null, task, name, STACK_BYTES);
-            thread.setDaemon(true);
-            thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-            try {
-                thread.start();
-                task.thread = thread;
-                return task;
-            } catch (OutOfMemoryError e) {
-                // "unable to create native thread" (a limit on processes or memory): the same work, on this thread
-            }
+        if (concurrent && task.launch(name)) {
+            return task;
         }
+        // not concurrent, or "unable to create native thread" (a limit on processes or memory): the same work, here
         task.run();
         task.rethrow();
         return task;
+    }
+
+    /**
+     * Starts {@code work}, which the caller can do without, on a daemon thread named {@code name} when {@code wanted};
+     * otherwise, or when the system cannot start one more thread, does not do it at all: {@link #join} then gives
+     * null at once.
+     */
+    static <T> SideTask<T> startOptional(String name, Supplier<T> work, boolean wanted) {
+        SideTask<T> task = new SideTask<>(work);
+        if (wanted) {
+            task.launch(name); // or, when no thread can be started, the work is left undone
+        }
+        return task;
+    }
+
+    /** Starts this task on a daemon thread of its own; false when the system cannot start one more thread. */
+    private boolean launch(String name) {
+        Thread started = new Thread(null, this, name, STACK_BYTES);
+        started.setDaemon(true);
+        started.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        try {
+            started.start();
+        } catch (OutOfMemoryError e) {
+            return false;
+        }
+        thread = started;
+        return true;
     }
 
     @Override

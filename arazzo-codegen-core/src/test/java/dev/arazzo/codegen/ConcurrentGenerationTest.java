@@ -120,6 +120,76 @@ class ConcurrentGenerationTest {
         assertNoCheckThread();
     }
 
+    @Test
+    void theCheckIsBuiltOnADaemonThreadOfItsOwnWhileTheDocumentIsReadAndJoinedBeforeGenerateReturns() {
+        java.util.concurrent.CountDownLatch checking = new java.util.concurrent.CountDownLatch(1);
+        List<Object> prepared = new CopyOnWriteArrayList<>();
+        Runnable prepare = () -> {
+            prepared.add(Thread.currentThread().getName());
+            prepared.add(Thread.currentThread().isDaemon());
+            try {
+                // still running when the document has been read and its check begun: the two overlap
+                prepared.add(checking.await(30, java.util.concurrent.TimeUnit.SECONDS));
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            prepared.add("done");
+        };
+        Function<SourceDocument, List<Diagnostic>> check = source -> {
+            checking.countDown();
+            return SchemaChecker.violations(source);
+        };
+
+        GenerationResult result = ArazzoCodegen.generate(seed(true, output), check, prepare);
+
+        assertEquals(List.of(ArazzoCodegen.SCHEMA_PREPARE_THREAD, true, true, "done"), prepared,
+                "generate returned only after the building of the check had ended");
+        assertEquals(List.of(), result.diagnostics());
+        assertNoCheckThread();
+    }
+
+    @Test
+    void theCheckIsNotBuiltAheadWhenNotConcurrentOrWhenTheFirstDocumentIsNoReadableFile() {
+        List<String> prepared = new CopyOnWriteArrayList<>();
+        Runnable prepare = () -> prepared.add(Thread.currentThread().getName());
+        Path missing = output.resolve("missing.arazzo.yaml");
+        GenerationRequest unreadable = GenerationRequest.builder().spec(missing).outputDirectory(output.resolve("m"))
+                .packageName("com.example").build();
+
+        GenerationResult oneThread = ArazzoCodegen.generate(seed(false, output.resolve("a")), SchemaChecker::violations,
+                prepare);
+        GenerationResult notRead = ArazzoCodegen.generate(unreadable, SchemaChecker::violations, prepare);
+
+        assertEquals(List.of(), prepared, "nothing is built ahead on the caller's thread, nor for a missing file");
+        assertEquals(List.of(), oneThread.diagnostics());
+        assertEquals(ArazzoCodegen.generate(unreadable).diagnostics(), notRead.diagnostics());
+        assertFalse(notRead.diagnostics().isEmpty());
+        assertNoCheckThread();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"runtime exception", "error"})
+    void aFailureToBuildTheCheckAheadChangesNothing(String kind) throws IOException {
+        Runnable failing = () -> {
+            if (kind.equals("error")) {
+                throw new AssertionError("broken ahead");
+            }
+            throw new IllegalStateException("broken ahead");
+        };
+
+        GenerationResult built = ArazzoCodegen.generate(seed(true, output.resolve("a")), SchemaChecker::violations,
+                failing);
+        GenerationResult plain = ArazzoCodegen.generate(seed(false, output.resolve("b")));
+
+        assertEquals(plain.diagnostics(), built.diagnostics());
+        assertEquals(plain.files().size(), built.files().size());
+        for (int i = 0; i < plain.files().size(); i++) {
+            assertEquals(Files.readString(plain.files().get(i).path()), Files.readString(built.files().get(i).path()));
+        }
+        assertNoCheckThread();
+    }
+
     @ParameterizedTest(name = "concurrent: {0}")
     @ValueSource(booleans = {true, false})
     void aFailingCheckIsAnInternalErrorOfItsDocumentAndTheNextDocumentIsGenerated(boolean concurrent)
@@ -185,6 +255,25 @@ class ConcurrentGenerationTest {
         SideTask<String> task = SideTask.start("side-task-test", () -> Thread.currentThread().getName(), true);
 
         assertEquals("side-task-test", task.join());
+        assertFalse(threadNames().contains("side-task-test"));
+    }
+
+    @Test
+    void anOptionalSideTaskRunsOnItsThreadWhenWantedAndNotAtAllOtherwise() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+
+        SideTask<String> wanted = SideTask.startOptional("side-task-test", () -> {
+            ran.add(Thread.currentThread().getName());
+            return "done";
+        }, true);
+        assertEquals("done", wanted.join());
+        SideTask<String> unwanted = SideTask.startOptional("side-task-test", () -> {
+            ran.add(Thread.currentThread().getName());
+            return "done";
+        }, false);
+        assertEquals(null, unwanted.join());
+
+        assertEquals(List.of("side-task-test"), ran);
         assertFalse(threadNames().contains("side-task-test"));
     }
 
@@ -307,6 +396,7 @@ class ConcurrentGenerationTest {
 
     private static void assertNoCheckThread() {
         assertFalse(threadNames().contains(ArazzoCodegen.SCHEMA_CHECK_THREAD), threadNames().toString());
+        assertFalse(threadNames().contains(ArazzoCodegen.SCHEMA_PREPARE_THREAD), threadNames().toString());
     }
 
     private static Set<String> threadNames() {

@@ -141,6 +141,17 @@ public final class SchemaChecker {
     }
 
     /**
+     * Builds, before any document is read, what checking an Arazzo 1.0 document needs: the JSON mapper that reads the
+     * schema, the draft 2020-12 dialect and registry, and the 1.0 schema compiled (with the 2020-12 meta-schema it
+     * refers to), each once per JVM. It is class initialisation, so it is thread-safe and idempotent: a check that
+     * starts while it runs waits for it, then finds the schema built. A 1.1 document's check builds its release
+     * itself (in the registry built here). Throws what building the 1.0 schema throws.
+     */
+    public static void prepare() {
+        Release.V10.RELEASE.schema();
+    }
+
+    /**
      * Validates {@code source}, then reads it with {@link ArazzoReader}; reports the schema's diagnostics
      * and the reader's, leaving out a structural reader diagnostic where the schema already reported a
      * problem at the same node. All are reported in document order.
