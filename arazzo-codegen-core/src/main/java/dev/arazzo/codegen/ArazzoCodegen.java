@@ -71,7 +71,7 @@ public final class ArazzoCodegen {
     /** {@link #generate(GenerationRequest)} with {@code schemaCheck} as each document's JSON Schema check. */
     static GenerationResult generate(GenerationRequest request,
             Function<SourceDocument, List<Diagnostic>> schemaCheck) {
-        return generate(request, schemaCheck, SchemaChecker::prepare);
+        return generate(request, schemaCheck, () -> SchemaChecker.prepare(request.specs().get(0)));
     }
 
     /**
@@ -94,10 +94,11 @@ public final class ArazzoCodegen {
 
     /**
      * When the request is {@linkplain GenerationRequest#concurrent() concurrent} and its first document is a readable
-     * file, starts building the Arazzo JSON Schema check ({@code prepare}: {@link SchemaChecker#prepare}) on a thread
-     * of its own, so that it overlaps the reading of the document rather than beginning after it; a document's check,
-     * on its own thread, then waits at most for what is left of it. The caller joins it before {@link #generate}
-     * returns. It throws nothing: a failure to build the schema is left for the document's check to meet and report.
+     * file, starts building the Arazzo JSON Schema check ({@code prepare}: {@link SchemaChecker#prepare} of that
+     * document) on a thread of its own, so that it overlaps the reading of the document rather than beginning after
+     * it; a document's check, on its own thread, then waits at most for what is left of it. The caller joins it before
+     * {@link #generate} returns. It throws nothing: a failure to build the schema is left for the document's check to
+     * meet and report.
      */
     private static SideTask<Void> prepareSchemaCheck(GenerationRequest request, Runnable prepare) {
         boolean worthIt = request.concurrent() && !request.specs().isEmpty()

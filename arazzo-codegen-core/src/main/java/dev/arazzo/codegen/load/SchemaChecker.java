@@ -140,15 +140,33 @@ public final class SchemaChecker {
         }
     }
 
+    /** How much of a document's text {@link #declaresRelease11} looks at for its {@code arazzo} field. */
+    private static final int HEAD_BYTES = 4096;
+    /** {@code arazzo: 1.1.x} as a top-level YAML key, or {@code "arazzo": "1.1.x"} in JSON. */
+    private static final java.util.regex.Pattern DECLARES_11 = java.util.regex.Pattern.compile(
+            "(?m)(^arazzo|\"arazzo\")[ \t]*:[ \t]*[\"']?1\\.1\\.");
+
     /**
-     * Builds, before any document is read, what checking an Arazzo 1.0 document needs: the JSON mapper that reads the
-     * schema, the draft 2020-12 dialect and registry, and the 1.0 schema compiled (with the 2020-12 meta-schema it
-     * refers to), each once per JVM. It is class initialisation, so it is thread-safe and idempotent: a check that
-     * starts while it runs waits for it, then finds the schema built. A 1.1 document's check builds its release
-     * itself (in the registry built here). Throws what building the 1.0 schema throws.
+     * Builds, before {@code document} is read, what checking it needs: the JSON mapper that reads the schema, the
+     * draft 2020-12 dialect and registry, and the schema of the release its text declares compiled (with the 2020-12
+     * meta-schema it refers to), each once per JVM. It is class initialisation, so it is thread-safe and idempotent:
+     * a check that starts while it runs waits for it, then finds the schema built. The release is a guess from the
+     * first {@value #HEAD_BYTES} bytes (1.0 unless they declare 1.1); a wrong guess only builds a schema for nothing,
+     * since the check picks its release from the document it is given. Throws what building the schema throws.
      */
-    public static void prepare() {
-        Release.V10.RELEASE.schema();
+    public static void prepare(java.nio.file.Path document) {
+        (declaresRelease11(document) ? Release.V11.RELEASE : Release.V10.RELEASE).schema();
+    }
+
+    /** Whether the start of {@code document}'s text declares Arazzo 1.1; false when it cannot be read. */
+    static boolean declaresRelease11(java.nio.file.Path document) {
+        byte[] head;
+        try (InputStream in = java.nio.file.Files.newInputStream(document)) {
+            head = in.readNBytes(HEAD_BYTES);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return DECLARES_11.matcher(new String(head, java.nio.charset.StandardCharsets.UTF_8)).find();
     }
 
     /**

@@ -14,12 +14,46 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Violations of the Arazzo JSON Schemas, each as a sentence at the offending node. */
 class SchemaCheckerTest {
 
     @TempDir
     Path output;
+
+    static java.util.stream.Stream<Arguments> declaredReleases() {
+        return java.util.stream.Stream.of(
+                Arguments.of("YAML 1.1.0", "arazzo: 1.1.0\ninfo: {title: t, version: '1'}\n", true),
+                Arguments.of("YAML, quoted 1.1.1", "arazzo: '1.1.1'\n", true),
+                Arguments.of("YAML, after a comment", "# a flow\narazzo: \"1.1.0\"\n", true),
+                Arguments.of("JSON on one line", "{\"arazzo\": \"1.1.0\", \"info\": {}}", true),
+                Arguments.of("JSON, the key not first", "{\"info\": {}, \"arazzo\":\"1.1.0\"}", true),
+                Arguments.of("YAML 1.0.1", "arazzo: 1.0.1\n", false),
+                Arguments.of("JSON 1.0.1", "{\"arazzo\": \"1.0.1\"}", false),
+                Arguments.of("a nested YAML key", "info:\n  arazzo: 1.1.0\narazzo: 1.0.1\n", false),
+                Arguments.of("no arazzo field", "openapi: 3.1.0\n", false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("declaredReleases")
+    void theReleaseBuiltAheadIsTheOneTheStartOfTheTextDeclares(String name, String text, boolean release11)
+            throws Exception {
+        Path document = output.resolve("document.txt");
+        Files.writeString(document, text);
+
+        assertEquals(release11, SchemaChecker.declaresRelease11(document), text);
+    }
+
+    @Test
+    void aDocumentThatCannotBeReadIsGuessedToBe10AndPreparingItThrowsNothing() {
+        Path missing = output.resolve("missing.arazzo.yaml");
+
+        assertEquals(false, SchemaChecker.declaresRelease11(missing));
+        SchemaChecker.prepare(missing);
+    }
 
     @Test
     void everySchemaViolationIsReportedOnceWithLineAndColumn() throws Exception {
