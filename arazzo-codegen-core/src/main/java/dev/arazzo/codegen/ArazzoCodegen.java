@@ -98,7 +98,8 @@ public final class ArazzoCodegen {
      * document) on a thread of its own, so that it overlaps the reading of the document rather than beginning after
      * it; a document's check, on its own thread, then waits at most for what is left of it. The caller joins it before
      * {@link #generate} returns. It throws nothing: a failure to build the schema is left for the document's check to
-     * meet and report.
+     * meet (a failed class initialisation reaches it as a {@code NoClassDefFoundError} rather than the
+     * {@code ExceptionInInitializerError} it would have met first; either error ends {@code generate}, as before).
      */
     private static SideTask<Void> prepareSchemaCheck(GenerationRequest request, Runnable prepare) {
         boolean worthIt = request.concurrent() && !request.specs().isEmpty()
@@ -107,7 +108,7 @@ public final class ArazzoCodegen {
             try {
                 prepare.run();
             } catch (RuntimeException | Error e) {
-                // the first document's check meets the same failure on its own thread, as without this task
+                // the document's check meets the failure again, on its own thread, and reports it
             }
             return null;
         }, worthIt);
