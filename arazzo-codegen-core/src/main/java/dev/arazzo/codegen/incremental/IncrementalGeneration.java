@@ -3,6 +3,7 @@ package dev.arazzo.codegen.incremental;
 import dev.arazzo.codegen.ArazzoCodegen;
 import dev.arazzo.codegen.GenerationRequest;
 import dev.arazzo.codegen.GenerationResult;
+import dev.arazzo.codegen.source.FileReads;
 import dev.arazzo.codegen.write.SourceWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,6 +107,28 @@ public final class IncrementalGeneration {
         }
     }
 
+    /** {@link #identify} without a state, on {@link Background}'s thread. */
+    private final class Identify implements Supplier<Identified> {
+        @Override
+        public Identified get() {
+            return identify(null);
+        }
+    }
+
+    /** The generator on the request, as the work {@link FileReads#listening} runs. */
+    private final class Generate implements Supplier<GenerationResult> {
+        private final GenerationRequest request;
+
+        Generate(GenerationRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public GenerationResult get() {
+            return generator.apply(request);
+        }
+    }
+
     /** The generator's identity for a run, and the stamp to record with it (null: none to record). */
     private static final class Identified {
         final String version;
@@ -196,8 +219,14 @@ public final class IncrementalGeneration {
      */
     public Outcome run(GenerationRequest request) throws IOException {
         Optional<BuildState> previous = BuildState.read(stateFile);
-        Identified identified = identify(previous.orElse(null));
-        String version = identified.version;
+        // Without a state the generator's identity (a snapshot jar's zip directory, read and digested) is needed
+        // only for the state written after the generation: it is taken on a thread of its own meanwhile, and so
+        // are the digests of the files the generation reads, of the bytes it read.
+        Background<Identified> identifying = previous.isEmpty() && generatorVersion == null
+                ? Background.start("arazzo-generator-identity", new Identify()) : null;
+        ReadDigests reads = previous.isEmpty() ? new ReadDigests(files) : null;
+        Identified identified = identifying == null ? identify(previous.orElse(null)) : null;
+        String version = identified == null ? null : identified.version;
         String reason;
         Set<Path> previousOutputs = Set.of();
         Fingerprint before = null;
@@ -236,7 +265,36 @@ public final class IncrementalGeneration {
             }
         }
 
-        GenerationResult result = generator.apply(withPreviousOutputs(request, previousOutputs));
+        GenerationRequest asked = withPreviousOutputs(request, previousOutputs);
+        GenerationResult result;
+        FileDigests readDigests;
+        try {
+            result = reads == null ? generator.apply(asked) : FileReads.listening(reads, new Generate(asked));
+        } catch (RuntimeException | Error e) {
+            // the side threads end with the run, also when it fails
+            try {
+                if (reads != null) {
+                    reads.finish();
+                }
+            } catch (RuntimeException | Error suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (identifying != null) {
+                identifying.await();
+            }
+            throw e;
+        }
+        try {
+            readDigests = reads == null ? null : reads.finish();
+        } finally {
+            if (identifying != null) {
+                identifying.await();
+            }
+        }
+        if (identifying != null) {
+            identified = identifying.join();
+            version = identified.version;
+        }
         if (!result.hasErrors()) {
             Set<Path> outputs = new LinkedHashSet<>();
             result.files().forEach(file -> outputs.add(file.path()));
@@ -255,7 +313,7 @@ public final class IncrementalGeneration {
             FileDigests read = inputs;
             Fingerprint fingerprint = before;
             if (before == null || !normalized(result.filesRead()).equals(previous.get().filesRead())) {
-                read = FileDigests.reading(files);
+                read = readDigests != null ? readDigests : FileDigests.reading(files);
                 fingerprint = Fingerprint.of(version, request, result.filesRead(), read);
             }
             Map<Path, FileStamp> stamps = new TreeMap<>(read.stamps());
