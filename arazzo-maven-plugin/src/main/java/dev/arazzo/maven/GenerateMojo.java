@@ -455,11 +455,11 @@ public class GenerateMojo extends AbstractMojo {
      * Fails the build, before anything is generated, when the compile classpath lacks what the generated code
      * calls ({@link ClasspathCheck}); warns about versions that do not fit. The classpath is collected here
      * ({@link CompileClasspath}), not by Maven before every run of the goal, and only when the declared
-     * dependencies could give another answer ({@link CompileClasspath#declaredExactly}).
+     * dependencies could give another answer ({@link DeclaredClasspath#declaredExactly}).
      */
     private void checkClasspath() throws MojoFailureException, MojoExecutionException {
-        ClasspathCheck check = classpathCheck(CompileClasspath.forGeneration(project.getDependencies(), runtimeMode(),
-                new CompileClasspath.Collector() {
+        ClasspathCheck check = classpathCheck(DeclaredClasspath.forGeneration(project.getDependencies(), runtimeMode(),
+                new DeclaredClasspath.Collector() {
                     @Override
                     public List<ClasspathCheck.Dependency> collect() throws MojoExecutionException {
                         return collectClasspath();

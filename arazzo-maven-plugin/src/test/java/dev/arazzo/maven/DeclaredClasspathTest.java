@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * When a generating build takes the classpath from the declared dependencies ({@link CompileClasspath#forGeneration})
+ * When a generating build takes the classpath from the declared dependencies ({@link DeclaredClasspath#forGeneration})
  * rather than collecting it: only where the declared list gives the collected answer.
  */
 class DeclaredClasspathTest {
@@ -21,7 +21,7 @@ class DeclaredClasspathTest {
     private static final String JACKSON = "com.fasterxml.jackson.core:jackson-databind";
 
     /** A collector that counts its calls and answers with a classpath of its own. */
-    private static final class CountingCollector implements CompileClasspath.Collector {
+    private static final class CountingCollector implements DeclaredClasspath.Collector {
         int calls;
 
         @Override
@@ -76,7 +76,7 @@ class DeclaredClasspathTest {
             throws MojoExecutionException {
         CountingCollector collector = new CountingCollector();
 
-        List<Dependency> classpath = CompileClasspath.forGeneration(declared(declared), runtime(mode), collector);
+        List<Dependency> classpath = DeclaredClasspath.forGeneration(declared(declared), runtime(mode), collector);
 
         assertEquals(collected ? 1 : 0, collector.calls);
         if (!collected) {
@@ -107,7 +107,7 @@ class DeclaredClasspathTest {
                 new Dependency("com.fasterxml.jackson.core", "jackson-databind", jacksonVersion));
         CountingCollector collector = new CountingCollector();
 
-        List<Dependency> shortcut = CompileClasspath.forGeneration(declared, RuntimeMode.SHARED, collector);
+        List<Dependency> shortcut = DeclaredClasspath.forGeneration(declared, RuntimeMode.SHARED, collector);
 
         assertEquals(0, collector.calls);
         ClasspathCheck byDeclared = new ClasspathCheck(RuntimeMode.SHARED, "1.2.0", shortcut);
@@ -118,12 +118,12 @@ class DeclaredClasspathTest {
 
     @Test
     void aFailedCollectionIsTheBuildsFailure() {
-        CompileClasspath.Collector failing = () -> {
+        DeclaredClasspath.Collector failing = () -> {
             throw new MojoExecutionException("Cannot collect the dependencies of com.example:app:1.0");
         };
 
         MojoExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(MojoExecutionException.class,
-                () -> CompileClasspath.forGeneration(declared(JACKSON + ":2.17.1"), RuntimeMode.SHARED, failing));
+                () -> DeclaredClasspath.forGeneration(declared(JACKSON + ":2.17.1"), RuntimeMode.SHARED, failing));
         assertEquals("Cannot collect the dependencies of com.example:app:1.0", e.getMessage());
     }
 
