@@ -221,10 +221,12 @@ public final class IncrementalGeneration {
         Optional<BuildState> previous = BuildState.read(stateFile);
         // Without a state the generator's identity (a snapshot jar's zip directory, read and digested) is needed
         // only for the state written after the generation: it is taken on a thread of its own meanwhile, and so
-        // are the digests of the files the generation reads, of the bytes it read.
-        Background<Identified> identifying = previous.isEmpty() && generatorVersion == null
+        // are the digests of the files the generation reads, of the bytes it read. A request that is not
+        // concurrent keeps all of it on this thread, as before.
+        boolean aside = previous.isEmpty() && request.concurrent();
+        Background<Identified> identifying = aside && generatorVersion == null
                 ? Background.start("arazzo-generator-identity", new Identify()) : null;
-        ReadDigests reads = previous.isEmpty() ? new ReadDigests(files) : null;
+        ReadDigests reads = aside ? new ReadDigests(files) : null;
         Identified identified = identifying == null ? identify(previous.orElse(null)) : null;
         String version = identified == null ? null : identified.version;
         String reason;

@@ -153,6 +153,23 @@ class StateOffThePathTest {
     }
 
     @Test
+    void aRequestThatIsNotConcurrentKeepsItAllOnTheCallingThread() throws IOException {
+        Thread[] identifiedOn = new Thread[1];
+        GenerationRequest request = GenerationRequest.builder().spec(spec).outputDirectory(dir.resolve("generated"))
+                .packageName("com.example").concurrent(false).build();
+
+        assertInstanceOf(IncrementalGeneration.Generated.class, generation(generator(() -> { }), () -> {
+            identifiedOn[0] = Thread.currentThread();
+            return IDENTITY;
+        }).run(request));
+
+        assertSame(Thread.currentThread(), identifiedOn[0]);
+        assertEquals(1, access.opened.get(openApi), "read again from disk after the generation, as before");
+        assertEquals(Fingerprint.of(IDENTITY, request, Set.of(spec, openApi)),
+                BuildState.read(stateFile).orElseThrow().fingerprint());
+    }
+
+    @Test
     void aFailingIdentityFailsTheRunAndWritesNoState() {
         IllegalStateException failure = new IllegalStateException("cannot identify the generator");
 
