@@ -8,6 +8,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +52,8 @@ import java.util.concurrent.TimeUnit;
  *       neither (Windows) the size and modified time remain.
  * </ul>
  *
- * <p>One instance per check; not thread-safe.
+ * <p>One instance per check; not thread-safe. Each file is digested once per instance: asked again, it gives the
+ * first answer.
  */
 final class FileDigests {
 
@@ -111,6 +113,8 @@ final class FileDigests {
     private final long racyFrom;
     private final FileAccess access;
     private final Map<Path, FileStamp> stamps = new TreeMap<>();
+    /** What {@link #digest} said of each file: asked again (a check taken ahead), it reads nothing again. */
+    private final Map<Path, String> digested = new HashMap<>();
     private final long started;
     /** Digests of the bytes a generation read, with the stamps taken before ({@link ReadDigests}). */
     private final Map<Path, FileStamp> known;
@@ -171,6 +175,16 @@ final class FileDigests {
      * {@code unreadable} when it cannot be read, so that its appearance or repair changes what depends on it.
      */
     String digest(Path file) {
+        String digest = digested.get(file);
+        if (digest == null) {
+            digest = compute(file);
+            digested.put(file, digest);
+        }
+        return digest;
+    }
+
+    /** {@link #digest}, the first time it is asked for {@code file}. */
+    private String compute(Path file) {
         FileStamp read = known.get(file);
         if (read != null) {
             stamps.put(file, read);

@@ -107,11 +107,17 @@ public final class IncrementalGeneration {
         }
     }
 
-    /** {@link #identify} without a state, on {@link Background}'s thread. */
-    private final class Identify implements Supplier<Identified> {
+    /** Reads the identity {@link #identify} left to be read, on {@link Background}'s thread. */
+    private final class ReadIdentity implements Supplier<Identified> {
+        private final Identified pending;
+
+        ReadIdentity(Identified pending) {
+            this.pending = pending;
+        }
+
         @Override
         public Identified get() {
-            return identify(null);
+            return new Identified(identity.get(), null, pending.stamp, pending.stampedAt, pending.restamped);
         }
     }
 
@@ -161,14 +167,15 @@ public final class IncrementalGeneration {
 
     /**
      * The generator's identity: the one given, the one {@code previous} recorded for the jar while its stamp
-     * holds and is not racy, or else {@link #identity}'s, with the jar's stamp taken before it reads the jar.
+     * holds and is not racy, or else {@link #identity}'s, with the jar's stamp taken before it reads the jar;
+     * when {@code defer}, that last one is left to be read ({@link ReadIdentity}): its version is then null.
      */
-    private Identified identify(BuildState previous) {
+    private Identified identify(BuildState previous, boolean defer) {
         if (generatorVersion != null) {
             return new Identified(generatorVersion, null, null, 0, false);
         }
         if (generatorJar == null) {
-            return new Identified(identity.get(), null, null, 0, false);
+            return new Identified(defer ? null : identity.get(), null, null, 0, false);
         }
         long stampedAt = System.nanoTime();
         FileDigests.Attributes now;
@@ -178,7 +185,7 @@ public final class IncrementalGeneration {
             now = null;
         }
         if (now == null) {
-            return new Identified(identity.get(), null, null, 0, false);
+            return new Identified(defer ? null : identity.get(), null, null, 0, false);
         }
         GeneratorStamp old = previous == null ? null : previous.generator();
         boolean same = old != null && old.jar().equals(generatorJar) && old.matches(now);
@@ -188,7 +195,7 @@ public final class IncrementalGeneration {
         // Read the jar, after its stamp was taken: a state written later records that stamp (no longer racy
         // against that state). A racy stamp that still holds is no reason to write one: a build that changed
         // nothing writes nothing.
-        return new Identified(identity.get(), null, now, stampedAt, !same);
+        return new Identified(defer ? null : identity.get(), null, now, stampedAt, !same);
     }
 
     /** What {@link #run} did. */
@@ -219,16 +226,16 @@ public final class IncrementalGeneration {
      */
     public Outcome run(GenerationRequest request) throws IOException {
         Optional<BuildState> previous = BuildState.read(stateFile);
-        // Without a state the generator's identity (a snapshot jar's zip directory, read and digested) is needed
-        // only for the state written after the generation: it is taken on a thread of its own meanwhile, and so
-        // are the digests of the files the generation reads, of the bytes it read. A request that is not
-        // concurrent keeps all of it on this thread, as before.
-        boolean aside = previous.isEmpty() && request.concurrent();
-        Background<Identified> identifying = aside && generatorVersion == null
-                ? Background.start("arazzo-generator-identity", new Identify()) : null;
-        ReadDigests reads = aside ? new ReadDigests(files) : null;
-        Identified identified = identifying == null ? identify(previous.orElse(null)) : null;
-        String version = identified == null ? null : identified.version;
+        // A generator identity to be read (a snapshot jar's zip directory, read and digested) is read on a thread
+        // of its own: without a state it is needed only for the state written after the generation, and with one
+        // (a jar whose stamp changed) the inputs' digests are taken meanwhile. Without a state the files the
+        // generation reads are digested on another, from the bytes it read. A request that is not concurrent
+        // keeps all of it on this thread, as before.
+        Identified identified = identify(previous.orElse(null), request.concurrent());
+        Background<Identified> identifying = identified.version == null
+                ? Background.start("arazzo-generator-identity", new ReadIdentity(identified)) : null;
+        ReadDigests reads = previous.isEmpty() && request.concurrent() ? new ReadDigests(files) : null;
+        String version = identified.version;
         String reason;
         Set<Path> previousOutputs = Set.of();
         Fingerprint before = null;
@@ -239,6 +246,14 @@ public final class IncrementalGeneration {
             BuildState state = previous.get();
             long racyFrom = FileDigests.racyFrom(files, stateFile, state.stampWindow());
             inputs = new FileDigests(state.stamps(), racyFrom, files);
+            if (identifying != null) {
+                // the inputs' digests while the jar is read; the fingerprint below takes them from the check
+                for (String file : Fingerprint.inputs(request, state.filesRead())) {
+                    inputs.digest(Path.of(file));
+                }
+                identified = identifying.join();
+                version = identified.version;
+            }
             before = Fingerprint.of(version, request, state.filesRead(), inputs);
             FileDigests outputs = new FileDigests(state.stamps(), racyFrom, files);
             List<Path> missing = state.missingOutputs();

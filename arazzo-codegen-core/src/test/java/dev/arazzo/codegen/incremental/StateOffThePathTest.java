@@ -59,6 +59,7 @@ class StateOffThePathTest {
     /** The platform's files, counting what is opened to be hashed. */
     private static final class CountingAccess implements FileDigests.FileAccess {
         final Map<Path, Integer> opened = new HashMap<>();
+        final CountDownLatch firstOpen = new CountDownLatch(1);
 
         @Override
         public FileDigests.Attributes stat(Path file) throws IOException {
@@ -68,6 +69,7 @@ class StateOffThePathTest {
         @Override
         public synchronized InputStream open(Path file) throws IOException {
             opened.merge(file, 1, Integer::sum);
+            firstOpen.countDown();
             return FileDigests.DISK.open(file);
         }
     }
@@ -150,6 +152,40 @@ class StateOffThePathTest {
         assertInstanceOf(IncrementalGeneration.UpToDate.class, generation(generator(() -> { }), () -> {
             throw new AssertionError("the recorded identity holds");
         }).run(request()));
+    }
+
+    @Test
+    void aJarWhoseStampChangedIsReadWhileTheInputsAreDigested() throws Exception {
+        assertInstanceOf(IncrementalGeneration.Generated.class,
+                generation(generator(() -> { }), () -> IDENTITY).run(request()));
+        access.opened.clear();
+        Files.writeString(jar, "a jar, rebuilt");
+        Files.writeString(spec, "workflows: [adopt-pet, return-pet]\n"); // to be hashed by the check
+        Thread[] identifiedOn = new Thread[1];
+        boolean[] sawTheCheck = new boolean[1];
+
+        IncrementalGeneration.Generated again = assertInstanceOf(IncrementalGeneration.Generated.class,
+                generation(generator(() -> { }), () -> {
+                    identifiedOn[0] = Thread.currentThread();
+                    try {
+                        // read before the check, it would wait here the whole 10 s and see nothing
+                        sawTheCheck[0] = access.firstOpen.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return "0.1.0-SNAPSHOT+bbbbbbbbbbbbbbbb";
+                }).run(request()));
+
+        assertEquals("inputs or configuration changed", again.reason());
+        assertTrue(sawTheCheck[0], "the jar was read while the check hashed the inputs");
+        assertNotEquals(Thread.currentThread(), identifiedOn[0]);
+        assertFalse(identifiedOn[0].isAlive());
+        assertEquals(1, access.opened.get(spec), "hashed once by the check, its digest reused by the fingerprint");
+        BuildState state = BuildState.read(stateFile).orElseThrow();
+        assertEquals("0.1.0-SNAPSHOT+bbbbbbbbbbbbbbbb", state.generator().version());
+        assertEquals(Files.size(jar), state.generator().size());
+        assertEquals(Fingerprint.of("0.1.0-SNAPSHOT+bbbbbbbbbbbbbbbb", request(), Set.of(spec, openApi)),
+                state.fingerprint());
     }
 
     @Test
