@@ -248,8 +248,12 @@ public final class IncrementalGeneration {
             inputs = new FileDigests(state.stamps(), racyFrom, files);
             if (identifying != null) {
                 // the inputs' digests while the jar is read; the fingerprint below takes them from the check
-                for (String file : Fingerprint.inputs(request, state.filesRead())) {
-                    inputs.digest(Path.of(file));
+                try {
+                    for (String file : Fingerprint.inputs(request, state.filesRead())) {
+                        inputs.digest(Path.of(file));
+                    }
+                } finally {
+                    identifying.await();
                 }
                 identified = identifying.join();
                 version = identified.version;
