@@ -454,10 +454,17 @@ public class GenerateMojo extends AbstractMojo {
     /**
      * Fails the build, before anything is generated, when the compile classpath lacks what the generated code
      * calls ({@link ClasspathCheck}); warns about versions that do not fit. The classpath is collected here
-     * ({@link CompileClasspath}), not by Maven before every run of the goal.
+     * ({@link CompileClasspath}), not by Maven before every run of the goal, and only when the declared
+     * dependencies could give another answer ({@link DeclaredClasspath#declaredExactly}).
      */
     private void checkClasspath() throws MojoFailureException, MojoExecutionException {
-        ClasspathCheck check = classpathCheck(collectClasspath());
+        ClasspathCheck check = classpathCheck(DeclaredClasspath.forGeneration(project.getDependencies(), runtimeMode(),
+                new DeclaredClasspath.Collector() {
+                    @Override
+                    public List<ClasspathCheck.Dependency> collect() throws MojoExecutionException {
+                        return collectClasspath();
+                    }
+                }));
         check.warnings().forEach(getLog()::warn);
         failIfMissing(check);
     }
@@ -490,8 +497,11 @@ public class GenerateMojo extends AbstractMojo {
 
     /** The check of {@code classpath} for this execution's runtime mode and the plugin's version. */
     private ClasspathCheck classpathCheck(List<ClasspathCheck.Dependency> classpath) {
-        RuntimeMode mode = RuntimeMode.fromConfigName(runtime == null ? "shared" : runtime).orElse(RuntimeMode.SHARED);
-        return new ClasspathCheck(mode, ArazzoCodegen.VERSION, classpath);
+        return new ClasspathCheck(runtimeMode(), ArazzoCodegen.VERSION, classpath);
+    }
+
+    private RuntimeMode runtimeMode() {
+        return RuntimeMode.fromConfigName(runtime == null ? "shared" : runtime).orElse(RuntimeMode.SHARED);
     }
 
     private static void failIfMissing(ClasspathCheck check) throws MojoFailureException {

@@ -8,8 +8,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -50,7 +52,8 @@ import java.util.concurrent.TimeUnit;
  *       neither (Windows) the size and modified time remain.
  * </ul>
  *
- * <p>One instance per check; not thread-safe.
+ * <p>One instance per check; not thread-safe. Each file is digested once per instance: asked again, it gives the
+ * first answer.
  */
 final class FileDigests {
 
@@ -100,11 +103,22 @@ final class FileDigests {
     private static final long WHOLE_SECOND_GRANULARITY = TimeUnit.SECONDS.toNanos(2);
     private static final long FINE_GRANULARITY = TimeUnit.MILLISECONDS.toNanos(100);
 
+    /**
+     * The digest of a file whose content during the generation is not known for sure (read twice with different
+     * bytes, or its stamp could not be taken before it was read): no file's digest, so the next build generates.
+     */
+    static final String CHANGED_WHILE_READ = "changed-while-read";
+
     private final Map<Path, FileStamp> recorded;
     private final long racyFrom;
     private final FileAccess access;
     private final Map<Path, FileStamp> stamps = new TreeMap<>();
-    private final long started = System.nanoTime();
+    /** What {@link #digest} said of each file: asked again (a check taken ahead), it reads nothing again. */
+    private final Map<Path, String> digested = new HashMap<>();
+    private final long started;
+    /** Digests of the bytes a generation read, with the stamps taken before ({@link ReadDigests}). */
+    private final Map<Path, FileStamp> known;
+    private final Set<Path> unsettled;
     private long bytesHashed;
     private int filesHashed;
     private boolean restamped;
@@ -116,14 +130,31 @@ final class FileDigests {
      * @param access how to reach the files
      */
     FileDigests(Map<Path, FileStamp> recorded, long racyFrom, FileAccess access) {
+        this(recorded, racyFrom, access, Map.of(), Set.of(), System.nanoTime());
+    }
+
+    private FileDigests(Map<Path, FileStamp> recorded, long racyFrom, FileAccess access, Map<Path, FileStamp> known,
+            Set<Path> unsettled, long started) {
         this.recorded = recorded;
         this.racyFrom = racyFrom;
         this.access = access;
+        this.known = known;
+        this.unsettled = unsettled;
+        this.started = started;
     }
 
     /** Digests that read every file. */
     static FileDigests reading(FileAccess access) {
         return new FileDigests(Map.of(), Long.MIN_VALUE, access);
+    }
+
+    /**
+     * Digests that give, for a file in {@code known}, the digest of the bytes a generation read and the stamp taken
+     * before it read them, {@link #CHANGED_WHILE_READ} for one in {@code unsettled}, and read every other file; their
+     * stamp window starts at {@code started} (a {@link System#nanoTime()} before the first of those stamps).
+     */
+    static FileDigests knowing(Map<Path, FileStamp> known, Set<Path> unsettled, long started, FileAccess access) {
+        return new FileDigests(Map.of(), Long.MIN_VALUE, access, Map.copyOf(known), Set.copyOf(unsettled), started);
     }
 
     /**
@@ -144,6 +175,24 @@ final class FileDigests {
      * {@code unreadable} when it cannot be read, so that its appearance or repair changes what depends on it.
      */
     String digest(Path file) {
+        String digest = digested.get(file);
+        if (digest == null) {
+            digest = compute(file);
+            digested.put(file, digest);
+        }
+        return digest;
+    }
+
+    /** {@link #digest}, the first time it is asked for {@code file}. */
+    private String compute(Path file) {
+        FileStamp read = known.get(file);
+        if (read != null) {
+            stamps.put(file, read);
+            return read.sha256();
+        }
+        if (unsettled.contains(file)) {
+            return CHANGED_WHILE_READ;
+        }
         Attributes now;
         try {
             now = access.stat(file);

@@ -89,6 +89,15 @@ public record Fingerprint(String value) {
             field(digest, "suppressWarning", suppressed); // none: earlier fingerprints stay
         }
 
+        for (String file : inputs(request, files)) {
+            field(digest, "file", file);
+            field(digest, "content", digests.digest(Path.of(file)));
+        }
+        return new Fingerprint(HEX.formatHex(digest.digest()));
+    }
+
+    /** The files whose bytes a fingerprint digests, absolute and normalized, in the order it digests them. */
+    static TreeSet<String> inputs(GenerationRequest request, Collection<Path> files) {
         TreeSet<String> inputs = new TreeSet<>();
         for (Path file : files) {
             inputs.add(normalize(file).toString());
@@ -99,11 +108,7 @@ public record Fingerprint(String value) {
         for (Path file : request.sourceMappings().values()) {
             inputs.add(normalize(file).toString());
         }
-        for (String file : inputs) {
-            field(digest, "file", file);
-            field(digest, "content", digests.digest(Path.of(file)));
-        }
-        return new Fingerprint(HEX.formatHex(digest.digest()));
+        return inputs;
     }
 
     /** Whether {@code value} is 64 hex digits. */

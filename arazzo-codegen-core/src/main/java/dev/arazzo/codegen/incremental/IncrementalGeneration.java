@@ -3,6 +3,7 @@ package dev.arazzo.codegen.incremental;
 import dev.arazzo.codegen.ArazzoCodegen;
 import dev.arazzo.codegen.GenerationRequest;
 import dev.arazzo.codegen.GenerationResult;
+import dev.arazzo.codegen.source.FileReads;
 import dev.arazzo.codegen.write.SourceWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,6 +107,34 @@ public final class IncrementalGeneration {
         }
     }
 
+    /** Reads the identity {@link #identify} left to be read, on {@link Background}'s thread. */
+    private final class ReadIdentity implements Supplier<Identified> {
+        private final Identified pending;
+
+        ReadIdentity(Identified pending) {
+            this.pending = pending;
+        }
+
+        @Override
+        public Identified get() {
+            return new Identified(identity.get(), null, pending.stamp, pending.stampedAt, pending.restamped);
+        }
+    }
+
+    /** The generator on the request, as the work {@link FileReads#listening} runs. */
+    private final class Generate implements Supplier<GenerationResult> {
+        private final GenerationRequest request;
+
+        Generate(GenerationRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public GenerationResult get() {
+            return generator.apply(request);
+        }
+    }
+
     /** The generator's identity for a run, and the stamp to record with it (null: none to record). */
     private static final class Identified {
         final String version;
@@ -138,14 +167,15 @@ public final class IncrementalGeneration {
 
     /**
      * The generator's identity: the one given, the one {@code previous} recorded for the jar while its stamp
-     * holds and is not racy, or else {@link #identity}'s, with the jar's stamp taken before it reads the jar.
+     * holds and is not racy, or else {@link #identity}'s, with the jar's stamp taken before it reads the jar;
+     * when {@code defer}, that last one is left to be read ({@link ReadIdentity}): its version is then null.
      */
-    private Identified identify(BuildState previous) {
+    private Identified identify(BuildState previous, boolean defer) {
         if (generatorVersion != null) {
             return new Identified(generatorVersion, null, null, 0, false);
         }
         if (generatorJar == null) {
-            return new Identified(identity.get(), null, null, 0, false);
+            return new Identified(defer ? null : identity.get(), null, null, 0, false);
         }
         long stampedAt = System.nanoTime();
         FileDigests.Attributes now;
@@ -155,7 +185,7 @@ public final class IncrementalGeneration {
             now = null;
         }
         if (now == null) {
-            return new Identified(identity.get(), null, null, 0, false);
+            return new Identified(defer ? null : identity.get(), null, null, 0, false);
         }
         GeneratorStamp old = previous == null ? null : previous.generator();
         boolean same = old != null && old.jar().equals(generatorJar) && old.matches(now);
@@ -165,7 +195,7 @@ public final class IncrementalGeneration {
         // Read the jar, after its stamp was taken: a state written later records that stamp (no longer racy
         // against that state). A racy stamp that still holds is no reason to write one: a build that changed
         // nothing writes nothing.
-        return new Identified(identity.get(), null, now, stampedAt, !same);
+        return new Identified(defer ? null : identity.get(), null, now, stampedAt, !same);
     }
 
     /** What {@link #run} did. */
@@ -196,7 +226,15 @@ public final class IncrementalGeneration {
      */
     public Outcome run(GenerationRequest request) throws IOException {
         Optional<BuildState> previous = BuildState.read(stateFile);
-        Identified identified = identify(previous.orElse(null));
+        // A generator identity to be read (a snapshot jar's zip directory, read and digested) is read on a thread
+        // of its own: without a state it is needed only for the state written after the generation, and with one
+        // (a jar whose stamp changed) the inputs' digests are taken meanwhile. Without a state the files the
+        // generation reads are digested on another, from the bytes it read. A request that is not concurrent
+        // keeps all of it on this thread, as before.
+        Identified identified = identify(previous.orElse(null), request.concurrent());
+        Background<Identified> identifying = identified.version == null
+                ? Background.start("arazzo-generator-identity", new ReadIdentity(identified)) : null;
+        ReadDigests reads = previous.isEmpty() && request.concurrent() ? new ReadDigests(files) : null;
         String version = identified.version;
         String reason;
         Set<Path> previousOutputs = Set.of();
@@ -208,6 +246,18 @@ public final class IncrementalGeneration {
             BuildState state = previous.get();
             long racyFrom = FileDigests.racyFrom(files, stateFile, state.stampWindow());
             inputs = new FileDigests(state.stamps(), racyFrom, files);
+            if (identifying != null) {
+                // the inputs' digests while the jar is read; the fingerprint below takes them from the check
+                try {
+                    for (String file : Fingerprint.inputs(request, state.filesRead())) {
+                        inputs.digest(Path.of(file));
+                    }
+                } finally {
+                    identifying.await();
+                }
+                identified = identifying.join();
+                version = identified.version;
+            }
             before = Fingerprint.of(version, request, state.filesRead(), inputs);
             FileDigests outputs = new FileDigests(state.stamps(), racyFrom, files);
             List<Path> missing = state.missingOutputs();
@@ -236,7 +286,36 @@ public final class IncrementalGeneration {
             }
         }
 
-        GenerationResult result = generator.apply(withPreviousOutputs(request, previousOutputs));
+        GenerationRequest asked = withPreviousOutputs(request, previousOutputs);
+        GenerationResult result;
+        FileDigests readDigests;
+        try {
+            result = reads == null ? generator.apply(asked) : FileReads.listening(reads, new Generate(asked));
+        } catch (RuntimeException | Error e) {
+            // the side threads end with the run, also when it fails
+            try {
+                if (reads != null) {
+                    reads.finish();
+                }
+            } catch (RuntimeException | Error suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (identifying != null) {
+                identifying.await();
+            }
+            throw e;
+        }
+        try {
+            readDigests = reads == null ? null : reads.finish();
+        } finally {
+            if (identifying != null) {
+                identifying.await();
+            }
+        }
+        if (identifying != null) {
+            identified = identifying.join();
+            version = identified.version;
+        }
         if (!result.hasErrors()) {
             Set<Path> outputs = new LinkedHashSet<>();
             result.files().forEach(file -> outputs.add(file.path()));
@@ -255,7 +334,7 @@ public final class IncrementalGeneration {
             FileDigests read = inputs;
             Fingerprint fingerprint = before;
             if (before == null || !normalized(result.filesRead()).equals(previous.get().filesRead())) {
-                read = FileDigests.reading(files);
+                read = readDigests != null ? readDigests : FileDigests.reading(files);
                 fingerprint = Fingerprint.of(version, request, result.filesRead(), read);
             }
             Map<Path, FileStamp> stamps = new TreeMap<>(read.stamps());

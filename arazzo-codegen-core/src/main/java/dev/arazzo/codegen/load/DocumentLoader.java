@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
+import dev.arazzo.codegen.source.FileReads;
 import java.io.IOException;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -46,7 +46,7 @@ public final class DocumentLoader {
         Path absolute = file.toAbsolutePath().normalize();
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(absolute);
+            bytes = FileReads.readAllBytes(absolute);
         } catch (NoSuchFileException e) {
             diagnostics.error("file-not-found", referrer, "file '" + absolute + "' does not exist; check the path");
             return Optional.empty();

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
+import dev.arazzo.codegen.source.FileReads;
 import dev.arazzo.codegen.source.SchemaView;
 import dev.arazzo.codegen.source.asyncapi.AsyncApiDocument.Action;
 import dev.arazzo.codegen.source.asyncapi.AsyncApiDocument.Channel;
@@ -83,7 +84,7 @@ public final class AsyncApiReader {
                         + " bytes, more than an AsyncAPI document this generator reads");
                 return Optional.empty();
             }
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = FileReads.readAllBytes(file);
             JsonFactory factory = looksLikeJson(bytes) ? new JsonFactory() : new YAMLFactory();
             try (JsonParser parser = factory.createParser(bytes)) {
                 if (parser.nextToken() == null) {

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
+import dev.arazzo.codegen.source.FileReads;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,7 +74,7 @@ final class OpenApi32 {
         JsonNode tree;
         Map<String, int[]> positions = new HashMap<>();
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = FileReads.readAllBytes(file);
             boolean json = OpenApiReader.looksLikeJson(file, bytes);
             tree = (json ? JSON : YAML).readTree(bytes);
             positions(json ? JSON.getFactory() : YAML.getFactory(), bytes, positions);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arazzo.codegen.diagnostic.Diagnostics;
 import dev.arazzo.codegen.diagnostic.SourceLocation;
 import dev.arazzo.codegen.source.FileAccess;
+import dev.arazzo.codegen.source.FileReads;
 import dev.arazzo.codegen.source.OperationDemand;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -285,7 +286,7 @@ public final class OpenApiReader {
     private static byte[] readAll(Path file) {
         traced(trace -> trace.read(file.toAbsolutePath().normalize()));
         try {
-            return Files.readAllBytes(file);
+            return FileReads.readAllBytes(file);
         } catch (IOException e) {
             return null;
         }
