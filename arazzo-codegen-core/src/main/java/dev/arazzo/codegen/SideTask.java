@@ -12,9 +12,12 @@ import java.util.function.Supplier;
  * loader (the schema validator reads its meta-schemas through it) and a stack of {@link #STACK_BYTES}, larger
  * than a thread's default, so that a deep document recurses at least as deep as it would on the caller's thread.
  *
+ * <p>The generation's own stages use it (the Arazzo JSON Schema check) and so does the incremental build (the
+ * generator's identity, read while the generator runs).
+ *
  * @param <T> what the work gives
  */
-final class SideTask<T> implements Runnable {
+public final class SideTask<T> implements Runnable {
 
     /** The stack of the thread; only what is used of it is committed. */
     static final long STACK_BYTES = 16L << 20;
@@ -32,7 +35,7 @@ final class SideTask<T> implements Runnable {
      * Starts {@code work} on a daemon thread named {@code name} when {@code concurrent}; otherwise, or when the
      * system cannot start one more thread, does it now, on this thread, and throws what it throws.
      */
-    static <T> SideTask<T> start(String name, Supplier<T> work, boolean concurrent) {
+    public static <T> SideTask<T> start(String name, Supplier<T> work, boolean concurrent) {
         SideTask<T> task = new SideTask<>(work);
         if (concurrent) {
             Thread thread = new Thread(null, task, name, STACK_BYTES);
@@ -65,23 +68,37 @@ final class SideTask<T> implements Runnable {
      * interrupt meanwhile does not cut the wait short (the work does not stop for one, and the thread must not
      * outlive the caller): it is kept, set again on this thread when the wait is over.
      */
-    T join() {
-        if (thread != null) {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    public T join() {
+        await();
         rethrow();
         return result;
+    }
+
+    /** Waits, as {@link #join} does, until the work has ended and its thread with it; throws nothing. */
+    public void await() {
+        awaitThread(thread);
+    }
+
+    /**
+     * Waits until {@code thread} has ended (nothing when it is null); an interrupt meanwhile does not cut the wait
+     * short, it is set again on this thread when the wait is over.
+     */
+    public static void awaitThread(Thread thread) {
+        if (thread == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void rethrow() {

@@ -3,6 +3,7 @@ package dev.arazzo.codegen.incremental;
 import dev.arazzo.codegen.ArazzoCodegen;
 import dev.arazzo.codegen.GenerationRequest;
 import dev.arazzo.codegen.GenerationResult;
+import dev.arazzo.codegen.SideTask;
 import dev.arazzo.codegen.source.FileReads;
 import dev.arazzo.codegen.write.SourceWriter;
 import java.io.IOException;
@@ -107,7 +108,7 @@ public final class IncrementalGeneration {
         }
     }
 
-    /** Reads the identity {@link #identify} left to be read, on {@link Background}'s thread. */
+    /** Reads the identity {@link #identify} left to be read, on a {@link SideTask}'s thread. */
     private final class ReadIdentity implements Supplier<Identified> {
         private final Identified pending;
 
@@ -232,8 +233,8 @@ public final class IncrementalGeneration {
         // generation reads are digested on another, from the bytes it read. A request that is not concurrent
         // keeps all of it on this thread, as before.
         Identified identified = identify(previous.orElse(null), request.concurrent());
-        Background<Identified> identifying = identified.version == null
-                ? Background.start("arazzo-generator-identity", new ReadIdentity(identified)) : null;
+        SideTask<Identified> identifying = identified.version == null
+                ? SideTask.start("arazzo-generator-identity", new ReadIdentity(identified), true) : null;
         ReadDigests reads = previous.isEmpty() && request.concurrent() ? new ReadDigests(files) : null;
         String version = identified.version;
         String reason;

@@ -1,5 +1,6 @@
 package dev.arazzo.codegen.incremental;
 
+import dev.arazzo.codegen.SideTask;
 import dev.arazzo.codegen.source.FileReads;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -154,7 +155,7 @@ final class ReadDigests implements FileReads.Listener, Runnable {
             thread = worker;
             notifyAll();
         }
-        Background.awaitThread(thread);
+        SideTask.awaitThread(thread);
         synchronized (this) {
             if (failure instanceof RuntimeException e) {
                 throw e;
