@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /**
- * The compile classpath of a generating build as {@link ClasspathCheck} reads it, from the dependencies the project
- * declares where they give the answer collection would, so that such a build does not collect the dependency graph
- * ({@link CompileClasspath}, whose class is not even loaded then).
+ * The compile classpath as {@link ClasspathCheck} reads it, from the dependencies the project declares: for a
+ * generating build where they give the answer collection would ({@link #forGeneration}), so that such a build does
+ * not collect the dependency graph ({@link CompileClasspath}, whose class is not even loaded then); for an
+ * up-to-date build every one in a compile scope ({@link #inCompileScopes}), checked for presence only.
  */
 final class DeclaredClasspath {
 
@@ -56,6 +57,23 @@ final class DeclaredClasspath {
             return Optional.empty();
         }
         return Optional.of(List.copyOf(found));
+    }
+
+    /**
+     * Every dependency {@code declared} in a scope on the compile classpath (compile, the default, provided,
+     * system), with its version as written: what an up-to-date build checks for presence, collecting only when
+     * one the generated code calls is not among them.
+     */
+    static List<ClasspathCheck.Dependency> inCompileScopes(List<org.apache.maven.model.Dependency> declared) {
+        List<ClasspathCheck.Dependency> found = new ArrayList<>();
+        for (org.apache.maven.model.Dependency dependency : declared) {
+            String scope = dependency.getScope();
+            if (scope == null || scope.isEmpty() || ClasspathCheck.COMPILE_SCOPES.contains(scope)) {
+                found.add(new ClasspathCheck.Dependency(dependency.getGroupId(), dependency.getArtifactId(),
+                        String.valueOf(dependency.getVersion())));
+            }
+        }
+        return found;
     }
 
     private static boolean declaredOnce(List<org.apache.maven.model.Dependency> declared, String groupId,

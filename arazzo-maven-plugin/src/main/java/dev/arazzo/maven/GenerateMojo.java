@@ -477,15 +477,7 @@ public class GenerateMojo extends AbstractMojo {
      * that generate.
      */
     private void checkDeclaredClasspath() throws MojoFailureException, MojoExecutionException {
-        List<ClasspathCheck.Dependency> declared = new java.util.ArrayList<>();
-        for (org.apache.maven.model.Dependency dependency : project.getDependencies()) {
-            String scope = dependency.getScope();
-            if (scope == null || scope.isEmpty() || ClasspathCheck.COMPILE_SCOPES.contains(scope)) {
-                declared.add(new ClasspathCheck.Dependency(dependency.getGroupId(), dependency.getArtifactId(),
-                        String.valueOf(dependency.getVersion())));
-            }
-        }
-        if (classpathCheck(declared).missing().isPresent()) {
+        if (classpathCheck(DeclaredClasspath.inCompileScopes(project.getDependencies())).missing().isPresent()) {
             failIfMissing(classpathCheck(collectClasspath()));
         }
     }

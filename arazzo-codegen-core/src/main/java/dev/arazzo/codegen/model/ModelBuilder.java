@@ -55,11 +55,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -136,7 +138,7 @@ public final class ModelBuilder {
                 }
             }
         }
-        StepLinks links = new StepLinks(classes, recorded, new java.util.IdentityHashMap<>());
+        StepLinks links = new StepLinks(classes, recorded, new IdentityHashMap<>());
         Map<String, WorkflowModel> built = new LinkedHashMap<>();
         Set<String> building = new LinkedHashSet<>();
         for (String key : classes.keySet()) {
@@ -161,7 +163,7 @@ public final class ModelBuilder {
         BoundDocument bound = owners.get(key);
         BoundWorkflow workflow = workflows.get(key);
         if (workflow == null) {
-            throw new java.util.NoSuchElementException("no bound workflow " + key);
+            throw new NoSuchElementException("no bound workflow " + key);
         }
         if (!building.add(key)) {
             diagnostics.error("workflow-cycle", bound.document().locate(workflow.pointer() + "/workflowId"),

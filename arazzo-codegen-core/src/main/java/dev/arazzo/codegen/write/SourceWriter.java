@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -43,8 +44,7 @@ public final class SourceWriter {
     private static final String TEMPORARY_SUFFIX = ".arazzo-tmp";
 
     /** How many temporary files this JVM has named (see {@link #temporaryTag}). */
-    private static final java.util.concurrent.atomic.AtomicLong TEMPORARY_FILES =
-            new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong TEMPORARY_FILES = new AtomicLong();
 
     private final Path outputDirectory;
     private final Path manifestFile;

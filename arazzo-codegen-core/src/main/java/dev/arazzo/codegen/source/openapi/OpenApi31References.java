@@ -65,9 +65,10 @@ final class OpenApi31References {
      * fully) and set nothing else but {@code safelyResolveURL}; the messages may come in another order. No text
      * is written and read back: the tree is deserialized as {@code readContents} deserializes the tree it reads
      * ({@code parseJsonNode}, which calls {@link OpenAPIDeserializer}), and its {@code $ref}s are resolved as
-     * {@code readContents} resolves them (3.0's {@link OpenAPIResolver}, 3.1's with the traverser below). Other options, a set-up swagger-parser would not
-     * resolve with its own 3.1 dereferencer, and a 3.1 resolution that fails (swagger-parser stops at the failure
-     * and says why) go to swagger-parser whole, with the tree written as text.
+     * {@code readContents} resolves them (3.0's {@link OpenAPIResolver}, 3.1's with the traverser below). Other
+     * options, a set-up swagger-parser would not resolve with its own 3.1 dereferencer, and a 3.1 resolution that
+     * fails (swagger-parser stops at the failure and says why) go to swagger-parser whole, with the tree written
+     * as text.
      */
     static SwaggerParseResult readTree(JsonNode tree, ParseOptions options, String location) {
         if (!options.isResolve() || options.isResolveFully() || options.isFlatten()) {

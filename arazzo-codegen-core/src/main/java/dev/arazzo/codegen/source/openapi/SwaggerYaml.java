@@ -66,8 +66,13 @@ final class SwaggerYaml {
      * tell it exactly (then swagger-parser is to read it).
      */
     static Optional<JsonNode> read(String content) {
-        if (json(content) || OPTIONS.stream().anyMatch(option -> System.getProperty(option) != null)) {
+        if (json(content)) {
             return Optional.empty();
+        }
+        for (String option : OPTIONS) {
+            if (System.getProperty(option) != null) {
+                return Optional.empty();
+            }
         }
         // swagger-parser's loader options (DeserializationUtils.buildLoaderOptions with its default options)
         LoaderOptions options = new LoaderOptions();
