@@ -351,16 +351,23 @@ public final class ArazzoCodegen {
      * its place after the one before it).
      */
     private static List<Diagnostic> inDocumentOrder(Diagnostics found, ArazzoDocument document) {
-        List<Diagnostic> all = new ArrayList<>(found.all());
-        List<Diagnostic> placed = all.stream().filter(d -> d.location().line() > 0
-                && d.location().file().equals(document.source().file())).toList();
-        List<Diagnostic> sorted = new ArrayList<>(placed);
+        List<Diagnostic> all = found.all();
+        boolean[] placed = new boolean[all.size()];
+        List<Diagnostic> sorted = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Diagnostic diagnostic = all.get(i);
+            placed[i] = diagnostic.location().line() > 0
+                    && diagnostic.location().file().equals(document.source().file());
+            if (placed[i]) {
+                sorted.add(diagnostic);
+            }
+        }
         sorted.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.location().line())
                 .thenComparingInt(d -> d.location().column()));
         java.util.Iterator<Diagnostic> next = sorted.iterator();
-        List<Diagnostic> ordered = new ArrayList<>();
-        for (Diagnostic diagnostic : all) {
-            ordered.add(placed.contains(diagnostic) ? next.next() : diagnostic);
+        List<Diagnostic> ordered = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            ordered.add(placed[i] ? next.next() : all.get(i));
         }
         return ordered;
     }
