@@ -52,6 +52,9 @@ public final class Report {
                 run.path("java").asText(), run.path("os").asText(), run.path("loadAverageAtStart").asText(),
                 run.path("loadAverageAtEnd").asText(),
                 run.path("loadAverages").isEmpty() ? "" : " (" + String.join(", ", texts(run.path("loadAverages"))) + ")");
+        if (!run.path("retries").isEmpty()) {
+            add("Failed once and run again: %s.", String.join("; ", texts(run.path("retries"))));
+        }
         if (run.has("githubOpenApi")) {
             add("GitHub's OpenAPI: %s.", run.path("githubOpenApi").asText());
         }
