@@ -135,6 +135,11 @@ public final class Report {
                             + "load average at the processes' ends %s).",
                     any.forks(), any.rounds(), any.warmups(), any.runs(), String.join(", ", any.loads()));
             add("");
+            // the HttpClient's own threads do the same work for every client and add variance: shown apart
+            add("Of that, the calling threads' and the `HttpClient`'s threads' CPU per workflow (mean over the processes "
+                    + "of each one's median block): %s.", threadSplit(cpu, "one thread") + (cpu.isEmpty()
+                            || cpuThreads.isEmpty() ? "" : "; ") + threadSplit(cpuThreads, "32 threads"));
+            add("");
         }
     }
 
@@ -178,6 +183,18 @@ public final class Report {
                 verdict(cpu.ratio() - half, cpu.ratio() + half));
     }
 
+    private static String threadSplit(Map<String, Cpu> cpu, String label) {
+        List<String> parts = new ArrayList<>();
+        for (String[] row : CLIENTS) {
+            Cpu client = cpu.get(row[0]);
+            if (client != null) {
+                parts.add(String.format(Locale.ROOT, "%s caller %.1f µs, HttpClient %.1f µs", row[0],
+                        client.callerMicros(), client.httpClientMicros()));
+            }
+        }
+        return parts.isEmpty() ? "" : label + ": " + String.join(", ", parts);
+    }
+
     /** The target for {@code run()}'s time against the floor. */
     static final double TARGET_RATIO = 1.02;
 
@@ -216,7 +233,7 @@ public final class Report {
      * each process's median over its rounds, of the microseconds and of the ratio to the floor's block of the round.
      */
     private record Cpu(double micros, double microsDeviation, double ratio, double ratioDeviation, int forks,
-            int rounds, int warmups, int runs, List<String> loads) {
+            int rounds, int warmups, int runs, List<String> loads, double callerMicros, double httpClientMicros) {
     }
 
     /** The {@code RunCpu} results for {@code threads}, by client; empty when that part did not run. */
@@ -238,12 +255,18 @@ public final class Report {
         for (String[] row : CLIENTS) {
             List<Double> micros = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
+            List<Double> callers = new ArrayList<>();
+            List<Double> httpClients = new ArrayList<>();
             for (JsonNode fork : forks) {
                 JsonNode blocks = fork.at("/clients/" + row[0]);
                 JsonNode floorBlocks = fork.at("/clients/handWritten");
                 List<Double> values = new ArrayList<>();
                 List<Double> paired = new ArrayList<>();
+                List<Double> caller = new ArrayList<>();
+                List<Double> httpClient = new ArrayList<>();
                 for (int i = 0; i < blocks.size(); i++) {
+                    caller.add(blocks.get(i).at("/cpuNanosByThreads/caller").asDouble() / 1000);
+                    httpClient.add(blocks.get(i).at("/cpuNanosByThreads/httpClient").asDouble() / 1000);
                     double value = blocks.get(i).path("clientCpuNanos").asDouble();
                     values.add(value / 1000);
                     paired.add(value / floorBlocks.get(i).path("clientCpuNanos").asDouble());
@@ -251,13 +274,15 @@ public final class Report {
                 if (!values.isEmpty()) {
                     micros.add(median(values));
                     ratios.add(median(paired));
+                    callers.add(median(caller));
+                    httpClients.add(median(httpClient));
                 }
             }
             if (!micros.isEmpty()) {
                 JsonNode first = forks.get(0);
                 cpu.put(row[0], new Cpu(mean(micros), deviation(micros), mean(ratios), deviation(ratios), micros.size(),
                         first.path("rounds").asInt(), first.path("warmupRounds").asInt(),
-                        first.path("runsPerBlock").asInt(), loads));
+                        first.path("runsPerBlock").asInt(), loads, mean(callers), mean(httpClients)));
             }
         }
         return cpu;
