@@ -41,6 +41,8 @@ public final class Bench {
     private final Path results;
     private final Path work;
     private final List<String> classpath;
+    /** The processes that failed once and were run again ({@link #javaProcessRetriedOnce}), with why. */
+    private final List<String> retries = new ArrayList<>();
 
     private Bench(Path results, Path work) {
         this.results = results;
@@ -120,6 +122,7 @@ public final class Bench {
             loads.add("after the builds " + loadAverage());
         }
         run.putPOJO("loadAverages", loads);
+        run.putPOJO("retries", bench.retries);
         run.put("loadAverageAtEnd", loadAverage());
         run.put("totalSeconds", (System.nanoTime() - start) / 1e9);
         json.writeValue(results.resolve("run.json").toFile(), run);
@@ -135,7 +138,7 @@ public final class Bench {
                 "dev.arazzo.bench.workflow.RunBenchmarks", "dev.arazzo.bench.workflow.WorkflowBenchmark", "-foe", "true",
                 "-f", forks, "-wi", warmups, "-w", time, "-i", iterations, "-r", time, "-prof", "gc",
                 "-rf", "json", "-rff", results.resolve("jmh.json").toString());
-        javaProcess("jmh-threads", List.of("-Dbench.simulatorAllocation="
+        javaProcessRetriedOnce("jmh-threads", List.of("-Dbench.simulatorAllocation="
                         + results.resolve("simulator-allocation-threads.txt")),
                 "dev.arazzo.bench.workflow.RunBenchmarks", "dev.arazzo.bench.workflow.SharedClientBenchmark",
                 "-foe", "true", "-f", property("bench.jmh.threads.forks", "1"), "-wi", warmups, "-w", time,
@@ -186,6 +189,23 @@ public final class Bench {
      * Runs {@code mainClass} in a JVM of its own on this classpath, under {@code /usr/bin/time}: its wall
      * time and peak RSS go to {@code <id>.process.txt} in the results.
      */
+    /**
+     * {@link #javaProcess}, run once more if it fails: JMH's 32-thread benchmark once aborted on the JDK's own
+     * HTTP/1.1 client ("header parser received no bytes", "connection closed locally") and passed when run again.
+     * The failure is printed and kept in {@code run.json} ({@code retries}), which the report states; a second
+     * failure ends the run.
+     */
+    private void javaProcessRetriedOnce(String id, List<String> jvmOptions, String mainClass, String... args)
+            throws IOException, InterruptedException {
+        try {
+            javaProcess(id, jvmOptions, mainClass, args);
+        } catch (IllegalStateException e) {
+            System.out.println("[bench] " + id + " failed, running it once more: " + e.getMessage());
+            retries.add(id + ": " + e.getMessage());
+            javaProcess(id, jvmOptions, mainClass, args);
+        }
+    }
+
     private void javaProcess(String id, List<String> jvmOptions, String mainClass, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o",

@@ -52,6 +52,9 @@ public final class Report {
                 run.path("java").asText(), run.path("os").asText(), run.path("loadAverageAtStart").asText(),
                 run.path("loadAverageAtEnd").asText(),
                 run.path("loadAverages").isEmpty() ? "" : " (" + String.join(", ", texts(run.path("loadAverages"))) + ")");
+        if (!run.path("retries").isEmpty()) {
+            add("Failed once and run again: %s.", String.join("; ", texts(run.path("retries"))));
+        }
         if (run.has("githubOpenApi")) {
             add("GitHub's OpenAPI: %s.", run.path("githubOpenApi").asText());
         }
@@ -65,7 +68,7 @@ public final class Report {
     private void jmh() throws IOException {
         JsonNode single = read("jmh.json");
         Map<String, Cpu> cpu = runCpu(1);
-        String cpuHeader = cpu.isEmpty() ? "" : " client-side CPU per workflow | vs (a) |";
+        String cpuHeader = cpu.isEmpty() ? "" : " client-side CPU per workflow | vs (a): mean [95% interval] |";
         String cpuRule = cpu.isEmpty() ? "" : "---:|---:|";
         if (!single.isMissingNode()) {
             Map<String, JsonNode> runs = byMethod(single);
@@ -93,7 +96,7 @@ public final class Report {
         }
         JsonNode threads = read("jmh-threads.json");
         Map<String, Cpu> cpuThreads = runCpu(32);
-        cpuHeader = cpuThreads.isEmpty() ? "" : " client-side CPU per workflow | vs (a) |";
+        cpuHeader = cpuThreads.isEmpty() ? "" : " client-side CPU per workflow | vs (a): mean [95% interval] |";
         cpuRule = cpuThreads.isEmpty() ? "" : "---:|---:|";
         if (!threads.isMissingNode()) {
             Map<String, JsonNode> runs = byMethod(threads);
@@ -125,9 +128,17 @@ public final class Report {
                             + "in %d process(es) per thread count, each %d rounds after %d of warm-up, a round being a "
                             + "block of %d workflows per client on a fresh simulator and `HttpClient`, the clients "
                             + "taking turns; per process the median over rounds, then the mean ± the standard deviation "
-                            + "over the processes (vs (a): of each block against the floor's block of the same round; "
+                            + "over the processes (vs (a): of each block against the floor's block of the same round, "
+                            + "the mean over the processes and its 95%% Student-t confidence interval, the processes "
+                            + "being the independent samples; the target 1.02x is met when the whole interval is at "
+                            + "or under it; "
                             + "load average at the processes' ends %s).",
                     any.forks(), any.rounds(), any.warmups(), any.runs(), String.join(", ", any.loads()));
+            add("");
+            // the HttpClient's own threads do the same work for every client and add variance: shown apart
+            add("Of that, the calling threads' and the `HttpClient`'s threads' CPU per workflow (mean over the processes "
+                    + "of each one's median block): %s.", threadSplit(cpu, "one thread") + (cpu.isEmpty()
+                            || cpuThreads.isEmpty() ? "" : "; ") + threadSplit(cpuThreads, "32 threads"));
             add("");
         }
     }
@@ -161,9 +172,60 @@ public final class Report {
         }
     }
 
+    /** The ratio to the floor: mean, the 95% interval of that mean over the processes, and the verdict on 1.02x. */
     private static String cpuCells(Cpu cpu) {
-        return cpu == null ? "" : String.format(Locale.ROOT, " %.1f ± %.1f µs | %.3f ± %.3f |", cpu.micros(),
-                cpu.microsDeviation(), cpu.ratio(), cpu.ratioDeviation());
+        if (cpu == null) {
+            return "";
+        }
+        double half = halfInterval(cpu.ratioDeviation(), cpu.forks());
+        return String.format(Locale.ROOT, " %.1f ± %.1f µs | %.3f [%.3f, %.3f] %s |", cpu.micros(),
+                cpu.microsDeviation(), cpu.ratio(), cpu.ratio() - half, cpu.ratio() + half,
+                verdict(cpu.ratio() - half, cpu.ratio() + half));
+    }
+
+    private static String threadSplit(Map<String, Cpu> cpu, String label) {
+        List<String> parts = new ArrayList<>();
+        for (String[] row : CLIENTS) {
+            Cpu client = cpu.get(row[0]);
+            if (client != null) {
+                parts.add(String.format(Locale.ROOT, "%s caller %.1f µs, HttpClient %.1f µs", row[0],
+                        client.callerMicros(), client.httpClientMicros()));
+            }
+        }
+        return parts.isEmpty() ? "" : label + ": " + String.join(", ", parts);
+    }
+
+    /** The target for {@code run()}'s time against the floor. */
+    static final double TARGET_RATIO = 1.02;
+
+    /** Against {@link #TARGET_RATIO}: met when the whole interval is at or under it, missed when it is all above. */
+    static String verdict(double low, double high) {
+        if (Double.isNaN(low) || Double.isNaN(high)) {
+            return "(one process: no interval)";
+        } else if (high <= TARGET_RATIO) {
+            return "≤ 1.02x: yes";
+        } else if (low > TARGET_RATIO) {
+            return "≤ 1.02x: no";
+        }
+        return "≤ 1.02x: not shown";
+    }
+
+    /** Student's t, two-sided 95%, by degrees of freedom 1 to 30; past 30 the normal's 1.96 is within 2%. */
+    private static final double[] T95 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+        2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060,
+        2.056, 2.052, 2.048, 2.045, 2.042};
+
+    /**
+     * Half the width of the 95% confidence interval of a mean of {@code n} independent values (the processes: each
+     * JVM makes its own JIT decisions, so the blocks within one are not independent of each other) with sample
+     * standard deviation {@code deviation}; NaN for fewer than two.
+     */
+    static double halfInterval(double deviation, int n) {
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double t = n - 1 <= T95.length ? T95[n - 2] : 1.96;
+        return t * deviation / Math.sqrt(n);
     }
 
     /**
@@ -171,7 +233,7 @@ public final class Report {
      * each process's median over its rounds, of the microseconds and of the ratio to the floor's block of the round.
      */
     private record Cpu(double micros, double microsDeviation, double ratio, double ratioDeviation, int forks,
-            int rounds, int warmups, int runs, List<String> loads) {
+            int rounds, int warmups, int runs, List<String> loads, double callerMicros, double httpClientMicros) {
     }
 
     /** The {@code RunCpu} results for {@code threads}, by client; empty when that part did not run. */
@@ -193,12 +255,18 @@ public final class Report {
         for (String[] row : CLIENTS) {
             List<Double> micros = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
+            List<Double> callers = new ArrayList<>();
+            List<Double> httpClients = new ArrayList<>();
             for (JsonNode fork : forks) {
                 JsonNode blocks = fork.at("/clients/" + row[0]);
                 JsonNode floorBlocks = fork.at("/clients/handWritten");
                 List<Double> values = new ArrayList<>();
                 List<Double> paired = new ArrayList<>();
+                List<Double> caller = new ArrayList<>();
+                List<Double> httpClient = new ArrayList<>();
                 for (int i = 0; i < blocks.size(); i++) {
+                    caller.add(blocks.get(i).at("/cpuNanosByThreads/caller").asDouble() / 1000);
+                    httpClient.add(blocks.get(i).at("/cpuNanosByThreads/httpClient").asDouble() / 1000);
                     double value = blocks.get(i).path("clientCpuNanos").asDouble();
                     values.add(value / 1000);
                     paired.add(value / floorBlocks.get(i).path("clientCpuNanos").asDouble());
@@ -206,13 +274,15 @@ public final class Report {
                 if (!values.isEmpty()) {
                     micros.add(median(values));
                     ratios.add(median(paired));
+                    callers.add(median(caller));
+                    httpClients.add(median(httpClient));
                 }
             }
             if (!micros.isEmpty()) {
                 JsonNode first = forks.get(0);
                 cpu.put(row[0], new Cpu(mean(micros), deviation(micros), mean(ratios), deviation(ratios), micros.size(),
                         first.path("rounds").asInt(), first.path("warmupRounds").asInt(),
-                        first.path("runsPerBlock").asInt(), loads));
+                        first.path("runsPerBlock").asInt(), loads, mean(callers), mean(httpClients)));
             }
         }
         return cpu;
