@@ -160,22 +160,26 @@ public final class Report {
             double clientSide = alloc - simulator.getOrDefault(row[0], 0L);
             add("| %s | " + scoreFormat + " | %.3f | %.1f KB | %.3f | %.1f KB | %.3f |%s", row[1], score,
                     Double.isNaN(error) ? 0 : error, score / floorScore, alloc / 1024, alloc / floorAlloc,
-                    clientSide / 1024, clientSide / floorClient, cpuCells(cpu.get(row[0])));
+                    clientSide / 1024, clientSide / floorClient, cpuCells(cpu.get(row[0]), row[0]));
         }
     }
 
     private void cpuRows(Map<String, Cpu> cpu) {
         for (String[] row : CLIENTS) {
             if (cpu.containsKey(row[0])) {
-                add("| %s |%s", row[1], cpuCells(cpu.get(row[0])));
+                add("| %s |%s", row[1], cpuCells(cpu.get(row[0]), row[0]));
             }
         }
     }
 
     /** The ratio to the floor: mean, the 95% interval of that mean over the processes, and the verdict on 1.02x. */
-    private static String cpuCells(Cpu cpu) {
+    private static String cpuCells(Cpu cpu, String client) {
         if (cpu == null) {
             return "";
+        }
+        if (client.equals("handWritten")) {
+            return String.format(Locale.ROOT, " %.1f ± %.1f µs | 1.000 (the floor) |", cpu.micros(),
+                    cpu.microsDeviation());
         }
         double half = halfInterval(cpu.ratioDeviation(), cpu.forks());
         return String.format(Locale.ROOT, " %.1f ± %.1f µs | %.3f [%.3f, %.3f] %s |", cpu.micros(),
