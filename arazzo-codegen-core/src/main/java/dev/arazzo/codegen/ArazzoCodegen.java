@@ -68,6 +68,16 @@ public final class ArazzoCodegen {
     /** {@link #generate(GenerationRequest)} with {@code schemaCheck} as each document's JSON Schema check. */
     static GenerationResult generate(GenerationRequest request,
             Function<SourceDocument, List<Diagnostic>> schemaCheck) {
+        WarmUp warmUp = WarmUp.start(request.concurrent());
+        try {
+            return generateAll(request, schemaCheck);
+        } finally {
+            warmUp.stop();
+        }
+    }
+
+    private static GenerationResult generateAll(GenerationRequest request,
+            Function<SourceDocument, List<Diagnostic>> schemaCheck) {
         List<Diagnostic> configuration = checkConfiguration(request);
         if (configuration.stream().anyMatch(Diagnostic::isError)) {
             return new GenerationResult(List.of(), List.of(), configuration, Set.of());

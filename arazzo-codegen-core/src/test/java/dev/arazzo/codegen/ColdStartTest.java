@@ -13,6 +13,7 @@ import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,8 +95,54 @@ class ColdStartTest {
         return classes.stream().filter(name -> name.startsWith(prefix)).sorted().toList();
     }
 
-    /** What a run in a fresh class loader defined, and the resources it asked that loader for, in order. */
-    private record Recorded(Set<String> classes, List<String> resources) {
+    /**
+     * The warm-up's list is what a generation of the seed loads from its class path once the document is read and
+     * schema-checked, in the order it loads them (as a set: that order can vary): no class it does not need (a warm-up must not load what the
+     * generation would not), none it needs missing. After a change to what generation loads, run this test with
+     * {@code -Darazzo.warmUp.write=true} to write the list again, and commit it.
+     */
+    @Test
+    void theWarmUpLoadsWhatTheSeedNeedsAfterItsDocumentIsRead() throws Exception {
+        Path openapi = Path.of(ColdStartTest.class.getResource("/seed/amazon-connect-openapi.yml").toURI());
+        List<String> generation = run("generateAlone", Shared.seedWorkflow().toString(), openapi.toString(),
+                output.toString()).inOrder();
+        Set<String> beforeSources = run("readDocument", Shared.seedWorkflow().toString()).classes();
+        List<String> expected = new ArrayList<>();
+        for (String name : generation) {
+            if (!beforeSources.contains(name) && !name.startsWith(WarmUp.class.getName())
+                    && !name.startsWith(ColdStartTest.class.getName())) {
+                expected.add(name);
+            }
+        }
+        Path list = Path.of("src/main/resources/dev/arazzo/codegen").resolve(WarmUp.LIST);
+        if (Boolean.getBoolean("arazzo.warmUp.write")) {
+            Files.write(list, expected);
+        }
+        assertTrue(expected.size() > 300, "the recording saw the later phases: " + expected.size());
+        assertTrue(expected.contains("dev.arazzo.codegen.emit.WorkflowEmitter"));
+        assertTrue(expected.contains("com.palantir.javapoet.CodeWriter"));
+        assertFalse(expected.contains("dev.arazzo.codegen.load.SchemaChecker"), "read before the sources");
+        // the order of two classes can change with the JIT compiler's timing; the set cannot
+        assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(Files.readAllLines(list)),
+                "the warm-up's list is out of date: run ColdStartTest with -Darazzo.warmUp.write=true and commit "
+                        + list);
+    }
+
+    @Test
+    void theWarmUpsThreadIsGoneWhenTheFirstGenerationReturns() throws Exception {
+        Path openapi = Path.of(ColdStartTest.class.getResource("/seed/amazon-connect-openapi.yml").toURI());
+        run("generate", Shared.seedWorkflow().toString(), openapi.toString(), output.toString());
+
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            assertFalse(thread.getName().equals(WarmUp.THREAD) && thread.isAlive(), "the warm-up outlived generate");
+        }
+    }
+
+    /**
+     * What a run in a fresh class loader defined, and the resources it asked that loader for, in order; and the
+     * classes in the order it defined them.
+     */
+    private record Recorded(Set<String> classes, List<String> resources, List<String> inOrder) {
     }
 
     private static Set<String> loadedBy(String method, String... arguments) throws Exception {
@@ -118,7 +165,7 @@ class ColdStartTest {
             Class<?> probe = Class.forName(Probe.class.getName(), true, loader);
             Object diagnostics = probe.getMethod(method, String[].class).invoke(null, (Object) arguments);
             assertEquals(List.of(), diagnostics, "the case generates without a diagnostic");
-            return new Recorded(Set.copyOf(loader.defined), List.copyOf(loader.resources));
+            return new Recorded(Set.copyOf(loader.defined), List.copyOf(loader.resources), List.copyOf(loader.inOrder));
         } finally {
             thread.setContextClassLoader(context);
         }
@@ -136,6 +183,7 @@ class ColdStartTest {
     private static final class RecordingLoader extends URLClassLoader {
 
         private final Set<String> defined = ConcurrentHashMap.newKeySet();
+        private final List<String> inOrder = java.util.Collections.synchronizedList(new ArrayList<>());
         private final List<String> resources = java.util.Collections.synchronizedList(new ArrayList<>());
 
         RecordingLoader(URL[] urls) {
@@ -146,6 +194,7 @@ class ColdStartTest {
         protected Class<?> findClass(String name) throws ClassNotFoundException {
             Class<?> found = super.findClass(name);
             defined.add(name);
+            inOrder.add(name);
             return found;
         }
 
@@ -169,6 +218,29 @@ class ColdStartTest {
                     .packageName("com.example.connect")
                     .sourceMapping("../openapi/amazon-connect-openapi.yml", Path.of(arguments[1])).build();
             return ArazzoCodegen.generate(request).diagnostics().stream().map(Object::toString).toList();
+        }
+
+        /** {@link #generate}, all on the calling thread (so with no warm-up and in one order of loading). */
+        public static List<String> generateAlone(String[] arguments) {
+            Path spec = Path.of(arguments[0]);
+            GenerationRequest request = GenerationRequest.builder().spec(spec).outputDirectory(Path.of(arguments[2]))
+                    .packageName("com.example.connect").concurrent(false)
+                    .sourceMapping("../openapi/amazon-connect-openapi.yml", Path.of(arguments[1])).build();
+            return ArazzoCodegen.generate(request).diagnostics().stream().map(Object::toString).toList();
+        }
+
+        /**
+         * What a generation does before it reads a document's sources: loads the document, checks it against its
+         * release's JSON Schema (the check's thread) and reads it into records (the caller, meanwhile).
+         */
+        public static List<String> readDocument(String[] arguments) {
+            Diagnostics diagnostics = new Diagnostics();
+            Path file = Path.of(arguments[0]).toAbsolutePath();
+            new DocumentLoader().load(file, SourceLocation.ofFile(file, ""), diagnostics).ifPresent(source -> {
+                SchemaChecker.violations(source).forEach(diagnostics::add);
+                SchemaChecker.reading(source);
+            });
+            return diagnostics.all().stream().map(Object::toString).toList();
         }
 
         /** Loads each document and checks it against its release's JSON Schema. */
