@@ -53,7 +53,8 @@ public final class Report {
                 run.path("loadAverageAtEnd").asText(),
                 run.path("loadAverages").isEmpty() ? "" : " (" + String.join(", ", texts(run.path("loadAverages"))) + ")");
         if (!run.path("retries").isEmpty()) {
-            add("Failed once and run again: %s.", String.join("; ", texts(run.path("retries"))));
+            add("Failed and run again (a part that failed twice has no table): %s.",
+                    String.join("; ", texts(run.path("retries"))));
         }
         if (run.has("githubOpenApi")) {
             add("GitHub's OpenAPI: %s.", run.path("githubOpenApi").asText());
