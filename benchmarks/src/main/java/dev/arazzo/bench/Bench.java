@@ -152,7 +152,7 @@ public final class Bench {
         for (String threads : new String[] {"1", "32"}) {
             for (int fork = 1; fork <= forks; fork++) {
                 String id = "runcpu-" + threads + "-" + fork;
-                javaProcess(id, List.of("-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true"),
+                javaProcessRetriedOnce(id, List.of("-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true"),
                         "dev.arazzo.bench.workflow.RunCpu", threads, property("bench.runcpu.warmups", "6"),
                         property("bench.runcpu.rounds", "10"), property("bench.runcpu.runs", "1000"),
                         results.resolve(id + ".json").toString());
@@ -190,11 +190,12 @@ public final class Bench {
      * time and peak RSS go to {@code <id>.process.txt} in the results.
      */
     /**
-     * {@link #javaProcess}, run once more if it fails: JMH's 32-thread benchmark aborts now and then on the JDK's
-     * own HTTP/1.1 client ("header parser received no bytes", "connection closed locally"; seen on the generated
-     * client and on the others) and passes when run again. Each failure is printed and kept in {@code run.json}
-     * ({@code retries}), which the report states; after a second failure the part has no results (its partial JSON
-     * is removed, so no table is made of it) and the run goes on with the other parts.
+     * {@link #javaProcess}, run once more if it fails: JMH's 32-thread benchmark and {@code RunCpu}'s 32-thread
+     * processes abort now and then on the JDK's own HTTP/1.1 client ("header parser received no bytes",
+     * "connection closed locally"; seen on the generated client and on the others) and pass when run again. Each
+     * failure is printed and kept in {@code run.json} ({@code retries}), which the report states; after a second
+     * failure the process has no results (its partial JSON is removed, so no table is made of it; a {@code RunCpu}
+     * fork missing ends the report's forks there) and the run goes on with the other parts.
      */
     private void javaProcessRetriedOnce(String id, List<String> jvmOptions, String mainClass, String... args)
             throws IOException, InterruptedException {

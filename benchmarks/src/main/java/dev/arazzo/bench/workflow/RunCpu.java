@@ -102,7 +102,12 @@ public final class RunCpu {
         if (threads > 1) {
             AtomicInteger names = new AtomicInteger();
             pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                    task -> new Thread(task, "runcpu-runner-" + names.incrementAndGet()));
+                    task -> {
+                        // daemons: a workflow that fails ends the process with the failure, not in a hang
+                        Thread runner = new Thread(task, "runcpu-runner-" + names.incrementAndGet());
+                        runner.setDaemon(true);
+                        return runner;
+                    });
             pool.prestartAllCoreThreads();
         }
         Map<String, List<Block>> blocks = new HashMap<>();
