@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,9 +97,10 @@ class ColdStartTest {
 
     /**
      * The warm-up's list is what a generation of the seed loads from its class path once the document is read and
-     * schema-checked, in the order it loads them (as a set: that order can vary): no class it does not need (a warm-up must not load what the
-     * generation would not), none it needs missing. After a change to what generation loads, run this test with
-     * {@code -Darazzo.warmUp.write=true} to write the list again, and commit it.
+     * schema-checked, written in the order it loads them and compared as a set (that order can vary): no class it
+     * does not need (a warm-up must not load what the generation would not), none it needs missing. After a change
+     * to what generation loads, run this test with {@code -Darazzo.warmUp.write=true} to write the list again, and
+     * commit it.
      */
     @Test
     void theWarmUpLoadsWhatTheSeedNeedsAfterItsDocumentIsRead() throws Exception {
@@ -123,7 +124,7 @@ class ColdStartTest {
         assertTrue(expected.contains("com.palantir.javapoet.CodeWriter"));
         assertFalse(expected.contains("dev.arazzo.codegen.load.SchemaChecker"), "read before the sources");
         // the order of two classes can change with the JIT compiler's timing; the set cannot
-        assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(Files.readAllLines(list)),
+        assertEquals(new TreeSet<>(expected), new TreeSet<>(Files.readAllLines(list)),
                 "the warm-up's list is out of date: run ColdStartTest with -Darazzo.warmUp.write=true and commit "
                         + list);
     }
@@ -138,11 +139,12 @@ class ColdStartTest {
         }
     }
 
-    /**
-     * What a run in a fresh class loader defined, and the resources it asked that loader for, in order; and the
-     * classes in the order it defined them.
-     */
-    private record Recorded(Set<String> classes, List<String> resources, List<String> inOrder) {
+    /** What a run in a fresh class loader defined and the resources it asked that loader for, each in order. */
+    private record Recorded(List<String> inOrder, List<String> resources) {
+
+        Set<String> classes() {
+            return Set.copyOf(inOrder);
+        }
     }
 
     private static Set<String> loadedBy(String method, String... arguments) throws Exception {
@@ -165,7 +167,7 @@ class ColdStartTest {
             Class<?> probe = Class.forName(Probe.class.getName(), true, loader);
             Object diagnostics = probe.getMethod(method, String[].class).invoke(null, (Object) arguments);
             assertEquals(List.of(), diagnostics, "the case generates without a diagnostic");
-            return new Recorded(Set.copyOf(loader.defined), List.copyOf(loader.resources), List.copyOf(loader.inOrder));
+            return new Recorded(List.copyOf(loader.defined), List.copyOf(loader.resources));
         } finally {
             thread.setContextClassLoader(context);
         }
@@ -182,8 +184,7 @@ class ColdStartTest {
     /** Defines every class of the class path itself (its parent is the platform loader) and names each one. */
     private static final class RecordingLoader extends URLClassLoader {
 
-        private final Set<String> defined = ConcurrentHashMap.newKeySet();
-        private final List<String> inOrder = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<String> defined = java.util.Collections.synchronizedList(new ArrayList<>());
         private final List<String> resources = java.util.Collections.synchronizedList(new ArrayList<>());
 
         RecordingLoader(URL[] urls) {
@@ -194,7 +195,6 @@ class ColdStartTest {
         protected Class<?> findClass(String name) throws ClassNotFoundException {
             Class<?> found = super.findClass(name);
             defined.add(name);
-            inOrder.add(name);
             return found;
         }
 
@@ -211,20 +211,22 @@ class ColdStartTest {
         private Probe() {
         }
 
-        /** Generates {@code arguments[0]} (its one OpenAPI source read from {@code arguments[1]}) into {@code arguments[2]}. */
+        /**
+         * Generates {@code arguments[0]} (its one OpenAPI source read from {@code arguments[1]}) into
+         * {@code arguments[2]}.
+         */
         public static List<String> generate(String[] arguments) {
-            Path spec = Path.of(arguments[0]);
-            GenerationRequest request = GenerationRequest.builder().spec(spec).outputDirectory(Path.of(arguments[2]))
-                    .packageName("com.example.connect")
-                    .sourceMapping("../openapi/amazon-connect-openapi.yml", Path.of(arguments[1])).build();
-            return ArazzoCodegen.generate(request).diagnostics().stream().map(Object::toString).toList();
+            return generate(arguments, true);
         }
 
         /** {@link #generate}, all on the calling thread (so with no warm-up and in one order of loading). */
         public static List<String> generateAlone(String[] arguments) {
-            Path spec = Path.of(arguments[0]);
-            GenerationRequest request = GenerationRequest.builder().spec(spec).outputDirectory(Path.of(arguments[2]))
-                    .packageName("com.example.connect").concurrent(false)
+            return generate(arguments, false);
+        }
+
+        private static List<String> generate(String[] arguments, boolean concurrent) {
+            GenerationRequest request = GenerationRequest.builder().spec(Path.of(arguments[0]))
+                    .outputDirectory(Path.of(arguments[2])).packageName("com.example.connect").concurrent(concurrent)
                     .sourceMapping("../openapi/amazon-connect-openapi.yml", Path.of(arguments[1])).build();
             return ArazzoCodegen.generate(request).diagnostics().stream().map(Object::toString).toList();
         }

@@ -204,7 +204,7 @@ public final class Bench {
                 javaProcess(id, jvmOptions, mainClass, args);
                 return;
             } catch (IllegalStateException e) {
-                String why = firstLine(e.getMessage());
+                String why = withoutCommand(e.getMessage());
                 retries.add(id + " (attempt " + attempt + "): " + why);
                 if (attempt == 2) {
                     System.out.println("[bench] " + id + " failed twice, going on without it: " + why);
@@ -217,7 +217,7 @@ public final class Bench {
     }
 
     /** The failure without the command line that {@link #javaProcess} appends. */
-    private static String firstLine(String message) {
+    private static String withoutCommand(String message) {
         int command = message.indexOf(": /usr/bin/time");
         return command < 0 ? message : message.substring(0, command);
     }

@@ -137,8 +137,8 @@ public final class Report {
                     any.forks(), any.rounds(), any.warmups(), any.runs(), String.join(", ", any.loads()));
             add("");
             // the HttpClient's own threads do the same work for every client and add variance: shown apart
-            add("Of that, the calling threads' and the `HttpClient`'s threads' CPU per workflow (mean over the processes "
-                    + "of each one's median block): %s.", threadSplit(cpu, "one thread") + (cpu.isEmpty()
+            add("Of that, the calling threads' and the `HttpClient`'s threads' CPU per workflow (mean over the "
+                    + "processes of each one's median block): %s.", threadSplit(cpu, "one thread") + (cpu.isEmpty()
                             || cpuThreads.isEmpty() ? "" : "; ") + threadSplit(cpuThreads, "32 threads"));
             add("");
         }
