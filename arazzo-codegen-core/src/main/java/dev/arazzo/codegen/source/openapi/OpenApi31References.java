@@ -11,6 +11,7 @@ import io.swagger.v3.parser.OpenAPIResolver;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.swagger.v3.parser.extensions.JsonSchemaParserExtension;
 import io.swagger.v3.parser.reference.DereferencerContext;
 import io.swagger.v3.parser.reference.DereferencersFactory;
 import io.swagger.v3.parser.reference.OpenAPI31Traverser;
@@ -19,6 +20,7 @@ import io.swagger.v3.parser.reference.OpenAPIDereferencer31;
 import io.swagger.v3.parser.reference.Traverser;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,7 +81,7 @@ final class OpenApi31References {
             // the deserializer reads none of the resolving options; it is called as OpenAPIV3Parser.parseJsonNode
             // calls it, without initialising OpenAPIV3Parser (which builds a JSON and a YAML mapper, JSR-310
             // support registered, that nothing here reads with)
-            result = new OpenAPIDeserializer().deserialize(tree, location, options, options.isOaiAuthor());
+            result = deserialize(tree, location, options);
         } catch (RuntimeException e) {
             // readContents turns what its deserializer throws into a result without a model
             return SwaggerParseResult.ofError(e.getMessage());
@@ -109,6 +111,41 @@ final class OpenApi31References {
         } catch (Exception e) {
             // swagger-parser stops where it fails, which a copy read later may have moved: its own run says where
             return new OpenAPIV3Parser().readContents(tree.toString(), null, options, location);
+        }
+        return result;
+    }
+
+    /**
+     * What {@code new OpenAPIDeserializer().deserialize(tree, location, options, options.isOaiAuthor())} returns,
+     * without the copy of the whole tree as a {@link Map} that it makes first ({@code new ObjectMapper()
+     * .convertValue(tree, Map.class)}: a mapper, a token buffer and the untyped deserializers, about 100 classes in a
+     * fresh JVM). That map is read by nothing but a {@link JsonSchemaParserExtension} (with the location, for every
+     * schema); when one is registered, where swagger-parser looks for them, the deserializer is called as it is.
+     * Otherwise this is its method's body: the same parse options, the same root parse, the same result and the same
+     * message for what the parse throws. (The copy itself cannot fail on a tree read within Jackson's default read
+     * limits, as every tree here is: it writes no deeper a tree than was read.)
+     */
+    static SwaggerParseResult deserialize(JsonNode tree, String location, ParseOptions options) {
+        OpenAPIDeserializer deserializer = new OpenAPIDeserializer();
+        if (!OpenAPIDeserializer.getJsonSchemaParserExtensions().isEmpty()) {
+            return deserializer.deserialize(tree, location, options, options.isOaiAuthor());
+        }
+        SwaggerParseResult result = new SwaggerParseResult();
+        try {
+            OpenAPIDeserializer.ParseResult parse = new OpenAPIDeserializer.ParseResult();
+            parse.setOaiAuthor(options.isOaiAuthor());
+            parse.setInferSchemaType(options.isInferSchemaType());
+            parse.setAllowEmptyStrings(options.isAllowEmptyString());
+            parse.setValidateInternalRefs(options.isValidateInternalRefs());
+            parse.setExplicitStyleAndExplode(options.isExplicitStyleAndExplode());
+            OpenAPI openApi = deserializer.parseRoot(tree, parse, location);
+            result.openapi31(parse.isOpenapi31());
+            result.setOpenAPI(openApi);
+            result.setMessages(parse.getMessages());
+        } catch (Exception e) {
+            String message = e.getMessage();
+            result.setMessages(Arrays.asList(message == null || message.isBlank()
+                    ? "Unexpected error deserialising spec" : message));
         }
         return result;
     }

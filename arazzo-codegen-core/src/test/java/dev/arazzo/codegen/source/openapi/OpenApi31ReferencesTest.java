@@ -1,6 +1,7 @@
 package dev.arazzo.codegen.source.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,20 +13,27 @@ import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.ResolverCache;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.swagger.v3.parser.extensions.JsonSchemaParserExtension;
 import io.swagger.v3.parser.util.DeserializationUtils;
+import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -232,6 +240,89 @@ class OpenApi31ReferencesTest {
         long ours = THREADS.getCurrentThreadAllocatedBytes() - before;
         // deterministic, unlike a time; about 60% when measured
         assertTrue(ours * 5 < swagger * 4, "allocated " + (ours >> 20) + " MiB, swagger-parser " + (swagger >> 20));
+    }
+
+    /** Documents swagger-parser finds fault with: the deserializer's messages, and the model it still makes. */
+    static Stream<Arguments> faultyTrees() throws Exception {
+        return Stream.concat(trees(), Stream.of(
+                Arguments.of("no info, a path without a slash, a parameter without `in`", """
+                        openapi: 3.0.3
+                        paths:
+                          items:
+                            get:
+                              parameters:
+                              - {name: id, schema: {type: integer}}
+                              responses: {'200': {description: ok}}
+                        """),
+                Arguments.of("3.1, wrong types", """
+                        openapi: 3.1.0
+                        info: {title: 7, version: [1]}
+                        paths:
+                          /a: {get: {operationId: [x], responses: {default: {description: 3}}}}
+                        components: {schemas: {A: {type: object, properties: {b: 5}}}}
+                        """),
+                Arguments.of("not an OpenAPI document", "swagger: '2.0'\ninfo: {title: t, version: '1'}\n")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faultyTrees")
+    void theTreeIsDeserializedAsSwaggerParsersDeserializerDoesIt(String name, String text) throws Exception {
+        JsonNode tree = DeserializationUtils.deserializeIntoTree(text, "file:/api.yaml", options(),
+                new SwaggerParseResult());
+
+        SwaggerParseResult expected = new OpenAPIDeserializer().deserialize(tree, "file:/api.yaml", options(), false);
+        SwaggerParseResult actual = OpenApi31References.deserialize(tree, "file:/api.yaml", options());
+
+        assertEquals(expected.getOpenAPI() == null, actual.getOpenAPI() == null);
+        if (expected.getOpenAPI() != null) {
+            assertEquals(Json31.pretty(expected.getOpenAPI()), Json31.pretty(actual.getOpenAPI()));
+            assertEquals(shape(expected.getOpenAPI()), shape(actual.getOpenAPI()));
+        }
+        assertEquals(expected.getMessages(), actual.getMessages());
+        assertEquals(expected.isOpenapi31(), actual.isOpenapi31());
+    }
+
+    @Test
+    void aRegisteredSchemaExtensionIsHandedTheWholeDocumentAsSwaggerParserHandsItOver() throws Exception {
+        // swagger-parser looks its extensions up with ServiceLoader in the thread's context class loader
+        Path services = directory.resolve("extension/META-INF/services");
+        Files.createDirectories(services);
+        Files.writeString(services.resolve(JsonSchemaParserExtension.class.getName()),
+                RecordingExtension.class.getName() + "\n");
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        String location = directory.resolve("recursive.yaml").toUri().toString();
+        RecordingExtension.SEEN.clear();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {directory.resolve("extension").toUri().toURL()},
+                getClass().getClassLoader())) {
+            thread.setContextClassLoader(loader);
+            readTree(RECURSIVE, location);
+        } finally {
+            thread.setContextClassLoader(context);
+        }
+
+        assertFalse(RecordingExtension.SEEN.isEmpty(), "the extension was asked for the schemas");
+        for (Map.Entry<Map<String, Object>, String> seen : RecordingExtension.SEEN) {
+            assertEquals("3.1.0", seen.getKey().get("openapi"), "the document as a map, as swagger-parser makes it");
+            assertEquals(location, seen.getValue());
+        }
+    }
+
+    /** A schema extension that reads nothing and records the document map and location it is handed. */
+    public static final class RecordingExtension implements JsonSchemaParserExtension {
+        static final List<Map.Entry<Map<String, Object>, String>> SEEN = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Schema getSchema(JsonNode node, String location, OpenAPIDeserializer.ParseResult result,
+                Map<String, Object> rootMap, String basePath) {
+            SEEN.add(new AbstractMap.SimpleEntry<>(rootMap, basePath));
+            return null;
+        }
+
+        @Override
+        public boolean resolveSchema(Schema schema, ResolverCache cache, OpenAPI openApi, boolean resolveFully) {
+            return false;
+        }
     }
 
     /** {@link OpenApi31References#readTree} of {@code text} read as swagger-parser reads it into a tree. */
