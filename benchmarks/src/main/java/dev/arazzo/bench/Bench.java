@@ -152,7 +152,9 @@ public final class Bench {
         for (String threads : new String[] {"1", "32"}) {
             for (int fork = 1; fork <= forks; fork++) {
                 String id = "runcpu-" + threads + "-" + fork;
-                javaProcessRetriedOnce(id, List.of("-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true"),
+                // the client logs the errors it meets, as in SharedClientBenchmark
+                javaProcessRetriedOnce(id, List.of("-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true",
+                                "-Djdk.httpclient.HttpClient.log=errors"),
                         "dev.arazzo.bench.workflow.RunCpu", threads, property("bench.runcpu.warmups", "6"),
                         property("bench.runcpu.rounds", "10"), property("bench.runcpu.runs", "1000"),
                         results.resolve(id + ".json").toString());

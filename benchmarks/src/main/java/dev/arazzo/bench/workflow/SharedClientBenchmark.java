@@ -33,7 +33,9 @@ import org.openjdk.jmh.infra.IterationParams;
 @Threads(SharedClientBenchmark.THREADS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true"})
+// The client logs the errors it meets (nothing else): when a run aborts, the log says how the connection ended.
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true",
+        "-Djdk.httpclient.HttpClient.log=errors"})
 public class SharedClientBenchmark {
 
     static final int THREADS = 32;
