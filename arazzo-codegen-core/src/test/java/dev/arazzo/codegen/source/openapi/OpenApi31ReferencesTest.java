@@ -309,6 +309,7 @@ class OpenApi31ReferencesTest {
     }
 
     /** A schema extension that reads nothing and records the document map and location it is handed. */
+    @SuppressWarnings("rawtypes") // JsonSchemaParserExtension's methods take and return the raw Schema
     public static final class RecordingExtension implements JsonSchemaParserExtension {
         static final List<Map.Entry<Map<String, Object>, String>> SEEN = new CopyOnWriteArrayList<>();
 
