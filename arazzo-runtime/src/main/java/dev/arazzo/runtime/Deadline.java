@@ -21,6 +21,12 @@ public final class Deadline {
 
     private static final ThreadLocal<Deadline> CURRENT = new ThreadLocal<>();
 
+    /**
+     * Whether any thread has opened a deadline: until one does, no request looks the thread-local up. A thread
+     * sees its own write, and a thread that opened none has none to find, so a stale false is never wrong.
+     */
+    private static volatile boolean anyOpened;
+
     private final long at;
 
     private Deadline(long at) {
@@ -50,6 +56,7 @@ public final class Deadline {
             return body.get(); // the caller's deadline comes first: it is the one that aborts
         }
         Deadline deadline = new Deadline(own);
+        anyOpened = true;
         CURRENT.set(deadline);
         try {
             T result = body.get();
@@ -77,12 +84,41 @@ public final class Deadline {
     }
 
     /**
+     * The deadline open on this thread, for a caller that checks it more than once: one thread-local lookup.
+     *
+     * @return the deadline, or null when none is open
+     */
+    static Deadline current() {
+        return anyOpened ? CURRENT.get() : null;
+    }
+
+    /**
+     * Aborts the run when this deadline has elapsed, as {@link #check()} does for the one open on this thread.
+     *
+     * @throws Expired when it has
+     */
+    void checkNotElapsed() {
+        if (left() == 0) {
+            throw new Expired(this);
+        }
+    }
+
+    /**
+     * The time left of this deadline.
+     *
+     * @return zero when it has elapsed
+     */
+    Duration timeLeft() {
+        return Duration.ofNanos(left());
+    }
+
+    /**
      * The time left of the deadline open on this thread.
      *
      * @return null when none is open; zero when it has elapsed
      */
     static Duration remaining() {
-        Deadline deadline = CURRENT.get();
+        Deadline deadline = current();
         return deadline == null ? null : Duration.ofNanos(deadline.left());
     }
 
@@ -92,7 +128,7 @@ public final class Deadline {
      * @throws Expired when it has
      */
     static void check() {
-        Deadline deadline = CURRENT.get();
+        Deadline deadline = current();
         if (deadline != null && deadline.left() == 0) {
             throw new Expired(deadline);
         }

@@ -382,7 +382,9 @@ public final class HttpExchange {
     }
 
     private Charset charset() {
-        String contentType = headers.firstValue("Content-Type").orElse("");
+        // the headers' map (case-insensitive) rather than firstValue, which runs a stream per call
+        java.util.List<String> values = headers.map().get("Content-Type");
+        String contentType = values == null || values.isEmpty() ? "" : values.get(0);
         if (contentType.indexOf(';') < 0) { // no parameters, so no charset: nothing to split
             return StandardCharsets.UTF_8;
         }

@@ -360,9 +360,21 @@ public final class ParameterStyles {
         return true;
     }
 
-    private static boolean isUnreserved(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                || c == '_' || c == '~';
+    /** RFC 3986's unreserved characters as bit masks: characters 0 to 63, and 64 to 127. */
+    private static final long UNRESERVED_LOW = mask(0, "-.0123456789");
+    private static final long UNRESERVED_HIGH = mask(64, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~");
+
+    private static long mask(int from, String characters) {
+        long mask = 0;
+        for (int i = 0; i < characters.length(); i++) {
+            mask |= 1L << (characters.charAt(i) - from);
+        }
+        return mask;
+    }
+
+    static boolean isUnreserved(char c) {
+        // a shift of a long takes its distance modulo 64, so the high mask is shifted by c itself
+        return c < 64 ? (UNRESERVED_LOW >>> c & 1) != 0 : c < 128 && (UNRESERVED_HIGH >>> c & 1) != 0;
     }
 
     private static boolean isKeptReserved(char c) {

@@ -126,11 +126,14 @@ public final class StepRequest {
         path[at + 2] = encoded;
     }
 
-    /** The entry of the path parameter named by {@code length} characters of {@code text} from {@code start}. */
-    private int pathEntry(String text, int start, int length) {
+    /** The entry of path parameter {@code name}, or -1; {@code expected} is where it is when set in order. */
+    private int pathEntry(String name, int expected) {
+        int guess = expected * 3;
+        if (guess < pathEntries && path[guess] == name) {
+            return guess;
+        }
         for (int at = 0; at < pathEntries; at += 3) {
-            String name = path[at];
-            if (name.length() == length && text.regionMatches(start, name, 0, length)) {
+            if (path[at].equals(name)) {
                 return at;
             }
         }
@@ -262,7 +265,7 @@ public final class StepRequest {
         for (int i = 0; i < bytes.length; i++) {
             char c = (char) (bytes[i] & 0xFF);
             boolean escape = c == '%' && i + 2 < bytes.length && isHex((char) bytes[i + 1]) && isHex((char) bytes[i + 2]);
-            if (isUnreserved(c) || escape || "!$&'()*+,;=:@/?".indexOf(c) >= 0) {
+            if (ParameterStyles.isUnreserved(c) || escape || "!$&'()*+,;=:@/?".indexOf(c) >= 0) {
                 encoded.append(c);
             } else {
                 encoded.append('%').append(Character.toUpperCase(Character.forDigit((bytes[i] >> 4) & 0xF, 16)))
@@ -548,28 +551,63 @@ public final class StepRequest {
         return method;
     }
 
+    /**
+     * A path template taken apart: {@code texts[n]} comes before {@code names[n]}, the last text after the last
+     * name. A {@code name} is what is between a '{' and the next '}'; a '{' without a '}' after it is text. The
+     * names are interned, so that the name a step gives its value with (a literal of the generated code) is
+     * found by identity.
+     */
+    private record Template(String[] texts, String[] names) {
+
+        private static final java.util.concurrent.ConcurrentHashMap<String, Template> PARSED =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        static Template of(String template) {
+            Template parsed = PARSED.get(template);
+            if (parsed == null) {
+                parsed = parse(template);
+                if (PARSED.size() < 1024) { // templates built at run time do not fill the memory
+                    PARSED.putIfAbsent(template, parsed);
+                }
+            }
+            return parsed;
+        }
+
+        private static Template parse(String template) {
+            List<String> texts = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            int i = 0;
+            while (true) {
+                int open = template.indexOf('{', i);
+                int close = open < 0 ? -1 : template.indexOf('}', open);
+                if (close < 0) {
+                    texts.add(template.substring(i));
+                    break;
+                }
+                texts.add(template.substring(i, open));
+                names.add(template.substring(open + 1, close).intern());
+                i = close + 1;
+            }
+            return new Template(texts.toArray(new String[0]), names.toArray(new String[0]));
+        }
+    }
+
     URI uri() {
         String base = baseUri.toString();
         int baseLength = base.endsWith("/") ? base.length() - 1 : base.length();
         // one buffer for the whole URI text, parsed once by URI.create (as HttpRequest needs a URI)
         StringBuilder uri = new StringBuilder(baseLength + pathTemplate.length() + 64).append(base, 0, baseLength);
-        int i = 0;
-        while (i < pathTemplate.length()) {
-            char c = pathTemplate.charAt(i);
-            int close = c == '{' ? pathTemplate.indexOf('}', i) : -1;
-            if (close > 0) {
-                int entry = pathEntry(pathTemplate, i + 1, close - i - 1);
-                if (entry < 0) {
-                    throw new WorkflowException(subject() + ": path parameter '" + pathTemplate.substring(i + 1, close)
-                            + "' has no value");
-                }
-                uri.append(path[entry + 2]);
-                i = close + 1;
-            } else {
-                uri.append(c);
-                i++;
+        Template template = Template.of(pathTemplate);
+        String[] names = template.names();
+        for (int n = 0; n < names.length; n++) {
+            uri.append(template.texts()[n]);
+            int entry = pathEntry(names[n], n);
+            if (entry < 0) {
+                throw new WorkflowException(subject() + ": path parameter '" + names[n] + "' has no value");
             }
+            uri.append(path[entry + 2]);
         }
+        uri.append(template.texts()[names.length]);
         for (int q = 0; q < queryPairs.size(); q++) {
             uri.append(q == 0 ? '?' : '&').append(queryPairs.get(q));
         }
@@ -632,7 +670,7 @@ public final class StepRequest {
 
     /** The value of path parameter {@code name} as text (not encoded), or null when it has none. */
     String pathValue(String name) {
-        int entry = pathEntry(name, 0, name.length());
+        int entry = pathEntry(name, 0);
         return entry < 0 ? null : path[entry + 1];
     }
 
@@ -678,7 +716,7 @@ public final class StepRequest {
         StringBuilder encoded = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if (isUnreserved(c) && !(c == '.' && (value.equals(".") || value.equals("..")))) {
+            if (ParameterStyles.isUnreserved(c) && !(c == '.' && (value.equals(".") || value.equals("..")))) {
                 encoded.append(c);
             } else {
                 encoded.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
@@ -691,10 +729,5 @@ public final class StepRequest {
     /** Percent-encodes a query name or value: unreserved characters stay, a space becomes {@code %20}. */
     static String encodeQuery(String value) {
         return encodePathSegment(value).replace("%2E", ".");
-    }
-
-    private static boolean isUnreserved(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                || c == '_' || c == '~';
     }
 }

@@ -213,11 +213,18 @@ public final class Transport {
      *     be built (a header the HTTP client refuses, such as {@code Host})
      */
     public HttpExchange send(String stepId, StepRequest request, List<List<String>> security, Duration timeout) {
-        Deadline.check();
+        // looked up once: fetching credentials opens no deadline of its own
+        Deadline deadline = Deadline.current();
+        if (deadline != null) {
+            deadline.checkNotElapsed();
+        }
         credentials.apply(stepId, request, security, client, requestTimeout, tls, interceptor != null);
-        Deadline.check();
         // within a called workflow's deadline (its calling step's timeout), the time left bounds the exchange
-        Duration left = Deadline.remaining();
+        Duration left = null;
+        if (deadline != null) {
+            deadline.checkNotElapsed();
+            left = deadline.timeLeft();
+        }
         boolean clamped = left != null && (timeout == null || left.compareTo(timeout) < 0);
         Duration limit = clamped ? left : timeout;
         HttpRequest httpRequest;

@@ -94,6 +94,10 @@ public final class Values {
      * @throws WorkflowException if the value is of another type
      */
     public static JsonNode json(Object value) {
+        // text first: the commonest value, and String a final class, where each interface test below is a search
+        if (value instanceof String text) {
+            return MAPPER.getNodeFactory().textNode(text);
+        }
         if (value instanceof JsonNode node) {
             return node;
         }
@@ -584,6 +588,7 @@ public final class Values {
             return array;
         }
         if (value instanceof Map<?, ?> entries) {
+            // forEach, not the entry set: an unmodifiable map wraps every entry its entry set hands out
             ObjectNode object = MAPPER.createObjectNode();
             entries.forEach((name, item) -> object.set(String.valueOf(name), json(item)));
             return object;

@@ -86,6 +86,17 @@ class StepRequestTest {
     }
 
     @Test
+    void theTemplatesTextAroundAndBetweenNamesIsKeptAsItIs() {
+        assertEquals("http://127.0.0.1:8080/api/v1.0/a-1:x%20y/tail.json",
+                StepRequest.of(BASE, "GET", "/v1.0/{a}-{b}:{c}/tail.json").path("a", "a").path("b", "1")
+                        .path("c", "x y").uri().toString());
+        assertEquals("http://127.0.0.1:8080/api/1", StepRequest.of(BASE, "GET", "/{a}").path("a", "1").uri()
+                .toString());
+        assertEquals("http://127.0.0.1:8080/api/plain/path", StepRequest.of(BASE, "GET", "/plain/path").uri()
+                .toString());
+    }
+
+    @Test
     void aBaseUriWithoutTrailingSlashIsJoinedTheSame() {
         assertEquals(URI.create("http://127.0.0.1:8080/api/pets/1?q=x"),
                 StepRequest.of(URI.create("http://127.0.0.1:8080/api"), "GET", "/pets/{id}").path("id", "1")
