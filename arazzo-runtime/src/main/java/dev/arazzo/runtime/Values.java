@@ -71,6 +71,45 @@ public final class Values {
         return object;
     }
 
+    /** The classes of the JDK's immutable lists and maps ({@code List.of}, {@code copyOf}, {@code Stream.toList}). */
+    private static final Class<?> LIST_12 = List.of(1).getClass();
+    private static final Class<?> LIST_N = List.of().getClass();
+    private static final Class<?> MAP_1 = Map.of(1, 1).getClass();
+    private static final Class<?> MAP_N = Map.of().getClass();
+
+    /**
+     * A list as a record component keeps it: unmodifiable, and not changed by what its giver does to theirs later.
+     * A list of the JDK's immutable ones ({@code List.of}, {@code List.copyOf}, {@code Stream.toList}) is kept as
+     * it is; any other is copied into an unmodifiable list, in its order, nulls kept.
+     *
+     * @param <T> the element type
+     * @param list the list, or null
+     * @return an unmodifiable list of the same elements, or null for null
+     */
+    public static <T> List<T> copyOf(List<T> list) {
+        if (list == null || list.getClass() == LIST_N || list.getClass() == LIST_12) {
+            return list;
+        }
+        return Collections.unmodifiableList(new ArrayList<>(list));
+    }
+
+    /**
+     * A map as a record component keeps it, as {@link #copyOf(List)} does a list: one of the JDK's immutable maps
+     * ({@code Map.of}, {@code Map.copyOf}) is kept as it is, any other copied into an unmodifiable map in its
+     * iteration order, null values kept.
+     *
+     * @param <K> the key type
+     * @param <V> the value type
+     * @param map the map, or null
+     * @return an unmodifiable map of the same entries, or null for null
+     */
+    public static <K, V> Map<K, V> copyOf(Map<K, V> map) {
+        if (map == null || map.getClass() == MAP_N || map.getClass() == MAP_1) {
+            return map;
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
     /**
      * An array of the given values, nulls kept as JSON null.
      *

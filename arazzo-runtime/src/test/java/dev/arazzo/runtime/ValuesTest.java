@@ -2,7 +2,9 @@ package dev.arazzo.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,14 +15,51 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ValuesTest {
+
+    @Test
+    void copyOfKeepsTheJdksImmutableListsAndMapsAndCopiesAnyOther() {
+        for (List<String> immutable : List.of(List.<String>of(), List.of("a"), List.of("a", "b"), List.of("a", "b", "c"),
+                List.copyOf(new ArrayList<>(List.of("a", "b", "c", "d"))), Stream.of("a", null).toList(),
+                Stream.of("a", "b").collect(Collectors.toUnmodifiableList()))) {
+            assertSame(immutable, Values.copyOf(immutable));
+        }
+        for (Map<String, String> immutable : List.of(Map.<String, String>of(), Map.of("a", "1"),
+                Map.of("a", "1", "b", "2"), Map.copyOf(new LinkedHashMap<>(Map.of("a", "1"))))) {
+            assertSame(immutable, Values.copyOf(immutable));
+        }
+        assertNull(Values.copyOf((List<String>) null));
+        assertNull(Values.copyOf((Map<String, String>) null));
+
+        List<String> mutable = new ArrayList<>(Arrays.asList("b", null, "a"));
+        List<String> list = Values.copyOf(mutable);
+        mutable.set(0, "changed");
+        assertEquals(Arrays.asList("b", null, "a"), list, "a copy, in order, the null kept");
+        assertThrows(UnsupportedOperationException.class, () -> list.add("c"));
+        List<String> view = java.util.Collections.unmodifiableList(mutable); // unmodifiable, but not immutable
+        assertNotSame(view, Values.copyOf(view));
+        assertNotSame(List.of("a", "b").subList(0, 1), Values.copyOf(List.of("a", "b").subList(0, 1)));
+
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("z", "1");
+        entries.put("a", null);
+        Map<String, String> map = Values.copyOf(entries);
+        entries.put("m", "2");
+        assertEquals(List.of("z", "a"), List.copyOf(map.keySet()), "a copy, in the map's order");
+        assertTrue(map.containsKey("a") && map.get("a") == null, "the null value kept");
+        assertThrows(UnsupportedOperationException.class, () -> map.put("b", "3"));
+    }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -13,8 +13,6 @@ import dev.arazzo.codegen.model.WorkflowModel.InputModel;
 import dev.arazzo.codegen.model.WorkflowModel.RecordModel;
 import dev.arazzo.codegen.model.WorkflowModel.TypeModel;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -29,7 +27,7 @@ import javax.lang.model.element.Modifier;
  * public record Address(String street, List<String> lines) implements JsonValue {
  *     public Address {
  *         Objects.requireNonNull(street, "property 'street' of Address is required");
- *         lines = lines == null ? null : Collections.unmodifiableList(new ArrayList<>(lines));
+ *         lines = Values.copyOf(lines);
  *     }
  *     public static Builder builder() { ... }
  *     public ObjectNode toJson() { return Values.object("street", street, "lines", lines); }
@@ -107,8 +105,9 @@ final class TypeEmitter {
         MethodSpec compactConstructor = compact.build();
         if (!compactConstructor.code().isEmpty()) {
             record.addMethod(compactConstructor.toBuilder()
-                    .addJavadoc(input ? "Checks that the required components are set; copies lists and maps.\n"
-                            : "Copies lists and maps into unmodifiable ones.\n")
+                    .addJavadoc(input ? "Checks that the required components are set; copies lists and maps\n"
+                            + "(an immutable one, such as {@code List.of}'s, is kept as it is).\n"
+                            : "Copies lists and maps into unmodifiable ones (an immutable one is kept as it is).\n")
                     .addJavadoc(parameters.build())
                     .build());
         }
@@ -155,15 +154,11 @@ final class TypeEmitter {
                 .build();
     }
 
-    private static void copyCollection(MethodSpec.Builder compact, TypeName type, String name) {
+    private void copyCollection(MethodSpec.Builder compact, TypeName type, String name) {
         if (type instanceof ParameterizedTypeName parameterized) {
             String raw = parameterized.rawType().simpleName();
-            if (raw.equals("List")) {
-                compact.addStatement("$N = $N == null ? null : $T.unmodifiableList(new $T<>($N))", name, name,
-                        Collections.class, ArrayList.class, name);
-            } else if (raw.equals("Map")) {
-                compact.addStatement("$N = $N == null ? null : $T.unmodifiableMap(new $T<>($N))", name, name,
-                        Collections.class, LinkedHashMap.class, name);
+            if (raw.equals("List") || raw.equals("Map")) {
+                compact.addStatement("$N = $T.copyOf($N)", name, values, name);
             }
         }
     }
