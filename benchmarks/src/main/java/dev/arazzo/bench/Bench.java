@@ -23,6 +23,8 @@ import java.util.Set;
  *       32 threads sharing one client ({@code SharedClientBenchmark});
  *   <li>{@code runcpu}: the client-side CPU time of the same {@code run()}s ({@code RunCpu}), one thread and 32,
  *       in {@code bench.runcpu.forks} processes each;
+ *   <li>{@code clientwork}: the clients' own CPU time and allocation per {@code run()}, the HTTP exchange answered
+ *       in memory ({@code ClientWork}), one thread and 32, in {@code bench.clientwork.forks} processes each;
  *   <li>{@code generation}: generation in one JVM: the corpus, the seed, and the curves of 1, 10 and 100
  *       workflows over the seed's OpenAPI and over the corpus's {@code jentic-discord} (794 KB);
  *   <li>{@code builds}: Maven builds of the seed (no-op rebuild of the sample, both generators in one build,
@@ -36,7 +38,7 @@ import java.util.Set;
  */
 public final class Bench {
 
-    static final List<String> PARTS = List.of("jmh", "runcpu", "generation", "builds", "github");
+    static final List<String> PARTS = List.of("jmh", "runcpu", "clientwork", "generation", "builds", "github");
 
     private final Path results;
     private final Path work;
@@ -92,6 +94,9 @@ public final class Bench {
         }
         if (only.contains("runcpu")) {
             bench.runCpu();
+        }
+        if (only.contains("clientwork")) {
+            bench.clientWork();
         }
         List<String> loads = new ArrayList<>();
         if (only.contains("generation")) {
@@ -157,6 +162,19 @@ public final class Bench {
                                 "-Djdk.httpclient.HttpClient.log=errors"),
                         "dev.arazzo.bench.workflow.RunCpu", threads, property("bench.runcpu.warmups", "6"),
                         property("bench.runcpu.rounds", "10"), property("bench.runcpu.runs", "1000"),
+                        results.resolve(id + ".json").toString());
+            }
+        }
+    }
+
+    /** {@code ClientWork}: one process per fork and thread count, {@code clientwork-<threads>-<fork>.json}. */
+    private void clientWork() throws IOException, InterruptedException {
+        int forks = Integer.parseInt(property("bench.clientwork.forks", "3"));
+        for (String threads : new String[] {"1", "32"}) {
+            for (int fork = 1; fork <= forks; fork++) {
+                String id = "clientwork-" + threads + "-" + fork;
+                javaProcess(id, List.of("-Xms1g", "-Xmx1g"), "dev.arazzo.bench.workflow.ClientWork", threads,
+                        property("bench.clientwork.warmup", "10"), property("bench.clientwork.seconds", "20"),
                         results.resolve(id + ".json").toString());
             }
         }
@@ -249,6 +267,7 @@ public final class Bench {
         {"bench.jmh.forks", "2"}, {"bench.jmh.threads.forks", "1"}, {"bench.jmh.warmups", "3"},
         {"bench.jmh.iterations", "5"}, {"bench.jmh.time", "5s"}, {"bench.runcpu.forks", "5"},
         {"bench.runcpu.warmups", "6"}, {"bench.runcpu.rounds", "10"}, {"bench.runcpu.runs", "1000"},
+        {"bench.clientwork.forks", "3"}, {"bench.clientwork.warmup", "10"}, {"bench.clientwork.seconds", "20"},
         {"bench.curve", "1,10,100"},
         {"bench.builds.runs", "3"}, {"bench.builds.github.runs", "1"}, {"bench.github.openapi", ""}};
 

@@ -61,6 +61,7 @@ public final class Report {
         }
         add("");
         jmh();
+        clientWork();
         generation();
         curves();
         builds();
@@ -142,6 +143,80 @@ public final class Report {
                             || cpuThreads.isEmpty() ? "" : "; ") + threadSplit(cpuThreads, "32 threads"));
             add("");
         }
+    }
+
+    /** The {@code ClientWork} processes of {@code threads}, in fork order; empty when that part did not run. */
+    private List<JsonNode> clientWorkForks(int threads) throws IOException {
+        List<JsonNode> forks = new ArrayList<>();
+        for (int fork = 1; ; fork++) {
+            JsonNode node = read("clientwork-" + threads + "-" + fork + ".json");
+            if (node.isMissingNode()) {
+                return forks;
+            }
+            forks.add(node);
+        }
+    }
+
+    private void clientWork() throws IOException {
+        List<JsonNode> one = clientWorkForks(1);
+        List<JsonNode> many = clientWorkForks(32);
+        if (one.isEmpty() && many.isEmpty()) {
+            return;
+        }
+        JsonNode any = one.isEmpty() ? many.get(0) : one.get(0);
+        List<String> loads = new ArrayList<>();
+        one.forEach(fork -> loads.add(fork.path("loadAverage").asText()));
+        many.forEach(fork -> loads.add(fork.path("loadAverage").asText()));
+        add("The clients' own work per workflow (`ClientWork`): each client's `HttpClient` sends each of the three "
+                        + "requests once to the simulator and answers it in memory from then on, so that what is "
+                        + "measured is what the client does around `HttpClient.send` (the part in which the clients "
+                        + "differ) without the loopback exchange. The clients take turns in slices of %d runs, each "
+                        + "timed by its thread's CPU clock and counted in bytes, for %.0f s after %.0f s of warm-up; "
+                        + "%d process(es) per thread count, the mean ± the standard deviation over them (vs (a): the "
+                        + "ratio of each process's totals to the floor's, its mean and 95%% Student-t interval; load "
+                        + "average at the processes' ends %s):",
+                any.path("slice").asInt(), any.path("seconds").asDouble(), any.path("warmupSeconds").asDouble(),
+                Math.max(one.size(), many.size()), String.join(", ", loads));
+        add("");
+        add("| client | one thread: CPU per workflow | vs (a) | allocated | vs (a) | 32 threads: CPU per workflow "
+                + "| vs (a) | allocated | vs (a) |");
+        add("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (String[] row : CLIENTS) {
+            add("| %s |%s%s", row[1], clientWorkCells(one, row[0]), clientWorkCells(many, row[0]));
+        }
+        add("");
+    }
+
+    /** A client's CPU and allocation per workflow over {@code forks}, and their ratios to the floor's. */
+    private static String clientWorkCells(List<JsonNode> forks, String client) {
+        List<Double> micros = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        List<Double> kilobytes = new ArrayList<>();
+        List<Double> byteRatios = new ArrayList<>();
+        for (JsonNode fork : forks) {
+            JsonNode mine = fork.at("/clients/" + client);
+            JsonNode floor = fork.at("/clients/handWritten");
+            if (mine.isMissingNode() || floor.isMissingNode()) {
+                continue;
+            }
+            micros.add(mine.path("cpuNanosPerRun").asDouble() / 1000);
+            ratios.add(mine.path("cpuNanosPerRun").asDouble() / floor.path("cpuNanosPerRun").asDouble());
+            kilobytes.add(mine.path("bytesPerRun").asDouble() / 1024);
+            byteRatios.add(mine.path("bytesPerRun").asDouble() / floor.path("bytesPerRun").asDouble());
+        }
+        if (micros.isEmpty()) {
+            return " | | | |";
+        }
+        String cpu = String.format(Locale.ROOT, " %.2f ± %.2f µs |", mean(micros), deviation(micros));
+        String allocated = String.format(Locale.ROOT, " %.2f KB |", mean(kilobytes));
+        if (client.equals("handWritten")) {
+            return cpu + " 1.000 (the floor) |" + allocated + " 1.000 |";
+        }
+        double ratio = mean(ratios);
+        double half = halfInterval(deviation(ratios), ratios.size());
+        return cpu + String.format(Locale.ROOT, " %.3f [%.3f, %.3f] %s |", ratio, ratio - half, ratio + half,
+                verdict(ratio - half, ratio + half)) + allocated + String.format(Locale.ROOT, " %.3f |",
+                mean(byteRatios));
     }
 
     private void clientRows(Map<String, JsonNode> runs, Map<String, Long> simulator, String scoreFormat,
