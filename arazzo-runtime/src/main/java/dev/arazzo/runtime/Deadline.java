@@ -119,7 +119,7 @@ public final class Deadline {
      */
     static Duration remaining() {
         Deadline deadline = current();
-        return deadline == null ? null : Duration.ofNanos(deadline.left());
+        return deadline == null ? null : deadline.timeLeft();
     }
 
     /**
@@ -129,8 +129,8 @@ public final class Deadline {
      */
     static void check() {
         Deadline deadline = current();
-        if (deadline != null && deadline.left() == 0) {
-            throw new Expired(deadline);
+        if (deadline != null) {
+            deadline.checkNotElapsed();
         }
     }
 

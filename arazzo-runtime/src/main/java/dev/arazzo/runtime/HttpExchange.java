@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -126,7 +127,7 @@ public final class HttpExchange {
      * @return its first value, or null when the response has no such header
      */
     public String header(String name) {
-        return headers.firstValue(name).orElse(null);
+        return firstValue(headers, name);
     }
 
     /**
@@ -197,7 +198,7 @@ public final class HttpExchange {
         if (!bodyIsJson && !parsed.isMissingNode()) {
             throw new WorkflowException("step '" + stepId + "' reads $response.body"
                     + (pointer.isEmpty() ? "" : "#" + pointer) + " but the response body is not JSON (Content-Type: "
-                    + headers.firstValue("Content-Type").orElse("none") + "); it starts: " + excerpt(64));
+                    + Objects.requireNonNullElse(firstValue(headers, "Content-Type"), "none") + "); it starts: " + excerpt(64));
         }
         return parsed.at(pointer(pointer));
     }
@@ -273,7 +274,7 @@ public final class HttpExchange {
             throw new WorkflowException("step '" + stepId + "': the response body is larger than maxResponseBytes ("
                     + cutAt + " bytes), so it was not read; raise the limit with the builder's maxResponseBytes");
         }
-        String contentType = headers.firstValue("Content-Type").orElse("");
+        String contentType = Objects.requireNonNullElse(firstValue(headers, "Content-Type"), "");
         String received = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (received.isEmpty() || mediaKind(received).equals(kind)) {
             return;
@@ -358,7 +359,7 @@ public final class HttpExchange {
             bodyIsJson = true;
             return node == null ? MissingNode.getInstance() : node;
         } catch (IOException e) {
-            String contentType = headers.firstValue("Content-Type").orElse("");
+            String contentType = Objects.requireNonNullElse(firstValue(headers, "Content-Type"), "");
             if (isJson(contentType)) {
                 String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException json
                         ? json.getOriginalMessage() : e.getMessage();
@@ -381,10 +382,17 @@ public final class HttpExchange {
         return type.equals("application/json") || type.endsWith("+json");
     }
 
+    /**
+     * The first value of header {@code name}, or null: {@link HttpHeaders#firstValue} read from the headers' map
+     * (case-insensitive), without the stream and the {@code Optional} it makes per call.
+     */
+    static String firstValue(HttpHeaders headers, String name) {
+        java.util.List<String> values = headers.map().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
     private Charset charset() {
-        // the headers' map (case-insensitive) rather than firstValue, which runs a stream per call
-        java.util.List<String> values = headers.map().get("Content-Type");
-        String contentType = values == null || values.isEmpty() ? "" : values.get(0);
+        String contentType = Objects.requireNonNullElse(firstValue(headers, "Content-Type"), "");
         if (contentType.indexOf(';') < 0) { // no parameters, so no charset: nothing to split
             return StandardCharsets.UTF_8;
         }

@@ -453,14 +453,14 @@ public final class Transport {
             return new BoundedBody(limit, false);
         }
 
-        /** The Content-Length, or -1; read from the headers' map (case-insensitive), as firstValue streams. */
+        /** The Content-Length, or -1. */
         private static long contentLength(HttpResponse.ResponseInfo info) {
-            List<String> values = info.headers().map().get("Content-Length");
-            if (values == null || values.isEmpty()) {
+            String value = HttpExchange.firstValue(info.headers(), "Content-Length");
+            if (value == null) {
                 return -1;
             }
             try {
-                return Long.parseLong(values.get(0));
+                return Long.parseLong(value);
             } catch (NumberFormatException e) {
                 return -1;
             }

@@ -145,11 +145,14 @@ public final class Report {
         }
     }
 
-    /** The {@code ClientWork} processes of {@code threads}, in fork order; empty when that part did not run. */
-    private List<JsonNode> clientWorkForks(int threads) throws IOException {
+    /**
+     * The results {@code <prefix>1.json}, {@code <prefix>2.json} and on, one per process, up to the first missing;
+     * empty when the part did not run.
+     */
+    private List<JsonNode> forks(String prefix) throws IOException {
         List<JsonNode> forks = new ArrayList<>();
         for (int fork = 1; ; fork++) {
-            JsonNode node = read("clientwork-" + threads + "-" + fork + ".json");
+            JsonNode node = read(prefix + fork + ".json");
             if (node.isMissingNode()) {
                 return forks;
             }
@@ -158,8 +161,8 @@ public final class Report {
     }
 
     private void clientWork() throws IOException {
-        List<JsonNode> one = clientWorkForks(1);
-        List<JsonNode> many = clientWorkForks(32);
+        List<JsonNode> one = forks("clientwork-1-");
+        List<JsonNode> many = forks("clientwork-32-");
         if (one.isEmpty() && many.isEmpty()) {
             return;
         }
@@ -318,14 +321,7 @@ public final class Report {
 
     /** The {@code RunCpu} results for {@code threads}, by client; empty when that part did not run. */
     private Map<String, Cpu> runCpu(int threads) throws IOException {
-        List<JsonNode> forks = new ArrayList<>();
-        for (int fork = 1; ; fork++) {
-            JsonNode node = read("runcpu-" + threads + "-" + fork + ".json");
-            if (node.isMissingNode()) {
-                break;
-            }
-            forks.add(node);
-        }
+        List<JsonNode> forks = forks("runcpu-" + threads + "-");
         Map<String, Cpu> cpu = new HashMap<>();
         if (forks.isEmpty()) {
             return cpu;

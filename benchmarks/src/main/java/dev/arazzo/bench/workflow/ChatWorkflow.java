@@ -22,6 +22,18 @@ public interface ChatWorkflow {
 
     /** The workflow's outputs, as the Arazzo document declares them. */
     record Outputs(String contactId, String participantToken, String channel) {
+
+        /**
+         * Checks that a run set every output, the chat's channel among them, before a benchmark measures it.
+         *
+         * @param client the client that ran, for the message
+         * @throws IllegalStateException when an output is missing or wrong
+         */
+        public void checked(String client) {
+            if (contactId == null || participantToken == null || !"CHAT".equals(channel)) {
+                throw new IllegalStateException(client + " ran the workflow wrongly: " + this);
+            }
+        }
     }
 
     Outputs run(Inputs inputs);

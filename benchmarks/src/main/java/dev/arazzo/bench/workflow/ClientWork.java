@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.BiFunction;
 
 /**
  * The clients' own CPU time and allocation per run of the seed workflow, with the HTTP exchange answered in memory
@@ -41,15 +39,10 @@ public final class ClientWork {
     private static final com.sun.management.ThreadMXBean THREAD =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    private record Subject(String name, BiFunction<HttpClient.Builder, URI, ChatWorkflow> factory) {
-    }
+    private static final List<RunCpu.Subject> SUBJECTS = RunCpu.SUBJECTS;
 
-    static final List<String> NAMES = List.of("handWritten", "arazzoGenerated", "openApiGenerator");
-
-    private static final List<Subject> SUBJECTS = List.of(
-            new Subject("handWritten", (client, uri) -> new HandWrittenWorkflow(client.build(), uri)),
-            new Subject("arazzoGenerated", (client, uri) -> new ArazzoGeneratedWorkflow(client.build(), uri)),
-            new Subject("openApiGenerator", OpenApiGeneratorWorkflow::new));
+    /** The clients' names, in {@link RunCpu#SUBJECTS}' order: the floor first. */
+    static final List<String> NAMES = SUBJECTS.stream().map(RunCpu.Subject::name).toList();
 
     /** One thread's totals: per client CPU nanoseconds, bytes and runs, and per second the clients' CPU. */
     private static final class Totals {
@@ -75,14 +68,10 @@ public final class ClientWork {
         THREAD.setThreadAllocatedMemoryEnabled(true);
         List<ChatWorkflow> workflows = new ArrayList<>();
         try (ConnectSimulator simulator = ConnectSimulator.start()) {
-            for (Subject subject : SUBJECTS) {
+            for (RunCpu.Subject subject : SUBJECTS) {
                 ChatWorkflow workflow = subject.factory().apply(ReplayHttpClient.builder(
                         HttpClient.newBuilder().connectTimeout(WorkflowBenchmark.CONNECT_TIMEOUT)), simulator.baseUri());
-                ChatWorkflow.Outputs outputs = workflow.run(WorkflowBenchmark.INPUTS);
-                if (outputs.contactId() == null || outputs.participantToken() == null
-                        || !"CHAT".equals(outputs.channel())) {
-                    throw new IllegalStateException(subject.name() + " ran the workflow wrongly: " + outputs);
-                }
+                workflow.run(WorkflowBenchmark.INPUTS).checked(subject.name());
                 workflows.add(workflow);
             }
         } // closed: a request the recording run did not make fails instead of being measured
@@ -159,7 +148,7 @@ public final class ClientWork {
         root.put("warmupSeconds", warmupNanos / 1e9);
         root.put("seconds", measureNanos / 1e9);
         root.put("slice", SLICE);
-        root.put("loadAverage", loadAverage());
+        root.put("loadAverage", RunCpu.loadAverage());
         ObjectNode clients = root.putObject("clients");
         long[] cpu = new long[NAMES.size()];
         long[] bytes = new long[NAMES.size()];
@@ -197,15 +186,6 @@ public final class ClientWork {
             System.out.printf("[clientwork]   %-16s CPU %7.2f us, allocated %6.2f KB per run; %.3fx the floor's CPU%n",
                     NAMES.get(i), cpu[i] / 1e3 / runs[i], bytes[i] / 1024.0 / runs[i],
                     ((double) cpu[i] / runs[i]) / ((double) cpu[0] / runs[0]));
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
         }
     }
 }

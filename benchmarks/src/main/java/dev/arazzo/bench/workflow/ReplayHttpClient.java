@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -129,10 +130,11 @@ final class ReplayHttpClient extends HttpClient {
     }
 
     /** The requests' kinds recorded so far. */
-    java.util.Set<String> kinds() {
-        return java.util.Set.copyOf(answers.keySet());
+    Set<String> kinds() {
+        return Set.copyOf(answers.keySet());
     }
 
+    /** A request's kind: its method and its path up to the second segment ({@code GET /contacts/<instance>}). */
     static String kind(HttpRequest request) {
         String path = request.uri().getRawPath();
         int first = path.indexOf('/', 1);

@@ -61,10 +61,12 @@ public final class RunCpu {
     /** Runs on a fresh simulator before the block is measured: the connection is open and the client's state warm. */
     private static final int SETTLE_RUNS = 50;
 
-    private record Subject(String name, BiFunction<HttpClient.Builder, URI, ChatWorkflow> factory) {
+    /** A client under test: its name in the results and how it is made on an {@code HttpClient} and a base URI. */
+    record Subject(String name, BiFunction<HttpClient.Builder, URI, ChatWorkflow> factory) {
     }
 
-    private static final List<Subject> SUBJECTS = List.of(
+    /** The three clients, the floor first; {@code ClientWork} measures the same. */
+    static final List<Subject> SUBJECTS = List.of(
             new Subject("handWritten", (client, uri) -> new HandWrittenWorkflow(client.build(), uri)),
             new Subject("arazzoGenerated", (client, uri) -> new ArazzoGeneratedWorkflow(client.build(), uri)),
             new Subject("openApiGenerator", OpenApiGeneratorWorkflow::new));
@@ -132,11 +134,7 @@ public final class RunCpu {
         try (ConnectSimulator simulator = ConnectSimulator.start()) {
             ChatWorkflow workflow = subject.factory().apply(
                     HttpClient.newBuilder().connectTimeout(WorkflowBenchmark.CONNECT_TIMEOUT), simulator.baseUri());
-            ChatWorkflow.Outputs outputs = workflow.run(WorkflowBenchmark.INPUTS);
-            if (outputs.contactId() == null || outputs.participantToken() == null
-                    || !"CHAT".equals(outputs.channel())) {
-                throw new IllegalStateException(subject.name() + " ran the workflow wrongly: " + outputs);
-            }
+            workflow.run(WorkflowBenchmark.INPUTS).checked(subject.name());
             runAll(workflow, threads, SETTLE_RUNS, pool);
             Snapshot start = Snapshot.take();
             runAll(workflow, threads, runs, pool);
@@ -300,7 +298,7 @@ public final class RunCpu {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];

@@ -57,11 +57,7 @@ public class SharedClientBenchmark {
             simulator = ConnectSimulator.start();
             workflow = factory.apply(HttpClient.newBuilder().connectTimeout(WorkflowBenchmark.CONNECT_TIMEOUT),
                     simulator.baseUri());
-            ChatWorkflow.Outputs outputs = workflow.run(WorkflowBenchmark.INPUTS);
-            if (outputs.contactId() == null || outputs.participantToken() == null
-                    || !"CHAT".equals(outputs.channel())) {
-                throw new IllegalStateException(getClass().getSimpleName() + " ran the workflow wrongly: " + outputs);
-            }
+            workflow.run(WorkflowBenchmark.INPUTS).checked(getClass().getSimpleName());
             runs.reset();
             simulatorAllocation.begin();
         }

@@ -62,11 +62,7 @@ public class WorkflowBenchmark {
         public void start() {
             simulator = ConnectSimulator.start();
             workflow = factory.apply(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT), simulator.baseUri());
-            ChatWorkflow.Outputs outputs = workflow.run(INPUTS);
-            if (outputs.contactId() == null || outputs.participantToken() == null
-                    || !"CHAT".equals(outputs.channel())) {
-                throw new IllegalStateException(getClass().getSimpleName() + " ran the workflow wrongly: " + outputs);
-            }
+            workflow.run(INPUTS).checked(getClass().getSimpleName());
             runs = 0;
             simulatorAllocation.begin();
         }
