@@ -109,9 +109,9 @@ class GenerateCommandTest {
     }
 
     /** javac's messages for {@code files} against this test's class path (the arazzo-runtime jar, Jackson); "" when clean. */
-    private static String compile(List<Path> files) throws IOException {
+    private String compile(List<Path> files) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        Path classes = Files.createTempDirectory("arazzo-cli-classes");
+        Path classes = Files.createDirectories(project.resolve("javac-classes"));
         List<String> args = new ArrayList<>(List.of("--release", "17", "-Xlint:all", "-Werror", "-proc:none",
                 "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()));
         files.forEach(file -> args.add(file.toString()));
