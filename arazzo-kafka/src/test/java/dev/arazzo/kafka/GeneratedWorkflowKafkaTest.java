@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.arazzo.kafka.embedded.EmbeddedKafka;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arazzo.kafka.embedded.EmbeddedKafka;
 import dev.arazzo.runtime.Message;
 import dev.arazzo.runtime.MessageSubscription;
 import java.io.IOException;

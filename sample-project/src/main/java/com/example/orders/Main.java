@@ -1,9 +1,9 @@
 package com.example.orders;
 
-import com.example.orders.simulator.EmbeddedKafka;
 import com.example.orders.simulator.OrderServiceSimulator;
 import com.example.orders.simulator.PaymentServiceSimulator;
 import dev.arazzo.kafka.KafkaMessageTransport;
+import dev.arazzo.kafka.embedded.EmbeddedKafka;
 import dev.arazzo.runtime.WorkflowException;
 import java.io.IOException;
 import java.io.InputStream;

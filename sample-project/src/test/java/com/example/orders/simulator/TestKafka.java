@@ -1,5 +1,6 @@
 package com.example.orders.simulator;
 
+import dev.arazzo.kafka.embedded.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.arazzo.kafka;
+package dev.arazzo.kafka.embedded;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,8 +25,20 @@ import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * One Kafka node inside the test JVM, broker and KRaft controller at once, on 127.0.0.1: formatted into a
- * temporary folder, started, given its topics up front, and removed again on {@link #close()}.
+ * One Kafka node inside this JVM, broker and KRaft controller at once, on 127.0.0.1: formatted into a
+ * temporary folder, started, given its topics up front, and removed again on {@link #close()}. For running
+ * and testing workflows with AsyncAPI steps over {@code arazzo-kafka} without a cluster: the place-order
+ * sample runs against one when it is given no {@code --bootstrap-servers}, and arazzo-kafka's tests use one.
+ *
+ * <p>The node creates no topic on its own ({@code auto.create.topics.enable} is off): name every topic the
+ * workflows send to or read from.
+ *
+ * <pre>{@code
+ * try (EmbeddedKafka kafka = EmbeddedKafka.start(List.of("orders.payment.requested"))) {
+ *     String bootstrapServers = kafka.bootstrapServers();   // 127.0.0.1:<free port>
+ *     ...
+ * }
+ * }</pre>
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -67,7 +79,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", "1");
         properties.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        properties.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        properties.put("listeners",
+                "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
         properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
         properties.put("controller.listener.names", "CONTROLLER");
         properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -101,6 +114,11 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The folder the node keeps its logs in, which {@link #close()} deletes. */
+    Path directory() {
+        return directory;
     }
 
     /** Stops the node and deletes its folder. */
