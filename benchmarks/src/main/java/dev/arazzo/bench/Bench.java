@@ -146,7 +146,9 @@ public final class Bench {
         javaProcessRetriedOnce("jmh-threads", List.of("-Dbench.simulatorAllocation="
                         + results.resolve("simulator-allocation-threads.txt")),
                 "dev.arazzo.bench.workflow.RunBenchmarks", "dev.arazzo.bench.workflow.SharedClientBenchmark",
-                "-foe", "true", "-f", property("bench.jmh.threads.forks", "1"), "-wi", warmups, "-w", time,
+                "-foe", "true", "-f", property("bench.jmh.threads.forks", "1"),
+                // 32 threads on 2 cores leave the JIT compilers little CPU: throughput still rises for ~40 s
+                "-wi", property("bench.jmh.threads.warmups", "8"), "-w", time,
                 "-i", iterations, "-r", time, "-prof", "gc",
                 "-rf", "json", "-rff", results.resolve("jmh-threads.json").toString());
     }
@@ -157,9 +159,10 @@ public final class Bench {
         for (String threads : new String[] {"1", "32"}) {
             for (int fork = 1; fork <= forks; fork++) {
                 String id = "runcpu-" + threads + "-" + fork;
-                // the client logs the errors it meets, as in SharedClientBenchmark
+                // the client logs the errors it meets and retries once after its pool's race, as in
+                // SharedClientBenchmark
                 javaProcessRetriedOnce(id, List.of("-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true",
-                                "-Djdk.httpclient.HttpClient.log=errors"),
+                                "-Djdk.httpclient.HttpClient.log=errors", "-Djdk.httpclient.enableAllMethodRetry=true"),
                         "dev.arazzo.bench.workflow.RunCpu", threads, property("bench.runcpu.warmups", "6"),
                         property("bench.runcpu.rounds", "10"), property("bench.runcpu.runs", "1000"),
                         results.resolve(id + ".json").toString());
@@ -206,10 +209,6 @@ public final class Bench {
     }
 
     /**
-     * Runs {@code mainClass} in a JVM of its own on this classpath, under {@code /usr/bin/time}: its wall
-     * time and peak RSS go to {@code <id>.process.txt} in the results.
-     */
-    /**
      * {@link #javaProcess}, run once more if it fails: JMH's 32-thread benchmark and {@code RunCpu}'s 32-thread
      * processes abort now and then on the JDK's own HTTP/1.1 client ("header parser received no bytes",
      * "connection closed locally"; seen on the generated client and on the others) and pass when run again. Each
@@ -242,6 +241,11 @@ public final class Bench {
         return command < 0 ? message : message.substring(0, command);
     }
 
+    /**
+     * Runs {@code mainClass} in a JVM of its own on this classpath, under {@code /usr/bin/time}: its wall
+     * time and peak RSS go to {@code <id>.process.txt} in the results, its standard error to {@code
+     * <id>.stderr.txt} (where the report counts the HTTP client's retries), printed after it ends.
+     */
     private void javaProcess(String id, List<String> jvmOptions, String mainClass, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o",
@@ -251,7 +255,12 @@ public final class Bench {
         command.add(mainClass);
         command.addAll(Arrays.asList(args));
         System.out.println("[bench] " + id + ": " + mainClass + " " + String.join(" ", args));
-        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        Path stderr = results.resolve(id + ".stderr.txt");
+        int exit = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(stderr.toFile()).start().waitFor();
+        if (Files.size(stderr) > 0) {
+            System.err.print(Files.readString(stderr));
+        }
         if (exit != 0) {
             throw new IllegalStateException(id + " failed (exit " + exit + "): " + String.join(" ", command));
         }
@@ -265,6 +274,7 @@ public final class Bench {
     /** The settings (the pom's defaults) that a run can change with {@code -D}; the report shows those changed. */
     private static final String[][] SETTINGS = {
         {"bench.jmh.forks", "2"}, {"bench.jmh.threads.forks", "1"}, {"bench.jmh.warmups", "3"},
+        {"bench.jmh.threads.warmups", "8"},
         {"bench.jmh.iterations", "5"}, {"bench.jmh.time", "5s"}, {"bench.runcpu.forks", "5"},
         {"bench.runcpu.warmups", "6"}, {"bench.runcpu.rounds", "10"}, {"bench.runcpu.runs", "1000"},
         {"bench.clientwork.forks", "3"}, {"bench.clientwork.warmup", "10"}, {"bench.clientwork.seconds", "20"},

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Turns the results of a benchmark run ({@link Bench}: JMH's JSON, the simulator's share of allocation, the
@@ -55,6 +56,12 @@ public final class Report {
         if (!run.path("retries").isEmpty()) {
             add("Failed and run again (a part that failed twice has no table): %s.",
                     String.join("; ", texts(run.path("retries"))));
+        }
+        String resent = resentRequests();
+        if (!resent.isEmpty()) {
+            add("Requests the JDK's HTTP client sent again, once each, after its connection pool's race ended the "
+                    + "exchange (JDK-8338569; the benchmark JVMs set `jdk.httpclient.enableAllMethodRetry`, so that "
+                    + "a PUT or POST is retried as a GET is), by process: %s.", resent);
         }
         if (run.has("githubOpenApi")) {
             add("GitHub's OpenAPI: %s.", run.path("githubOpenApi").asText());
@@ -566,6 +573,28 @@ public final class Report {
         }
         spans.sort(null);
         return spans.get(spans.size() / 2);
+    }
+
+    /**
+     * Per process that ran HTTP exchanges (JMH, {@code RunCpu}), how many requests its client retried: the
+     * "Succeeded on attempt" lines the client logs in the process's standard error; "" when no such process ran.
+     */
+    private String resentRequests() throws IOException {
+        List<String> counts = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> all = Files.list(results)) {
+            files = all.filter(file -> file.getFileName().toString().matches("(jmh|jmh-threads|runcpu-\\d+-\\d+)"
+                    + "\\.stderr\\.txt")).sorted().toList();
+        }
+        for (Path file : files) {
+            long retried;
+            try (Stream<String> lines = Files.lines(file)) {
+                retried = lines.filter(line -> line.contains("Succeeded on attempt")).count();
+            }
+            String name = file.getFileName().toString();
+            counts.add(name.substring(0, name.length() - ".stderr.txt".length()) + " " + retried);
+        }
+        return String.join(", ", counts);
     }
 
     /** The whole process's wall milliseconds and peak RSS bytes of part {@code id}, or -1 each. */
