@@ -163,7 +163,10 @@ public final class Bench {
                 // SharedClientBenchmark
                 javaProcessRetriedOnce(id, List.of("-Xms1g", "-Xmx1g", "-Dsun.net.httpserver.nodelay=true",
                                 "-Djdk.httpclient.HttpClient.log=errors", "-Djdk.httpclient.enableAllMethodRetry=true"),
-                        "dev.arazzo.bench.workflow.RunCpu", threads, property("bench.runcpu.warmups", "6"),
+                        "dev.arazzo.bench.workflow.RunCpu", threads, threads.equals("1")
+                                ? property("bench.runcpu.warmups", "6")
+                                // under 32 threads the JIT compilers are still busy for ~20 rounds
+                                : property("bench.runcpu.threads.warmups", "24"),
                         property("bench.runcpu.rounds", "10"), property("bench.runcpu.runs", "1000"),
                         results.resolve(id + ".json").toString());
             }
@@ -276,7 +279,7 @@ public final class Bench {
         {"bench.jmh.forks", "2"}, {"bench.jmh.threads.forks", "1"}, {"bench.jmh.warmups", "3"},
         {"bench.jmh.threads.warmups", "8"},
         {"bench.jmh.iterations", "5"}, {"bench.jmh.time", "5s"}, {"bench.runcpu.forks", "5"},
-        {"bench.runcpu.warmups", "6"}, {"bench.runcpu.rounds", "10"}, {"bench.runcpu.runs", "1000"},
+        {"bench.runcpu.warmups", "6"}, {"bench.runcpu.threads.warmups", "24"}, {"bench.runcpu.rounds", "10"}, {"bench.runcpu.runs", "1000"},
         {"bench.clientwork.forks", "3"}, {"bench.clientwork.warmup", "10"}, {"bench.clientwork.seconds", "20"},
         {"bench.curve", "1,10,100"},
         {"bench.builds.runs", "3"}, {"bench.builds.github.runs", "1"}, {"bench.github.openapi", ""}};

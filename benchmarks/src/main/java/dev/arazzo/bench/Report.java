@@ -134,7 +134,7 @@ public final class Report {
             Cpu any = cpu.isEmpty() ? cpuThreads.get("handWritten") : cpu.get("handWritten");
             add("Client-side CPU per workflow (`RunCpu`): the CPU time of every thread of the process "
                             + "(`/proc/self/task/<tid>/schedstat`) less the simulator's threads' and the JIT compilers', "
-                            + "in %d process(es) per thread count, each %d rounds after %d of warm-up, a round being a "
+                            + "in %d process(es) per thread count, each %d rounds after %s of warm-up, a round being a "
                             + "block of %d workflows per client on a fresh simulator and `HttpClient`, the clients "
                             + "taking turns; per process the median over rounds, then the mean ± the standard deviation "
                             + "over the processes (vs (a): of each block against the floor's block of the same round, "
@@ -142,7 +142,7 @@ public final class Report {
                             + "being the independent samples; the target 1.02x is met when the whole interval is at "
                             + "or under it; "
                             + "load average at the processes' ends %s).",
-                    any.forks(), any.rounds(), any.warmups(), any.runs(), String.join(", ", any.loads()));
+                    any.forks(), any.rounds(), warmups(cpu, cpuThreads), any.runs(), String.join(", ", any.loads()));
             add("");
             // the HttpClient's own threads do the same work for every client and add variance: shown apart
             add("Of that, the calling threads' and the `HttpClient`'s threads' CPU per workflow (mean over the "
@@ -573,6 +573,16 @@ public final class Report {
         }
         spans.sort(null);
         return spans.get(spans.size() / 2);
+    }
+
+    /** The warm-up rounds of {@code RunCpu}: one number, or one per thread count when they differ. */
+    private static String warmups(Map<String, Cpu> one, Map<String, Cpu> threads) {
+        if (one.isEmpty() || threads.isEmpty()) {
+            return String.valueOf((one.isEmpty() ? threads : one).get("handWritten").warmups());
+        }
+        int single = one.get("handWritten").warmups();
+        int many = threads.get("handWritten").warmups();
+        return single == many ? String.valueOf(single) : single + " (one thread) or " + many + " (32 threads)";
     }
 
     /**
