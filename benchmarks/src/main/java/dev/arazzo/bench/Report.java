@@ -594,15 +594,20 @@ public final class Report {
         List<Path> files;
         try (Stream<Path> all = Files.list(results)) {
             files = all.filter(file -> file.getFileName().toString().matches("(jmh|jmh-threads|runcpu-\\d+-\\d+)"
-                    + "\\.stderr\\.txt")).sorted().toList();
+                    + "\\.stderr\\.txt")).toList();
         }
+        List<String> ids = new ArrayList<>();
         for (Path file : files) {
+            String name = file.getFileName().toString();
+            ids.add(name.substring(0, name.length() - ".stderr.txt".length()));
+        }
+        ids.sort(null); // jmh, jmh-threads, runcpu-1-1, ...: the order the parts run in
+        for (String id : ids) {
             long retried;
-            try (Stream<String> lines = Files.lines(file)) {
+            try (Stream<String> lines = Files.lines(results.resolve(id + ".stderr.txt"))) {
                 retried = lines.filter(line -> line.contains("Succeeded on attempt")).count();
             }
-            String name = file.getFileName().toString();
-            counts.add(name.substring(0, name.length() - ".stderr.txt".length()) + " " + retried);
+            counts.add(id + " " + retried);
         }
         return String.join(", ", counts);
     }
