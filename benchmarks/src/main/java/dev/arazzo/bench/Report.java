@@ -590,18 +590,14 @@ public final class Report {
      * "Succeeded on attempt" lines the client logs in the process's standard error; "" when no such process ran.
      */
     private String resentRequests() throws IOException {
-        List<String> counts = new ArrayList<>();
-        List<Path> files;
+        List<String> ids;
         try (Stream<Path> all = Files.list(results)) {
-            files = all.filter(file -> file.getFileName().toString().matches("(jmh|jmh-threads|runcpu-\\d+-\\d+)"
-                    + "\\.stderr\\.txt")).toList();
+            // jmh, jmh-threads, runcpu-1-1, ...: sorted by id, the order the parts run in
+            ids = all.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("(jmh|jmh-threads|runcpu-\\d+-\\d+)\\.stderr\\.txt"))
+                    .map(name -> name.substring(0, name.length() - ".stderr.txt".length())).sorted().toList();
         }
-        List<String> ids = new ArrayList<>();
-        for (Path file : files) {
-            String name = file.getFileName().toString();
-            ids.add(name.substring(0, name.length() - ".stderr.txt".length()));
-        }
-        ids.sort(null); // jmh, jmh-threads, runcpu-1-1, ...: the order the parts run in
+        List<String> counts = new ArrayList<>();
         for (String id : ids) {
             long retried;
             try (Stream<String> lines = Files.lines(results.resolve(id + ".stderr.txt"))) {

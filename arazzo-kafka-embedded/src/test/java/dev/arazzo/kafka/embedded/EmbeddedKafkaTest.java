@@ -3,6 +3,7 @@ package dev.arazzo.kafka.embedded;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ class EmbeddedKafkaTest {
                         record = polled.iterator().next();
                     }
                 }
-                assertTrue(record != null, "no record read back from 'orders' within 20 s");
+                assertNotNull(record, "no record read back from 'orders' within 20 s");
                 assertEquals(0, record.offset());
                 assertArrayEquals("o-1".getBytes(StandardCharsets.UTF_8), record.key());
                 assertArrayEquals(payload, record.value());
