@@ -111,13 +111,13 @@ public final class Bench {
             BuildHarness builds = new BuildHarness(Path.of(required("bench.mvn")), Path.of(required("bench.userRepository")),
                     Path.of(required("bench.localRepository")), work.resolve("bench-builds"),
                     required("bench.arazzo.version"), required("bench.openapi-generator.version"),
-                    Integer.getInteger("bench.builds.runs", 3));
+                    Integer.getInteger("bench.builds.runs", 5));
             if (only.contains("builds")) {
                 json.writeValue(results.resolve("builds.json").toFile(),
                         builds.sample(Path.of(required("bench.sample")), json.createObjectNode()));
                 json.writeValue(results.resolve("builds-seed.json").toFile(), builds.processes("seed",
                         Path.of(required("bench.seed.workflow")), Path.of(required("bench.seed.openapi")),
-                        Integer.getInteger("bench.builds.runs", 3), json.createObjectNode()));
+                        Integer.getInteger("bench.builds.runs", 5), json.createObjectNode()));
             }
             if (only.contains("github")) {
                 json.writeValue(results.resolve("builds-github.json").toFile(), builds.processes("github",
@@ -283,7 +283,7 @@ public final class Bench {
         {"bench.runcpu.runs", "1000"},
         {"bench.clientwork.forks", "3"}, {"bench.clientwork.warmup", "10"}, {"bench.clientwork.seconds", "20"},
         {"bench.curve", "1,10,100"},
-        {"bench.builds.runs", "3"}, {"bench.builds.github.runs", "1"}, {"bench.github.openapi", ""}};
+        {"bench.builds.runs", "5"}, {"bench.builds.github.runs", "1"}, {"bench.github.openapi", ""}};
 
     private static String commandLine(Set<String> only) {
         StringBuilder command = new StringBuilder("mvn -B -Pbenchmarks verify");

@@ -466,8 +466,8 @@ public final class Report {
         if (!builds.isMissingNode()) {
             JsonNode generation = builds.path("seedGeneration");
             JsonNode rebuild = builds.path("noOpRebuild");
-            add("| in one Maven build, the seed (plugin execution, median of 3 clean builds) | clean build "
-                    + "| nothing changed |");
+            add("| in one Maven build, the seed (plugin execution, median of %d clean builds) | clean build "
+                    + "| nothing changed |", generation.path("runs").asInt());
             add("|---|---:|---:|");
             add("| arazzo-maven-plugin, %d file(s) | %d ms | %d ms |", generation.path("arazzoFiles").asInt(),
                     generation.path("arazzoPluginMedianMillis").asLong(),
@@ -537,8 +537,9 @@ public final class Report {
             }
         }
         if (!rows.isEmpty()) {
-            add("Whole Maven processes (`mvn -B clean generate-sources`, median of %s; then `generate-sources` with "
-                    + "nothing changed), each generator in a build of its own on the same OpenAPI, wall time and peak "
+            add("Whole Maven processes (`mvn -B clean generate-sources`, median of %s, and `generate-sources` "
+                    + "with nothing changed; every build of a round taken in turn with the floor's), each generator in a "
+                    + "build of its own on the same OpenAPI, wall time and peak "
                     + "RSS from `/usr/bin/time`. A clean build is held against the floor's `clean validate`, a build "
                     + "with nothing changed against its `validate` (the column \"against\"); the floor's `clean "
                     + "validate` is also what a plugin that does nothing costs over `validate` (Maven resolving, "

@@ -28,8 +28,11 @@ import java.util.stream.Stream;
  *       the same build, {@link #runs} clean builds (median), then once more with nothing changed;
  *   <li>per case (the seed, GitHub's REST API): Maven's floor ({@code validate} on an empty pom), a build
  *       with arazzo-maven-plugin alone and one with openapi-generator-maven-plugin alone on the same
- *       OpenAPI, each {@code clean generate-sources} {@link #runs} times (median) and then
- *       {@code generate-sources} with nothing changed.
+ *       OpenAPI, each {@code clean generate-sources} {@link #runs} times (median) and
+ *       {@code generate-sources} with nothing changed, all of them taken in turns round by round (the
+ *       floor's {@code validate} and {@code clean validate}, arazzo-maven-plugin's clean build and its build
+ *       with nothing changed, openapi-generator's clean build); openapi-generator's build with nothing
+ *       changed once, at the end.
  * </ul>
  *
  * The builds use their own local repository, into which the benchmark build has installed this
@@ -125,6 +128,7 @@ public final class BuildHarness {
         }
         MavenRun unchanged = maven(compare, "generate-sources");
         ObjectNode generation = result.putObject("seedGeneration");
+        generation.put("runs", runs);
         generation.put("arazzoPluginMedianMillis", median(arazzo));
         generation.put("openApiGeneratorPluginMedianMillis", median(openapi));
         generation.put("arazzoPluginUnchangedMillis", unchanged.millisOf("arazzo-maven-plugin:generate"));
@@ -163,7 +167,6 @@ public final class BuildHarness {
         Files.createDirectories(floor);
         Files.writeString(floor.resolve("pom.xml"), pom("floor", ""));
         maven(floor, "validate");
-        result.set("floor", measure(floor, runs, runs, "validate"));
 
         Path arazzo = root.resolve("arazzo");
         Path document = arazzo.resolve("src/main/arazzo/workflows").resolve(workflow.getFileName());
@@ -192,9 +195,6 @@ public final class BuildHarness {
                       </plugin>
                 """.formatted(arazzoVersion, workflow.getFileName(), name)));
         maven(arazzo, "clean", "generate-sources");
-        ObjectNode arazzoResult = measure(arazzo, runs, runs, "generate-sources");
-        arazzoResult.put("files", countJava(arazzo.resolve("target/generated-sources/arazzo")));
-        result.set("arazzo", arazzoResult);
 
         Path openApiGenerator = root.resolve("openapi-generator");
         copy(openapi, openApiGenerator.resolve("src/main/openapi").resolve(openapiName));
@@ -232,8 +232,31 @@ public final class BuildHarness {
                 """.formatted(openApiGeneratorVersion, openapiName, name, name, name)));
         // resolves the plugin without generating: a clean build of a large API is minutes on a loaded machine
         maven(openApiGenerator, "-Dcodegen.skip=true", "clean", "generate-sources");
+
+        // Round by round, so that the machine's drift in speed (a third between minutes here) falls on all of them
+        // alike: the floor's `validate` and `clean validate`, arazzo-maven-plugin's clean build and then its build
+        // with nothing changed, and openapi-generator's clean build while it has runs left.
+        Builds floorBuilds = new Builds();
+        Builds arazzoBuilds = new Builds();
+        Builds openApiBuilds = new Builds();
+        for (int i = 0; i < Math.max(runs, openApiGeneratorRuns); i++) {
+            if (i < runs) {
+                floorBuilds.unchanged(maven(floor, "validate"));
+                floorBuilds.clean(maven(floor, "clean", "validate"));
+                arazzoBuilds.clean(maven(arazzo, "clean", "generate-sources"));
+                arazzoBuilds.unchanged(maven(arazzo, "generate-sources"));
+            }
+            if (i < openApiGeneratorRuns) {
+                openApiBuilds.clean(maven(openApiGenerator, "clean", "generate-sources"));
+            }
+        }
         // openapi-generator has no up-to-date check by default: a build with nothing changed is as long as a clean one
-        ObjectNode openApiResult = measure(openApiGenerator, openApiGeneratorRuns, 1, "generate-sources");
+        openApiBuilds.unchanged(maven(openApiGenerator, "generate-sources"));
+        result.set("floor", floorBuilds.json());
+        ObjectNode arazzoResult = arazzoBuilds.json();
+        arazzoResult.put("files", countJava(arazzo.resolve("target/generated-sources/arazzo")));
+        result.set("arazzo", arazzoResult);
+        ObjectNode openApiResult = openApiBuilds.json();
         openApiResult.put("runs", openApiGeneratorRuns);
         openApiResult.put("files", countJava(openApiGenerator.resolve("target/generated-sources/openapi")));
         result.set("openApiGenerator", openApiResult);
@@ -245,36 +268,37 @@ public final class BuildHarness {
         return result;
     }
 
-    /** {@code clean <goal>} {@code clean} times, then {@code <goal>} {@code unchanged} times: medians and peaks. */
-    private ObjectNode measure(Path project, int clean, int unchanged, String goal)
-            throws IOException, InterruptedException {
-        ObjectNode node = new ObjectMapper().createObjectNode();
-        long[] wall = new long[clean];
-        long[] rss = new long[clean];
-        ArrayNode mojos = node.putArray("cleanMojoMillis");
-        for (int i = 0; i < clean; i++) {
-            MavenRun run = maven(project, "clean", goal);
-            wall[i] = run.wallMillis();
-            rss[i] = run.maxRssBytes();
-            mojos.addPOJO(run.mojoMillis());
+    /**
+     * The builds of one project in a series: the clean ones and those with nothing changed, as the report reads
+     * them (medians of the wall times, peaks and medians of the resident set sizes, each build's mojo times).
+     */
+    private static final class Builds {
+        private final List<MavenRun> clean = new ArrayList<>();
+        private final List<MavenRun> unchanged = new ArrayList<>();
+
+        void clean(MavenRun run) {
+            clean.add(run);
         }
-        node.put("cleanMedianMillis", median(wall));
-        node.put("cleanMaxRssBytes", Arrays.stream(rss).max().orElse(-1));
-        node.put("cleanMedianRssBytes", median(rss));
-        long[] wallUnchanged = new long[unchanged];
-        long[] rssUnchanged = new long[unchanged];
-        for (int i = 0; i < unchanged; i++) {
-            MavenRun run = maven(project, goal);
-            wallUnchanged[i] = run.wallMillis();
-            rssUnchanged[i] = run.maxRssBytes();
-            if (i == 0) {
-                node.putPOJO("unchangedMojoMillis", run.mojoMillis());
-                node.put("unchangedUpToDate", run.infoLine("up to date"));
+
+        void unchanged(MavenRun run) {
+            unchanged.add(run);
+        }
+
+        ObjectNode json() {
+            ObjectNode node = new ObjectMapper().createObjectNode();
+            ArrayNode mojos = node.putArray("cleanMojoMillis");
+            clean.forEach(run -> mojos.addPOJO(run.mojoMillis()));
+            node.put("cleanMedianMillis", median(clean.stream().mapToLong(MavenRun::wallMillis).toArray()));
+            node.put("cleanMaxRssBytes", clean.stream().mapToLong(MavenRun::maxRssBytes).max().orElse(-1));
+            node.put("cleanMedianRssBytes", median(clean.stream().mapToLong(MavenRun::maxRssBytes).toArray()));
+            if (!unchanged.isEmpty()) {
+                node.putPOJO("unchangedMojoMillis", unchanged.get(0).mojoMillis());
+                node.put("unchangedUpToDate", unchanged.get(0).infoLine("up to date"));
             }
+            node.put("unchangedMedianMillis", median(unchanged.stream().mapToLong(MavenRun::wallMillis).toArray()));
+            node.put("unchangedMaxRssBytes", unchanged.stream().mapToLong(MavenRun::maxRssBytes).max().orElse(-1));
+            return node;
         }
-        node.put("unchangedMedianMillis", median(wallUnchanged));
-        node.put("unchangedMaxRssBytes", Arrays.stream(rssUnchanged).max().orElse(-1));
-        return node;
     }
 
     /** What the generated workflow classes compile against (the plugin checks that they are there). */
