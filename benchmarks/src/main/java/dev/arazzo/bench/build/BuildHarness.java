@@ -295,6 +295,8 @@ public final class BuildHarness {
                 node.putPOJO("unchangedMojoMillis", unchanged.get(0).mojoMillis());
                 node.put("unchangedUpToDate", unchanged.get(0).infoLine("up to date"));
             }
+            ArrayNode unchangedMojos = node.putArray("unchangedMojoMillisEach");
+            unchanged.forEach(run -> unchangedMojos.addPOJO(run.mojoMillis()));
             node.put("unchangedMedianMillis", median(unchanged.stream().mapToLong(MavenRun::wallMillis).toArray()));
             node.put("unchangedMaxRssBytes", unchanged.stream().mapToLong(MavenRun::maxRssBytes).max().orElse(-1));
             return node;
