@@ -108,16 +108,16 @@ public final class Bench {
             loads.add("after the GitHub curve " + loadAverage());
         }
         if (only.contains("builds") || only.contains("github")) {
+            int runs = Integer.getInteger("bench.builds.runs", 5);
             BuildHarness builds = new BuildHarness(Path.of(required("bench.mvn")), Path.of(required("bench.userRepository")),
                     Path.of(required("bench.localRepository")), work.resolve("bench-builds"),
-                    required("bench.arazzo.version"), required("bench.openapi-generator.version"),
-                    Integer.getInteger("bench.builds.runs", 5));
+                    required("bench.arazzo.version"), required("bench.openapi-generator.version"), runs);
             if (only.contains("builds")) {
                 json.writeValue(results.resolve("builds.json").toFile(),
                         builds.sample(Path.of(required("bench.sample")), json.createObjectNode()));
                 json.writeValue(results.resolve("builds-seed.json").toFile(), builds.processes("seed",
                         Path.of(required("bench.seed.workflow")), Path.of(required("bench.seed.openapi")),
-                        Integer.getInteger("bench.builds.runs", 5), json.createObjectNode()));
+                        runs, json.createObjectNode()));
             }
             if (only.contains("github")) {
                 json.writeValue(results.resolve("builds-github.json").toFile(), builds.processes("github",

@@ -527,18 +527,14 @@ public final class Report {
                     (openapi.path("unchangedMedianMillis").asLong() - floor) / 1000.0,
                     openapi.path("unchangedMaxRssBytes").asLong() >> 20));
             long cleanSpan = medianSpan(node.at("/floor/cleanMojoMillis"), "maven-clean-plugin:clean");
-            // each no-op's execution where the run kept them all (since 6 December), else the first one's
-            JsonNode noOps = node.at("/arazzo/unchangedMojoMillisEach");
-            long arazzoSpan = noOps.isArray() && !noOps.isEmpty()
-                    ? medianSpan(noOps, "arazzo-maven-plugin:generate")
-                    : node.at("/arazzo/unchangedMojoMillis").path("arazzo-maven-plugin:generate (arazzo)").asLong(-1);
+            JsonNode noOps = node.at("/arazzo/unchangedMojoMillis");
+            long arazzoSpan = medianSpan(noOps, "arazzo-maven-plugin:generate");
             if (cleanSpan >= 0 && arazzoSpan >= 0) {
                 notes.add(String.format(Locale.ROOT, "%s: with nothing changed, arazzo-maven-plugin's execution (from its "
-                                + "header in the log to the next line) took %d ms (%s); maven-clean-plugin's, with "
-                                + "nothing to delete, %d ms (median of the floor's %d `clean validate` builds).", kind[1],
-                        arazzoSpan, noOps.isArray() && !noOps.isEmpty()
-                                ? "median of its " + noOps.size() + " builds with nothing changed" : "its first build",
-                        cleanSpan, node.at("/floor/cleanMojoMillis").size()));
+                                + "header in the log to the next line) took %d ms (median of its %d builds with nothing "
+                                + "changed); maven-clean-plugin's, with nothing to delete, %d ms (median of the floor's %d "
+                                + "`clean validate` builds).", kind[1], arazzoSpan, noOps.size(), cleanSpan,
+                        node.at("/floor/cleanMojoMillis").size()));
             }
         }
         if (!rows.isEmpty()) {

@@ -291,12 +291,9 @@ public final class BuildHarness {
             node.put("cleanMedianMillis", median(clean.stream().mapToLong(MavenRun::wallMillis).toArray()));
             node.put("cleanMaxRssBytes", clean.stream().mapToLong(MavenRun::maxRssBytes).max().orElse(-1));
             node.put("cleanMedianRssBytes", median(clean.stream().mapToLong(MavenRun::maxRssBytes).toArray()));
-            if (!unchanged.isEmpty()) {
-                node.putPOJO("unchangedMojoMillis", unchanged.get(0).mojoMillis());
-                node.put("unchangedUpToDate", unchanged.get(0).infoLine("up to date"));
-            }
-            ArrayNode unchangedMojos = node.putArray("unchangedMojoMillisEach");
+            ArrayNode unchangedMojos = node.putArray("unchangedMojoMillis");
             unchanged.forEach(run -> unchangedMojos.addPOJO(run.mojoMillis()));
+            node.put("unchangedUpToDate", unchanged.get(0).infoLine("up to date"));
             node.put("unchangedMedianMillis", median(unchanged.stream().mapToLong(MavenRun::wallMillis).toArray()));
             node.put("unchangedMaxRssBytes", unchanged.stream().mapToLong(MavenRun::maxRssBytes).max().orElse(-1));
             return node;
